@@ -1,0 +1,171 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { Activation } from '../../core/operations/Activation.ts';
+import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
+import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
+import type { ZoneState } from '../../core/operations/ZoneState.ts';
+import type { BookingResult, OperationsStore } from '../../core/ports/OperationsStore.ts';
+import { queryAll } from './queryAll.ts';
+import { stripKeys } from './stripKeys.ts';
+
+const MAX_TRANSACTION_ITEMS = 100;
+const INBOUND_TTL_S = 7 * 24 * 3600;
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof TransactionCanceledException || (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+}
+
+/** Storm state in one DynamoDB table; see OPERATIONS_TABLE for the access patterns. */
+export class DynamoOperationsStore implements OperationsStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getZoneStates(): Promise<ZoneState[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'ZONESTATE' } });
+    return items.map((i) => stripKeys<ZoneState>(i));
+  }
+
+  async putZoneState(state: ZoneState): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: 'ZONESTATE', sk: state.zoneId, ...state } }));
+  }
+
+  async getOpenActivation(): Promise<Activation | undefined> {
+    const pointer = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: 'CURRENT', sk: 'ACTIVATION' }, ConsistentRead: true }));
+    return pointer.Item ? this.getActivation(pointer.Item.activationId as string) : undefined;
+  }
+
+  async getActivation(id: string): Promise<Activation | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `ACT#${id}`, sk: 'META' }, ConsistentRead: true }));
+    return out.Item ? stripKeys<Activation>(out.Item) : undefined;
+  }
+
+  async createActivation(activation: Activation): Promise<'created' | 'exists'> {
+    try {
+      await this.db.send(new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { pk: 'CURRENT', sk: 'ACTIVATION', activationId: activation.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: this.tableName, Item: { pk: `ACT#${activation.id}`, sk: 'META', ...activation }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }));
+      return 'created';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async bookTeam(tasks: Task[]): Promise<BookingResult> {
+    const first = tasks[0];
+    if (!first) return { ok: true };
+    const lock = (kind: 'CREW' | 'VEHICLE', id: string) => ({
+      Put: { TableName: this.tableName, Item: { pk: 'LOCK', sk: `${kind}#${id}`, activationId: first.activationId, crewId: first.crewId, vehicleId: first.vehicleId }, ConditionExpression: 'attribute_not_exists(pk)' },
+    });
+    const puts = tasks.map((t) => ({ Put: { TableName: this.tableName, Item: this.taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } }));
+    // The locks and the first tasks go in one transaction; a long team list continues under the held locks.
+    const head = puts.slice(0, MAX_TRANSACTION_ITEMS - 2);
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [lock('CREW', first.crewId), lock('VEHICLE', first.vehicleId), ...head] }));
+    } catch (error) {
+      if (isConditionFailure(error)) return { ok: false, reason: `crew ${first.crewId} or vehicle ${first.vehicleId} is already booked` };
+      throw error;
+    }
+    for (let i = head.length; i < puts.length; i += MAX_TRANSACTION_ITEMS) {
+      await this.db.send(new TransactWriteCommand({ TransactItems: puts.slice(i, i + MAX_TRANSACTION_ITEMS) }));
+    }
+    return { ok: true };
+  }
+
+  async listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }> {
+    const locks = await queryAll<{ sk: string }>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'LOCK' }, ConsistentRead: true });
+    const crewIds = new Set<string>();
+    const vehicleIds = new Set<string>();
+    for (const { sk } of locks) {
+      const [kind, id] = [sk.slice(0, sk.indexOf('#')), sk.slice(sk.indexOf('#') + 1)];
+      (kind === 'CREW' ? crewIds : vehicleIds).add(id);
+    }
+    return { crewIds, vehicleIds };
+  }
+
+  async listTasks(activationId: string): Promise<Task[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)', ExpressionAttributeValues: { ':pk': `ACT#${activationId}`, ':t': 'TASK#' }, ConsistentRead: true });
+    return items.map((i) => stripKeys<Task>(i));
+  }
+
+  async listOpenTasksForCrew(crewId: string): Promise<Task[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, { TableName: this.tableName, IndexName: 'byCrew', KeyConditionExpression: 'gsi1pk = :c', ExpressionAttributeValues: { ':c': `CREW#${crewId}` } });
+    return items.map((i) => stripKeys<Task>(i)).filter((t) => OPEN_TASK_STATES.includes(t.state));
+  }
+
+  async transitionTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean> {
+    const closes = !OPEN_TASK_STATES.includes(to);
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `ACT#${task.activationId}`, sk: `TASK#${task.id}` },
+        ConditionExpression: '#state = :from',
+        UpdateExpression: closes ? 'SET #state = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk' : 'SET #state = :to, updatedAt = :at',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at },
+      }));
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+    if (closes) await this.releaseIfIdle(task);
+    return true;
+  }
+
+  async claimMessage(message: SmsMessage): Promise<'claimed' | 'exists'> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: this.messageItem(message), ConditionExpression: 'attribute_not_exists(pk)' }));
+      return 'claimed';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async completeMessage(message: SmsMessage): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: this.messageItem(message), ConditionExpression: 'attribute_exists(pk) AND #state = :sending', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':sending': 'sending' } }));
+  }
+
+  async listMessages(activationId: string): Promise<SmsMessage[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': `ACT#${activationId}`, ':m': 'MSG#' }, ConsistentRead: true });
+    return items.map((i) => stripKeys<SmsMessage>(i));
+  }
+
+  async claimInbound(inboundMessageId: string, at: string): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND', at, expiresAt: Math.floor(Date.parse(at) / 1000) + INBOUND_TTL_S }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** A crew with no open task left frees its crew and vehicle locks. */
+  private async releaseIfIdle(task: Task): Promise<void> {
+    if ((await this.listOpenTasksForCrew(task.crewId)).length > 0) return;
+    for (const sk of [`CREW#${task.crewId}`, `VEHICLE#${task.vehicleId}`]) {
+      try {
+        await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: 'LOCK', sk }, ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':a': task.activationId } }));
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+  }
+
+  private taskItem(t: Task): Record<string, unknown> {
+    const open = OPEN_TASK_STATES.includes(t.state);
+    return { pk: `ACT#${t.activationId}`, sk: `TASK#${t.id}`, ...(open ? { gsi1pk: `CREW#${t.crewId}`, gsi1sk: `${t.activationId}#${t.code}` } : {}), ...t };
+  }
+
+  private messageItem(m: SmsMessage): Record<string, unknown> {
+    return { pk: `ACT#${m.activationId}`, sk: `MSG#${m.id}`, ...m };
+  }
+}

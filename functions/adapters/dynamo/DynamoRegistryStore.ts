@@ -1,0 +1,71 @@
+import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { cityPlanSchema, type CityPlan } from '../../core/registry/CityPlan.ts';
+import type { Crew } from '../../core/registry/Crew.ts';
+import type { Road } from '../../core/registry/Road.ts';
+import type { Vehicle } from '../../core/registry/Vehicle.ts';
+import type { Zone } from '../../core/registry/Zone.ts';
+import type { RegistryStore } from '../../core/ports/RegistryStore.ts';
+import { queryAll } from './queryAll.ts';
+import { stripKeys } from './stripKeys.ts';
+
+type Kind = 'ZONE' | 'ROAD' | 'CREW' | 'VEHICLE';
+
+/** The registry in one DynamoDB table; see REGISTRY_TABLE for the access patterns. */
+export class DynamoRegistryStore implements RegistryStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getPlan(): Promise<CityPlan> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: 'PLAN', sk: 'CURRENT' } }));
+    if (!out.Item) throw new Error('the registry has no plan (pk=PLAN, sk=CURRENT): import the city plan first');
+    return cityPlanSchema.parse(stripKeys(out.Item));
+  }
+
+  listZones(): Promise<Zone[]> { return this.list<Zone>('ZONE'); }
+  listRoads(): Promise<Road[]> { return this.list<Road>('ROAD'); }
+  listCrews(): Promise<Crew[]> { return this.list<Crew>('CREW'); }
+  listVehicles(): Promise<Vehicle[]> { return this.list<Vehicle>('VEHICLE'); }
+
+  async findCrewByPhone(phone: string): Promise<{ crew: Crew; role: 'leader' | 'backup' } | undefined> {
+    const link = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `PHONE#${phone}`, sk: 'CREW' } }));
+    if (!link.Item) return undefined;
+    const crew = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: 'CREW', sk: link.Item.crewId as string } }));
+    return crew.Item ? { crew: stripKeys<Crew>(crew.Item), role: link.Item.role as 'leader' | 'backup' } : undefined;
+  }
+
+  /** Writes the plan and registry records (upsert by id), with the phone lookup items. */
+  async put(records: { plan?: CityPlan; zones?: Zone[]; roads?: Road[]; crews?: Crew[]; vehicles?: Vehicle[] }): Promise<void> {
+    const items: Record<string, unknown>[] = [];
+    if (records.plan) items.push({ pk: 'PLAN', sk: 'CURRENT', ...records.plan });
+    for (const z of records.zones ?? []) items.push({ pk: 'ZONE', sk: z.id, ...z });
+    for (const r of records.roads ?? []) items.push({ pk: 'ROAD', sk: r.id, ...r });
+    for (const v of records.vehicles ?? []) items.push({ pk: 'VEHICLE', sk: v.id, ...v });
+    for (const c of records.crews ?? []) {
+      items.push({ pk: 'CREW', sk: c.id, ...c });
+      items.push({ pk: `PHONE#${c.leader.phone}`, sk: 'CREW', crewId: c.id, role: 'leader' });
+      items.push({ pk: `PHONE#${c.backup.phone}`, sk: 'CREW', crewId: c.id, role: 'backup' });
+    }
+    for (let i = 0; i < items.length; i += 25) {
+      let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+        [this.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+      };
+      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+        if (attempt > 8) throw new Error('registry write: unprocessed items after 8 retries');
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: request }));
+        request = out.UnprocessedItems as typeof request;
+        if (request && Object.keys(request).length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
+    }
+  }
+
+  private async list<T>(kind: Kind): Promise<T[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': kind },
+    });
+    return items.map((i) => stripKeys<T>(i));
+  }
+}

@@ -1,0 +1,18 @@
+import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
+import type { Evidence } from '../triggers/Evidence.ts';
+
+export type ActivationStatus = 'open' | 'stood-down';
+
+/** A run of the plan at a level: opened by the poller or a duty officer, closed by stand-down. */
+export interface Activation {
+  id: string;
+  level: ActiveLevel;
+  zoneLevels: Record<string, ResponseLevel>;
+  status: ActivationStatus;
+  openedAt: string;
+  openedBy: string;
+  reason: string;
+  evidence: Evidence[];
+  /** Dispatch waves sent so far. */
+  wave: number;
+}

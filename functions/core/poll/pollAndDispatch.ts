@@ -1,0 +1,14 @@
+import { dispatchWave, type DispatchSummary } from '../dispatch/dispatchWave.ts';
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { ForecastProvider } from '../ports/ForecastProvider.ts';
+import type { SmsSender } from '../ports/SmsSender.ts';
+import { pollCity, type PollResult } from './pollCity.ts';
+
+/** A scheduled tick: poll every zone, act on the plan, and dispatch a new activation's first wave. */
+export async function pollAndDispatch(
+  deps: CoreDeps & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender },
+): Promise<PollResult & { dispatch?: DispatchSummary }> {
+  const result = await pollCity(deps);
+  if (result.activation?.outcome !== 'activated') return result;
+  return { ...result, dispatch: await dispatchWave(deps, result.activation.activation.id) };
+}

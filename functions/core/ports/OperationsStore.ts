@@ -1,0 +1,30 @@
+import type { Activation } from '../operations/Activation.ts';
+import type { SmsMessage } from '../operations/SmsMessage.ts';
+import type { Task, TaskState } from '../operations/Task.ts';
+import type { ZoneState } from '../operations/ZoneState.ts';
+
+export type BookingResult = { ok: true } | { ok: false; reason: string };
+
+/** Activations, tasks, bookings and messages: the state of a storm. */
+export interface OperationsStore {
+  getZoneStates(): Promise<ZoneState[]>;
+  putZoneState(state: ZoneState): Promise<void>;
+  getOpenActivation(): Promise<Activation | undefined>;
+  getActivation(id: string): Promise<Activation | undefined>;
+  /** Opens an activation unless one is open already; exactly one of racing callers wins. */
+  createActivation(activation: Activation): Promise<'created' | 'exists'>;
+  /** Books a team's crew and vehicle and writes its tasks, all or nothing. */
+  bookTeam(tasks: Task[]): Promise<BookingResult>;
+  /** Crews and vehicles currently booked by any open task. */
+  listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }>;
+  listTasks(activationId: string): Promise<Task[]>;
+  listOpenTasksForCrew(crewId: string): Promise<Task[]>;
+  /** Moves a task from one state to another; false when it was no longer in `from`. */
+  transitionTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean>;
+  /** Records a message before it is sent; 'exists' means someone already claimed it. */
+  claimMessage(message: SmsMessage): Promise<'claimed' | 'exists'>;
+  completeMessage(message: SmsMessage): Promise<void>;
+  listMessages(activationId: string): Promise<SmsMessage[]>;
+  /** Records an inbound SMS id; false when it was seen before (a duplicate delivery). */
+  claimInbound(inboundMessageId: string, at: string): Promise<boolean>;
+}

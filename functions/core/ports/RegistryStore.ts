@@ -1,0 +1,16 @@
+import type { CityPlan } from '../registry/CityPlan.ts';
+import type { Crew } from '../registry/Crew.ts';
+import type { Road } from '../registry/Road.ts';
+import type { Vehicle } from '../registry/Vehicle.ts';
+import type { Zone } from '../registry/Zone.ts';
+
+/** The city's registry: plan, zones, roads, crews, equipment. */
+export interface RegistryStore {
+  getPlan(): Promise<CityPlan>;
+  listZones(): Promise<Zone[]>;
+  listRoads(): Promise<Road[]>;
+  listCrews(): Promise<Crew[]>;
+  listVehicles(): Promise<Vehicle[]>;
+  /** The crew whose leader or backup has this phone. */
+  findCrewByPhone(phone: string): Promise<{ crew: Crew; role: 'leader' | 'backup' } | undefined>;
+}

@@ -1,0 +1,4 @@
+/** Sends one SMS. Throws SmsSendError on failure. */
+export interface SmsSender {
+  send(message: { to: string; body: string; idempotencyKey: string }): Promise<{ providerMessageId: string }>;
+}

@@ -1,0 +1,19 @@
+import type { ActiveLevel } from '../levels/ResponseLevel.ts';
+
+/** Why a rule fired: the numbers and the hours that decided it. */
+export interface Evidence {
+  rule: string;
+  level: ActiveLevel;
+  provider: string;
+  /** The measured quantity, e.g. snow water summed over the window, mm. */
+  value: number;
+  threshold: number;
+  unit: string;
+  windowHours: number;
+  /** First hour of the deciding window, UTC ISO. */
+  from: string;
+  /** End of the deciding window (exclusive), UTC ISO. */
+  to: string;
+  /** Hours in the window the provider left blank (the sum is then a lower bound). */
+  gapHours: number;
+}

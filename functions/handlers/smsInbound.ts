@@ -1,0 +1,44 @@
+import middy from '@middy/core';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { SNSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { handleReply } from '../core/replies/handleReply.ts';
+import { parseEnv } from '../config/env.ts';
+import { smsEnvSchema } from '../config/lambdaEnv.ts';
+import { buildCoreDeps } from './context/buildCoreDeps.ts';
+
+const env = parseEnv(smsEnvSchema);
+const logger = new Logger({ serviceName: 'sms-inbound' });
+const deps = buildCoreDeps(env);
+
+/** AWS End User Messaging SMS two-way message, as published to the inbound SNS topic. */
+const inboundSchema = z.object({
+  originationNumber: z.string(),
+  destinationNumber: z.string(),
+  messageBody: z.string(),
+  inboundMessageId: z.string().min(1),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each inbound SMS becomes a reply applied to the sender's own tasks. */
+export const handler = middy<SNSEvent>()
+  .use(injectLambdaContext(logger))
+  .handler(async (event: SNSEvent) => {
+    for (const record of event.Records) {
+      const parsed = inboundSchema.safeParse(parseJson(record.Sns.Message));
+      if (!parsed.success) {
+        logger.error('inbound SMS message is not a two-way SMS payload', { messageId: record.Sns.MessageId, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+        continue;
+      }
+      const outcome = await handleReply(deps, { inboundMessageId: parsed.data.inboundMessageId, from: parsed.data.originationNumber, body: parsed.data.messageBody });
+      logger.info('inbound SMS handled', { inboundMessageId: parsed.data.inboundMessageId, outcome });
+    }
+  });
