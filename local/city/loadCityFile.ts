@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { cityFileSchema, type CityFile } from './cityFileSchema.ts';
+
+export const DEMO_CITY_FILE = fileURLToPath(new URL('../demo-city/jiaozuo.json', import.meta.url));
+
+/** Reads and validates a city file; errors name the file and the path of the bad value. */
+export async function loadCityFile(file: string = DEMO_CITY_FILE): Promise<CityFile> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: cannot read city file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = cityFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`${file}: invalid city file: ${problems.join('; ')}`);
+  }
+  const city = parsed.data;
+  const zoneIds = new Set(city.zones.map((z) => z.id));
+  for (const [kind, list] of [['roads', city.roads], ['crews', city.crews], ['vehicles', city.vehicles]] as const) {
+    list.forEach((item, i) => {
+      if (!zoneIds.has(item.zoneId)) throw new Error(`${file}: ${kind}.${i}.zoneId: unknown zone "${item.zoneId}"`);
+    });
+  }
+  return city;
+}

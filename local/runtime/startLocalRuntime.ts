@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
+import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
+import { OutboxSmsSender, type OutboxRecord } from '../../functions/adapters/sms/OutboxSmsSender.ts';
+import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
+import { OpenMeteoProvider } from '../../functions/adapters/weather/OpenMeteoProvider.ts';
+import { ALL_TABLES } from '../../functions/config/tables.ts';
+import type { Clock } from '../../functions/core/ports/Clock.ts';
+import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
+import type { ForecastProvider } from '../../functions/core/ports/ForecastProvider.ts';
+import { loadCityFile } from '../city/loadCityFile.ts';
+import type { CityFile } from '../city/cityFileSchema.ts';
+import { createTables } from '../dynamo/createTables.ts';
+import { LOCAL_AWS, startDynamoLocal, type DynamoLocal } from '../dynamo/startDynamoLocal.ts';
+import { openMeteoRoute, startWeatherServer, type WeatherServer } from '../weather/startWeatherServer.ts';
+
+export interface LocalRuntimeOptions {
+  clock: Clock;
+  outboxFile: string;
+  forecastFile: string;
+  cityFile?: string;
+  onSms?: (record: OutboxRecord) => void;
+  /** An already running DynamoDB Local (tests); otherwise one is started and stopped here. */
+  dynamoEndpoint?: string;
+}
+
+export interface LocalRuntime {
+  deps: CoreDeps & { sms: OutboxSmsSender; providers: ReadonlyMap<string, ForecastProvider> };
+  city: CityFile;
+  tableNames: Record<string, string>;
+  dynamoEndpoint: string;
+  weather: WeatherServer;
+  stop(): Promise<void>;
+}
+
+/** The embedded runtime: DynamoDB Local with the stack's tables, the city seeded, a weather replay server, an SMS outbox. */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const city = await loadCityFile(options.cityFile);
+  const forecastBody = await readFile(options.forecastFile, 'utf8').catch((error: Error) => {
+    throw new Error(`${options.forecastFile}: cannot read forecast file: ${error.message}`);
+  });
+  let dynamo: DynamoLocal | undefined;
+  let weather: WeatherServer | undefined;
+  try {
+    if (!options.dynamoEndpoint) dynamo = await startDynamoLocal();
+    const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
+    const client = new DynamoDBClient({ endpoint, ...LOCAL_AWS });
+    const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    const tableNames = await createTables(client, ALL_TABLES, `snowops-local-${Date.now().toString(36)}-`);
+    const registry = new DynamoRegistryStore(db, tableNames.REGISTRY_TABLE!);
+    await registry.put(city);
+    weather = await startWeatherServer([openMeteoRoute(forecastBody)]);
+    const ids = new UlidGenerator();
+    const sms = new OutboxSmsSender(options.outboxFile, options.clock, options.onSms);
+    const providers = new Map<string, ForecastProvider>([['open-meteo', new OpenMeteoProvider({ baseUrl: weather.baseUrl, timeoutMs: 5000 }, options.clock)]]);
+    const deps = {
+      registry,
+      ops: new DynamoOperationsStore(db, tableNames.OPERATIONS_TABLE!),
+      log: new DynamoResponseLog(db, tableNames.LOG_TABLE!, ids),
+      clock: options.clock,
+      ids,
+      sms,
+      providers,
+    };
+    const started = weather;
+    return {
+      deps, city, tableNames, dynamoEndpoint: endpoint, weather: started,
+      stop: async () => {
+        client.destroy();
+        await started.close();
+        await dynamo?.stop();
+      },
+    };
+  } catch (error) {
+    await weather?.close();
+    await dynamo?.stop();
+    throw error;
+  }
+}

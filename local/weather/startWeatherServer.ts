@@ -1,0 +1,43 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A route of the replay server: answers with a status, headers and a body (or a function of the request). */
+export type ReplayRoute = (req: IncomingMessage, url: URL) => { status: number; headers?: Record<string, string>; body: string } | undefined;
+
+export interface WeatherServer {
+  baseUrl: string;
+  /** Requests received, for tests and the demo's report. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** A localhost HTTP server that replays recorded provider responses, so the real axios clients run against it. */
+export async function startWeatherServer(routes: ReplayRoute[]): Promise<WeatherServer> {
+  const requests: string[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    requests.push(`${req.method} ${url.pathname}${url.search}`);
+    for (const route of routes) {
+      const answer = route(req, url);
+      if (answer) {
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        res.end(answer.body);
+        return;
+      }
+    }
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: true, reason: `no recording for ${url.pathname}` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** Serves one Open-Meteo /v1/forecast body for every request. */
+export function openMeteoRoute(body: string): ReplayRoute {
+  return (_req, url) => (url.pathname === '/v1/forecast' ? { status: 200, body } : undefined);
+}
