@@ -14,8 +14,9 @@ const HANDLERS_DIR = fileURLToPath(new URL('../functions/handlers/', import.meta
 const LOCK_FILE = fileURLToPath(new URL('../package-lock.json', import.meta.url));
 
 /**
- * esbuild's ESM output has no `require`; CommonJS dependencies that call it (axios's form-data, parts of
- * the AWS SDK) would throw "Dynamic require of ... is not supported" at cold start without this.
+ * An ES module has no `require`, but CommonJS dependencies bundled into it still call it for Node
+ * built-ins: without this banner the poller bundle dies at import with 'Dynamic require of "util" is
+ * not supported' (test/infra/bundles.test.ts loads each bundle the way Lambda does, to catch that).
  */
 const CREATE_REQUIRE_BANNER = "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);";
 
