@@ -55,15 +55,14 @@ describe('snowops stack, dev', () => {
   });
 
   it('each Lambda gets every table name its env schema requires, pointing at the right table', () => {
-    const tableIds = { REGISTRY_TABLE: REGISTRY_TABLE, OPERATIONS_TABLE: OPERATIONS_TABLE, LOG_TABLE: LOG_TABLE };
     for (const [which, schema] of [['poller', pollerEnvSchema], ['inbound', smsEnvSchema]] as const) {
       const variables = (s.template.toJSON().Resources[fn(which)].Properties.Environment.Variables) as Record<string, unknown>;
       // Refs become the referenced logical id, so the handler's own zod schema can judge the environment.
       const asNames = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : (v as { Ref: string }).Ref]));
 
       expect(schema.safeParse(asNames).success).toBe(true);
-      for (const [envVar, definition] of Object.entries(tableIds)) {
-        expect(asNames[envVar]).toBe(s.logicalId(s.stack.tables.get(definition)));
+      for (const definition of [REGISTRY_TABLE, OPERATIONS_TABLE, LOG_TABLE]) {
+        expect(asNames[definition.envVar]).toBe(s.logicalId(s.stack.tables.get(definition)));
       }
     }
   });
