@@ -10,6 +10,7 @@ export const tablesEnvSchema = z.object({
 export const pollerEnvSchema = tablesEnvSchema.extend({
   OPEN_METEO_BASE_URL: z.url().default('https://api.open-meteo.com'),
   SMS_SENDER_ID: z.string().optional(),
+  SMS_ORIGINATION_NUMBER: z.string().optional(),
 });
 
 export const smsEnvSchema = tablesEnvSchema.extend({
