@@ -12,18 +12,26 @@ export interface SegmentCount {
   segments: number;
 }
 
-/** How many SMS segments a text costs: GSM-7 160 / 153 per part, UCS-2 70 / 67 per part. */
+/** Fills parts of `perPart` units without splitting a character (an escape pair or a surrogate pair) across two parts. */
+function pack(costs: readonly number[], single: number, perPart: number): number {
+  const total = costs.reduce((a, b) => a + b, 0);
+  if (total <= single) return 1;
+  let parts = 1;
+  let used = 0;
+  for (const c of costs) {
+    if (used + c > perPart) { parts++; used = 0; }
+    used += c;
+  }
+  return parts;
+}
+
+/** How many SMS segments a text costs: GSM-7 160 / 153 per part, UCS-2 70 / 67 per part (characters are never split). */
 export function smsSegments(text: string): SegmentCount {
-  let septets = 0;
-  let gsm = true;
-  for (const ch of text) {
-    if (basic.has(ch)) septets += 1;
-    else if (extended.has(ch)) septets += 2;
-    else { gsm = false; break; }
+  const chars = [...text];
+  if (chars.every((ch) => basic.has(ch) || extended.has(ch))) {
+    const costs = chars.map((ch) => (basic.has(ch) ? 1 : 2));
+    return { encoding: 'GSM-7', units: costs.reduce((a, b) => a + b, 0), segments: pack(costs, 160, 153) };
   }
-  if (gsm) {
-    return { encoding: 'GSM-7', units: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
-  }
-  const units = text.length; // UTF-16 code units: a character outside the BMP takes two.
-  return { encoding: 'UCS-2', units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+  const costs = chars.map((ch) => ch.length); // UTF-16 code units: a character outside the BMP takes two.
+  return { encoding: 'UCS-2', units: text.length, segments: pack(costs, 70, 67) };
 }
