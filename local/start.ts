@@ -7,11 +7,15 @@ import { pollAndDispatch } from '../functions/core/poll/pollAndDispatch.ts';
 import { handleReply } from '../functions/core/replies/handleReply.ts';
 import type { LogEntry } from '../functions/core/log/LogEntry.ts';
 import { formatLogSummary } from './demo/printLogSummary.ts';
-import { scriptReplies } from './demo/simulateReplies.ts';
+import { scriptReplies, type ScriptedReply } from './demo/simulateReplies.ts';
+import { formatEscalationSummary } from './demo/formatEscalationSummary.ts';
+import { sweepEscalations } from '../functions/core/escalation/sweepEscalations.ts';
+import { localTime } from '../functions/core/messages/localTime.ts';
 import { startLocalRuntime } from './runtime/startLocalRuntime.ts';
 import { SimulatedClock } from './runtime/SimulatedClock.ts';
 import { readFile } from 'node:fs/promises';
 
+const TICK_MINUTES = 5;
 const DEFAULT_STORM = fileURLToPath(new URL('./storms/jiaozuo-2026-12-blizzard.openmeteo.json', import.meta.url));
 
 const program = new Command()
@@ -51,34 +55,52 @@ async function main(): Promise<number> {
   });
   const { deps, city } = runtime;
   const tz = city.plan.timeZone;
+  const polls = Number(opts.polls);
   try {
     say(`snowops local: ${city.plan.city}, ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles`);
     say(`DynamoDB Local ${runtime.dynamoEndpoint}; weather replay ${runtime.weather.baseUrl}; outbox ${opts.outbox}`);
     let activationId: string | undefined;
-    for (let i = 0; i < Number(opts.polls); i++) {
-      say(`\n⏱  poll ${i + 1} at ${clock.now().toISOString()}`);
-      const result = await pollAndDispatch(deps);
-      const zoneText = result.zones.map((z) => `${z.zoneId}=${z.level}${z.lastError ? ' (no forecast: ' + z.lastError + ')' : ''}`).join(' ');
-      say(`   city level ${result.cityLevel} → ${result.decision}; ${zoneText}`);
-      if (result.activation?.outcome === 'activated') {
-        const { activation, tasks, shortfalls } = result.activation;
-        activationId = activation.id;
-        say(`🚨 activation ${activation.id} at level ${activation.level}: ${activation.reason}`);
-        say(`   ${tasks.length} tasks for ${new Set(tasks.map((t) => t.crewId)).size} crews; ${shortfalls.length} road passes short`);
-        for (const s of shortfalls.slice(0, 6)) say(`   ⚠ short: ${s.roadName} (tier ${s.tier}, ${s.pass}): ${s.reason}`);
-        if (result.dispatch) say(`   dispatch: ${result.dispatch.sent} sent, ${result.dispatch.failed} failed, ${result.dispatch.skipped} already sent`);
+    let replies: (ScriptedReply & { at: number; done?: boolean })[] = [];
+    let horizon = Number.POSITIVE_INFINITY;
+    let inbound = 0;
+    // One simulated timeline in 5-minute ticks: polls every 15 minutes, the crews' scripted replies, and the escalator's sweep.
+    for (let minute = 0; ; minute += TICK_MINUTES) {
+      const pollNo = minute / 15;
+      if (Number.isInteger(pollNo) && pollNo < polls) {
+        say(`\n⏱  poll ${pollNo + 1} at ${clock.now().toISOString()}`);
+        const result = await pollAndDispatch(deps);
+        const zoneText = result.zones.map((z) => `${z.zoneId}=${z.level}${z.lastError ? ' (no forecast: ' + z.lastError + ')' : ''}`).join(' ');
+        say(`   city level ${result.cityLevel} → ${result.decision}; ${zoneText}`);
+        if (result.activation?.outcome === 'activated') {
+          const { activation, tasks, shortfalls } = result.activation;
+          activationId = activation.id;
+          say(`🚨 activation ${activation.id} at level ${activation.level}: ${activation.reason}`);
+          say(`   ${tasks.length} tasks for ${new Set(tasks.map((t) => t.crewId)).size} crews; ${shortfalls.length} road passes short`);
+          for (const s of shortfalls.slice(0, 6)) say(`   ⚠ short: ${s.roadName} (tier ${s.tier}, ${s.pass}): ${s.reason}`);
+          if (result.dispatch) say(`   dispatch: ${result.dispatch.sent} sent, ${result.dispatch.failed} failed, ${result.dispatch.skipped} already sent`);
+          const steps = city.plan.escalation[activation.level];
+          say(`   escalation at level ${activation.level}: resend after ${steps.resendAfterMinutes} min, backup after ${steps.backupAfterMinutes} more, duty officer after ${steps.dutyOfficerAfterMinutes} more`);
+          const base = clock.now().getTime();
+          // Sorted by key (crew), not by send order, which concurrency makes vary: every run scripts the same crews.
+          const firstTaskings = deps.sms.sent.filter((s) => s.idempotencyKey.startsWith(activation.id) && s.idempotencyKey.endsWith('#a1')).sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey));
+          replies = scriptReplies(firstTaskings).map((r) => ({ ...r, at: base + r.afterMinutes * 60_000 }));
+          const lastReply = Math.max(...replies.map((r) => r.afterMinutes));
+          horizon = base + (Math.max(lastReply, steps.resendAfterMinutes + steps.backupAfterMinutes + steps.dutyOfficerAfterMinutes) + TICK_MINUTES) * 60_000;
+          say('\n💬 crew replies and escalation');
+        }
       }
-      clock.advance(15);
-    }
-    if (activationId) {
-      say('\n💬 crew replies');
-      const base = clock.now().getTime();
-      for (const [n, reply] of scriptReplies(deps.sms.sent.filter((s) => s.idempotencyKey.startsWith(activationId!))).entries()) {
-        const at = base + reply.afterMinutes * 60_000;
-        clock.advance((at - clock.now().getTime()) / 60_000);
-        const outcome = await handleReply(deps, { inboundMessageId: `demo-${n}`, from: reply.from, body: reply.body });
-        say(`  ← ${maskPhone(reply.from)} "${reply.body}" → ${outcome}`);
+      for (const reply of replies.filter((r) => !r.done && r.at <= clock.now().getTime())) {
+        reply.done = true;
+        const outcome = await handleReply(deps, { inboundMessageId: `demo-${inbound++}`, from: reply.from, body: reply.body });
+        say(`  ← ${localTime(clock.now().toISOString(), tz)} ${maskPhone(reply.from)} "${reply.body}" → ${outcome}`);
       }
+      if (activationId) {
+        const sweep = await sweepEscalations(deps);
+        for (const a of sweep.advanced) say(`  ⤴ ${localTime(clock.now().toISOString(), tz)} escalation ${a.caseId.split('#').slice(1).join(' ')} → ${a.step}${a.outcome ? ` (${a.outcome})` : ''}`);
+      }
+      if (pollNo + 1 >= polls && clock.now().getTime() >= horizon) break;
+      if (pollNo + 1 >= polls && !activationId) break;
+      clock.advance(TICK_MINUTES);
     }
     const entries: LogEntry[] = [...(await deps.log.list('system')), ...(activationId ? await deps.log.list(activationId) : [])].sort((a, b) => a.at.localeCompare(b.at));
     say(`\n${formatLogSummary(entries, tz)}`);
@@ -87,6 +109,11 @@ async function main(): Promise<number> {
       const byState = new Map<string, number>();
       for (const t of tasks) byState.set(t.state, (byState.get(t.state) ?? 0) + 1);
       say(`\nTasks by state: ${[...byState].map(([s, n]) => `${s} ${n}`).join(', ')}`);
+      say(formatEscalationSummary(await deps.ops.listTaskingCases(activationId)));
+      const messages = await deps.ops.listMessages(activationId);
+      const byMessageState = new Map<string, number>();
+      for (const m of messages) byMessageState.set(m.state, (byMessageState.get(m.state) ?? 0) + 1);
+      say(`SMS by state: ${[...byMessageState].map(([s, n]) => `${s} ${n}`).join(', ')}; dead letters: ${runtime.deadLetters.letters.length}`);
     }
     say(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. SMS outbox: ${opts.outbox}`);
     return 0;

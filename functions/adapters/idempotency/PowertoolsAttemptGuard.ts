@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
 import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { AttemptGuard, GuardedResult } from '../../core/ports/AttemptGuard.ts';
@@ -12,9 +13,10 @@ export interface PowertoolsAttemptGuardOptions {
 
 /**
  * Exactly-once attempts with Powertools idempotency on the IDEMPOTENCY table: an INPROGRESS record is
- * written before the work and COMPLETED (with its result) after. No Lambda context is registered on
- * purpose: an in-progress record must not expire when the invocation times out, because the send may
- * have happened; it is reported as in progress instead, and the escalation ladder resends as a new attempt.
+ * written before the work and COMPLETED (with its result) after. The invocation's Lambda context is not
+ * registered on purpose: an in-progress record must not expire when the invocation times out, because the
+ * send may have happened; it stays in progress for the record's lifetime and is reported as such, and the
+ * escalation ladder resends as a new attempt.
  */
 export class PowertoolsAttemptGuard implements AttemptGuard {
   private readonly persistenceStore: DynamoDBPersistenceLayer;
@@ -22,7 +24,10 @@ export class PowertoolsAttemptGuard implements AttemptGuard {
 
   constructor(options: PowertoolsAttemptGuardOptions) {
     this.persistenceStore = new DynamoDBPersistenceLayer({ tableName: options.tableName, awsSdkV3Client: options.client });
-    this.config = new IdempotencyConfig({ eventKeyJmesPath: 'key', throwOnNoIdempotencyKey: true, expiresAfterSeconds: options.expiresAfterSeconds ?? 14 * 24 * 3600 });
+    const expiresAfterSeconds = options.expiresAfterSeconds ?? 14 * 24 * 3600;
+    this.config = new IdempotencyConfig({ eventKeyJmesPath: 'key', throwOnNoIdempotencyKey: true, expiresAfterSeconds });
+    // In-progress records live as long as the record itself, instead of expiring with the invocation.
+    this.config.registerLambdaContext({ getRemainingTimeInMillis: () => expiresAfterSeconds * 1000 } as unknown as Context);
   }
 
   async once<T extends Record<string, unknown>>(key: string, work: () => Promise<T>): Promise<GuardedResult<T>> {

@@ -5,14 +5,14 @@ import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
 import type { OperationsStore } from '../ports/OperationsStore.ts';
 
-/** The store as the planner should see it: `crewId` counts as busy, so the crew that refused is not picked again. */
-function excludingCrew(ops: OperationsStore, crewId: string): OperationsStore {
+/** The store as the planner should see it: the crews in `crewIds` count as busy, so a crew that refused is not picked again. */
+function excludingCrews(ops: OperationsStore, crewIds: ReadonlySet<string>): OperationsStore {
   return new Proxy(ops, {
     get(target, prop) {
       if (prop === 'listBusy') {
         return async () => {
           const busy = await target.listBusy();
-          busy.crewIds.add(crewId);
+          for (const id of crewIds) busy.crewIds.add(id);
           return busy;
         };
       }
@@ -27,7 +27,10 @@ function excludingCrew(ops: OperationsStore, crewId: string): OperationsStore {
  * dispatches what it booked. Returns the new tasks (empty when no team is free: a shortfall, logged by the planner).
  */
 export async function requestReplacement(deps: MessagingDeps, activation: Activation, refusingCrewId: string): Promise<Task[]> {
-  const { tasks } = await planAndBook({ ...deps, ops: excludingCrew(deps.ops, refusingCrewId) }, activation, activation.zoneLevels);
+  // Every crew that said "cannot" in this activation stays out of it until a duty officer decides otherwise.
+  const refused = new Set((await deps.ops.listTasks(activation.id)).filter((t) => t.state === 'cannot').map((t) => t.crewId));
+  refused.add(refusingCrewId);
+  const { tasks } = await planAndBook({ ...deps, ops: excludingCrews(deps.ops, refused) }, activation, activation.zoneLevels);
   await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'escalator', action: 'replacement.requested', subject: `crew:${refusingCrewId}`, details: { booked: tasks.map((t) => ({ code: t.code, crewId: t.crewId, road: t.roadName })) } });
   if (tasks.length > 0) await dispatchWave(deps, activation.id);
   return tasks;
