@@ -89,7 +89,7 @@ export async function startSnsServer(options: SnsServerOptions = {}): Promise<Sn
   const optedOut = new Set(options.optedOut ?? []);
   const published: PublishedSms[] = [];
   const stats = { publishCalls: 0, throttled: 0, rateLimited: 0, invalid: 0, internalErrors: 0, optOutChecks: 0, optOutLists: 0 };
-  const window: { at: number; parts: number }[] = [];
+  const bucket = { tokens: options.maxPartsPerSecond ?? 0, at: performance.now() };
   const throttleCode = options.throttleCode ?? 'Throttled';
   const hanging = new Set<ServerResponse>();
 
@@ -130,10 +130,11 @@ export async function startSnsServer(options: SnsServerOptions = {}): Promise<Sn
     const parts = smsSegments(message).segments;
     const now = performance.now();
     if (options.maxPartsPerSecond !== undefined) {
-      while (window.length > 0 && window[0]!.at <= now - 1000) window.shift();
-      const used = window.reduce((sum, w) => sum + w.parts, 0);
-      if (used + parts > options.maxPartsPerSecond) { stats.rateLimited++; return throttle(res); }
-      window.push({ at: now, parts });
+      // Per-second accounting: a bucket of one second's parts, refilled continuously.
+      bucket.tokens = Math.min(options.maxPartsPerSecond, bucket.tokens + ((now - bucket.at) / 1000) * options.maxPartsPerSecond);
+      bucket.at = now;
+      if (bucket.tokens < parts) { stats.rateLimited++; return throttle(res); }
+      bucket.tokens -= parts;
     }
     const record: PublishedSms = { messageId: randomUUID(), phoneNumber: phone, message, attributes, parts, at: now, delivered: !optedOut.has(phone) };
     published.push(record);
