@@ -5,7 +5,7 @@ import type { DeadLetter, DeadLetterQueue } from '../../core/ports/DeadLetterQue
 export class JsonlDeadLetterQueue implements DeadLetterQueue {
   readonly letters: DeadLetter[] = [];
 
-  constructor(private readonly file: string) {}
+  constructor(readonly file: string) {}
 
   async send(letter: DeadLetter): Promise<void> {
     await appendFile(this.file, `${JSON.stringify(letter)}\n`, 'utf8');
