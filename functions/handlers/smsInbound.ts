@@ -6,14 +6,14 @@ import { z } from 'zod';
 import { handleReply } from '../core/replies/handleReply.ts';
 import { parseEnv } from '../config/env.ts';
 import { messagingEnvSchema } from '../config/lambdaEnv.ts';
-import { BatchFailureDeadLetters } from '../adapters/queue/BatchFailureDeadLetters.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
 import { buildMessaging } from './context/buildMessaging.ts';
 
 const env = parseEnv(messagingEnvSchema);
 const logger = new Logger({ serviceName: 'sms-inbound' });
-// Replies are short and few; a reply SMS that exhausts its retries is in the response log (sms.dead-lettered).
-const deps = { ...buildCoreDeps(env), ...buildMessaging(env, new BatchFailureDeadLetters()) };
+// Replies are short and few: a reply SMS that exhausts its retries is in the response log (sms.dead-lettered)
+// and logged as an error here, for a metric filter and alarm.
+const deps = { ...buildCoreDeps(env), ...buildMessaging(env, { send: async (letter) => logger.error('reply SMS dead-lettered', { ...letter }) }) };
 
 /** AWS End User Messaging SMS two-way message, as published to the inbound SNS topic. */
 const inboundSchema = z.object({

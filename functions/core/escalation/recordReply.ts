@@ -8,7 +8,8 @@ const SAVE_TRIES = 4;
 
 /**
  * A leader or backup answered for some of a crew's tasks: they are Confirmed on each tasking those tasks
- * belong to, and a tasking with no unanswered task left (or answered "cannot") leaves the escalation ladder.
+ * belong to, and a tasking with no unanswered task left leaves the escalation ladder (outcome "cannot" when a
+ * task of it was refused).
  * Returns the taskings closed by this reply.
  */
 export async function recordReply(
@@ -30,9 +31,11 @@ export async function recordReply(
       if (who) Object.assign(who, { outcome: 'confirmed', at, response: args.action });
       else next.recipients.push({ role: args.role, outcome: 'confirmed', at, response: args.action });
       const unanswered = c.taskIds.filter((id) => UNANSWERED.has(state.get(id) ?? 'cancelled'));
-      if (args.action === 'cannot' || unanswered.length === 0) {
+      // A tasking leaves the ladder when none of its tasks is still unanswered ("9 T02" on a two-task tasking leaves T01 followed up).
+      if (unanswered.length === 0) {
         for (const r of next.recipients) if (r.outcome === 'pending') Object.assign(r, { outcome: 'not-confirmed', at });
-        Object.assign(next, { step: 'closed', dueAt: null, outcome: args.action === 'cannot' ? 'cannot' : 'confirmed' });
+        const refused = c.taskIds.some((id) => state.get(id) === 'cannot');
+        Object.assign(next, { step: 'closed', dueAt: null, outcome: refused ? 'cannot' : 'confirmed' });
       }
       if (!(await deps.ops.saveTaskingCase(next, c.version))) { conflicts++; continue; }
       if (next.outcome) {

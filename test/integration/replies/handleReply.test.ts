@@ -93,4 +93,13 @@ describe('handleReply (two-way SMS) on DynamoDB Local, answers through the local
     const c = (await world!.ops.listTaskingCases(activation.id)).find((x) => x.crewId === 'C01');
     expect(c).toMatchObject({ outcome: 'cannot', recipients: [{ role: 'leader', outcome: 'confirmed', response: 'cannot' }] });
   });
+
+  it('"9" with a task code gives back only that task; the crew\'s other task stays on the escalation ladder', async () => {
+    const activation = await dispatched();
+    await reply(C01.leader.phone, '9 T02');
+    expect(await states(activation.id)).toMatchObject({ T01: 'dispatched', T02: 'cannot' });
+    const c = (await world!.ops.listTaskingCases(activation.id)).find((x) => x.crewId === 'C01');
+    expect(c?.outcome).toBeUndefined();
+    expect(c?.dueAt).not.toBeNull();
+  });
 });
