@@ -5,12 +5,15 @@ import type { SNSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { handleReply } from '../core/replies/handleReply.ts';
 import { parseEnv } from '../config/env.ts';
-import { smsEnvSchema } from '../config/lambdaEnv.ts';
+import { messagingEnvSchema } from '../config/lambdaEnv.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
+import { buildMessaging } from './context/buildMessaging.ts';
 
-const env = parseEnv(smsEnvSchema);
+const env = parseEnv(messagingEnvSchema);
 const logger = new Logger({ serviceName: 'sms-inbound' });
-const deps = buildCoreDeps(env);
+// Replies are short and few: a reply SMS that exhausts its retries is in the response log (sms.dead-lettered)
+// and logged as an error here, for a metric filter and alarm.
+const deps = { ...buildCoreDeps(env), ...buildMessaging(env, { send: async (letter) => logger.error('reply SMS dead-lettered', { ...letter }) }) };
 
 /** AWS End User Messaging SMS two-way message, as published to the inbound SNS topic. */
 const inboundSchema = z.object({

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthStack, type Synthesised } from './synthStack.ts';
 
 /** Placeholder configuration: enough for the handlers' module-level env parsing, no AWS call is made. */
-const HANDLER_ENV = { REGISTRY_TABLE: 'registry', OPERATIONS_TABLE: 'operations', LOG_TABLE: 'log', AWS_REGION: 'us-east-1' };
+const HANDLER_ENV = { REGISTRY_TABLE: 'registry', OPERATIONS_TABLE: 'operations', LOG_TABLE: 'log', IDEMPOTENCY_TABLE: 'idempotency', AWS_REGION: 'us-east-1' };
 
 describe('handler bundles', () => {
   let s: Synthesised;

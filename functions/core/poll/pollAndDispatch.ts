@@ -10,5 +10,5 @@ export async function pollAndDispatch(
 ): Promise<PollResult & { dispatch?: DispatchSummary }> {
   const result = await pollCity(deps);
   if (result.activation?.outcome !== 'activated') return result;
-  return { ...result, dispatch: await dispatchWave(deps, result.activation.activation.id) };
+  return { ...result, dispatch: await dispatchWave(deps, result.activation.activation.id, { shortfalls: result.activation.shortfalls }) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ESCALATION, escalationPolicySchema } from '../escalation/EscalationPolicy.ts';
 import { ACTIVE_LEVELS } from '../levels/ResponseLevel.ts';
 
 const activeLevel = z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I']);
@@ -38,5 +39,7 @@ export const cityPlanSchema = z.object({
   startLeadMinutes: z.number().int().nonnegative(),
   /** Duty officer's phone for proposals and escalations. */
   dutyOfficerPhone: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  /** Per level: minutes to resend, then to the backup leader, then to the duty officer, while nobody acknowledges. */
+  escalation: escalationPolicySchema.default(DEFAULT_ESCALATION),
 });
 export type CityPlan = z.infer<typeof cityPlanSchema>;
