@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ACTIVE_LEVELS } from '../levels/ResponseLevel.ts';
-
-const activeLevel = z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I']);
+import { activeLevelSchema as activeLevel } from './activeLevelSchema.ts';
+import { CMA_ROAD_ICING, roadIcingSchema } from './RoadIcingRule.ts';
+import { DEFAULT_WARNING_RULES, warningRuleSchema } from './WarningRule.ts';
 
 /** One blizzard rule: snow water (mm) summed over a rolling window of hours reaches a level. */
 export const blizzardThresholdSchema = z.object({
@@ -38,5 +38,15 @@ export const cityPlanSchema = z.object({
   startLeadMinutes: z.number().int().nonnegative(),
   /** Duty officer's phone for proposals and escalations. */
   dutyOfficerPhone: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  /** Road-icing rule (道路结冰); defaults to the CMA signal criteria. */
+  roadIcing: roadIcingSchema.default(CMA_ROAD_ICING),
+  /** Official warnings mapped to levels. */
+  warningRules: z.array(warningRuleSchema).default(DEFAULT_WARNING_RULES),
+  /** Weather that begins further ahead than this is a watch (officer told, pre-treatment proposed), not an activation. */
+  leadTimeHours: z.number().min(0).max(72).default(6),
+  /** Consecutive polls below the current level before a zone's level drops (upgrades are at once). */
+  downgradeAfterPolls: z.number().int().min(1).max(96).default(3),
+  /** Minutes every provider of a zone may fail before the stale-forecast alarm. */
+  staleAfterMinutes: z.number().int().positive().max(24 * 60).default(60),
 });
 export type CityPlan = z.infer<typeof cityPlanSchema>;

@@ -1,0 +1,53 @@
+import type { ForecastHour, HourlyForecast } from '../forecast/HourlyForecast.ts';
+import { levelRank, maxLevel, type ResponseLevel } from '../levels/ResponseLevel.ts';
+import type { CityPlan } from '../registry/CityPlan.ts';
+import { describeEvidence } from './describeEvidence.ts';
+import type { Evidence } from './Evidence.ts';
+import { evaluateBlizzard } from './evaluateBlizzard.ts';
+import { evaluateRoadIcing } from './evaluateRoadIcing.ts';
+import { evaluateWarnings } from './evaluateWarnings.ts';
+import { firstCrossing } from './firstCrossing.ts';
+import type { ForecastAssessment } from './ForecastAssessment.ts';
+
+const HOUR_MS = 3_600_000;
+
+type Rules = Pick<CityPlan, 'blizzardThresholds' | 'roadIcing' | 'warningRules' | 'leadTimeHours'>;
+
+/**
+ * Assesses a forecast against a plan at `now`: blizzard windows (only windows that reach the current
+ * hour or later: "expected, or already reached and continuing"), road icing, official warnings. The
+ * level is the highest any rule gives; rules whose weather begins beyond the lead time are a watch.
+ */
+export function assessForecast(forecast: HourlyForecast, plan: Rules, now: Date): ForecastAssessment {
+  // Sorted once, so that nothing depends on the order the provider listed its hours in.
+  const hours = [...forecast.hours].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const nowMs = now.getTime();
+  const currentHour = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+  const evidence: Evidence[] = [];
+  for (const threshold of plan.blizzardThresholds) {
+    const earliest = currentHour - (threshold.windowHours - 1) * HOUR_MS;
+    const inReach: ForecastHour[] = hours.filter((h) => Date.parse(h.time) >= earliest);
+    const fired = evaluateBlizzard({ ...forecast, hours: inReach }, [threshold]).evidence[0];
+    if (!fired) continue;
+    const crossing = firstCrossing(inReach, threshold.windowHours, threshold.waterMm, (h) => h.snowWaterMm);
+    const startsAt = crossing ? new Date(Math.max(nowMs, Date.parse(crossing.startsAt))).toISOString() : fired.from;
+    evidence.push({ ...fired, startsAt });
+  }
+  evidence.push(...evaluateRoadIcing(hours, plan.roadIcing, now, forecast.provider));
+  evidence.push(...evaluateWarnings(forecast.warnings ?? [], plan.warningRules, now, forecast.provider));
+
+  const dueBy = nowMs + plan.leadTimeHours * HOUR_MS;
+  let level: ResponseLevel = 'none';
+  let dueLevel: ResponseLevel = 'none';
+  for (const e of evidence) {
+    const watch = e.watch === true || Date.parse(e.startsAt ?? e.from) > dueBy;
+    if (watch) e.watch = true;
+    else delete e.watch;
+    e.text ??= describeEvidence(e);
+    level = maxLevel(level, e.level);
+    if (!watch) dueLevel = maxLevel(dueLevel, e.level);
+  }
+  evidence.sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.startsAt ?? a.from).localeCompare(b.startsAt ?? b.from) || a.rule.localeCompare(b.rule));
+  const watch = levelRank(level) > levelRank(dueLevel);
+  return { level, dueLevel, watch, watchLevel: watch ? level : 'none', evidence };
+}
