@@ -6,6 +6,7 @@ import { smsSegments } from '../functions/core/messages/smsSegments.ts';
 import { pollAndDispatch } from '../functions/core/poll/pollAndDispatch.ts';
 import { handleReply } from '../functions/core/replies/handleReply.ts';
 import type { LogEntry } from '../functions/core/log/LogEntry.ts';
+import { formatAssessment, formatForecastTable } from './cli/forecast/formatForecastTable.ts';
 import { formatLogSummary } from './demo/printLogSummary.ts';
 import { scriptReplies } from './demo/simulateReplies.ts';
 import { startLocalRuntime } from './runtime/startLocalRuntime.ts';
@@ -59,6 +60,14 @@ async function main(): Promise<number> {
       say(`\n⏱  poll ${i + 1} at ${clock.now().toISOString()}`);
       const result = await pollAndDispatch(deps);
       const zoneText = result.zones.map((z) => `${z.zoneId}=${z.level}${z.lastError ? ' (no forecast: ' + z.lastError + ')' : ''}`).join(' ');
+      if (i === 0) {
+        // What a duty officer would see with `npx snowops forecast`: the first zone's table, every zone's level and evidence.
+        for (const [n, report] of result.reports.entries()) {
+          if (!report.forecast || !report.assessment) continue;
+          say(`\n   zone ${report.zone.id} (${report.zone.name})`);
+          say(n === 0 ? formatForecastTable(report.forecast, report.assessment, tz, { onlyWet: true }) : formatAssessment(report.assessment, tz));
+        }
+      }
       say(`   city level ${result.cityLevel} → ${result.decision}; ${zoneText}`);
       if (result.activation?.outcome === 'activated') {
         const { activation, tasks, shortfalls } = result.activation;
