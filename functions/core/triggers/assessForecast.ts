@@ -14,8 +14,8 @@ const HOUR_MS = 3_600_000;
 type Rules = Pick<CityPlan, 'blizzardThresholds' | 'roadIcing' | 'warningRules' | 'leadTimeHours'>;
 
 /**
- * Assesses a forecast against a plan at `now`: blizzard windows (only windows that reach the current
- * hour or later: "expected, or already reached and continuing"), road icing, official warnings. The
+ * Assesses a forecast against a plan at `now`: blizzard windows ("expected, or already reached and
+ * continuing": a window counts only if it reaches the next snowy hour from now), road icing, official warnings. The
  * level is the highest any rule gives; rules whose weather begins beyond the lead time are a watch.
  */
 export function assessForecast(forecast: HourlyForecast, plan: Rules, now: Date): ForecastAssessment {
@@ -24,8 +24,10 @@ export function assessForecast(forecast: HourlyForecast, plan: Rules, now: Date)
   const nowMs = now.getTime();
   const currentHour = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
   const evidence: Evidence[] = [];
-  for (const threshold of plan.blizzardThresholds) {
-    const earliest = currentHour - (threshold.windowHours - 1) * HOUR_MS;
+  // Snow already fallen counts only while it keeps snowing: every window must reach the next snowy hour.
+  const nextSnow = hours.find((h) => Date.parse(h.time) >= currentHour && (h.snowWaterMm ?? 0) > 0);
+  for (const threshold of nextSnow ? plan.blizzardThresholds : []) {
+    const earliest = Date.parse(nextSnow!.time) - (threshold.windowHours - 1) * HOUR_MS;
     const inReach: ForecastHour[] = hours.filter((h) => Date.parse(h.time) >= earliest);
     const fired = evaluateBlizzard({ ...forecast, hours: inReach }, [threshold]).evidence[0];
     if (!fired) continue;
