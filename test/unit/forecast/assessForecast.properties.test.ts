@@ -25,7 +25,7 @@ const scenarioArb = fc.record({
   warnings: fc.array(warningArb, { maxLength: 2 }),
   nowOffset: fc.integer({ min: 0, max: 30 }),
 });
-type Scenario = fc.infer<typeof scenarioArb>;
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function build(s: Scenario, shiftMs = 0): { hours: ForecastHour[]; warnings: OfficialWarning[]; now: Date } {
   const start = new Date(Date.parse(T0) + shiftMs).toISOString();

@@ -62,6 +62,8 @@ export class ProviderHttp {
       shouldResetTimeout: true,
       retryCondition: (error) => shouldRetry(error, retry),
       retryDelay: (attempt, error) => retryDelay(attempt, error, retry),
+      // The spent attempt's deadline must not cut the backoff short; the retry gets a fresh one above.
+      onRetry: (_attempt, _error, config) => { config.signal = undefined; },
     });
   }
 
