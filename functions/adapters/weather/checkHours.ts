@@ -18,12 +18,13 @@ export const DEFAULT_GAP_LIMITS: GapLimits = { maxGapHours: 6, horizonHours: 48 
  */
 export function checkHours(provider: string, where: string, hours: readonly ForecastHour[], limits: GapLimits = DEFAULT_GAP_LIMITS): void {
   if (hours.length === 0) throw new ForecastValidationError(provider, where, 'no hours in the forecast');
+  const times = hours.map((h) => Date.parse(h.time));
   for (let i = 1; i < hours.length; i++) {
-    if (Date.parse(hours[i]!.time) <= Date.parse(hours[i - 1]!.time)) {
+    if (times[i]! <= times[i - 1]!) {
       throw new ForecastValidationError(provider, `${where}[${i}]`, `times must increase (${hours[i - 1]!.time} then ${hours[i]!.time})`);
     }
   }
-  const start = Date.parse(hours[0]!.time);
+  const start = times[0]!;
   const end = start + limits.horizonHours * HOUR_MS;
   let runStart: number | undefined;
   let expected = start;
@@ -32,8 +33,8 @@ export function checkHours(provider: string, where: string, hours: readonly Fore
       throw new ForecastValidationError(provider, where, `no snowfall data for ${(at - runStart) / HOUR_MS} consecutive hours from ${new Date(runStart).toISOString()} (at most ${limits.maxGapHours - 1} allowed in the first ${limits.horizonHours} h)`);
     }
   };
-  for (const h of hours) {
-    const t = Date.parse(h.time);
+  for (const [i, h] of hours.entries()) {
+    const t = times[i]!;
     if (t >= end) break;
     if (t > expected) runStart ??= expected; // missing hours are a gap too
     if (h.snowWaterMm === null) runStart ??= t;

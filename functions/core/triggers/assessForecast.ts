@@ -20,15 +20,16 @@ type Rules = Pick<CityPlan, 'blizzardThresholds' | 'roadIcing' | 'warningRules' 
  */
 export function assessForecast(forecast: HourlyForecast, plan: Rules, now: Date): ForecastAssessment {
   // Sorted once, so that nothing depends on the order the provider listed its hours in.
-  const hours = [...forecast.hours].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const timed = forecast.hours.map((h) => ({ h, t: Date.parse(h.time) })).sort((a, b) => a.t - b.t);
+  const hours = timed.map((x) => x.h);
   const nowMs = now.getTime();
   const currentHour = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
   const evidence: Evidence[] = [];
   // Snow already fallen counts only while it keeps snowing: every window must reach the next snowy hour.
-  const nextSnow = hours.find((h) => Date.parse(h.time) >= currentHour && (h.snowWaterMm ?? 0) > 0);
+  const nextSnow = timed.find((x) => x.t >= currentHour && (x.h.snowWaterMm ?? 0) > 0);
   for (const threshold of nextSnow ? plan.blizzardThresholds : []) {
-    const earliest = Date.parse(nextSnow!.time) - (threshold.windowHours - 1) * HOUR_MS;
-    const inReach: ForecastHour[] = hours.filter((h) => Date.parse(h.time) >= earliest);
+    const earliest = nextSnow!.t - (threshold.windowHours - 1) * HOUR_MS;
+    const inReach: ForecastHour[] = timed.filter((x) => x.t >= earliest).map((x) => x.h);
     const fired = evaluateBlizzard({ ...forecast, hours: inReach }, [threshold]).evidence[0];
     if (!fired) continue;
     const crossing = firstCrossing(inReach, threshold.windowHours, threshold.waterMm, (h) => h.snowWaterMm);
