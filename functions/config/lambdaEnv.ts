@@ -24,6 +24,9 @@ export const pollerEnvSchema = tablesEnvSchema.extend({
   WEATHER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(30_000).default(500),
   /** A Retry-After longer than this is not waited for: the next provider is tried. */
   WEATHER_MAX_RETRY_AFTER_MS: z.coerce.number().int().min(0).max(120_000).default(20_000),
+  /** QWeather API host (e.g. https://abc.re.qweatherapi.com) and JWT: with both set, every forecast carries QWeather's warnings (暴雪, 道路结冰 …). */
+  QWEATHER_BASE_URL: z.url().optional(),
+  QWEATHER_TOKEN: z.string().min(1).optional(),
 });
 export type PollerEnv = z.infer<typeof pollerEnvSchema>;
 

@@ -11,6 +11,8 @@ export interface ProviderHttpOptions extends Partial<RetryOptions> {
   /** Identifies the application (NWS and MET Norway refuse requests without one). */
   userAgent?: string;
   accept?: string;
+  /** Further headers on every request (e.g. Authorization). */
+  headers?: Record<string, string>;
   /** Per attempt, from the request to the last byte (default 10 s). */
   timeoutMs?: number;
   /** The HTTP cache's clock (Expires); defaults to the system clock. */
@@ -53,7 +55,7 @@ export class ProviderHttp {
       responseType: 'text',
       transformResponse: [(d: unknown) => d],
       validateStatus: (s) => (s >= 200 && s < 300) || s === 304,
-      headers: { ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}), Accept: options.accept ?? 'application/json' },
+      headers: { ...options.headers, ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}), Accept: options.accept ?? 'application/json' },
     });
     // A fresh deadline per attempt covers a server that accepts the connection and then trickles or hangs.
     this.http.interceptors.request.use((config) => ({ ...config, signal: AbortSignal.timeout(this.timeoutMs) }));

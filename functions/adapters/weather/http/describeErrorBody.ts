@@ -1,12 +1,15 @@
 /**
- * The provider's own words from an error body: RFC 7807 problem+json (NWS: title and detail), Open-Meteo's
+ * The provider's own words from an error body: RFC 7807 problem+json (NWS: title and detail; QWeather: the same under
+ * "error"), Open-Meteo's
  * {"error": true, "reason"}, MET Norway's or a proxy's HTML page (its <title>), else the first characters.
  */
 export function describeErrorBody(text: string): string {
   const trimmed = text.trim();
   if (trimmed.length === 0) return 'empty body';
   try {
-    const body = JSON.parse(trimmed) as Record<string, unknown>;
+    const parsed = JSON.parse(trimmed) as Record<string, unknown>;
+    // QWeather nests its problem details under "error".
+    const body = parsed && typeof parsed.error === 'object' && parsed.error !== null ? (parsed.error as Record<string, unknown>) : parsed;
     if (body && typeof body === 'object') {
       if (typeof body.title === 'string' || typeof body.detail === 'string') {
         return [body.title, body.detail].filter((s) => typeof s === 'string' && s.length > 0).join(': ');
