@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pollCity } from '../../../functions/core/poll/pollCity.ts';
 import { BAD_OPEN_METEO } from '../../support/weather/badBodies.ts';
+import { fixtureText, NWS_GRID, NWS_POINTS } from '../../support/weather/fixtures.ts';
 import { openMeteoBody, snowCm } from '../../support/weather/openMeteoBody.ts';
 import { pollHarness } from '../../support/weather/pollHarness.ts';
 
@@ -27,6 +28,44 @@ describe('pollCity on DynamoDB Local: bad forecast data never moves a level', ()
     expect(failures[0]?.reason).toMatch(reason);
     expect(result.zones.map((z) => z.level)).toEqual(['I', 'I', 'I', 'I']);
     expect((await h.deps.ops.getZoneStates()).map((z) => z.level)).toEqual(['I', 'I', 'I', 'I']);
+  });
+
+  it.each([
+    { name: 'a 429 whose Retry-After is longer than the poller may wait', answer: { status: 429, headers: { 'retry-after': '3600' }, body: '{"error":true,"reason":"Hourly API request limit exceeded. Please try again in the next hour."}' } as const, reason: /^HTTP 429 from \/v1\/forecast: Hourly API request limit exceeded\. Please try again in the next hour\. \(Retry-After 3600\)$/ },
+    { name: 'a server that hangs past the timeout', answer: 'hang' as const, reason: /^\/v1\/forecast: no answer within 300 ms \(timeout\)$/ },
+  ])('logs $name with the reason and keeps every zone\'s level', async ({ answer, reason }) => {
+    const h = await pollHarness({ plan: { activationPolicy: 'propose' } });
+    close = h.close;
+    h.server.script('/v1/forecast', [levelI]);
+    await pollCity(h.deps);
+    h.server.script('/v1/forecast', [answer]);
+    h.clock.advance(15);
+
+    const result = await pollCity(h.deps);
+
+    const failures = (await h.deps.log.list('system')).filter((e) => e.action === 'forecast.failed');
+    expect(failures.map((f) => f.reason)).toEqual(Array(4).fill(expect.stringMatching(reason)));
+    expect(result.zones.map((z) => z.level)).toEqual(['I', 'I', 'I', 'I']);
+  });
+
+  it('logs NWS interval times without offsets with the layer and value, and keeps the level', async () => {
+    const grid = JSON.parse(fixtureText(NWS_GRID)) as { properties: { snowfallAmount: { uom: string; values: { validTime: string; value: number | null }[] } } };
+    grid.properties.snowfallAmount.values[0] = { validTime: '2022-02-03T21:00:00+00:00/PT3H', value: 120 }; // 12 cm in 3 h: 17 mm of snow water, level I
+    const h = await pollHarness({ plan: { activationPolicy: 'propose' }, zoneProviders: ['nws'], start: '2022-02-03T21:00:00Z' });
+    close = h.close;
+    h.server.script('/points/', [{ status: 200, body: fixtureText(NWS_POINTS) }]);
+    h.server.script('/gridpoints/', [{ status: 200, body: JSON.stringify(grid) }]);
+    h.server.script('/alerts/active', [{ status: 200, body: '{"type":"FeatureCollection","features":[]}' }]);
+    await pollCity(h.deps);
+    grid.properties.snowfallAmount.values[0]!.validTime = '2022-02-03T21:00:00/PT3H';
+    h.server.script('/gridpoints/', [{ status: 200, body: JSON.stringify(grid) }]);
+    h.clock.advance(15);
+
+    const result = await pollCity(h.deps);
+
+    const failure = (await h.deps.log.list('system')).find((e) => e.action === 'forecast.failed');
+    expect(failure?.reason).toBe('properties.snowfallAmount.values[0].validTime: start "2022-02-03T21:00:00" is not a date-time with an offset');
+    expect(result.zones.map((z) => z.level)).toEqual(['I', 'I', 'I', 'I']);
   });
 
   it('never activates on a first poll whose every provider fails', async () => {

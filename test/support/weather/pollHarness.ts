@@ -22,7 +22,7 @@ export const STORM_START = '2026-12-14T00:00:00Z';
  * The demo city on fresh DynamoDB Local tables, every provider (real axios clients, tiny retry delays)
  * pointed at one scripted localhost server, SMS to an outbox file, and a clock the test moves.
  */
-export async function pollHarness(options: { plan?: Partial<CityPlan>; zoneProviders?: string[] } = {}) {
+export async function pollHarness(options: { plan?: Partial<CityPlan>; zoneProviders?: string[]; start?: string } = {}) {
   const { db, names } = await localTables();
   const city = await loadCityFile();
   const plan = { ...city.plan, ...options.plan };
@@ -30,7 +30,7 @@ export async function pollHarness(options: { plan?: Partial<CityPlan>; zoneProvi
   const registry = new DynamoRegistryStore(db, names.REGISTRY_TABLE);
   await registry.put({ ...city, plan, zones });
   const server: ScriptedServer = await startScriptedServer();
-  const clock = new SimulatedClock(new Date(STORM_START));
+  const clock = new SimulatedClock(new Date(options.start ?? STORM_START));
   const ids = new UlidGenerator();
   const http = { baseUrl: server.baseUrl, timeoutMs: 300, retries: 1, retryBaseMs: 1 };
   const providers = new Map<string, ForecastProvider>([
