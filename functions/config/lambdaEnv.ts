@@ -10,6 +10,7 @@ export const tablesEnvSchema = z.object({
 export const pollerEnvSchema = tablesEnvSchema.extend({
   OPEN_METEO_BASE_URL: z.url().default('https://api.open-meteo.com'),
   SMS_SENDER_ID: z.string().optional(),
+  SMS_ORIGINATION_NUMBER: z.string().optional(),
   /** Customer API key (with OPEN_METEO_BASE_URL=https://customer-api.open-meteo.com). */
   OPEN_METEO_API_KEY: z.string().min(1).optional(),
   OPEN_METEO_FORECAST_DAYS: z.coerce.number().int().min(1).max(16).default(3),

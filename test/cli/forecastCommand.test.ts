@@ -25,7 +25,13 @@ describe('npx snowops forecast (the contract scripts rely on)', () => {
 
     const out = JSON.parse(run.stdout) as { level: string; watch: boolean; evidence: { rule: string; level: string }[] };
     expect(run.code).toBe(0);
-    expect({ level: out.level, watch: out.watch, rules: out.evidence.map((e) => `${e.rule}:${e.level}`) }).toEqual({ level: 'II', watch: true, rules: ['blizzard-6h:II', 'blizzard-12h:III', 'blizzard-12h:IV'] });
+    expect({ level: out.level, watch: out.watch, rules: out.evidence.map((e) => `${e.rule}:${e.level}`) }).toEqual({ level: 'II', watch: false, rules: ['blizzard-6h:II', 'blizzard-12h:III', 'blizzard-12h:IV'] });
+  });
+
+  it('reports a watch when the storm begins beyond the plan\'s lead time (--now earlier)', () => {
+    const out = JSON.parse(snowops('--provider', 'open-meteo', '--file', STORM, '--now', '2026-12-13T18:00:00Z', '--json').stdout) as { level: string; dueLevel: string; watch: boolean };
+
+    expect({ level: out.level, dueLevel: out.dueLevel, watch: out.watch }).toEqual({ level: 'II', dueLevel: 'III', watch: true });
   });
 
   it('reads NWS gridpoints with an alerts file and maps the warnings in force', () => {
@@ -48,7 +54,7 @@ describe('npx snowops forecast (the contract scripts rely on)', () => {
   });
 
   it('prints the hours in the zone\'s local time, the level and the evidence without --json', () => {
-    const run = snowops('--provider', 'open-meteo', '--file', STORM, '--zone', 'macun');
+    const run = snowops('--provider', 'open-meteo', '--file', STORM, '--zone', 'macun', '--now', '2026-12-13T18:00:00Z');
 
     expect(run.stdout).toContain('zone macun (马村区)');
     expect(run.stdout).toContain('2026-12-14 14:00'); // 06:00Z in Asia/Shanghai

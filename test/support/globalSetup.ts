@@ -5,6 +5,7 @@ let dynamo: DynamoLocal | undefined;
 
 /** One DynamoDB Local for the whole run, on a free port; every test file makes its own tables. */
 export async function setup(project: TestProject): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   dynamo = await startDynamoLocal();
   project.provide('dynamoEndpoint', dynamo.endpoint);
 }

@@ -6,6 +6,7 @@ import type { ZoneState } from '../operations/ZoneState.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
+import { forecastRules } from '../registry/CityPlan.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 import { describeEvidence } from '../triggers/describeEvidence.ts';
 import { notifyOfficer } from './notifyOfficer.ts';
@@ -52,7 +53,8 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
   const [plan, zones, previous] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.ops.getZoneStates()]);
   const before = new Map(previous.map((s) => [s.zoneId, s]));
   const reports: ZoneReport[] = [];
-  for (const zone of zones) reports.push(await pollZone(deps, plan, zone, before.get(zone.id)));
+  const rules = forecastRules(plan);
+  for (const zone of zones) reports.push(await pollZone(deps, rules, zone, before.get(zone.id)));
 
   const lang = plan.defaultLanguage;
   const tz = plan.timeZone;
@@ -100,8 +102,8 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
     if (dropped && levelRank(cityLevel) < levelRank(open.level) && levelRank(cityLevel) < levelRank(priorCityLevel)) {
       const openTasks = (await deps.ops.listTasks(open.id)).filter((t) => OPEN_TASK_STATES.includes(t.state)).length;
       const kind = cityLevel === 'none' ? 'stand-down-proposed' : 'downgrade-proposed';
-      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: kind === 'stand-down-proposed' ? 'stand-down.proposed' : 'downgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: cityLevel, zoneLevels, openTasks, pollsBelow: plan.downgradeAfterPolls }, reason: `forecast below level ${open.level} for ${plan.downgradeAfterPolls} consecutive polls` });
-      await notifyOfficer(deps, plan.dutyOfficerPhone, { kind, activationId: open.id, body: officerNotices.proposeDowngrade(lang, open.level, cityLevel, plan.downgradeAfterPolls, openTasks), idempotencyKey: `${kind}#${open.id}#${at}` });
+      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: kind === 'stand-down-proposed' ? 'stand-down.proposed' : 'downgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: cityLevel, zoneLevels, openTasks, pollsBelow: rules.downgradeAfterPolls }, reason: `forecast below level ${open.level} for ${rules.downgradeAfterPolls} consecutive polls` });
+      await notifyOfficer(deps, plan.dutyOfficerPhone, { kind, activationId: open.id, body: officerNotices.proposeDowngrade(lang, open.level, cityLevel, rules.downgradeAfterPolls, openTasks), idempotencyKey: `${kind}#${open.id}#${at}` });
       return result(kind);
     }
     return result(stale.length > 0 ? 'held' : 'already-open');

@@ -3,7 +3,7 @@ import { levelRank } from '../levels/ResponseLevel.ts';
 import type { ZoneState } from '../operations/ZoneState.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { ForecastProvider } from '../ports/ForecastProvider.ts';
-import type { CityPlan } from '../registry/CityPlan.ts';
+import type { ForecastRules } from '../registry/CityPlan.ts';
 import type { Zone } from '../registry/Zone.ts';
 import { applyHysteresis, type LevelChange } from '../triggers/applyHysteresis.ts';
 import { assessForecast } from '../triggers/assessForecast.ts';
@@ -35,7 +35,7 @@ export interface ZoneReport {
  */
 export async function pollZone(
   deps: CoreDeps & { providers: ReadonlyMap<string, ForecastProvider> },
-  plan: CityPlan,
+  plan: ForecastRules,
   zone: Zone,
   prior: ZoneState | undefined,
 ): Promise<ZoneReport> {

@@ -42,11 +42,31 @@ export const cityPlanSchema = z.object({
   roadIcing: roadIcingSchema.default(CMA_ROAD_ICING),
   /** Official warnings mapped to levels. */
   warningRules: z.array(warningRuleSchema).default(DEFAULT_WARNING_RULES),
-  /** Weather that begins further ahead than this is a watch (officer told, pre-treatment proposed), not an activation. */
-  leadTimeHours: z.number().min(0).max(72).default(6),
+  /**
+   * Weather that begins further ahead than this is a watch (officer told, pre-treatment proposed), not an
+   * activation. 12 h by default: the CMA signals are issued for what is expected "within 12 hours".
+   */
+  leadTimeHours: z.number().min(0).max(72).default(12),
   /** Consecutive polls below the current level before a zone's level drops (upgrades are at once). */
   downgradeAfterPolls: z.number().int().min(1).max(96).default(3),
   /** Minutes every provider of a zone may fail before the stale-forecast alarm. */
   staleAfterMinutes: z.number().int().positive().max(24 * 60).default(60),
 });
-export type CityPlan = z.infer<typeof cityPlanSchema>;
+/** Fields added after the first plans were written: optional in the type (a parsed plan always has them, by default). */
+type LaterFields = 'roadIcing' | 'warningRules' | 'leadTimeHours' | 'downgradeAfterPolls' | 'staleAfterMinutes';
+type ParsedPlan = z.infer<typeof cityPlanSchema>;
+export type CityPlan = Omit<ParsedPlan, LaterFields> & Partial<Pick<ParsedPlan, LaterFields>>;
+/** A plan with every forecast rule present. */
+export type ForecastRules = Pick<ParsedPlan, 'blizzardThresholds' | LaterFields>;
+
+/** The plan's forecast rules, with the schema's defaults for any a hand-built plan leaves out. */
+export function forecastRules(plan: Pick<CityPlan, 'blizzardThresholds'> & Partial<Pick<ParsedPlan, LaterFields>>): ForecastRules {
+  return {
+    blizzardThresholds: plan.blizzardThresholds,
+    roadIcing: plan.roadIcing ?? CMA_ROAD_ICING,
+    warningRules: plan.warningRules ?? DEFAULT_WARNING_RULES,
+    leadTimeHours: plan.leadTimeHours ?? 12,
+    downgradeAfterPolls: plan.downgradeAfterPolls ?? 3,
+    staleAfterMinutes: plan.staleAfterMinutes ?? 60,
+  };
+}

@@ -22,7 +22,8 @@ function normalise(text: string): string {
 export function parseReply(raw: string): ReplyIntent {
   const text = normalise(raw);
   if (/^(STOP|UNSUBSCRIBE|退订|TD)$/.test(text)) return { kind: 'stop' };
-  if (/^(HELP|帮助|\?|？|0)$/.test(text)) return { kind: 'help' };
+  // normalise() strips question marks as punctuation, so a bare "?" is looked for in the raw text.
+  if (/^(HELP|帮助|0)$/.test(text) || /^[?？]+$/.test(raw.trim())) return { kind: 'help' };
   let taskCode: string | undefined;
   const withoutCode = text
     .replace(/\bT\s?(\d{1,4})\b|(?<![A-Z])T(\d{1,4})/, (_m, a?: string, b?: string) => {

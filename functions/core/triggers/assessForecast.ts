@@ -1,6 +1,6 @@
 import type { ForecastHour, HourlyForecast } from '../forecast/HourlyForecast.ts';
 import { levelRank, maxLevel, type ResponseLevel } from '../levels/ResponseLevel.ts';
-import type { CityPlan } from '../registry/CityPlan.ts';
+import { forecastRules } from '../registry/CityPlan.ts';
 import { describeEvidence } from './describeEvidence.ts';
 import type { Evidence } from './Evidence.ts';
 import { evaluateBlizzard } from './evaluateBlizzard.ts';
@@ -11,14 +11,15 @@ import type { ForecastAssessment } from './ForecastAssessment.ts';
 
 const HOUR_MS = 3_600_000;
 
-type Rules = Pick<CityPlan, 'blizzardThresholds' | 'roadIcing' | 'warningRules' | 'leadTimeHours'>;
+type Rules = Parameters<typeof forecastRules>[0];
 
 /**
  * Assesses a forecast against a plan at `now`: blizzard windows ("expected, or already reached and
  * continuing": a window counts only if it reaches the next snowy hour from now), road icing, official warnings. The
  * level is the highest any rule gives; rules whose weather begins beyond the lead time are a watch.
  */
-export function assessForecast(forecast: HourlyForecast, plan: Rules, now: Date): ForecastAssessment {
+export function assessForecast(forecast: HourlyForecast, planRules: Rules, now: Date): ForecastAssessment {
+  const plan = forecastRules(planRules);
   // Sorted once, so that nothing depends on the order the provider listed its hours in.
   const timed = forecast.hours.map((h) => ({ h, t: Date.parse(h.time) })).sort((a, b) => a.t - b.t);
   const hours = timed.map((x) => x.h);

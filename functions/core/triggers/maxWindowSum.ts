@@ -39,7 +39,8 @@ export function maxWindowSum(
       else sum -= out;
     }
     if (i >= span - 1 && (best === undefined || sum > best.sum + 1e-9)) {
-      best = { sum, startIndex: i - span + 1, gapHours: gaps };
+      // A window longer than the forecast reaches past its end: those hours are unknown, so gaps too.
+      best = { sum, startIndex: i - span + 1, gapHours: gaps + (window - span) };
     }
   }
   if (known === 0) return undefined;

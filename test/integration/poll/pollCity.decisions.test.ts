@@ -9,8 +9,8 @@ const answer = (cm: number[]) => ({ status: 200, body: JSON.stringify(openMeteoB
 const LEVEL_III = answer(snowCm(4.41, 12, 1));
 const LEVEL_I = answer(snowCm(14, 6, 1));
 const DRY = answer(snowCm(0, 1));
-// The same level II storm, beginning 10 hours ahead: beyond the default 6-hour lead time.
-const LEVEL_II_LATER = answer(snowCm(8, 6, 10));
+// A level II storm beginning 16 hours ahead: beyond the demo plan's 12-hour lead time.
+const LEVEL_II_LATER = answer(snowCm(8, 6, 16));
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => { await close?.(); close = undefined; });
@@ -82,7 +82,7 @@ describe('pollCity decisions on DynamoDB Local', () => {
     const second = await pollCity(h.deps);
 
     expect({ first: first.decision, second: second.decision, watch: first.watch, open: await h.deps.ops.getOpenActivation() }).toEqual({ first: 'watch', second: 'watch', watch: true, open: undefined });
-    expect(h.officerSms().map((s) => s.body)).toEqual([expect.stringMatching(/^snowops预警关注: .*预计12-14 18:00起达II级/)]);
+    expect(h.officerSms().map((s) => s.body)).toEqual([expect.stringMatching(/^snowops预警关注: .*预计12-15 00:00起达II级/)]);
   });
 
   it('activates once the watched weather comes within the lead time', async () => {

@@ -1,0 +1,56 @@
+import { Duration } from 'aws-cdk-lib';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Construct } from 'constructs';
+import type { Stage } from '../config/Stage.ts';
+import { grantCoreTables } from '../functions/grantCoreTables.ts';
+import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
+import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
+import { SnowopsFunction } from '../SnowopsFunction.ts';
+import type { SnowopsTables } from '../tables/SnowopsTables.ts';
+
+/** How often the city's forecast is checked between storms (DESIGN.md, The loop). */
+export const POLL_INTERVAL = Duration.minutes(15);
+
+export interface ForecastPollerProps {
+  stage: Stage;
+  tables: SnowopsTables;
+  sms?: SmsSettings;
+  /** Defaults, in the handler's env schema, to the public Open-Meteo API. */
+  openMeteoBaseUrl?: string;
+}
+
+/** The forecast-poller Lambda and the schedule that runs it. */
+export class ForecastPoller extends Construct {
+  readonly function: SnowopsFunction;
+  readonly schedule: Schedule;
+
+  constructor(scope: Construct, id: string, props: ForecastPollerProps) {
+    super(scope, id);
+    this.function = new SnowopsFunction(this, 'Function', {
+      handlerFile: 'forecastPoller.ts',
+      description: 'Polls the forecast for every zone, evaluates the plan, activates and dispatches the first wave',
+      stage: props.stage,
+      // Each zone waits up to 10 s per provider, then the first wave of SMS goes out one by one.
+      timeout: Duration.minutes(2),
+      environment: {
+        ...(props.openMeteoBaseUrl ? { OPEN_METEO_BASE_URL: props.openMeteoBaseUrl } : {}),
+        ...smsEnvironment(props.sms),
+      },
+    });
+    grantCoreTables(this.function, props.tables);
+    // pollAndDispatch sends the first wave of taskings itself when it activates a plan.
+    grantSmsToPhoneNumbers(this.function);
+
+    this.schedule = new Schedule(this, 'Schedule', {
+      description: 'forecast-poller tick',
+      schedule: ScheduleExpression.rate(POLL_INTERVAL),
+      target: new LambdaInvoke(this.function, {
+        // A tick that could not be delivered within one interval is superseded by the next one; the
+        // scheduler's default (185 retries over 24 h) would replay stale polls after an outage.
+        retryAttempts: 2,
+        maxEventAge: POLL_INTERVAL,
+      }),
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import type { OutboxRecord } from '../../functions/adapters/sms/OutboxSmsSender.ts';
+import type { LogEntry } from '../../functions/core/log/LogEntry.ts';
+import { smsSegments } from '../../functions/core/messages/smsSegments.ts';
+import type { Activation } from '../../functions/core/operations/Activation.ts';
+import type { Task } from '../../functions/core/operations/Task.ts';
+import { pollAndDispatch } from '../../functions/core/poll/pollAndDispatch.ts';
+import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
+import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
+import { startLocalRuntime } from '../runtime/startLocalRuntime.ts';
+import { SimulatedClock } from '../runtime/SimulatedClock.ts';
+import { formatAssessment, formatForecastTable } from '../cli/forecast/formatForecastTable.ts';
+import { formatLogSummary } from './printLogSummary.ts';
+import { scriptReplies } from './simulateReplies.ts';
+
+export interface StormOptions {
+  forecastFile: string;
+  cityFile?: string;
+  outboxFile: string;
+  polls: number;
+  dynamoEndpoint?: string;
+  say?: (line: string) => void;
+}
+
+export interface StormResult {
+  activation?: Activation;
+  tasks: Task[];
+  outbox: OutboxRecord[];
+  replies: { from: string; body: string; outcome: ReplyOutcome }[];
+  log: LogEntry[];
+  timeZone: string;
+}
+
+/** Reads the first hour of an Open-Meteo file so the simulated clock starts with the forecast. */
+async function firstForecastHour(file: string): Promise<Date> {
+  try {
+    const body = JSON.parse(await readFile(file, 'utf8')) as { hourly?: { time?: string[] }; utc_offset_seconds?: number };
+    const t = body.hourly?.time?.[0];
+    if (t) return new Date(Date.parse(`${t}:00Z`) - (body.utc_offset_seconds ?? 0) * 1000);
+  } catch {
+    // An unreadable forecast is the poller's to report; the clock just starts now.
+  }
+  return new Date();
+}
+
+/** The scripted storm: scheduled polls on an accelerated clock, activation, dispatch, crew replies, the log. */
+export async function runStorm(options: StormOptions): Promise<StormResult> {
+  const say = options.say ?? (() => {});
+  const clock = new SimulatedClock(await firstForecastHour(options.forecastFile));
+  const runtime = await startLocalRuntime({
+    clock, outboxFile: options.outboxFile, forecastFile: options.forecastFile, cityFile: options.cityFile, dynamoEndpoint: options.dynamoEndpoint,
+    onSms: (sms) => {
+      const seg = smsSegments(sms.body);
+      say(`  📱 SMS to ${maskPhone(sms.to)} [${seg.segments} × ${seg.encoding}]\n     ${sms.body}`);
+    },
+  });
+  const { deps, city } = runtime;
+  try {
+    say(`snowops local: ${city.plan.city}, ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles`);
+    say(`DynamoDB Local ${runtime.dynamoEndpoint}; weather replay ${runtime.weather.baseUrl}; outbox ${options.outboxFile}`);
+    let activation: Activation | undefined;
+    for (let i = 0; i < options.polls; i++) {
+      say(`\n⏱  poll ${i + 1} at ${clock.now().toISOString()}`);
+      const result = await pollAndDispatch(deps);
+      const zoneText = result.zones.map((z) => `${z.zoneId}=${z.level}${z.lastError ? ` (no forecast: ${z.lastError})` : ''}`).join(' ');
+      if (i === 0) {
+        // What a duty officer would see with `npx snowops forecast`: the first zone's table, every zone's level and evidence.
+        for (const [n, report] of result.reports.entries()) {
+          if (!report.forecast || !report.assessment) continue;
+          say(`\n   zone ${report.zone.id} (${report.zone.name})`);
+          say(n === 0 ? formatForecastTable(report.forecast, report.assessment, city.plan.timeZone, { onlyWet: true }) : formatAssessment(report.assessment, city.plan.timeZone));
+        }
+      }
+      say(`   city level ${result.cityLevel} → ${result.decision}; ${zoneText}`);
+      if (result.activation?.outcome === 'activated') {
+        const { tasks, shortfalls } = result.activation;
+        activation = result.activation.activation;
+        say(`🚨 activation ${activation.id} at level ${activation.level}: ${activation.reason}`);
+        say(`   ${tasks.length} tasks for ${new Set(tasks.map((t) => t.crewId)).size} crews; ${shortfalls.length} road passes short`);
+        for (const s of shortfalls.slice(0, 6)) say(`   ⚠ short: ${s.roadName} (tier ${s.tier}, ${s.pass}): ${s.reason}`);
+        if (result.dispatch) say(`   dispatch: ${result.dispatch.sent} sent, ${result.dispatch.failed} failed, ${result.dispatch.skipped} already sent`);
+      }
+      clock.advance(15);
+    }
+    const replies: StormResult['replies'] = [];
+    if (activation) {
+      say('\n💬 crew replies');
+      const base = clock.now().getTime();
+      const tasking = deps.sms.sent.filter((s) => s.idempotencyKey.startsWith(activation!.id));
+      for (const [n, reply] of scriptReplies(tasking).entries()) {
+        clock.advance((base + reply.afterMinutes * 60_000 - clock.now().getTime()) / 60_000);
+        const outcome = await handleReply(deps, { inboundMessageId: `demo-${n}`, from: reply.from, body: reply.body });
+        replies.push({ from: reply.from, body: reply.body, outcome });
+        say(`  ← ${maskPhone(reply.from)} "${reply.body}" → ${outcome}`);
+      }
+    }
+    const log = [...(await deps.log.list('system')), ...(activation ? await deps.log.list(activation.id) : [])].sort((a, b) => a.at.localeCompare(b.at));
+    const tasks = activation ? await deps.ops.listTasks(activation.id) : [];
+    say(`\n${formatLogSummary(log, city.plan.timeZone)}`);
+    if (activation) {
+      const byState = new Map<string, number>();
+      for (const t of tasks) byState.set(t.state, (byState.get(t.state) ?? 0) + 1);
+      say(`\nTasks by state: ${[...byState].map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    }
+    return { activation, tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone };
+  } finally {
+    await runtime.stop();
+  }
+}

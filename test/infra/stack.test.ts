@@ -1,0 +1,274 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollerEnvSchema, smsEnvSchema } from '../../functions/config/lambdaEnv.ts';
+import { ALL_TABLES, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
+import { actionsOf, identityStatements, refersTo, synthStack, type Synthesised } from './synthStack.ts';
+
+type Props = Record<string, unknown>;
+
+describe('snowops stack, dev', () => {
+  let s: Synthesised;
+  beforeAll(() => {
+    s = synthStack('dev');
+  });
+  afterAll(() => s?.dispose());
+
+  const functions = () => Object.values(s.template.findResources('AWS::Lambda::Function')).map((f) => f.Properties as Props);
+  const fn = (which: 'poller' | 'inbound') => s.logicalId(which === 'poller' ? s.stack.poller.function : s.stack.inbound.function);
+
+  it('synthesises exactly the two Lambdas: forecast-poller and sms-inbound', () => {
+    const ids = Object.keys(s.template.findResources('AWS::Lambda::Function')).sort();
+
+    expect(ids).toEqual([fn('poller'), fn('inbound')].sort());
+  });
+
+  it('every Lambda runs Node.js 22 on arm64', () => {
+    const runtimes = functions().map((f) => ({ runtime: f.Runtime, architectures: f.Architectures }));
+
+    expect(runtimes).toEqual([
+      { runtime: 'nodejs22.x', architectures: ['arm64'] },
+      { runtime: 'nodejs22.x', architectures: ['arm64'] },
+    ]);
+  });
+
+  it('every Lambda is an ESM bundle with source maps enabled at run time', () => {
+    const setups = functions().map((f) => ({ handler: f.Handler, nodeOptions: (f.Environment as { Variables: Props }).Variables.NODE_OPTIONS }));
+
+    expect(setups).toEqual([
+      { handler: 'index.handler', nodeOptions: '--enable-source-maps' },
+      { handler: 'index.handler', nodeOptions: '--enable-source-maps' },
+    ]);
+  });
+
+  it('every Lambda is traced with X-Ray', () => {
+    const modes = functions().map((f) => (f.TracingConfig as { Mode: string } | undefined)?.Mode);
+
+    expect(modes).toEqual(['Active', 'Active']);
+  });
+
+  it('every Lambda logs to its own log group with a retention', () => {
+    const groups = s.template.findResources('AWS::Logs::LogGroup');
+    const used = functions().map((f) => (f.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref);
+
+    expect(new Set(used).size).toBe(2);
+    for (const id of used) expect(groups[id]?.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it('each Lambda gets every table name its env schema requires, pointing at the right table', () => {
+    for (const [which, schema] of [['poller', pollerEnvSchema], ['inbound', smsEnvSchema]] as const) {
+      const variables = (s.template.toJSON().Resources[fn(which)].Properties.Environment.Variables) as Record<string, unknown>;
+      // Refs become the referenced logical id, so the handler's own zod schema can judge the environment.
+      const asNames = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : (v as { Ref: string }).Ref]));
+
+      expect(schema.safeParse(asNames).success).toBe(true);
+      for (const definition of [REGISTRY_TABLE, OPERATIONS_TABLE, LOG_TABLE]) {
+        expect(asNames[definition.envVar]).toBe(s.logicalId(s.stack.tables.get(definition)));
+      }
+    }
+  });
+
+  it('the poller runs every 15 minutes', () => {
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fn('poller'), 'Arn'] } }),
+    });
+  });
+
+  it("the schedule's role may invoke the poller and nothing else", () => {
+    const roleArn = Object.values(s.template.findResources('AWS::Scheduler::Schedule'))[0]?.Properties.Target.RoleArn as { 'Fn::GetAtt': [string, string] };
+    const policies = Object.values(s.template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleArn['Fn::GetAtt'][0]}"`));
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]);
+
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.Action).toBe('lambda:InvokeFunction');
+    expect(JSON.stringify(statements[0]?.Resource)).not.toContain(fn('inbound'));
+    expect(JSON.stringify(statements[0]?.Resource)).toContain(fn('poller'));
+  });
+
+  it('builds one table per shared definition, with its keys, indexes and TTL', () => {
+    s.template.resourceCountIs('AWS::DynamoDB::Table', ALL_TABLES.length);
+    for (const def of ALL_TABLES) {
+      const table = s.template.toJSON().Resources[s.logicalId(s.stack.tables.get(def))].Properties;
+
+      expect(table.KeySchema).toEqual([
+        { AttributeName: def.partitionKey.name, KeyType: 'HASH' },
+        ...(def.sortKey ? [{ AttributeName: def.sortKey.name, KeyType: 'RANGE' }] : []),
+      ]);
+      expect((table.GlobalSecondaryIndexes ?? []).map((i: { IndexName: string }) => i.IndexName)).toEqual(def.indexes.map((i) => i.indexName));
+      expect(table.TimeToLiveSpecification?.AttributeName).toBe(def.timeToLiveAttribute);
+    }
+  });
+
+  it('every table is on-demand with point-in-time recovery', () => {
+    const tables = Object.values(s.template.findResources('AWS::DynamoDB::Table')).map((t) => t.Properties);
+
+    for (const t of tables) {
+      expect(t.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(t.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    }
+  });
+
+  it('every table is encrypted with a customer-managed KMS key that rotates', () => {
+    const keys = s.template.findResources('AWS::KMS::Key');
+    const tables = Object.values(s.template.findResources('AWS::DynamoDB::Table')).map((t) => t.Properties);
+
+    for (const t of tables) {
+      const keyId = t.SSESpecification?.KMSMasterKeyId?.['Fn::GetAtt']?.[0] as string;
+      expect(t.SSESpecification).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' });
+      expect(keys[keyId]?.Properties.EnableKeyRotation).toBe(true);
+    }
+  });
+
+  it('in dev, tables are deleted with the stack', () => {
+    const tables = Object.values(s.template.findResources('AWS::DynamoDB::Table'));
+
+    for (const t of tables) {
+      expect(t.DeletionPolicy).toBe('Delete');
+      expect(t.Properties.DeletionProtectionEnabled).toBe(false);
+    }
+  });
+
+  it('no table has a hard-coded name', () => {
+    const named = Object.values(s.template.findResources('AWS::DynamoDB::Table')).filter((t) => t.Properties.TableName !== undefined);
+
+    expect(named).toEqual([]);
+  });
+
+  it('the response log grants allow only PutItem and Query: no UpdateItem or DeleteItem', () => {
+    const logId = s.logicalId(s.stack.tables.get(LOG_TABLE));
+    const onLog = identityStatements(s.template).filter((st) => refersTo(st, logId));
+
+    expect(onLog.length).toBeGreaterThan(0);
+    for (const st of onLog) {
+      expect(actionsOf(st)).not.toContain('dynamodb:UpdateItem');
+      expect(actionsOf(st)).not.toContain('dynamodb:DeleteItem');
+      expect(actionsOf(st).filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
+    }
+  });
+
+  it('no Lambda gets DynamoDB rights on every resource, or any right to Scan', () => {
+    const dynamo = identityStatements(s.template).filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:')));
+
+    for (const st of dynamo) {
+      expect(st.Resource).not.toBe('*');
+      expect(actionsOf(st)).not.toContain('dynamodb:Scan');
+      expect(actionsOf(st)).not.toContain('dynamodb:*');
+    }
+  });
+
+  it('the registry is read-only to the Lambdas', () => {
+    const registryId = s.logicalId(s.stack.tables.get(REGISTRY_TABLE));
+    const writes = identityStatements(s.template)
+      .filter((st) => refersTo(st, registryId))
+      .flatMap(actionsOf)
+      .filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a));
+
+    expect(writes).toEqual([]);
+  });
+
+  it('both Lambdas may send SMS to phone numbers', () => {
+    for (const which of ['poller', 'inbound'] as const) {
+      const role = s.template.toJSON().Resources[fn(which)].Properties.Role['Fn::GetAtt'][0] as string;
+      const policy = Object.values(s.template.findResources('AWS::IAM::Policy')).find((p) => JSON.stringify(p.Properties.Roles).includes(`"${role}"`));
+      const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as { Action: string | string[]; Resource: unknown }[];
+
+      expect(statements.some((st) => [st.Action].flat().includes('sns:Publish') && st.Resource === '*')).toBe(true);
+    }
+  });
+
+  it('the inbound replies topic is KMS-encrypted and refuses requests without TLS', () => {
+    const topicId = s.logicalId(s.stack.inbound.topic);
+
+    s.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } });
+    s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      }),
+    });
+  });
+
+  it('only this account\'s End User Messaging SMS may publish to the inbound topic', () => {
+    s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Allow',
+          Principal: { Service: 'sms-voice.amazonaws.com' },
+          Action: 'sns:Publish',
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        })]),
+      }),
+    });
+  });
+
+  it('sms-inbound is subscribed to the inbound replies topic', () => {
+    s.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: s.logicalId(s.stack.inbound.topic) },
+      Endpoint: { 'Fn::GetAtt': [fn('inbound'), 'Arn'] },
+    });
+  });
+
+  it('a reply SNS cannot deliver goes to a dead-letter queue', () => {
+    s.template.hasResourceProperties('AWS::SNS::Subscription', {
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [s.logicalId(s.stack.inbound.deliveryDeadLetters.queue), 'Arn'] } },
+    });
+  });
+
+  it('a reply sms-inbound fails on after its retries goes to a dead-letter queue', () => {
+    s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fn('inbound') },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [s.logicalId(s.stack.inbound.failureDeadLetters.queue), 'Arn'] } } },
+    });
+  });
+
+  it('an alarm fires as soon as any dead-letter queue holds one message', () => {
+    const queueIds = Object.keys(s.template.findResources('AWS::SQS::Queue'));
+    const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+
+    expect(queueIds).toHaveLength(2);
+    for (const queueId of queueIds) {
+      const alarm = alarms.find((a) => JSON.stringify(a.Dimensions).includes(`"${queueId}"`));
+      expect(alarm).toMatchObject({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Namespace: 'AWS/SQS',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 1,
+      });
+    }
+  });
+
+  it('the dead-letter queues are encrypted with a customer-managed key', () => {
+    const keys = s.template.findResources('AWS::KMS::Key');
+    const queues = Object.values(s.template.findResources('AWS::SQS::Queue')).map((q) => q.Properties);
+
+    for (const q of queues) expect(keys[q.KmsMasterKeyId?.['Fn::GetAtt']?.[0] as string]).toBeDefined();
+  });
+});
+
+describe('snowops stack, prod', () => {
+  let s: Synthesised;
+  beforeAll(() => {
+    s = synthStack('prod');
+  });
+  afterAll(() => s?.dispose());
+
+  it('in prod, tables survive stack deletion and are deletion-protected', () => {
+    const tables = Object.values(s.template.findResources('AWS::DynamoDB::Table'));
+
+    expect(tables).toHaveLength(ALL_TABLES.length);
+    for (const t of tables) {
+      expect(t.DeletionPolicy).toBe('Retain');
+      expect(t.Properties.DeletionProtectionEnabled).toBe(true);
+    }
+  });
+
+  it('in prod, the KMS keys are retained: deleting one would make every backup unreadable', () => {
+    const keys = Object.values(s.template.findResources('AWS::KMS::Key'));
+
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) expect(k.DeletionPolicy).toBe('Retain');
+  });
+});

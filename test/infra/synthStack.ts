@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CfnElement } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { Stage } from '../../lib/config/Stage.ts';
+import { SnowopsStack } from '../../lib/SnowopsStack.ts';
+
+/** The feature flags `cdk synth` applies, so the tests see the template the CLI produces. */
+const CDK_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
+
+export interface Synthesised {
+  stack: SnowopsStack;
+  template: Template;
+  outdir: string;
+  logicalId(construct: IConstruct): string;
+  dispose(): void;
+}
+
+/**
+ * Synthesises one stage into a temporary cloud assembly, bundling the handlers with the real esbuild
+ * (about half a second for both, so no test needs to skip it).
+ */
+export function synthStack(stage: Stage): Synthesised {
+  const outdir = mkdtempSync(join(tmpdir(), 'snowops-infra-'));
+  const app = new App({ outdir, context: CDK_CONTEXT });
+  const stack = new SnowopsStack(app, `snowops-${stage}`, { stage });
+  const template = Template.fromStack(stack);
+  return {
+    stack,
+    template,
+    outdir,
+    logicalId: (construct) => stack.getLogicalId((construct.node.defaultChild ?? construct) as CfnElement),
+    dispose: () => rmSync(outdir, { recursive: true, force: true }),
+  };
+}
+
+export interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** Every statement of every identity policy in the template. */
+export function identityStatements(template: Template): Statement[] {
+  const policies = template.findResources('AWS::IAM::Policy') as Record<string, { Properties: { PolicyDocument: { Statement: Statement[] } } }>;
+  return Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+
+export function actionsOf(statement: Statement): string[] {
+  return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+}
+
+/** True when a statement's Resource refers to the resource with this logical id (Ref, GetAtt or inside a Join). */
+export function refersTo(statement: Statement, logicalId: string): boolean {
+  return JSON.stringify(statement.Resource).includes(`"${logicalId}"`);
+}

@@ -1,0 +1,34 @@
+import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
+import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
+import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
+import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
+import type { SmsSender } from '../../functions/core/ports/SmsSender.ts';
+import { loadCityFile } from '../../local/city/loadCityFile.ts';
+import type { CityFile } from '../../local/city/cityFileSchema.ts';
+import { SimulatedClock } from '../../local/runtime/SimulatedClock.ts';
+import { localTables } from './localTables.ts';
+
+/** An SmsSender that keeps what it was asked to send (the local outbox without the file). */
+export class RecordingSmsSender implements SmsSender {
+  readonly sent: { to: string; body: string; idempotencyKey: string }[] = [];
+  async send(message: { to: string; body: string; idempotencyKey: string }): Promise<{ providerMessageId: string }> {
+    this.sent.push(message);
+    return { providerMessageId: `rec-${this.sent.length}` };
+  }
+}
+
+/** The demo city seeded into fresh tables on DynamoDB Local, with real Dynamo adapters and a movable clock. */
+export async function seededDemoCity(start = new Date('2026-12-14T00:00:00Z')): Promise<{ deps: CoreDeps & { sms: RecordingSmsSender }; city: CityFile; clock: SimulatedClock }> {
+  const { db, names } = await localTables();
+  const city = await loadCityFile();
+  const registry = new DynamoRegistryStore(db, names.REGISTRY_TABLE);
+  await registry.put(city);
+  const ids = new UlidGenerator();
+  const clock = new SimulatedClock(start);
+  return {
+    city,
+    clock,
+    deps: { registry, ops: new DynamoOperationsStore(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new RecordingSmsSender() },
+  };
+}
