@@ -9,6 +9,7 @@ import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
 import { startLocalRuntime } from '../runtime/startLocalRuntime.ts';
 import { SimulatedClock } from '../runtime/SimulatedClock.ts';
+import { formatAssessment, formatForecastTable } from '../cli/forecast/formatForecastTable.ts';
 import { formatLogSummary } from './printLogSummary.ts';
 import { scriptReplies, type ScriptedReply } from './simulateReplies.ts';
 import { formatEscalationSummary } from './formatEscalationSummary.ts';
@@ -75,6 +76,14 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
         say(`\n⏱  poll ${pollNo + 1} at ${clock.now().toISOString()}`);
         const result = await pollAndDispatch(deps);
         const zoneText = result.zones.map((z) => `${z.zoneId}=${z.level}${z.lastError ? ` (no forecast: ${z.lastError})` : ''}`).join(' ');
+        if (pollNo === 0) {
+          // What a duty officer would see with `npx snowops forecast`: the first zone's table, every zone's level and evidence.
+          for (const [n, report] of result.reports.entries()) {
+            if (!report.forecast || !report.assessment) continue;
+            say(`\n   zone ${report.zone.id} (${report.zone.name})`);
+            say(n === 0 ? formatForecastTable(report.forecast, report.assessment, city.plan.timeZone, { onlyWet: true }) : formatAssessment(report.assessment, city.plan.timeZone));
+          }
+        }
         say(`   city level ${result.cityLevel} → ${result.decision}; ${zoneText}`);
         if (result.activation?.outcome === 'activated') {
           const { tasks, shortfalls } = result.activation;

@@ -4,6 +4,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { TaskingCase } from '../../core/escalation/TaskingCase.ts';
 import type { Activation } from '../../core/operations/Activation.ts';
+import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
@@ -56,6 +57,23 @@ export class DynamoOperationsStore implements OperationsStore {
       return 'created';
     } catch (error) {
       if (isConditionFailure(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `ACT#${activationId}`, sk: 'META' },
+        ConditionExpression: '#status = :open AND wave = :expected',
+        UpdateExpression: 'SET #level = :level, zoneLevels = :zoneLevels, wave = :wave, raisedAt = :at',
+        ExpressionAttributeNames: { '#status': 'status', '#level': 'level' },
+        ExpressionAttributeValues: { ':open': 'open', ':expected': expectedWave, ':level': raise.level, ':zoneLevels': raise.zoneLevels, ':wave': raise.wave, ':at': raise.raisedAt },
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import type { TaskingCase } from '../escalation/TaskingCase.ts';
 import type { Activation } from '../operations/Activation.ts';
+import type { ActivationRaise } from '../operations/ActivationRaise.ts';
 import type { SmsMessage } from '../operations/SmsMessage.ts';
 import type { Task, TaskState } from '../operations/Task.ts';
 import type { ZoneState } from '../operations/ZoneState.ts';
@@ -14,6 +15,8 @@ export interface OperationsStore {
   getActivation(id: string): Promise<Activation | undefined>;
   /** Opens an activation unless one is open already; exactly one of racing callers wins. */
   createActivation(activation: Activation): Promise<'created' | 'exists'>;
+  /** Raises an open activation's level; false when it is no longer open or its wave moved on (someone else raised it). */
+  raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean>;
   /** Books a team's crew and vehicle and writes its tasks, all or nothing. */
   bookTeam(tasks: Task[]): Promise<BookingResult>;
   /** Crews and vehicles currently booked by any open task. */
