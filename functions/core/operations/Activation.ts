@@ -15,4 +15,8 @@ export interface Activation {
   evidence: Evidence[];
   /** Dispatch waves sent so far. */
   wave: number;
+  /** Set by stand-down. */
+  closedAt?: string;
+  closedBy?: string;
+  closeReason?: string;
 }

@@ -1,3 +1,4 @@
+import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { SmsMessage } from '../operations/SmsMessage.ts';
 import type { Task, TaskState } from '../operations/Task.ts';
@@ -27,4 +28,13 @@ export interface OperationsStore {
   listMessages(activationId: string): Promise<SmsMessage[]>;
   /** Records an inbound SMS id; false when it was seen before (a duplicate delivery). */
   claimInbound(inboundMessageId: string, at: string): Promise<boolean>;
+  /**
+   * Closes an open activation and clears the open pointer, in one step; 'not-open' when it was
+   * already closed (a second stand-down) or does not exist.
+   */
+  closeActivation(id: string, close: { closedAt: string; closedBy: string; closeReason: string }): Promise<'closed' | 'not-open'>;
+  /** Moves an open activation from one level to another; false when it was no longer open at `from`. */
+  changeActivationLevel(id: string, from: ActiveLevel, to: ActiveLevel, zoneLevels: Record<string, ResponseLevel>): Promise<boolean>;
+  /** The most recent activations, newest first. */
+  listActivations(limit: number): Promise<Activation[]>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVE_LEVELS } from '../levels/ResponseLevel.ts';
+import { timeTargetsSchema } from './TimeTargets.ts';
 
 const activeLevel = z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I']);
 
@@ -38,5 +39,7 @@ export const cityPlanSchema = z.object({
   startLeadMinutes: z.number().int().nonnegative(),
   /** Duty officer's phone for proposals and escalations. */
   dutyOfficerPhone: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  /** Hours per level and tier within which roads should be passable; DEFAULT_TIME_TARGETS when absent. */
+  timeTargetsHours: timeTargetsSchema.optional(),
 });
 export type CityPlan = z.infer<typeof cityPlanSchema>;
