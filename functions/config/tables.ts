@@ -39,6 +39,7 @@ export const REGISTRY_TABLE: TableDefinition = {
     'plan of the city: Get pk=PLAN sk=CURRENT',
     'all zones / roads / crews / vehicles: Query pk=ZONE|ROAD|CREW|VEHICLE',
     'crew by a leader or backup phone (inbound SMS): Get pk=PHONE#<e164> sk=CREW',
+    'one record (API, admins): Get pk=ZONE|ROAD|CREW|VEHICLE sk=<id>; a crew is saved in one transaction with its phone links (a phone belongs to one crew)',
   ],
 };
 
