@@ -16,3 +16,9 @@ export const smsEnvSchema = tablesEnvSchema.extend({
   SMS_SENDER_ID: z.string().optional(),
   SMS_ORIGINATION_NUMBER: z.string().optional(),
 });
+
+export const apiEnvSchema = tablesEnvSchema.extend({
+  IDEMPOTENCY_TABLE: z.string().min(1),
+  SMS_SENDER_ID: z.string().optional(),
+  SMS_ORIGINATION_NUMBER: z.string().optional(),
+});

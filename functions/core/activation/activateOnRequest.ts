@@ -6,7 +6,7 @@ import type { Task } from '../operations/Task.ts';
 import type { Shortfall } from '../planner/PlanTypes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
-import type { Evidence } from '../triggers/Evidence.ts';
+import { currentEvidence } from '../triggers/currentEvidence.ts';
 import { activate } from './activate.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
 
@@ -26,9 +26,8 @@ export async function activateOnRequest(
   deps: CoreDeps & { sms: SmsSender },
   request: OfficerActivation,
 ): Promise<{ activation: Activation; tasks: Task[]; shortfalls: Shortfall[]; dispatch: DispatchSummary }> {
-  const [zones, states] = await Promise.all([deps.registry.listZones(), deps.ops.getZoneStates()]);
+  const [zones, evidence] = await Promise.all([deps.registry.listZones(), currentEvidence(deps)]);
   const zoneLevels = resolveZoneLevels(zones, request.level, request.zoneLevels);
-  const evidence: Evidence[] = states.flatMap((s) => s.evidence.map((e) => ({ ...e, rule: `${s.zoneId}:${e.rule}` })));
   const result = await activate(deps, { level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
   if (result.outcome === 'already-open') {
     const open = result.activation;

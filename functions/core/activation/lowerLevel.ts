@@ -6,7 +6,7 @@ import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
 import { roadsInScope } from '../planner/roadsInScope.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
-import type { Evidence } from '../triggers/Evidence.ts';
+import { currentEvidence } from '../triggers/currentEvidence.ts';
 import { cancelOpenTasks } from './cancelOpenTasks.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
 
@@ -17,11 +17,9 @@ export interface LowerLevelRequest {
   zoneLevels?: Record<string, ResponseLevel>;
   actor: string;
   reason: string;
-  /** What the forecast said when the decision was taken. */
-  evidence: Evidence[];
 }
 
-/** Lowers an open activation's level and cancels the open tasks on roads the new level no longer covers. */
+/** Lowers an open activation's level (logging the forecast evidence of the moment) and cancels the open tasks on roads the new level no longer covers. */
 export async function lowerLevel(deps: CoreDeps, request: LowerLevelRequest): Promise<{ activation: Activation; cancelled: Task[] }> {
   const activation = await deps.ops.getActivation(request.activationId);
   if (!activation) throw new NotFoundError('activation', request.activationId);
@@ -29,7 +27,7 @@ export async function lowerLevel(deps: CoreDeps, request: LowerLevelRequest): Pr
   if (levelRank(request.level) >= levelRank(activation.level)) {
     throw new RuleViolationError(`level ${request.level} is not below the current level ${activation.level}; a downgrade must go to a lower level (to raise it, upgrade)`, 'level');
   }
-  const [plan, zones, roads] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listRoads()]);
+  const [plan, zones, roads, evidence] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listRoads(), currentEvidence(deps)]);
   const zoneLevels = request.zoneLevels
     ? resolveZoneLevels(zones, request.level, request.zoneLevels)
     : Object.fromEntries(zones.map((z) => {
@@ -44,7 +42,7 @@ export async function lowerLevel(deps: CoreDeps, request: LowerLevelRequest): Pr
   const inScope = new Set(roadsInScope(plan, roads, zoneLevels).map((r) => r.id));
   await deps.log.append({
     activationId: activation.id, at, actor: request.actor, action: 'activation.lowered', subject: `activation:${activation.id}`,
-    details: { from: activation.level, to: request.level, zoneLevels, evidence: request.evidence, roadsInScope: inScope.size }, reason: request.reason,
+    details: { from: activation.level, to: request.level, zoneLevels, evidence, roadsInScope: inScope.size }, reason: request.reason,
   });
   const cancelled = await cancelOpenTasks(deps, activation.id, (t) => !inScope.has(t.roadId), { actor: request.actor, reason: `level lowered to ${request.level}: road no longer in scope` });
   return { activation: { ...activation, level: request.level, zoneLevels }, cancelled };
