@@ -20,4 +20,5 @@ export const handler = createApiHandler({
   authenticator: new ApiGatewayJwtAuthenticator(),
   idempotency: new PowertoolsIdempotencyGuard({ tableName: env.IDEMPOTENCY_TABLE, client: new DynamoDBClient({}) }),
   logger,
-}).use(injectLambdaContext(logger));
+  middlewares: [injectLambdaContext(logger)],
+});

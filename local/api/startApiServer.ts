@@ -1,10 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { ApiLambdaHandler } from '../../functions/handlers/api/createApiHandler.ts';
 import { apiGatewayEvent } from './apiGatewayEvent.ts';
 import { lambdaContext } from './lambdaContext.ts';
-
-export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export interface ApiServer {
   url: string;
@@ -44,7 +42,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
  * payload 2.0 event, the handler's answer becomes the response. With `fallbackToFreePort`, a busy
  * port is replaced by one the OS picks.
  */
-export async function startApiServer(handler: ApiHandler, options: { port: number; host?: string; fallbackToFreePort?: boolean }): Promise<ApiServer> {
+export async function startApiServer(handler: ApiLambdaHandler, options: { port: number; host?: string; fallbackToFreePort?: boolean }): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer(async (req, res) => {
     try {

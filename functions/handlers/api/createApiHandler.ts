@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpEventNormalizer from '@middy/http-event-normalizer';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpRouterHandler from '@middy/http-router';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ApiDeps } from './ApiDeps.ts';
 import type { Authenticator } from './auth/Authenticator.ts';
 import { authenticate, type ApiContext } from './http/authenticate.ts';
@@ -19,7 +19,12 @@ export interface ApiHandlerOptions {
   idempotency: IdempotencyGuard;
   logger: ErrorLogger;
   routes?: AnyRoute[];
+  /** Middlewares that run first, e.g. Powertools' injectLambdaContext in the Lambda. */
+  middlewares?: middy.MiddlewareObj[];
 }
+
+/** The API as Lambda (and the local server) calls it. */
+export type ApiLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** A path template as a matcher: /activations/{activationId} matches /activations/act-1. */
 function matcher(path: string): RegExp {
@@ -30,7 +35,7 @@ function matcher(path: string): RegExp {
  * The HTTP API as one handler, built from its dependencies so the Lambda (deps from the environment)
  * and the local server (deps from the local runtime) run the same code.
  */
-export function createApiHandler(options: ApiHandlerOptions) {
+export function createApiHandler(options: ApiHandlerOptions): ApiLambdaHandler {
   const routes = options.routes ?? allRoutes();
   const matchers = routes.map((r) => ({ route: r, re: matcher(r.path) }));
   const isPublic = (method: string, path: string) => matchers.some(({ route, re }) => route.access === 'public' && route.method === method && re.test(path));
@@ -42,10 +47,12 @@ export function createApiHandler(options: ApiHandlerOptions) {
       throw new ProblemError(404, 'no-such-route', 'No such route', `there is no route ${method} ${path}; the routes are listed in /openapi.json`);
     },
   });
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>()
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>();
+  for (const m of options.middlewares ?? []) handler.use(m as middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>);
+  return handler
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
     .use(problemErrors(options.logger))
     .use(authenticate(options.authenticator, isPublic))
-    .handler(router as never);
+    .handler(router as never) as unknown as ApiLambdaHandler;
 }
