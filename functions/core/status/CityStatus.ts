@@ -21,6 +21,7 @@ export type ZoneForecast = z.infer<typeof zoneForecastSchema>;
 
 export const cityStatusSchema = z.object({
   city: z.string(),
+  timeZone: z.string().describe('IANA time zone the city reads times in'),
   at: z.string(),
   forecastLevel: responseLevel.describe('the highest level any zone forecast implies'),
   zones: z.array(z.object({

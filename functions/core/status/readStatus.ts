@@ -14,6 +14,7 @@ export async function readStatus(deps: CoreDeps): Promise<CityStatus> {
   for (const t of tasks) taskCounts[t.state]++;
   return {
     city: plan.city,
+    timeZone: plan.timeZone,
     at: now.toISOString(),
     forecastLevel: forecasts.reduce<ResponseLevel>((acc, f) => maxLevel(acc, f.level), 'none'),
     zones: forecasts.map((f) => ({ zoneId: f.zoneId, name: f.name, forecastLevel: f.level, activationLevel: open ? open.zoneLevels[f.zoneId] ?? 'none' : null, lastPollAt: f.lastPollAt, lastError: f.lastError })),
