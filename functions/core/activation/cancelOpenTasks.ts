@@ -1,3 +1,4 @@
+import { groupByCrew } from '../dispatch/groupByCrew.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 
@@ -19,10 +20,14 @@ export async function cancelOpenTasks(
     const open = (await deps.ops.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state) && select(t));
     if (open.length === 0) break;
     const at = deps.clock.now().toISOString();
-    for (const task of open) {
-      if (await deps.ops.transitionTask(task, task.state, 'cancelled', at)) cancelled.push({ ...task, state: 'cancelled', updatedAt: at });
-    }
+    // Crews in parallel, each crew's tasks in turn (its locks go when its last task closes).
+    await Promise.all([...groupByCrew(open).values()].map(async (crewTasks) => {
+      for (const task of crewTasks) {
+        if (await deps.ops.transitionTask(task, task.state, 'cancelled', at)) cancelled.push({ ...task, state: 'cancelled', updatedAt: at });
+      }
+    }));
   }
+  cancelled.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
   if (cancelled.length > 0) {
     await deps.log.append({
       activationId, at: deps.clock.now().toISOString(), actor: by.actor, action: 'tasks.cancelled', subject: `activation:${activationId}`,
