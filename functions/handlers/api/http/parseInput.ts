@@ -9,7 +9,8 @@ export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 function fieldProblems(where: FieldProblem['in'], error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const base = issue.path.map(String).join('.');
+    // A query value is one string, whatever it is parsed into: name the parameter only.
+    const base = where === 'query' ? String(issue.path[0] ?? '') : issue.path.map(String).join('.');
     const field = unknownKeys.length > 0 ? [base, unknownKeys[0]].filter(Boolean).join('.') : base || '(root)';
     const detail = unknownKeys.length > 0 ? `unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((k) => `"${k}"`).join(', ')}: check the spelling against /openapi.json` : issue.message;
     return { in: where, field, detail };
