@@ -19,6 +19,7 @@ describe('npm start (the command a new engineer runs)', () => {
     const { stdout } = await run('npm', ['start', '--', '--outbox', join(dir, 'outbox.jsonl'), '--polls', '2'], { cwd: ROOT, timeout: 60_000 });
     expect(stdout).toContain('activation');
     expect(stdout).toContain('Response log');
+    expect(stdout).toMatch(/API http:\/\/127\.0\.0\.1:\d+ .*duty-officer token:\n {2}ey/);
     expect(await dynamoLocalProcesses()).toBe(before);
   }, 70_000);
 
