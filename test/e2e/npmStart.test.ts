@@ -4,23 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { groupGone, spawnInGroup } from '../support/processGroup.ts';
 
 const run = promisify(execFile);
 const ROOT = new URL('../..', import.meta.url).pathname;
 
-function dynamoLocalProcesses(): Promise<number> {
-  return run('pgrep', ['-fc', 'DynamoDBLocal.jar']).then((r) => Number(r.stdout.trim()), () => 0);
-}
-
 describe('npm start (the command a new engineer runs)', () => {
   it('runs the storm, exits 0 and leaves no DynamoDB Local of its own behind', async () => {
-    const before = await dynamoLocalProcesses();
     const dir = await mkdtemp(join(tmpdir(), 'snowops-start-'));
-    const { stdout } = await run('npm', ['start', '--', '--outbox', join(dir, 'outbox.jsonl'), '--polls', '2'], { cwd: ROOT, timeout: 60_000 });
+    const started = spawnInGroup('npm', ['start', '--', '--outbox', join(dir, 'outbox.jsonl'), '--polls', '2'], { cwd: ROOT });
+    expect(await started.exited).toBe(0);
+    const stdout = started.output();
     expect(stdout).toContain('activation');
     expect(stdout).toContain('Response log');
     expect(stdout).toMatch(/API http:\/\/127\.0\.0\.1:\d+ .*duty-officer token:\n {2}ey/);
-    expect(await dynamoLocalProcesses()).toBe(before);
+    expect(await groupGone(started.child.pid!, 5_000)).toBe(true);
   }, 70_000);
 
   it('replays a forecast given with --forecast-file, and a bad one changes no level and exits 0', async () => {

@@ -37,13 +37,13 @@ describe('the API over real HTTP on localhost, and the CLI against it', () => {
     const res = await fetch(`${server.url}/activations/current/tasks`);
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect((await res.json()).title).toBe('Unauthenticated');
+    expect(((await res.json()) as { title: string }).title).toBe('Unauthenticated');
   });
 
   it('answers with a token, as API Gateway would pass the request on', async () => {
     const res = await fetch(`${server.url}/status`, { headers: { Authorization: `Bearer ${h.tokens.manager}` } });
     expect(res.status).toBe(200);
-    expect((await res.json()).city).toBe(h.city.plan.city);
+    expect(((await res.json()) as { city: string }).city).toBe(h.city.plan.city);
   });
 
   it('lists the commands in `snowops --help`', async () => {
