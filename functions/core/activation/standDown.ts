@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors/NotFoundError.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
+import { currentEvidence } from '../triggers/currentEvidence.ts';
 import { cancelOpenTasks } from './cancelOpenTasks.ts';
 
 export interface StandDownRequest {
@@ -30,9 +31,10 @@ export async function standDown(deps: CoreDeps, request: StandDownRequest): Prom
     throw alreadyClosed((await deps.ops.getActivation(activation.id)) ?? activation);
   }
   const minutesOpen = Math.round((Date.parse(at) - Date.parse(activation.openedAt)) / 60_000);
+  // What the forecast said when the officer stood down: the decision is judged against it later.
   await deps.log.append({
     activationId: activation.id, at, actor: request.actor, action: 'activation.stood-down', subject: `activation:${activation.id}`,
-    details: { level: activation.level, cancelledTasks: cancelled.map((t) => t.code), minutesOpen }, reason: request.reason,
+    details: { level: activation.level, cancelledTasks: cancelled.map((t) => t.code), minutesOpen, evidence: await currentEvidence(deps) }, reason: request.reason,
   });
   return { activation: { ...activation, status: 'stood-down', closedAt: at, closedBy: request.actor, closeReason: request.reason }, cancelled };
 }

@@ -38,7 +38,7 @@ export function coverageSvg(coverage: readonly TierCoverage[], periodHours: numb
     parts.push(`<line x1="${f(x(c.targetHours))}" x2="${f(x(c.targetHours))}" y1="${M.top}" y2="${H - M.bottom}" stroke="${colour}" stroke-dasharray="6 4" data-target-tier="${c.tier}"/>`);
     const lx = M.left + i * 200;
     parts.push(`<line x1="${lx}" x2="${lx + 18}" y1="${H - 14}" y2="${H - 14}" stroke="${colour}" stroke-width="2.5"/>`);
-    parts.push(`<text x="${lx + 24}" y="${H - 10}" font-size="11">${escapeHtml(`tier ${c.tier}: target ${c.targetHours} h, ${c.percentCoveredByTarget}% by then`)}</text>`);
+    parts.push(`<text x="${lx + 24}" y="${H - 10}" font-size="11">${escapeHtml(`tier ${c.tier}: ${c.percentCoveredByTarget}% by ${c.targetHours} h target`)}</text>`);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Lane-km passable per tier over time against the targets" font-family="sans-serif">${parts.join('')}</svg>`;
 }
