@@ -35,10 +35,11 @@ function idempotencyKey(event: APIGatewayProxyEventV2): string | undefined {
 function render(response: ApiResponse, replayed: boolean): APIGatewayProxyStructuredResultV2 {
   const contentType = response.contentType ?? 'application/json';
   const isJson = contentType.includes('json');
+  const empty = response.body === undefined;
   return {
     statusCode: response.status,
-    headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store', ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}), ...response.headers },
-    body: response.body === undefined ? '' : isJson ? JSON.stringify(response.body) : String(response.body),
+    headers: { ...(empty ? {} : { 'Content-Type': contentType }), 'Cache-Control': 'no-store', ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}), ...response.headers },
+    body: empty ? '' : isJson ? JSON.stringify(response.body) : String(response.body),
   };
 }
 
