@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Activation } from '../../../functions/core/operations/Activation.ts';
-import type { Task } from '../../../functions/core/operations/Task.ts';
 import type { Shortfall } from '../../../functions/core/planner/PlanTypes.ts';
 import { clientFrom, withApiOptions, type ApiOptions } from '../api/apiOptions.ts';
 import { print, printJson, table } from '../output.ts';
@@ -10,7 +9,7 @@ import { collect, parseZoneLevels } from './parseZoneLevels.ts';
 
 interface ActivateResult {
   activation: Activation;
-  tasks: Task[];
+  booked: { tasks: number; crews: number; laneKmByTier: Record<'1' | '2' | '3', number> };
   shortfalls: Shortfall[];
   dispatch: { sent: number; skipped: number; failed: number };
 }
@@ -27,7 +26,8 @@ export function register(program: Command): void {
       const body = { level, reason: opts.reason, ...(opts.zone ? { zoneLevels: parseZoneLevels(opts.zone) } : {}) };
       const { body: r } = await withProgress(`activating at level ${level}`, clientFrom(opts).request<ActivateResult>('POST', '/activations', { body, idempotencyKey: opts.idempotencyKey ?? randomUUID() }));
       if (opts.json) return printJson(r);
-      print(`Activated ${r.activation.id} at level ${r.activation.level}: ${r.tasks.length} tasks for ${new Set(r.tasks.map((t) => t.crewId)).size} crews.`);
+      const km = Object.entries(r.booked.laneKmByTier).filter(([, v]) => v > 0).map(([tier, v]) => `tier ${tier} ${v} lane-km`).join(', ');
+      print(`Activated ${r.activation.id} at level ${r.activation.level}: ${r.booked.tasks} tasks for ${r.booked.crews} crews (${km || 'nothing booked'}).`);
       print(`SMS: ${r.dispatch.sent} sent, ${r.dispatch.failed} failed, ${r.dispatch.skipped} already sent.`);
       if (r.shortfalls.length > 0) {
         print(`${r.shortfalls.length} road passes have no team:`);

@@ -83,15 +83,19 @@ describe('POST /activations', () => {
     });
   });
 
-  it('lets a duty officer activate: 201 with tasks booked, tier 1 first, and the first wave sent', async () => {
+  it('lets a duty officer activate: 201 with teams booked for the roads in scope and the first wave sent', async () => {
     const h = await apiHarness();
     const res = await h.call('POST', '/activations', { body: VALID });
     expect(res.status).toBe(201);
     const body = activateResultSchema.parse(res.json);
     expect(res.headers.location).toBe(`/activations/${body.activation.id}`);
     expect(body.activation).toMatchObject({ level: 'II', openedBy: 'officer-demo', reason: VALID.reason, status: 'open' });
-    expect(body.tasks[0]!.tier).toBe(1);
-    expect(body.dispatch.sent).toBe(new Set(body.tasks.map((t) => t.crewId)).size);
+    const tasks = await h.deps.ops.listTasks(body.activation.id);
+    expect(body.booked.tasks).toBe(tasks.length);
+    expect(body.booked.crews).toBe(new Set(tasks.map((t) => t.crewId)).size);
+    expect(body.booked.laneKmByTier[1]).toBeCloseTo(tasks.filter((t) => t.tier === 1).reduce((s, t) => s + t.laneKm, 0), 2);
+    expect(body.booked.laneKmByTier[3]).toBe(0);
+    expect(body.dispatch.sent).toBe(body.booked.crews);
     expect(h.deps.sms.sent).toHaveLength(body.dispatch.sent);
   });
 
