@@ -123,7 +123,8 @@ describe('after-action report of a scripted activation whose true figures are kn
     const rows = res.text.slice(1).split('\r\n').filter(Boolean);
     expect(rows).toHaveLength((await h.deps.log.list(id)).length + 1);
     expect(res.text).not.toMatch(/\+86\d{11}/);
-    expect(res.text).toContain(`"{""level"":""II""`);
+    // details are JSON in one quoted cell, its quotes doubled
+    expect(rows[1]).toMatch(/,activation\.opened,.*,"\{.*""level"":""II"".*\}"$/);
   });
 
   it('prints an ICS-214 activity log with the coverage chart against the targets', async () => {
