@@ -12,17 +12,31 @@ const program = new Command()
   .option('--forecast-file <file>', 'an Open-Meteo /v1/forecast response to replay', DEFAULT_STORM)
   .option('--city-file <file>', 'a city file (plan, zones, roads, crews, vehicles)')
   .option('--outbox <file>', 'where sent SMS are written, one JSON per line', '.snowops/outbox.jsonl')
-  .option('--polls <n>', 'scheduled polls to run, 15 simulated minutes apart', '4');
+  .option('--polls <n>', 'scheduled polls to run, 15 simulated minutes apart', '4')
+  .option('--keep-serving', 'keep the HTTP API up after the storm until Ctrl-C');
+
+/** Resolves on Ctrl-C or SIGTERM. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
 
 async function main(): Promise<void> {
   program.parse();
-  const opts = program.opts<{ forecastFile: string; cityFile?: string; outbox: string; polls: string }>();
+  const opts = program.opts<{ forecastFile: string; cityFile?: string; outbox: string; polls: string; keepServing?: boolean }>();
   const polls = Number(opts.polls);
   if (!Number.isInteger(polls) || polls < 1) throw new Error(`--polls must be a whole number of polls, got "${opts.polls}"`);
   const started = Date.now();
   await mkdir(dirname(opts.outbox), { recursive: true });
   await rm(opts.outbox, { force: true });
-  await runStorm({ forecastFile: opts.forecastFile, cityFile: opts.cityFile, outboxFile: opts.outbox, polls, say: (line) => console.log(line) });
+  const port = Number(process.env.PORT ?? '3000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
+  await runStorm({
+    forecastFile: opts.forecastFile, cityFile: opts.cityFile, outboxFile: opts.outbox, polls, say: (line) => console.log(line),
+    api: { port, ...(opts.keepServing ? { keepServing: untilInterrupted } : {}) },
+  });
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. SMS outbox: ${opts.outbox}`);
 }
 

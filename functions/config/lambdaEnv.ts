@@ -48,3 +48,6 @@ export const messagingEnvSchema = smsEnvSchema.extend({
   /** SMS in flight at once (the pace is set by SMS_PARTS_PER_SECOND). */
   SMS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
+
+/** The HTTP API: an officer's activation dispatches the first wave, so it sends SMS like the dispatcher. */
+export const apiEnvSchema = messagingEnvSchema;

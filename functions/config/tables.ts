@@ -39,6 +39,7 @@ export const REGISTRY_TABLE: TableDefinition = {
     'plan of the city: Get pk=PLAN sk=CURRENT',
     'all zones / roads / crews / vehicles: Query pk=ZONE|ROAD|CREW|VEHICLE',
     'crew by a leader or backup phone (inbound SMS): Get pk=PHONE#<e164> sk=CREW',
+    'one record (API, admins): Get pk=ZONE|ROAD|CREW|VEHICLE sk=<id>; a crew is saved in one transaction with its phone links (a phone belongs to one crew)',
   ],
 };
 
@@ -55,6 +56,8 @@ export const OPERATIONS_TABLE: TableDefinition = {
   accessPatterns: [
     'the open activation (one at a time, conditional): Get pk=CURRENT sk=ACTIVATION',
     'an activation: Get pk=ACT#<id> sk=META',
+    'recent activations, newest first (API, reports): Query pk=ACTIVATIONS (sk=<openedAt>#<id>) descending, then Get each META',
+    'stand-down: one transaction updating META (status open -> stood-down) and deleting the CURRENT pointer',
     'tasks / messages of an activation: Query pk=ACT#<id> sk begins_with TASK# | MSG#',
     'open tasks of a crew (inbound replies): Query index byCrew gsi1pk=CREW#<id> (sparse: only open tasks carry it)',
     'booked crews and vehicles: Query pk=LOCK; book with attribute_not_exists(pk) per lock item',
@@ -77,6 +80,8 @@ export const LOG_TABLE: TableDefinition = {
   accessPatterns: [
     'append an entry: Put with attribute_not_exists (entryId = time#ulid, never overwritten)',
     'the log of an activation in time order: Query activationId=<id>',
+    'a page of it (API): Query activationId=<id> [entryId BETWEEN <from> AND <to>] Limit n, ExclusiveStartKey from the cursor',
+    'never Update or Delete: the log is append-only (the API role gets PutItem and Query only)',
   ],
 };
 

@@ -1,10 +1,20 @@
 import { CommanderError } from 'commander';
 import { CliError } from './CliError.ts';
+import * as activate from './commands/activate.ts';
+import * as activations from './commands/activations.ts';
+import * as downgrade from './commands/downgrade.ts';
 import * as forecast from './commands/forecast.ts';
+import * as log from './commands/log.ts';
+import * as report from './commands/report.ts';
+import * as standDown from './commands/standDown.ts';
+import * as status from './commands/status.ts';
+import * as tasks from './commands/tasks.ts';
 import { createProgram } from './program.ts';
 
 // One line per command; each module exports `register(program)`.
-const commands: { register(program: ReturnType<typeof createProgram>): void }[] = [forecast];
+const commands: { register(program: ReturnType<typeof createProgram>): void }[] = [
+  status, forecast, activations, activate, downgrade, standDown, tasks, log, report,
+];
 
 const program = createProgram();
 for (const command of commands) command.register(program);

@@ -7,6 +7,8 @@ import type { Task } from '../../functions/core/operations/Task.ts';
 import { pollAndDispatch } from '../../functions/core/poll/pollAndDispatch.ts';
 import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
+import { buildLocalApi, type LocalApi } from '../api/buildLocalApi.ts';
+import { startApiServer, type ApiServer } from '../api/startApiServer.ts';
 import { startLocalRuntime } from '../runtime/startLocalRuntime.ts';
 import { SimulatedClock } from '../runtime/SimulatedClock.ts';
 import { formatAssessment, formatForecastTable } from '../cli/forecast/formatForecastTable.ts';
@@ -23,6 +25,8 @@ export interface StormOptions {
   polls: number;
   dynamoEndpoint?: string;
   say?: (line: string) => void;
+  /** Serve the HTTP API while the storm runs (a busy port falls back to a free one). */
+  api?: { port: number; keepServing?: () => Promise<void> };
 }
 
 export interface StormResult {
@@ -60,9 +64,16 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     },
   });
   const { deps, city } = runtime;
+  let api: LocalApi | undefined;
+  let server: ApiServer | undefined;
   try {
     say(`snowops local: ${city.plan.city}, ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles`);
     say(`DynamoDB Local ${runtime.dynamoEndpoint}; weather replay ${runtime.weather.baseUrl}; outbox ${options.outboxFile}`);
+    if (options.api) {
+      api = await buildLocalApi({ deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames });
+      server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true });
+      say(`API ${server.url} (GET /openapi.json needs no token); duty-officer token:\n  ${api.tokens.officer}`);
+    }
     let activation: Activation | undefined;
     let script: (ScriptedReply & { at: number; done?: boolean })[] = [];
     let horizon = Number.POSITIVE_INFINITY;
@@ -129,8 +140,14 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       for (const m of await deps.ops.listMessages(activation.id)) byMessageState.set(m.state, (byMessageState.get(m.state) ?? 0) + 1);
       say(`SMS by state: ${[...byMessageState].map(([s, n]) => `${s} ${n}`).join(', ')}; dead letters: ${runtime.deadLetters.letters.length}`);
     }
+    if (server && options.api?.keepServing) {
+      say(`\nAPI still serving on ${server.url}, e.g. npx snowops report current --api ${server.url} --token <token above>; Ctrl-C stops it.`);
+      await options.api.keepServing();
+    }
     return { activation, tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone };
   } finally {
+    await server?.close();
+    api?.close();
     await runtime.stop();
   }
 }

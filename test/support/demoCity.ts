@@ -19,9 +19,10 @@ export class RecordingSmsSender implements SmsSender {
 }
 
 /** The demo city seeded into fresh tables on DynamoDB Local, with real Dynamo adapters and a movable clock. */
-export async function seededDemoCity(start = new Date('2026-12-14T00:00:00Z')): Promise<{ deps: CoreDeps & { sms: RecordingSmsSender }; city: CityFile; clock: SimulatedClock }> {
-  const { db, names } = await localTables();
-  const city = await loadCityFile();
+export async function seededDemoCity(start = new Date('2026-12-14T00:00:00Z'), cityFile?: CityFile): Promise<{ deps: CoreDeps & { sms: RecordingSmsSender }; city: CityFile; clock: SimulatedClock; tables: Awaited<ReturnType<typeof localTables>> }> {
+  const tables = await localTables();
+  const { db, names } = tables;
+  const city = cityFile ?? (await loadCityFile());
   const registry = new DynamoRegistryStore(db, names.REGISTRY_TABLE);
   await registry.put(city);
   const ids = new UlidGenerator();
@@ -29,6 +30,7 @@ export async function seededDemoCity(start = new Date('2026-12-14T00:00:00Z')): 
   return {
     city,
     clock,
+    tables,
     deps: { registry, ops: new DynamoOperationsStore(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new RecordingSmsSender() },
   };
 }

@@ -3,6 +3,7 @@ import {
   DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { TaskingCase } from '../../core/escalation/TaskingCase.ts';
+import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
 import type { Activation } from '../../core/operations/Activation.ts';
 import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
@@ -52,6 +53,7 @@ export class DynamoOperationsStore implements OperationsStore {
         TransactItems: [
           { Put: { TableName: this.tableName, Item: { pk: 'CURRENT', sk: 'ACTIVATION', activationId: activation.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: this.tableName, Item: { pk: `ACT#${activation.id}`, sk: 'META', ...activation }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: this.tableName, Item: { pk: 'ACTIVATIONS', sk: `${activation.openedAt}#${activation.id}`, activationId: activation.id } } },
         ],
       }));
       return 'created';
@@ -249,6 +251,54 @@ export class DynamoOperationsStore implements OperationsStore {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  async closeActivation(id: string, close: { closedAt: string; closedBy: string; closeReason: string }): Promise<'closed' | 'not-open'> {
+    try {
+      await this.db.send(new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: { pk: `ACT#${id}`, sk: 'META' },
+              ConditionExpression: '#status = :open',
+              UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by, closeReason = :reason',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':open': 'open', ':closed': 'stood-down', ':at': close.closedAt, ':by': close.closedBy, ':reason': close.closeReason },
+            },
+          },
+          // The pointer goes only if it still names this activation (a missing pointer passes too).
+          { Delete: { TableName: this.tableName, Key: { pk: 'CURRENT', sk: 'ACTIVATION' }, ConditionExpression: 'attribute_not_exists(pk) OR activationId = :id', ExpressionAttributeValues: { ':id': id } } },
+        ],
+      }));
+      return 'closed';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'not-open';
+      throw error;
+    }
+  }
+
+  async changeActivationLevel(id: string, from: ActiveLevel, to: ActiveLevel, zoneLevels: Record<string, ResponseLevel>): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `ACT#${id}`, sk: 'META' },
+        ConditionExpression: '#status = :open AND #level = :from',
+        UpdateExpression: 'SET #level = :to, zoneLevels = :zones',
+        ExpressionAttributeNames: { '#status': 'status', '#level': 'level' },
+        ExpressionAttributeValues: { ':open': 'open', ':from': from, ':to': to, ':zones': zoneLevels },
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async listActivations(limit: number): Promise<Activation[]> {
+    const page = await this.db.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'ACTIVATIONS' }, ScanIndexForward: false, Limit: limit }));
+    const found = await Promise.all((page.Items ?? []).map((i) => this.getActivation(i.activationId as string)));
+    return found.filter((a): a is Activation => a !== undefined);
   }
 
   /** A crew with no open task left frees its crew and vehicle locks. */

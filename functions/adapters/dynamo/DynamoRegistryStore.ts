@@ -1,17 +1,22 @@
-import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cityPlanSchema, type CityPlan } from '../../core/registry/CityPlan.ts';
 import type { Crew } from '../../core/registry/Crew.ts';
 import type { Road } from '../../core/registry/Road.ts';
 import type { Vehicle } from '../../core/registry/Vehicle.ts';
 import type { Zone } from '../../core/registry/Zone.ts';
+import type { RegistryAdmin } from '../../core/ports/RegistryAdmin.ts';
 import type { RegistryStore } from '../../core/ports/RegistryStore.ts';
+import type { RegistryKind, RegistryRecords } from '../../core/registry/RegistryKind.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
 
 type Kind = 'ZONE' | 'ROAD' | 'CREW' | 'VEHICLE';
 
+const PARTITION: Record<RegistryKind, Kind> = { zones: 'ZONE', roads: 'ROAD', crews: 'CREW', vehicles: 'VEHICLE' };
+
 /** The registry in one DynamoDB table; see REGISTRY_TABLE for the access patterns. */
-export class DynamoRegistryStore implements RegistryStore {
+export class DynamoRegistryStore implements RegistryStore, RegistryAdmin {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -58,6 +63,51 @@ export class DynamoRegistryStore implements RegistryStore {
         if (request && Object.keys(request).length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
       }
     }
+  }
+
+  async getRecord<K extends RegistryKind>(kind: K, id: string): Promise<RegistryRecords[K] | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: PARTITION[kind], sk: id }, ConsistentRead: true }));
+    return out.Item ? stripKeys<RegistryRecords[K]>(out.Item) : undefined;
+  }
+
+  async saveRecord<K extends RegistryKind>(kind: K, record: RegistryRecords[K], previous?: RegistryRecords[K]): Promise<'saved' | 'phone-in-use'> {
+    const put = { Put: { TableName: this.tableName, Item: { pk: PARTITION[kind], sk: record.id, ...record } } };
+    if (kind !== 'crews') {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [put] }));
+      return 'saved';
+    }
+    const crew = record as Crew;
+    const phones = [{ phone: crew.leader.phone, role: 'leader' }, { phone: crew.backup.phone, role: 'backup' }];
+    const before = previous ? [(previous as Crew).leader.phone, (previous as Crew).backup.phone] : [];
+    const dropped = before.filter((p) => !phones.some((n) => n.phone === p));
+    try {
+      await this.db.send(new TransactWriteCommand({
+        TransactItems: [
+          put,
+          // A phone answers for one crew only: the link may be new or already this crew's.
+          ...phones.map(({ phone, role }) => ({ Put: { TableName: this.tableName, Item: { pk: `PHONE#${phone}`, sk: 'CREW', crewId: crew.id, role }, ConditionExpression: 'attribute_not_exists(pk) OR crewId = :id', ExpressionAttributeValues: { ':id': crew.id } } })),
+          ...dropped.map((phone) => ({ Delete: { TableName: this.tableName, Key: { pk: `PHONE#${phone}`, sk: 'CREW' }, ConditionExpression: 'attribute_not_exists(pk) OR crewId = :id', ExpressionAttributeValues: { ':id': crew.id } } })),
+        ],
+      }));
+      return 'saved';
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return 'phone-in-use';
+      throw error;
+    }
+  }
+
+  async deleteRecord<K extends RegistryKind>(kind: K, record: RegistryRecords[K]): Promise<void> {
+    const links = kind === 'crews' ? [(record as Crew).leader.phone, (record as Crew).backup.phone] : [];
+    await this.db.send(new TransactWriteCommand({
+      TransactItems: [
+        { Delete: { TableName: this.tableName, Key: { pk: PARTITION[kind], sk: record.id } } },
+        ...links.map((phone) => ({ Delete: { TableName: this.tableName, Key: { pk: `PHONE#${phone}`, sk: 'CREW' }, ConditionExpression: 'attribute_not_exists(pk) OR crewId = :id', ExpressionAttributeValues: { ':id': record.id } } })),
+      ],
+    }));
+  }
+
+  async savePlan(plan: CityPlan): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: 'PLAN', sk: 'CURRENT', ...plan } }));
   }
 
   private async list<T>(kind: Kind): Promise<T[]> {

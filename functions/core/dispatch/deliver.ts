@@ -50,7 +50,7 @@ export async function deliver(deps: MessagingDeps, request: DeliveryRequest, act
   }
   const to = maskPhone(message.to);
   const details = {
-    state: message.state, to, recipient: message.recipient ?? null, attempt: message.attempt ?? null, caseId: message.caseId ?? null,
+    state: message.state, to, recipient: message.recipient ?? null, attempt: message.attempt ?? null, caseId: message.caseId ?? null, tasks: message.taskCodes ?? [],
     segments: message.segments, encoding: message.encoding, tries: outcome.tries,
   };
   const subject = `message:${message.id}`;

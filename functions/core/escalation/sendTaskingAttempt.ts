@@ -15,7 +15,7 @@ export function sendTaskingAttempt(
   const sms = renderTasking({ language: person.language, level: args.c.level, tasks: args.tasks, timeZone: args.plan.timeZone, variant: args.variant });
   return deliver(deps, {
     id: attemptKey(args.c.id, args.attempt), activationId: args.c.activationId, crewId: args.c.crewId, to: person.phone,
-    body: sms.body, segments: sms.segments, encoding: sms.encoding, taskIds: args.tasks.map((t) => t.id),
+    body: sms.body, segments: sms.segments, encoding: sms.encoding, taskIds: args.tasks.map((t) => t.id), taskCodes: args.tasks.map((t) => t.code),
     recipient: args.role, caseId: args.c.id, attempt: args.attempt,
   }, args.actor);
 }

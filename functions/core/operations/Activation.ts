@@ -17,4 +17,8 @@ export interface Activation {
   wave: number;
   /** When the level was last raised mid-storm. */
   raisedAt?: string;
+  /** Set by stand-down. */
+  closedAt?: string;
+  closedBy?: string;
+  closeReason?: string;
 }

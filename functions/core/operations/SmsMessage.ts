@@ -15,6 +15,8 @@ export interface SmsMessage {
   segments: number;
   encoding: 'GSM-7' | 'UCS-2';
   taskIds: string[];
+  /** The codes of those tasks (T07 …), as leaders and the response log name them. */
+  taskCodes?: string[];
   state: SmsMessageState;
   providerMessageId?: string;
   failure?: string;

@@ -1,4 +1,5 @@
 import type { TaskingCase } from '../escalation/TaskingCase.ts';
+import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { ActivationRaise } from '../operations/ActivationRaise.ts';
 import type { SmsMessage } from '../operations/SmsMessage.ts';
@@ -48,4 +49,13 @@ export interface OperationsStore {
   isOptedOut(phone: string): Promise<boolean>;
   /** True (and recorded) when no help SMS went to this phone within the window: unknown replies get help once. */
   claimHelpReply(phone: string, at: string, windowMinutes: number): Promise<boolean>;
+  /**
+   * Closes an open activation and clears the open pointer, in one step; 'not-open' when it was
+   * already closed (a second stand-down) or does not exist.
+   */
+  closeActivation(id: string, close: { closedAt: string; closedBy: string; closeReason: string }): Promise<'closed' | 'not-open'>;
+  /** Moves an open activation from one level to another; false when it was no longer open at `from`. */
+  changeActivationLevel(id: string, from: ActiveLevel, to: ActiveLevel, zoneLevels: Record<string, ResponseLevel>): Promise<boolean>;
+  /** The most recent activations, newest first. */
+  listActivations(limit: number): Promise<Activation[]>;
 }

@@ -3,6 +3,7 @@ import { DEFAULT_ESCALATION, escalationPolicySchema } from '../escalation/Escala
 import { activeLevelSchema as activeLevel } from './activeLevelSchema.ts';
 import { CMA_ROAD_ICING, roadIcingSchema } from './RoadIcingRule.ts';
 import { DEFAULT_WARNING_RULES, warningRuleSchema } from './WarningRule.ts';
+import { timeTargetsSchema } from './TimeTargets.ts';
 
 /** One blizzard rule: snow water (mm) summed over a rolling window of hours reaches a level. */
 export const blizzardThresholdSchema = z.object({
@@ -54,6 +55,8 @@ export const cityPlanSchema = z.object({
   downgradeAfterPolls: z.number().int().min(1).max(96).default(3),
   /** Minutes every provider of a zone may fail before the stale-forecast alarm. */
   staleAfterMinutes: z.number().int().positive().max(24 * 60).default(60),
+  /** Hours per level and tier within which roads should be passable; DEFAULT_TIME_TARGETS when absent. */
+  timeTargetsHours: timeTargetsSchema.optional(),
 });
 /** Fields added after the first plans were written: optional in the type (a parsed plan always has them, by default). */
 type LaterFields = 'roadIcing' | 'warningRules' | 'leadTimeHours' | 'downgradeAfterPolls' | 'staleAfterMinutes';

@@ -7,7 +7,11 @@ import type { HourlyForecast } from '../../../functions/core/forecast/HourlyFore
 import { fetchWithFallback } from '../../../functions/core/poll/fetchWithFallback.ts';
 import type { ForecastProvider } from '../../../functions/core/ports/ForecastProvider.ts';
 import { assessForecast } from '../../../functions/core/triggers/assessForecast.ts';
+import type { ZoneForecast } from '../../../functions/core/status/CityStatus.ts';
 import { loadCityFile } from '../../city/loadCityFile.ts';
+import { clientFrom } from '../api/apiOptions.ts';
+import { print, printJson, table } from '../output.ts';
+import { withProgress } from '../progress.ts';
 import { CliError } from '../CliError.ts';
 import { formatForecastTable, localDateTime } from '../forecast/formatForecastTable.ts';
 import { FILE_PROVIDERS, readForecastFile, readWarningsFile, type FileProvider } from '../forecast/readForecastFile.ts';
@@ -20,6 +24,9 @@ interface ForecastOptions {
   cityFile?: string;
   now?: string;
   json?: boolean;
+  live?: boolean;
+  api?: string;
+  token?: string;
 }
 
 function parseNow(text: string | undefined): Date | undefined {
@@ -42,7 +49,23 @@ function liveProviders(): ReadonlyMap<string, ForecastProvider> {
   return new Map(list.map((p) => [p.name, p]));
 }
 
+/** What the poller last concluded per zone, read from the API (local runtime or deployed). */
+async function fromApi(options: ForecastOptions): Promise<void> {
+  const client = clientFrom({ api: options.api, token: options.token });
+  const zones = options.zone
+    ? [(await withProgress('reading forecast', client.request<ZoneForecast>('GET', `/forecast/${encodeURIComponent(options.zone)}`))).body]
+    : (await withProgress('reading forecasts', client.request<{ zones: ZoneForecast[] }>('GET', '/forecast'))).body.zones;
+  if (options.json) return printJson(options.zone ? zones[0] : { zones });
+  print(table(['zone', 'level', 'provider', 'age (min)', 'evidence', 'last error'], zones.map((z) => [
+    `${z.zoneId} ${z.name}`, z.level, z.provider ?? '—', z.minutesSinceSuccess ?? '—',
+    z.evidence.map((e) => `${e.level}: ${e.value} ${e.unit} in ${e.windowHours} h ≥ ${e.threshold}${e.gapHours ? ` (${e.gapHours} h missing)` : ''}`).join('\n') || '—',
+    z.lastError ?? '',
+  ])));
+}
+
 async function run(options: ForecastOptions): Promise<void> {
+  // Without a saved file or --live, the duty officer asks the running system what it concluded.
+  if (options.file === undefined && !options.live && options.provider === undefined) return fromApi(options);
   if (options.provider !== undefined && !(FILE_PROVIDERS as readonly string[]).includes(options.provider)) {
     throw new CliError(`--provider must be one of ${FILE_PROVIDERS.join(', ')}; got "${options.provider}"`, 2);
   }
@@ -91,13 +114,16 @@ async function run(options: ForecastOptions): Promise<void> {
 export function register(program: Command): void {
   program
     .command('forecast')
-    .description('Show a zone\'s forecast (live, or a saved provider response with --file), the response level it implies, and the evidence')
+    .description('Zone forecasts and evidence: as the poller last concluded (from the API, default), a saved provider response (--file), or fetched live (--live)')
     .option('--provider <name>', `provider whose format --file is in, or the one to ask live (${FILE_PROVIDERS.join(' | ')})`)
     .option('--file <file>', 'a saved provider response: Open-Meteo /v1/forecast, NWS /gridpoints raw, MET Norway locationforecast compact')
     .option('--alerts-file <file>', 'a saved warnings document: NWS /alerts/active or QWeather warnings')
     .option('--zone <id>', 'zone of the city (default: the first)')
     .option('--city-file <file>', 'city file whose plan decides (default: the demo city)')
     .option('--now <iso>', 'assess as of this time (default: now live, or the saved forecast\'s first hour)')
+    .option('--live', 'fetch the zone\'s providers now instead of asking the API')
+    .option('--api <url>', 'API base URL (default $SNOWOPS_API or http://localhost:3000)')
+    .option('--token <jwt>', 'bearer token (default $SNOWOPS_TOKEN)')
     .option('--json', 'one JSON object: level, watch, evidence, hours, …')
     .action(async (options: ForecastOptions) => run(options));
 }

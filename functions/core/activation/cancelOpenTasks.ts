@@ -1,0 +1,39 @@
+import { groupByCrew } from '../dispatch/groupByCrew.ts';
+import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+
+const ROUNDS = 3;
+
+/**
+ * Cancels the activation's open tasks that `select` picks, which frees their crews and vehicles, and
+ * logs one entry naming them. A task that a reply moves on meanwhile is re-read and tried again; one
+ * that reached done is left done.
+ */
+export async function cancelOpenTasks(
+  deps: CoreDeps,
+  activationId: string,
+  select: (task: Task) => boolean,
+  by: { actor: string; reason: string },
+): Promise<Task[]> {
+  const cancelled: Task[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const open = (await deps.ops.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state) && select(t));
+    if (open.length === 0) break;
+    const at = deps.clock.now().toISOString();
+    // Crews in parallel, each crew's tasks in turn (its locks go when its last task closes).
+    await Promise.all([...groupByCrew(open).values()].map(async (crewTasks) => {
+      for (const task of crewTasks) {
+        if (await deps.ops.transitionTask(task, task.state, 'cancelled', at)) cancelled.push({ ...task, state: 'cancelled', updatedAt: at });
+      }
+    }));
+  }
+  cancelled.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+  if (cancelled.length > 0) {
+    await deps.log.append({
+      activationId, at: deps.clock.now().toISOString(), actor: by.actor, action: 'tasks.cancelled', subject: `activation:${activationId}`,
+      details: { tasks: cancelled.map((t) => t.code), crews: [...new Set(cancelled.map((t) => t.crewId))], vehicles: [...new Set(cancelled.map((t) => t.vehicleId))] },
+      reason: by.reason,
+    });
+  }
+  return cancelled;
+}

@@ -1,0 +1,8 @@
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { Evidence } from './Evidence.ts';
+
+/** What the latest forecasts say, every zone's evidence with its rule prefixed by the zone: logged with officers' decisions. */
+export async function currentEvidence(deps: CoreDeps): Promise<Evidence[]> {
+  const states = await deps.ops.getZoneStates();
+  return states.flatMap((s) => s.evidence.map((e) => ({ ...e, rule: `${s.zoneId}:${e.rule}` })));
+}

@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import type { ApiDeps } from '../ApiDeps.ts';
+import type { Principal, Role } from '../auth/Principal.ts';
+import type { ApiResponse } from './ApiResponse.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface ResponseDoc {
+  description: string;
+  /** JSON body schema; absent for non-JSON or empty bodies. */
+  schema?: z.ZodType;
+  /** Defaults to application/json. */
+  contentType?: string;
+}
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  principal: Principal;
+  deps: ApiDeps;
+}
+
+/**
+ * One route: where it lives, who may call it, the zod schemas of its input and output (the same ones
+ * the OpenAPI document is generated from) and a thin handler that calls core.
+ */
+export interface RouteDefinition<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+  method: HttpMethod;
+  /** API Gateway style, e.g. /activations/{activationId}/stand-down. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** 'public' needs no token; otherwise the groups allowed. */
+  access: 'public' | readonly Role[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Accepts an Idempotency-Key header: a repeat with the same key gets the first answer. */
+  idempotent?: boolean;
+  /** Largest body accepted, bytes (default 16 KiB). */
+  maxBodyBytes?: number;
+  /** Success and route-specific error answers; 400/401/403/404/413/415 are documented from the above. */
+  responses: Record<number, ResponseDoc>;
+  handle(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<ApiResponse>;
+}
+
+/** Declares a route with its input types inferred from its schemas. */
+export function defineRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(route: RouteDefinition<P, Q, B>): RouteDefinition<P, Q, B> {
+  return route;
+}
+
+// Routes of different input types live in one table.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDefinition<any, any, any>;

@@ -1,0 +1,61 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { ApiDeps } from '../ApiDeps.ts';
+import type { Principal } from '../auth/Principal.ts';
+import type { IdempotencyGuard } from '../idempotency/IdempotencyGuard.ts';
+import type { ApiResponse } from './ApiResponse.ts';
+import type { ApiContext } from './authenticate.ts';
+import { parseInput } from './parseInput.ts';
+import { ProblemError } from './ProblemError.ts';
+import type { AnyRoute } from './RouteDefinition.ts';
+
+const ANONYMOUS: Principal = { username: 'anonymous', roles: [] };
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+function authorise(route: AnyRoute, principal: Principal | undefined): Principal {
+  if (route.access === 'public') return principal ?? ANONYMOUS;
+  if (!principal) throw new ProblemError(401, 'unauthenticated', 'Unauthenticated', 'this route needs a bearer token (Authorization: Bearer <token>)', {}, { 'WWW-Authenticate': 'Bearer' });
+  if (!route.access.some((role) => principal.roles.includes(role))) {
+    const groups = principal.roles.length > 0 ? principal.roles.join(', ') : 'no snowops group';
+    throw new ProblemError(403, 'forbidden', 'Forbidden', `${principal.username} (${groups}) may not ${route.summary.toLowerCase()}; this needs the group ${route.access.join(' or ')}`, { required: route.access });
+  }
+  return principal;
+}
+
+/** The Idempotency-Key header, bare or as a quoted structured-field string; undefined when absent. */
+function idempotencyKey(event: APIGatewayProxyEventV2): string | undefined {
+  const raw = event.headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  const key = raw.trim().replace(/^"(.*)"$/, '$1');
+  if (!KEY.test(key)) {
+    throw new ProblemError(400, 'validation', 'Invalid request', 'Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID', { errors: [{ in: 'header', field: 'Idempotency-Key', detail: 'must be 1 to 255 visible ASCII characters' }] });
+  }
+  return key;
+}
+
+function render(response: ApiResponse, replayed: boolean): APIGatewayProxyStructuredResultV2 {
+  const contentType = response.contentType ?? 'application/json';
+  const isJson = contentType.includes('json');
+  const empty = response.body === undefined;
+  return {
+    statusCode: response.status,
+    headers: { ...(empty ? {} : { 'Content-Type': contentType }), 'Cache-Control': 'no-store', ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}), ...response.headers },
+    body: empty ? '' : isJson ? JSON.stringify(response.body) : String(response.body),
+  };
+}
+
+/** Wraps a route definition as an http-router handler: role check, input parsing, idempotency, rendering. */
+export function routeHandler(route: AnyRoute, deps: ApiDeps, idempotency: IdempotencyGuard) {
+  return async (event: APIGatewayProxyEventV2, context: ApiContext): Promise<APIGatewayProxyStructuredResultV2> => {
+    const principal = authorise(route, context.principal);
+    const key = route.idempotent ? idempotencyKey(event) : undefined;
+    const input = parseInput(route, event);
+    const work = () => route.handle({ ...(input as { params: unknown; query: unknown; body: unknown }), principal, deps });
+    if (!key) return render(await work(), false);
+    const { response, replayed } = await idempotency.run(
+      { key: `${principal.username}:${key}`, request: { method: route.method, path: event.requestContext.http.path, body: input.body ?? null } },
+      context,
+      work,
+    );
+    return render(response, replayed);
+  };
+}

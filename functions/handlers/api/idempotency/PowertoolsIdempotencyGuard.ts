@@ -1,0 +1,29 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
+import type { ApiResponse } from '../http/ApiResponse.ts';
+import type { IdempotencyGuard, IdempotentRequest } from './IdempotencyGuard.ts';
+
+/** Powertools idempotency on the IDEMPOTENCY table: one record per (user, key), kept a day. */
+export class PowertoolsIdempotencyGuard implements IdempotencyGuard {
+  private readonly persistenceStore: DynamoDBPersistenceLayer;
+  private readonly config: IdempotencyConfig;
+
+  constructor(options: { tableName: string; client?: DynamoDBClient; expiresAfterSeconds?: number }) {
+    this.persistenceStore = new DynamoDBPersistenceLayer({ tableName: options.tableName, ...(options.client ? { awsSdkV3Client: options.client } : {}) });
+    this.config = new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'request', expiresAfterSeconds: options.expiresAfterSeconds ?? 86_400 });
+  }
+
+  async run(request: IdempotentRequest, context: Context | undefined, work: () => Promise<ApiResponse>): Promise<{ response: ApiResponse; replayed: boolean }> {
+    let executed = false;
+    // The remaining time bounds how long an interrupted first attempt blocks its key.
+    if (context) this.config.registerLambdaContext(context);
+    const once = makeIdempotent(async (_request: IdempotentRequest): Promise<ApiResponse> => {
+      executed = true;
+      return work();
+    }, { persistenceStore: this.persistenceStore, config: this.config, keyPrefix: 'snowops-api' });
+    const response = await once(request);
+    return { response, replayed: !executed };
+  }
+}

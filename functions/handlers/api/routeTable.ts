@@ -1,0 +1,40 @@
+import { REGISTRY_KINDS } from '../../core/registry/RegistryKind.ts';
+import type { AnyRoute } from './http/RouteDefinition.ts';
+import { buildOpenApi } from './openapi/buildOpenApi.ts';
+import { activateRoute } from './routes/activate.ts';
+import { downgradeRoute } from './routes/downgrade.ts';
+import { getActivation } from './routes/getActivation.ts';
+import { getLogRoute } from './routes/getLog.ts';
+import { getLogCsvRoute } from './routes/getLogCsv.ts';
+import { openApiRoute } from './routes/getOpenApi.ts';
+import { getReportRoute } from './routes/getReport.ts';
+import { getReportHtmlRoute } from './routes/getReportHtml.ts';
+import { getStatus } from './routes/getStatus.ts';
+import { getZoneForecast } from './routes/getZoneForecast.ts';
+import { listActivations } from './routes/listActivations.ts';
+import { listForecasts } from './routes/listForecasts.ts';
+import { listTasksRoute } from './routes/listTasks.ts';
+import { deleteRecord } from './routes/registry/deleteRecord.ts';
+import { getRecord } from './routes/registry/getRecord.ts';
+import { listRecords } from './routes/registry/listRecords.ts';
+import { getPlanRoute, putPlanRoute } from './routes/registry/plan.ts';
+import { putRecord } from './routes/registry/putRecord.ts';
+import { standDownRoute } from './routes/standDown.ts';
+
+/** Every route of the API, the OpenAPI document's among them. */
+export function allRoutes(): AnyRoute[] {
+  const routes: AnyRoute[] = [
+    getStatus, listForecasts, getZoneForecast,
+    listActivations, activateRoute, getActivation, standDownRoute, downgradeRoute, listTasksRoute,
+    getLogRoute, getLogCsvRoute, getReportRoute, getReportHtmlRoute,
+    getPlanRoute, putPlanRoute,
+    ...REGISTRY_KINDS.flatMap((kind) => [listRecords(kind), getRecord(kind), putRecord(kind), deleteRecord(kind)]),
+  ];
+  const all: AnyRoute[] = [openApiRoute(() => buildOpenApi(all)), ...routes];
+  return all;
+}
+
+/** The OpenAPI document (what GET /openapi.json serves and docs/openapi.json holds). */
+export function openApiDocument(): Record<string, unknown> {
+  return buildOpenApi(allRoutes());
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { READERS } from '../auth/access.ts';
+import { json } from '../http/ApiResponse.ts';
+import { defineRoute } from '../http/RouteDefinition.ts';
+import { activationSchema } from '../schemas/activation.ts';
+import { queryInt } from '../schemas/common.ts';
+
+export const listActivations = defineRoute({
+  method: 'GET', path: '/activations', operationId: 'listActivations', tag: 'activations', access: READERS,
+  summary: 'List recent activations',
+  query: z.object({ limit: queryInt(1, 100, 20).describe('how many, newest first (1 to 100, default 20)') }),
+  responses: { 200: { description: 'newest first', schema: z.object({ activations: z.array(activationSchema) }) } },
+  handle: async ({ deps, query }) => json(200, { activations: await deps.ops.listActivations(query.limit) }),
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { cityPlanSchema } from '../../../../core/registry/CityPlan.ts';
+import { saveCityPlan } from '../../../../core/registry/editRegistry.ts';
+import { maskPhones } from '../../../../core/log/maskPhones.ts';
+import { ADMINS, READERS } from '../../auth/access.ts';
+import { json } from '../../http/ApiResponse.ts';
+import { defineRoute } from '../../http/RouteDefinition.ts';
+
+const planDoc = cityPlanSchema.meta({ id: 'CityPlan' });
+const planBody = z.strictObject(cityPlanSchema.shape).meta({ id: 'CityPlanBody' });
+
+export const getPlanRoute = defineRoute({
+  method: 'GET', path: '/registry/plan', operationId: 'getPlan', tag: 'registry', access: READERS,
+  summary: 'Read the city plan',
+  description: 'Thresholds per level, tiers in scope per level, time targets, activation policy. The duty officer phone is masked except for administrators.',
+  responses: { 200: { description: 'the plan', schema: planDoc } },
+  handle: async ({ deps, principal }) => {
+    const plan = await deps.registry.getPlan();
+    return json(200, principal.roles.includes('admin') ? plan : maskPhones(plan));
+  },
+});
+
+export const putPlanRoute = defineRoute({
+  method: 'PUT', path: '/registry/plan', operationId: 'putPlan', tag: 'registry', access: ADMINS,
+  summary: 'Replace the city plan',
+  body: planBody,
+  maxBodyBytes: 64 * 1024,
+  responses: { 200: { description: 'the plan as saved', schema: planDoc } },
+  handle: async ({ deps, body, principal }) => json(200, await saveCityPlan(deps, body, principal.username)),
+});

@@ -1,0 +1,52 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
+import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
+import type { SmsSender } from '../../functions/core/ports/SmsSender.ts';
+import { createApiHandler } from '../../functions/handlers/api/createApiHandler.ts';
+import type { ErrorLogger } from '../../functions/handlers/api/http/problemErrors.ts';
+import { PowertoolsIdempotencyGuard } from '../../functions/handlers/api/idempotency/PowertoolsIdempotencyGuard.ts';
+import { LOCAL_AWS } from '../dynamo/startDynamoLocal.ts';
+import { LocalJwtAuthenticator } from '../auth/LocalJwtAuthenticator.ts';
+
+export interface LocalApiOptions {
+  deps: CoreDeps & { sms: SmsSender };
+  dynamoEndpoint: string;
+  tableNames: Record<string, string>;
+  /** Token signing secret; random per process unless given (e.g. $SNOWOPS_JWT_SECRET). */
+  secret?: string;
+  logger?: ErrorLogger;
+}
+
+export interface LocalApi {
+  handler: ReturnType<typeof createApiHandler>;
+  authenticator: LocalJwtAuthenticator;
+  /** One token per group, for the demo users officer-demo, manager-demo and admin-demo. */
+  tokens: { officer: string; manager: string; admin: string };
+  close(): void;
+}
+
+function table(names: Record<string, string>, envVar: string): string {
+  const name = names[envVar];
+  if (!name) throw new Error(`local tables: no ${envVar} among ${Object.keys(names).join(', ')}`);
+  return name;
+}
+
+/** The API handler on the local runtime's tables: the same factory the Lambda uses, with local tokens. */
+export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi> {
+  const client = new DynamoDBClient({ endpoint: options.dynamoEndpoint, ...LOCAL_AWS });
+  const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const authenticator = new LocalJwtAuthenticator(options.secret);
+  const handler = createApiHandler({
+    deps: { ...options.deps, registryAdmin: new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE')) },
+    authenticator,
+    idempotency: new PowertoolsIdempotencyGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }),
+    logger: options.logger ?? { error: (message, extra) => console.error(`snowops api: ${message}`, extra) },
+  });
+  const [officer, manager, admin] = await Promise.all([
+    authenticator.issue('officer-demo', ['duty-officer']),
+    authenticator.issue('manager-demo', ['manager']),
+    authenticator.issue('admin-demo', ['admin']),
+  ]);
+  return { handler, authenticator, tokens: { officer, manager, admin }, close: () => client.destroy() };
+}

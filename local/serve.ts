@@ -1,0 +1,66 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { SystemClock } from '../functions/adapters/system/SystemClock.ts';
+import { buildLocalApi } from './api/buildLocalApi.ts';
+import { startApiServer } from './api/startApiServer.ts';
+import { startLocalRuntime } from './runtime/startLocalRuntime.ts';
+
+// The weather replay server needs a file; nothing polls it here, so no storm is scripted.
+const IDLE_FORECAST = fileURLToPath(new URL('./storms/jiaozuo-2026-12-blizzard.openmeteo.json', import.meta.url));
+
+const program = new Command()
+  .name('npm run serve --')
+  .description('Serves the snowops HTTP API on localhost ($PORT, default 3000) over DynamoDB Local with the demo city seeded; no storm runs.')
+  .option('--city-file <file>', 'a city file (plan, zones, roads, crews, vehicles)')
+  .option('--outbox <file>', 'where SMS sent by activations are written, one JSON per line', '.snowops/serve-outbox.jsonl');
+
+function portFromEnv(): number {
+  const raw = process.env.PORT ?? '3000';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${raw}"`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  program.parse();
+  const opts = program.opts<{ cityFile?: string; outbox: string }>();
+  const port = portFromEnv();
+  await mkdir(dirname(opts.outbox), { recursive: true });
+  const runtime = await startLocalRuntime({ clock: new SystemClock(), outboxFile: opts.outbox, forecastFile: IDLE_FORECAST, cityFile: opts.cityFile });
+  let api: Awaited<ReturnType<typeof buildLocalApi>> | undefined;
+  let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
+  const stop = async (code: number) => {
+    await server?.close().catch(() => {});
+    api?.close();
+    await runtime.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  try {
+    api = await buildLocalApi({ deps: runtime.deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, secret: process.env.SNOWOPS_JWT_SECRET });
+    server = await startApiServer(api.handler, { port }).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(error.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to a free one, e.g. PORT=3001 npm run serve` : error.message);
+    });
+  } catch (error) {
+    console.error(`snowops: ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+    return;
+  }
+  const { city } = runtime;
+  console.log(`snowops API listening on ${server.url}`);
+  console.log(`  ${city.plan.city}: ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles; no storm scripted`);
+  console.log(`  OpenAPI: ${server.url}/openapi.json (no token needed); SMS outbox: ${opts.outbox}`);
+  console.log(`\nTokens (valid 12 h):`);
+  console.log(`  duty officer (officer-demo): ${api.tokens.officer}`);
+  console.log(`  manager      (manager-demo): ${api.tokens.manager}`);
+  console.log(`  admin        (admin-demo):   ${api.tokens.admin}`);
+  console.log(`\nTry:\n  export SNOWOPS_API=${server.url} SNOWOPS_TOKEN=${api.tokens.officer}\n  npx snowops status\n  curl -H "Authorization: Bearer $SNOWOPS_TOKEN" ${server.url}/status\n\nCtrl-C stops the server and DynamoDB Local.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`snowops: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

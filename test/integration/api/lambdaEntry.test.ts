@@ -1,0 +1,42 @@
+import { describe, expect, it, inject, vi } from 'vitest';
+import { apiGatewayEvent } from '../../../local/api/apiGatewayEvent.ts';
+import { lambdaContext } from '../../../local/api/lambdaContext.ts';
+import { seededDemoCity } from '../../support/demoCity.ts';
+
+/** An event as API Gateway passes it on after its JWT authorizer accepted a Cognito token. */
+function authorised(method: string, url: string, groups: string) {
+  const event = apiGatewayEvent({ method, url, headers: {} });
+  (event.requestContext as unknown as Record<string, unknown>).authorizer = { jwt: { claims: { 'cognito:username': 'officer-li', 'cognito:groups': groups }, scopes: null } };
+  return event;
+}
+
+describe('the deployed entry point functions/handlers/api.ts', () => {
+  it('builds its dependencies from the environment and reads the caller from the authorizer claims', async () => {
+    const { tables } = await seededDemoCity();
+    vi.stubEnv('REGISTRY_TABLE', tables.names.REGISTRY_TABLE);
+    vi.stubEnv('OPERATIONS_TABLE', tables.names.OPERATIONS_TABLE);
+    vi.stubEnv('LOG_TABLE', tables.names.LOG_TABLE);
+    vi.stubEnv('IDEMPOTENCY_TABLE', tables.names.IDEMPOTENCY_TABLE);
+    vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', inject('dynamoEndpoint'));
+    vi.stubEnv('AWS_REGION', 'local');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'ERROR');
+    const { handler } = await import('../../../functions/handlers/api.ts');
+    const status = await handler(authorised('GET', '/status', '[manager]'), lambdaContext('req-1'));
+    expect(status.statusCode).toBe(200);
+    expect(JSON.parse(status.body!).city).toBe('焦作市');
+    const refused = await handler(authorised('POST', '/activations', '[manager]'), lambdaContext('req-2'));
+    expect(refused.statusCode).toBe(403);
+    const noClaims = await handler(apiGatewayEvent({ method: 'GET', url: '/status', headers: { authorization: 'Bearer forged' } }), lambdaContext('req-3'));
+    expect(noClaims.statusCode).toBe(401);
+    vi.unstubAllEnvs();
+  });
+
+  it('fails at load naming the variable that is missing', async () => {
+    vi.resetModules();
+    vi.stubEnv('REGISTRY_TABLE', '');
+    await expect(import('../../../functions/handlers/api.ts')).rejects.toThrow(/REGISTRY_TABLE/);
+    vi.unstubAllEnvs();
+  });
+});

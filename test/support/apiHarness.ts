@@ -1,0 +1,64 @@
+import { inject } from 'vitest';
+import type { CityFile } from '../../local/city/cityFileSchema.ts';
+import { apiGatewayEvent } from '../../local/api/apiGatewayEvent.ts';
+import { buildLocalApi, type LocalApi } from '../../local/api/buildLocalApi.ts';
+import { lambdaContext } from '../../local/api/lambdaContext.ts';
+import { seededDemoCity } from './demoCity.ts';
+
+export type Who = 'officer' | 'manager' | 'admin' | 'nobody' | 'none';
+
+export interface CallOptions {
+  as?: Who;
+  /** A raw Authorization header value, overriding `as`. */
+  authorization?: string;
+  body?: unknown;
+  /** A raw body string, sent as is. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  /** Parsed JSON when the answer is JSON or problem+json. */
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * The API handler over the demo city (or a given one) on DynamoDB Local, called with API Gateway v2
+ * events exactly as the local HTTP server builds them. `nobody` is a valid token in no snowops group.
+ */
+export async function apiHarness(options: { start?: Date; city?: CityFile } = {}) {
+  const seeded = await seededDemoCity(options.start, options.city);
+  const errors: unknown[] = [];
+  const api: LocalApi = await buildLocalApi({
+    deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names,
+    logger: { error: (message, extra) => errors.push({ message, extra }) },
+  });
+  const nobody = await api.authenticator.issue('visitor', []);
+  const tokens: Record<Exclude<Who, 'none'>, string> = { ...api.tokens, nobody };
+
+  async function call(method: string, url: string, options: CallOptions = {}): Promise<Answer> {
+    const headers: Record<string, string> = { ...options.headers };
+    const who = options.as ?? 'officer';
+    if (options.authorization !== undefined) headers.Authorization = options.authorization;
+    else if (who !== 'none') headers.Authorization = `Bearer ${tokens[who]}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) body = options.rawBody;
+    else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    const event = apiGatewayEvent({ method, url, headers, body });
+    const result = await api.handler(event, lambdaContext(event.requestContext.requestId));
+    const outHeaders = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    const text = result.body ?? '';
+    const isJson = (outHeaders['content-type'] ?? '').includes('json');
+    return { status: result.statusCode ?? 200, headers: outHeaders, text, json: isJson && text ? JSON.parse(text) : undefined };
+  }
+
+  return { ...seeded, api, tokens, call, errors };
+}
+
+export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>;
