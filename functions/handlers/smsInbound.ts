@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SNSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { handleReply } from '../core/replies/handleReply.ts';
 import { parseEnv } from '../config/env.ts';
 import { smsEnvSchema } from '../config/lambdaEnv.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The part of an Open-Meteo /v1/forecast answer snowops reads (hourly, timeformat iso8601). */
 export const openMeteoResponseSchema = z.object({

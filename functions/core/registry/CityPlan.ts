@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIVE_LEVELS } from '../levels/ResponseLevel.ts';
 
 const activeLevel = z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I']);
