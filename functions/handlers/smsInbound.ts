@@ -1,16 +1,17 @@
 import middy from '@middy/core';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
+import { Telemetry } from '../adapters/observability/Telemetry.ts';
+import { DIMENSION, METRIC } from '../config/metrics.ts';
 import { handleReply } from '../core/replies/handleReply.ts';
 import { parseEnv } from '../config/env.ts';
 import { smsEnvSchema } from '../config/lambdaEnv.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
 
 const env = parseEnv(smsEnvSchema);
-const logger = new Logger({ serviceName: 'sms-inbound' });
-const deps = buildCoreDeps(env);
+const telemetry = new Telemetry('sms-inbound');
+const { logger } = telemetry;
+const deps = buildCoreDeps(env, telemetry);
 
 /** AWS End User Messaging SMS two-way message, as published to the inbound SNS topic. */
 const inboundSchema = z.object({
@@ -30,7 +31,7 @@ function parseJson(text: string): unknown {
 
 /** Each inbound SMS becomes a reply applied to the sender's own tasks. */
 export const handler = middy<SNSEvent>()
-  .use(injectLambdaContext(logger))
+  .use(telemetry.middlewares())
   .handler(async (event: SNSEvent) => {
     for (const record of event.Records) {
       const parsed = inboundSchema.safeParse(parseJson(record.Sns.Message));
@@ -39,6 +40,7 @@ export const handler = middy<SNSEvent>()
         continue;
       }
       const outcome = await handleReply(deps, { inboundMessageId: parsed.data.inboundMessageId, from: parsed.data.originationNumber, body: parsed.data.messageBody });
+      telemetry.count(METRIC.replies, 1, { name: DIMENSION.outcome, value: outcome });
       logger.info('inbound SMS handled', { inboundMessageId: parsed.data.inboundMessageId, outcome });
     }
   });
