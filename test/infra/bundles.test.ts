@@ -11,7 +11,7 @@ const HANDLER_ENV = { REGISTRY_TABLE: 'registry', OPERATIONS_TABLE: 'operations'
 describe('handler bundles', () => {
   let s: Synthesised;
   beforeAll(() => {
-    s = synthStack('dev');
+    s = synthStack('dev', { bundle: true });
   });
   afterAll(() => s?.dispose());
 
