@@ -16,7 +16,7 @@ describe.each(['dev', 'prod'] as Stage[])('observability of the %s stack', (stag
   });
   afterAll(() => s?.dispose());
 
-  const alarms = () => Object.entries(resources).filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm').map(([id, r]) => ({ id, ...r.Properties }));
+  const alarms = () => Object.entries(resources).filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm').map(([id, r]) => ({ id, ...r.Properties }) as Record<string, any>);
   const snowopsFunctions = () => s.stack.node.findAll().filter((c): c is SnowopsFunction => c instanceof SnowopsFunction);
   const alarmOn = (metricName: string) => alarms().find((a) => a.MetricName === metricName);
 
