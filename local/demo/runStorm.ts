@@ -7,7 +7,7 @@ import type { Task } from '../../functions/core/operations/Task.ts';
 import { pollAndDispatch } from '../../functions/core/poll/pollAndDispatch.ts';
 import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
-import { startLocalRuntime } from '../runtime/startLocalRuntime.ts';
+import { startLocalRuntime, type LocalRuntime } from '../runtime/startLocalRuntime.ts';
 import { SimulatedClock } from '../runtime/SimulatedClock.ts';
 import { formatLogSummary } from './printLogSummary.ts';
 import { scriptReplies } from './simulateReplies.ts';
@@ -19,6 +19,8 @@ export interface StormOptions {
   polls: number;
   dynamoEndpoint?: string;
   say?: (line: string) => void;
+  /** Wraps the runtime's ports, e.g. with a Lambda handler's telemetry (functions/adapters/observability/observeDeps.ts). */
+  instrument?: (deps: LocalRuntime['deps']) => LocalRuntime['deps'];
 }
 
 export interface StormResult {
@@ -53,7 +55,8 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       say(`  📱 SMS to ${maskPhone(sms.to)} [${seg.segments} × ${seg.encoding}]\n     ${sms.body}`);
     },
   });
-  const { deps, city } = runtime;
+  const { city } = runtime;
+  const deps = options.instrument ? options.instrument(runtime.deps) : runtime.deps;
   try {
     say(`snowops local: ${city.plan.city}, ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles`);
     say(`DynamoDB Local ${runtime.dynamoEndpoint}; weather replay ${runtime.weather.baseUrl}; outbox ${options.outboxFile}`);
