@@ -30,6 +30,8 @@ export interface SnowopsFunctionProps {
  * handler's Telemetry reads; and an alarm on its errors (routed to the operators by the stack's aspect).
  */
 export class SnowopsFunction extends NodejsFunction {
+  /** The handler file it runs, so bench/bundles.ts can build every function of the stack. */
+  readonly handlerFile: string;
   readonly errorsAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: SnowopsFunctionProps) {
@@ -71,6 +73,7 @@ export class SnowopsFunction extends NodejsFunction {
       },
       bundling: BUNDLING,
     });
+    this.handlerFile = props.handlerFile;
     // The group exists before the function (no CreateLogGroup); the log-group ARN ends in ':*', which covers its streams.
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
 

@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLikeTheStack } from '../../bench/bundles/buildLikeTheStack.ts';
+import { handlerEntry } from '../../lib/bundling/bundlingOptions.ts';
 import { synthStack, type Synthesised } from './synthStack.ts';
 
 /** Placeholder configuration: enough for the handlers' module-level env parsing, no AWS call is made. */
@@ -44,5 +47,25 @@ describe('handler bundles', () => {
     });
 
     expect(out).toBe('function');
+  });
+
+  it.each(['poller', 'inbound'] as const)('the %s bundle carries neither zod\'s 40 locales nor mime-db (import * as z; form-data aliased away)', (which) => {
+    const code = readFileSync(join(bundleDir(which), 'index.mjs'), 'utf8');
+
+    // German is one of the locales `import { z } from 'zod'` drags in; mime-db is the 130 KB table form-data needs.
+    expect(code.includes('Eingabe: erwartet'), 'zod locales are bundled: import zod as `import * as z from \'zod\'`').toBe(false);
+    expect(code.includes('"application/vnd'), 'mime-db is bundled: form-data is no longer aliased away').toBe(false);
+  });
+
+  it.each(['poller', 'inbound'] as const)('bench:bundles builds the %s bundle byte for byte as the stack does', async (which) => {
+    const fn = which === 'poller' ? s.stack.poller.function : s.stack.inbound.function;
+    const outdir = mkdtempSync(join(tmpdir(), 'snowops-bench-like-'));
+    try {
+      const { file } = await buildLikeTheStack(handlerEntry(fn.handlerFile), outdir);
+
+      expect(readFileSync(file, 'utf8') === readFileSync(join(bundleDir(which), 'index.mjs'), 'utf8')).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
