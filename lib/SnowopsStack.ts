@@ -1,6 +1,7 @@
 import { Aspects, CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
+import { REGISTRY_TABLE } from '../functions/config/tables.ts';
 import type { DeployConfig } from './config/deployConfigSchema.ts';
 import type { Stage } from './config/Stage.ts';
 import { SmsInbound } from './inbound/SmsInbound.ts';
@@ -80,6 +81,7 @@ export class SnowopsStack extends Stack {
       description: 'Set as the two-way SMS destination of the origination number in End User Messaging SMS',
       value: this.inbound.topic.topicArn,
     });
+    new CfnOutput(this, 'RegistryTableName', { description: 'npm run registry:import -- --table <this> (README, Deploy)', value: this.tables.get(REGISTRY_TABLE).tableName });
     new CfnOutput(this, 'OperatorsTopicArn', { description: 'Every alarm goes here; subscribe the on-call channel', value: this.operatorsTopic.topicArn });
     new CfnOutput(this, 'DashboardName', { description: 'CloudWatch dashboard of the storm', value: this.dashboard.dashboard.dashboardName });
   }
