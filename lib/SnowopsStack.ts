@@ -60,8 +60,9 @@ export class SnowopsStack extends Stack {
     this.poller = new ForecastPoller(this, 'ForecastPoller', { stage, tables: this.tables, sms: config.sms, openMeteoBaseUrl: config.city.openMeteoBaseUrl });
     this.inbound = new SmsInbound(this, 'SmsInbound', { stage, tables: this.tables, messagingKey, sms: config.sms });
 
-    this.alarms.staleForecast(config.forecast.staleAfterMinutes);
+    this.alarms.staleForecast();
     this.alarms.smsFailures();
+    this.alarms.smsDeadLettered();
     this.alarms.dutyOfficerEscalations();
     this.spendGuard = new SmsSpendGuard(this, 'SmsSpendGuard', {
       stage,

@@ -15,8 +15,10 @@ export const METRIC = {
   polls: 'Polls',
   /** A provider that failed for a zone (the next one is tried). Dimension Provider. */
   providerFailures: 'ProviderFailures',
-  /** Minutes since the oldest zone's last good forecast (0 when every zone polled well). The stale-forecast alarm. */
+  /** Minutes since the oldest zone's last good forecast (0 when every zone polled well). */
   forecastAgeMinutes: 'OldestForecastAgeMinutes',
+  /** Zones whose providers have all failed for longer than the plan's staleAfterMinutes (core's judgement). The stale-forecast alarm. */
+  staleZones: 'StaleForecastZones',
   /** A zone's level after a poll, none = 0 … I = 4. Dimension Zone. */
   zoneLevel: 'ZoneLevel',
   /** A zone whose level changed. */
@@ -28,13 +30,15 @@ export const METRIC = {
   smsSent: 'SmsSent',
   smsFailed: 'SmsFailed',
   smsSegments: 'SmsSegments',
+  /** An SMS that exhausted its retries outside a queue (a reply to a crew leader): in the response log, and alarmed. */
+  smsDeadLettered: 'SmsDeadLettered',
   /** Seconds from a task's dispatch to the crew leader's first confirming reply. */
   timeToAcknowledge: 'TimeToAcknowledge',
   /** An inbound SMS by what became of it. Dimension Outcome. */
   replies: 'Replies',
   /** A crew leader's STOP: the duty officer must phone them. */
   optOuts: 'SmsOptOuts',
-  /** Tasking that went unanswered up to the duty officer. Emitted by the escalator. */
+  /** Tasking that went unanswered up to the duty officer (the escalator's sweep summary). */
   dutyOfficerEscalations: 'DutyOfficerEscalations',
 } as const;
 

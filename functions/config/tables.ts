@@ -47,7 +47,10 @@ export const OPERATIONS_TABLE: TableDefinition = {
   envVar: 'OPERATIONS_TABLE',
   partitionKey: pk,
   sortKey: sk,
-  indexes: [{ indexName: 'byCrew', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } }],
+  indexes: [
+    { indexName: 'byCrew', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+    { indexName: 'byDue', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+  ],
   timeToLiveAttribute: 'expiresAt',
   accessPatterns: [
     'the open activation (one at a time, conditional): Get pk=CURRENT sk=ACTIVATION',
@@ -57,6 +60,11 @@ export const OPERATIONS_TABLE: TableDefinition = {
     'booked crews and vehicles: Query pk=LOCK; book with attribute_not_exists(pk) per lock item',
     'zone states: Query pk=ZONESTATE',
     'inbound SMS already handled: conditional Put pk=INBOUND#<id> (expires after 7 days)',
+    'one SMS (attempt) of an activation: Get pk=ACT#<id> sk=MSG#<message id>',
+    'taskings under escalation: Get / conditional Put (version) pk=ACT#<id> sk=CASE#<case id>; Query sk begins_with CASE#',
+    'taskings due for escalation (the escalator sweep): Query index byDue gsi2pk=DUE, gsi2sk <= <now>#… (sparse: only cases with a due time; a city has hundreds at most, so one partition)',
+    'a leader who texted STOP: Get / Put pk=OPTOUT#<e164> sk=OPTOUT',
+    'help SMS sent to a phone lately (unknown replies): conditional Put pk=HELP#<e164> sk=HELP (expires)',
   ],
 };
 

@@ -3,15 +3,20 @@ import type { SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { Telemetry } from '../adapters/observability/Telemetry.ts';
 import { DIMENSION, METRIC } from '../config/metrics.ts';
+import type { DeadLetter } from '../core/ports/DeadLetterQueue.ts';
 import { handleReply } from '../core/replies/handleReply.ts';
 import { parseEnv } from '../config/env.ts';
-import { smsEnvSchema } from '../config/lambdaEnv.ts';
+import { messagingEnvSchema } from '../config/lambdaEnv.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
+import { buildMessaging } from './context/buildMessaging.ts';
 
-const env = parseEnv(smsEnvSchema);
+const env = parseEnv(messagingEnvSchema);
 const telemetry = new Telemetry('sms-inbound');
 const { logger } = telemetry;
-const deps = buildCoreDeps(env, telemetry);
+// Replies are short and few: a reply SMS that exhausts its retries is in the response log (sms.dead-lettered),
+// counted (SmsDeadLettered, alarmed) and logged as an error here.
+const deadLetters = { send: async (letter: DeadLetter) => { telemetry.count(METRIC.smsDeadLettered); logger.error('reply SMS dead-lettered', { ...letter }); } };
+const deps = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry) };
 
 /** AWS End User Messaging SMS two-way message, as published to the inbound SNS topic. */
 const inboundSchema = z.object({

@@ -54,10 +54,6 @@ export const deployConfigSchema = z.strictObject({
     /** Subscribed to the operators' topic (the address must confirm the subscription). */
     email: z.email().optional(),
   }),
-  forecast: z.strictObject({
-    /** The stale-forecast alarm fires when a zone has had no good forecast for this long. */
-    staleAfterMinutes: z.number().int().min(15),
-  }),
 });
 
 export type DeployConfig = z.infer<typeof deployConfigSchema>;

@@ -33,12 +33,15 @@ export class OperatorAlarms extends Construct {
     });
   }
 
-  /** No zone has had a good forecast for longer than the plan allows; also fires when the poller stops reporting. */
-  staleForecast(staleAfterMinutes: number): Alarm {
+  /**
+   * A zone's providers have all failed for longer than the plan's staleAfterMinutes (core decides, from
+   * the registry's plan, and also texts the duty officer); also fires when the poller stops reporting.
+   */
+  staleForecast(): Alarm {
     return this.above('StaleForecast', {
-      metric: snowopsMetric(this, METRIC.forecastAgeMinutes, { statistic: 'Maximum', period: Duration.minutes(15) }),
-      threshold: staleAfterMinutes,
-      description: `A zone has had no usable forecast for more than ${staleAfterMinutes} minutes (every provider failed), or the poller stopped reporting. Levels are held, so a storm may go unnoticed: check the forecast-poller log (forecast.failed entries name the provider and its words) and watch the forecast by hand.`,
+      metric: snowopsMetric(this, METRIC.staleZones, { statistic: 'Maximum', period: Duration.minutes(15) }),
+      threshold: 0,
+      description: 'A zone has had no usable forecast for longer than the plan allows (every provider failed), or the poller stopped reporting. Levels are held, so a storm may go unnoticed: check the forecast-poller log (forecast.failed entries name the provider and its words) and watch the weather by hand.',
       // Missing data means the poller did not run or could not report: as stale as it gets.
       treatMissingData: TreatMissingData.BREACHING,
     });
@@ -50,6 +53,15 @@ export class OperatorAlarms extends Construct {
       metric: snowopsMetric(this, METRIC.smsFailed),
       threshold: 0,
       description: 'An SMS could not be sent (SNS refused it: opted out, invalid number, throttled or over the spend limit). The response log has sms.failed with the reason; the crew leader must be phoned or the tasking re-sent.',
+    });
+  }
+
+  /** A reply SMS to a crew leader exhausted its retries (taskings dead-letter to the dispatch queue's DLQ instead). */
+  smsDeadLettered(): Alarm {
+    return this.above('SmsDeadLettered', {
+      metric: snowopsMetric(this, METRIC.smsDeadLettered),
+      threshold: 0,
+      description: 'An SMS reply to a crew leader could not be sent after every retry. The response log has sms.dead-lettered with the masked number and the reason; phone the leader.',
     });
   }
 

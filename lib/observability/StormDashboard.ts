@@ -39,9 +39,12 @@ export class StormDashboard extends Construct {
           width: 12,
         }),
         new GraphWidget({
-          title: 'Forecast: age of the oldest zone forecast (min), provider failures',
+          title: 'Forecast: age of the oldest zone forecast (min), stale zones, provider failures',
           left: [m(METRIC.forecastAgeMinutes, { statistic: 'Maximum', period: Duration.minutes(15), label: 'oldest forecast, minutes' })],
-          right: city.providers.map((provider) => m(METRIC.providerFailures, { dimension: { name: DIMENSION.provider, value: provider }, label: `${provider} failures` })),
+          right: [
+            m(METRIC.staleZones, { statistic: 'Maximum', period: Duration.minutes(15), label: 'stale zones' }),
+            ...city.providers.map((provider) => m(METRIC.providerFailures, { dimension: { name: DIMENSION.provider, value: provider }, label: `${provider} failures` })),
+          ],
           width: 12,
         }),
       ],
@@ -54,7 +57,7 @@ export class StormDashboard extends Construct {
         }),
         new GraphWidget({
           title: 'SMS: sent, failed, segments',
-          left: [m(METRIC.smsSent, { label: 'sent' }), m(METRIC.smsFailed, { label: 'failed' })],
+          left: [m(METRIC.smsSent, { label: 'sent' }), m(METRIC.smsFailed, { label: 'failed' }), m(METRIC.smsDeadLettered, { label: 'dead-lettered' })],
           right: [m(METRIC.smsSegments, { label: 'segments (billed)' })],
           width: 12,
         }),

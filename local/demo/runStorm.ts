@@ -9,8 +9,12 @@ import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
 import { startLocalRuntime, type LocalRuntime } from '../runtime/startLocalRuntime.ts';
 import { SimulatedClock } from '../runtime/SimulatedClock.ts';
+import { formatAssessment, formatForecastTable } from '../cli/forecast/formatForecastTable.ts';
 import { formatLogSummary } from './printLogSummary.ts';
-import { scriptReplies } from './simulateReplies.ts';
+import { scriptReplies, type ScriptedReply } from './simulateReplies.ts';
+import { formatEscalationSummary } from './formatEscalationSummary.ts';
+import { sweepEscalations } from '../../functions/core/escalation/sweepEscalations.ts';
+import { localTime } from '../../functions/core/messages/localTime.ts';
 
 export interface StormOptions {
   forecastFile: string;
@@ -31,6 +35,8 @@ export interface StormResult {
   log: LogEntry[];
   timeZone: string;
 }
+
+const TICK_MINUTES = 5;
 
 /** Reads the first hour of an Open-Meteo file so the simulated clock starts with the forecast. */
 async function firstForecastHour(file: string): Promise<Date> {
@@ -61,32 +67,58 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     say(`snowops local: ${city.plan.city}, ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles`);
     say(`DynamoDB Local ${runtime.dynamoEndpoint}; weather replay ${runtime.weather.baseUrl}; outbox ${options.outboxFile}`);
     let activation: Activation | undefined;
-    for (let i = 0; i < options.polls; i++) {
-      say(`\n⏱  poll ${i + 1} at ${clock.now().toISOString()}`);
-      const result = await pollAndDispatch(deps);
-      const zoneText = result.zones.map((z) => `${z.zoneId}=${z.level}${z.lastError ? ` (no forecast: ${z.lastError})` : ''}`).join(' ');
-      say(`   city level ${result.cityLevel} → ${result.decision}; ${zoneText}`);
-      if (result.activation?.outcome === 'activated') {
-        const { tasks, shortfalls } = result.activation;
-        activation = result.activation.activation;
-        say(`🚨 activation ${activation.id} at level ${activation.level}: ${activation.reason}`);
-        say(`   ${tasks.length} tasks for ${new Set(tasks.map((t) => t.crewId)).size} crews; ${shortfalls.length} road passes short`);
-        for (const s of shortfalls.slice(0, 6)) say(`   ⚠ short: ${s.roadName} (tier ${s.tier}, ${s.pass}): ${s.reason}`);
-        if (result.dispatch) say(`   dispatch: ${result.dispatch.sent} sent, ${result.dispatch.failed} failed, ${result.dispatch.skipped} already sent`);
-      }
-      clock.advance(15);
-    }
+    let script: (ScriptedReply & { at: number; done?: boolean })[] = [];
+    let horizon = Number.POSITIVE_INFINITY;
+    let inbound = 0;
     const replies: StormResult['replies'] = [];
-    if (activation) {
-      say('\n💬 crew replies');
-      const base = clock.now().getTime();
-      const tasking = deps.sms.sent.filter((s) => s.idempotencyKey.startsWith(activation!.id));
-      for (const [n, reply] of scriptReplies(tasking).entries()) {
-        clock.advance((base + reply.afterMinutes * 60_000 - clock.now().getTime()) / 60_000);
-        const outcome = await handleReply(deps, { inboundMessageId: `demo-${n}`, from: reply.from, body: reply.body });
-        replies.push({ from: reply.from, body: reply.body, outcome });
-        say(`  ← ${maskPhone(reply.from)} "${reply.body}" → ${outcome}`);
+    const tz = city.plan.timeZone;
+    // One simulated timeline in 5-minute ticks: polls every 15 minutes, the crews' scripted replies, the escalator's sweep.
+    for (let minute = 0; ; minute += TICK_MINUTES) {
+      const pollNo = minute / 15;
+      if (Number.isInteger(pollNo) && pollNo < options.polls) {
+        say(`\n⏱  poll ${pollNo + 1} at ${clock.now().toISOString()}`);
+        const result = await pollAndDispatch(deps);
+        const zoneText = result.zones.map((z) => `${z.zoneId}=${z.level}${z.lastError ? ` (no forecast: ${z.lastError})` : ''}`).join(' ');
+        if (pollNo === 0) {
+          // What a duty officer would see with `npx snowops forecast`: the first zone's table, every zone's level and evidence.
+          for (const [n, report] of result.reports.entries()) {
+            if (!report.forecast || !report.assessment) continue;
+            say(`\n   zone ${report.zone.id} (${report.zone.name})`);
+            say(n === 0 ? formatForecastTable(report.forecast, report.assessment, city.plan.timeZone, { onlyWet: true }) : formatAssessment(report.assessment, city.plan.timeZone));
+          }
+        }
+        say(`   city level ${result.cityLevel} → ${result.decision}; ${zoneText}`);
+        if (result.activation?.outcome === 'activated') {
+          const { tasks, shortfalls } = result.activation;
+          activation = result.activation.activation;
+          say(`🚨 activation ${activation.id} at level ${activation.level}: ${activation.reason}`);
+          say(`   ${tasks.length} tasks for ${new Set(tasks.map((t) => t.crewId)).size} crews; ${shortfalls.length} road passes short`);
+          for (const s of shortfalls.slice(0, 6)) say(`   ⚠ short: ${s.roadName} (tier ${s.tier}, ${s.pass}): ${s.reason}`);
+          if (result.dispatch) say(`   dispatch: ${result.dispatch.sent} sent, ${result.dispatch.failed} failed, ${result.dispatch.skipped} already sent`);
+          const steps = city.plan.escalation[activation.level];
+          say(`   escalation at level ${activation.level}: resend after ${steps.resendAfterMinutes} min, backup after ${steps.backupAfterMinutes} more, duty officer after ${steps.dutyOfficerAfterMinutes} more`);
+          const base = clock.now().getTime();
+          // Sorted by key (crew), not by send order, which concurrency makes vary: every run scripts the same crews.
+          const id = activation.id;
+          const firstTaskings = deps.sms.sent.filter((s) => s.idempotencyKey.startsWith(id) && s.idempotencyKey.endsWith('#a1')).sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey));
+          script = scriptReplies(firstTaskings).map((r) => ({ ...r, at: base + r.afterMinutes * 60_000 }));
+          const lastReply = Math.max(...script.map((r) => r.afterMinutes));
+          horizon = base + (Math.max(lastReply, steps.resendAfterMinutes + steps.backupAfterMinutes + steps.dutyOfficerAfterMinutes) + TICK_MINUTES) * 60_000;
+          say('\n💬 crew replies and escalation');
+        }
       }
+      for (const reply of script.filter((r) => !r.done && r.at <= clock.now().getTime())) {
+        reply.done = true;
+        const outcome = await handleReply(deps, { inboundMessageId: `demo-${inbound++}`, from: reply.from, body: reply.body });
+        replies.push({ from: reply.from, body: reply.body, outcome });
+        say(`  ← ${localTime(clock.now().toISOString(), tz)} ${maskPhone(reply.from)} "${reply.body}" → ${outcome}`);
+      }
+      if (activation) {
+        const sweep = await sweepEscalations(deps);
+        for (const a of sweep.advanced) say(`  ⤴ ${localTime(clock.now().toISOString(), tz)} escalation ${a.caseId.split('#').slice(1).join(' ')} → ${a.step}${a.outcome ? ` (${a.outcome})` : ''}`);
+      }
+      if (pollNo + 1 >= options.polls && (!activation || clock.now().getTime() >= horizon)) break;
+      clock.advance(TICK_MINUTES);
     }
     const log = [...(await deps.log.list('system')), ...(activation ? await deps.log.list(activation.id) : [])].sort((a, b) => a.at.localeCompare(b.at));
     const tasks = activation ? await deps.ops.listTasks(activation.id) : [];
@@ -95,6 +127,10 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       const byState = new Map<string, number>();
       for (const t of tasks) byState.set(t.state, (byState.get(t.state) ?? 0) + 1);
       say(`\nTasks by state: ${[...byState].map(([s, n]) => `${s} ${n}`).join(', ')}`);
+      say(formatEscalationSummary(await deps.ops.listTaskingCases(activation.id)));
+      const byMessageState = new Map<string, number>();
+      for (const m of await deps.ops.listMessages(activation.id)) byMessageState.set(m.state, (byMessageState.get(m.state) ?? 0) + 1);
+      say(`SMS by state: ${[...byMessageState].map(([s, n]) => `${s} ${n}`).join(', ')}; dead letters: ${runtime.deadLetters.letters.length}`);
     }
     return { activation, tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone };
   } finally {

@@ -4,7 +4,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
+import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
+import { JsonlDeadLetterQueue } from '../../functions/adapters/queue/JsonlDeadLetterQueue.ts';
 import { OutboxSmsSender, type OutboxRecord } from '../../functions/adapters/sms/OutboxSmsSender.ts';
+import { systemTimer } from '../../functions/adapters/system/SystemTimer.ts';
+import { DEFAULT_RETRY_POLICY } from '../../functions/core/dispatch/RetryPolicy.ts';
+import { TokenBucket } from '../../functions/core/dispatch/TokenBucket.ts';
+import type { Messaging } from '../../functions/core/ports/Messaging.ts';
 import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
 import { OpenMeteoProvider } from '../../functions/adapters/weather/OpenMeteoProvider.ts';
 import { ALL_TABLES } from '../../functions/config/tables.ts';
@@ -25,10 +31,15 @@ export interface LocalRuntimeOptions {
   onSms?: (record: OutboxRecord) => void;
   /** An already running DynamoDB Local (tests); otherwise one is started and stopped here. */
   dynamoEndpoint?: string;
+  /** Where dispatch failures that exhausted their retries are written; defaults to dead-letters.jsonl beside the outbox. */
+  deadLetterFile?: string;
+  /** SMS parts per second the local dispatcher is paced at. */
+  partsPerSecond?: number;
 }
 
 export interface LocalRuntime {
-  deps: CoreDeps & { sms: OutboxSmsSender; providers: ReadonlyMap<string, ForecastProvider> };
+  deps: CoreDeps & { sms: OutboxSmsSender; providers: ReadonlyMap<string, ForecastProvider>; messaging: Messaging };
+  deadLetters: JsonlDeadLetterQueue;
   city: CityFile;
   tableNames: Record<string, string>;
   dynamoEndpoint: string;
@@ -56,6 +67,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const ids = new UlidGenerator();
     const sms = new OutboxSmsSender(options.outboxFile, options.clock, options.onSms);
     const providers = new Map<string, ForecastProvider>([['open-meteo', new OpenMeteoProvider({ baseUrl: weather.baseUrl, timeoutMs: 5000 }, options.clock)]]);
+    const deadLetters = new JsonlDeadLetterQueue(options.deadLetterFile ?? options.outboxFile.replace(/[^/]*$/, 'dead-letters.jsonl'));
+    // The same exactly-once guard as in AWS (Powertools on the Idempotency table), paced on real time.
+    const messaging: Messaging = {
+      guard: new PowertoolsAttemptGuard({ tableName: tableNames.IDEMPOTENCY_TABLE!, client }),
+      limiter: new TokenBucket({ partsPerSecond: options.partsPerSecond ?? 100, now: systemTimer.now, sleep: systemTimer.sleep }),
+      deadLetters,
+      retry: DEFAULT_RETRY_POLICY,
+      sleep: systemTimer.sleep,
+      random: Math.random,
+      concurrency: 8,
+    };
     const deps = {
       registry,
       ops: new DynamoOperationsStore(db, tableNames.OPERATIONS_TABLE!),
@@ -64,10 +86,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ids,
       sms,
       providers,
+      messaging,
     };
     const started = weather;
     return {
-      deps, city, tableNames, dynamoEndpoint: endpoint, weather: started,
+      deps, deadLetters, city, tableNames, dynamoEndpoint: endpoint, weather: started,
       stop: async () => {
         client.destroy();
         await started.close();

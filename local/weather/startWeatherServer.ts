@@ -1,8 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A route of the replay server: answers with a status, headers and a body (or a function of the request). */
-export type ReplayRoute = (req: IncomingMessage, url: URL) => { status: number; headers?: Record<string, string>; body: string } | undefined;
+/** One answer: status, headers, body; `delayMs` answers late, `hang` never answers (a provider that stalls). */
+export interface ReplayAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+  delayMs?: number;
+  hang?: boolean;
+}
+
+/** A route of the replay server: an answer for the requests it knows, undefined for the others. */
+export type ReplayRoute = (req: IncomingMessage, url: URL) => ReplayAnswer | undefined;
 
 export interface WeatherServer {
   baseUrl: string;
@@ -20,8 +29,13 @@ export async function startWeatherServer(routes: ReplayRoute[]): Promise<Weather
     for (const route of routes) {
       const answer = route(req, url);
       if (answer) {
-        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-        res.end(answer.body);
+        if (answer.hang) return;
+        const send = () => {
+          res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+          res.end(answer.body);
+        };
+        if (answer.delayMs) setTimeout(send, answer.delayMs);
+        else send();
         return;
       }
     }

@@ -51,11 +51,11 @@ describe('deploy configuration (config/<stage>.json)', () => {
   });
 
   it('lists every problem at once, with the path into arrays', () => {
-    const file = devConfigWith((c) => { c.city.zones[1].id = 'Shan Yang'; c.sms.originationNumber = '13900390000'; c.forecast.staleAfterMinutes = 5; });
+    const file = devConfigWith((c) => { c.city.zones[1].id = 'Shan Yang'; c.sms.originationNumber = '13900390000'; c.sms.spendAlarmPercent = 100; });
 
     const error = errorOf(() => loadDeployConfig('dev', file));
 
-    expect(error.problems.map((p) => p.split(':')[0]).sort()).toEqual(['city.zones.1.id', 'forecast.staleAfterMinutes', 'sms.originationNumber']);
+    expect(error.problems.map((p) => p.split(':')[0]).sort()).toEqual(['city.zones.1.id', 'sms.originationNumber', 'sms.spendAlarmPercent']);
   });
 
   it('refuses two zones with the same id', () => {

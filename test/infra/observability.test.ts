@@ -47,20 +47,20 @@ describe.each(['dev', 'prod'] as Stage[])('observability of the %s stack', (stag
     }
   });
 
-  it('the stale-forecast alarm watches the poller\'s forecast age, at the configured minutes, and treats silence as stale', () => {
-    const alarm = alarmOn(METRIC.forecastAgeMinutes);
+  it('the stale-forecast alarm fires on the first zone core judges stale, and treats the poller\'s silence as stale', () => {
+    const alarm = alarmOn(METRIC.staleZones);
 
     expect(alarm).toMatchObject({
       Namespace: METRICS_NAMESPACE,
       Dimensions: [{ Name: DEPLOYMENT_DIMENSION, Value: `snowops-${stage}` }],
-      Threshold: s.stack.config.forecast.staleAfterMinutes,
+      Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
       TreatMissingData: 'breaching',
     });
   });
 
-  it('a failed SMS and an escalation to the duty officer each raise an alarm on the first one', () => {
-    for (const metric of [METRIC.smsFailed, METRIC.dutyOfficerEscalations]) {
+  it('a failed SMS, a dead-lettered reply and an escalation to the duty officer each raise an alarm on the first one', () => {
+    for (const metric of [METRIC.smsFailed, METRIC.smsDeadLettered, METRIC.dutyOfficerEscalations]) {
       expect(alarmOn(metric), metric).toMatchObject({ Namespace: METRICS_NAMESPACE, Statistic: 'Sum', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
     }
   });

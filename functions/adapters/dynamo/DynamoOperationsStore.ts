@@ -1,8 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
+  DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import type { TaskingCase } from '../../core/escalation/TaskingCase.ts';
 import type { Activation } from '../../core/operations/Activation.ts';
+import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
@@ -12,6 +14,7 @@ import { stripKeys } from './stripKeys.ts';
 
 const MAX_TRANSACTION_ITEMS = 100;
 const INBOUND_TTL_S = 7 * 24 * 3600;
+const DUE_PARTITION = 'DUE';
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof TransactionCanceledException || (error instanceof Error && error.name === 'ConditionalCheckFailedException');
@@ -54,6 +57,23 @@ export class DynamoOperationsStore implements OperationsStore {
       return 'created';
     } catch (error) {
       if (isConditionFailure(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `ACT#${activationId}`, sk: 'META' },
+        ConditionExpression: '#status = :open AND wave = :expected',
+        UpdateExpression: 'SET #level = :level, zoneLevels = :zoneLevels, wave = :wave, raisedAt = :at',
+        ExpressionAttributeNames: { '#status': 'status', '#level': 'level' },
+        ExpressionAttributeValues: { ':open': 'open', ':expected': expectedWave, ':level': raise.level, ':zoneLevels': raise.zoneLevels, ':wave': raise.wave, ':at': raise.raisedAt },
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }
@@ -129,8 +149,21 @@ export class DynamoOperationsStore implements OperationsStore {
     }
   }
 
-  async completeMessage(message: SmsMessage): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: this.messageItem(message), ConditionExpression: 'attribute_exists(pk) AND #state = :sending', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':sending': 'sending' } }));
+  async completeMessage(message: SmsMessage): Promise<boolean> {
+    // A known end (sent, failed) may replace "in-doubt" written by a concurrent retry; "in-doubt" replaces only "queued".
+    const condition = message.state === 'in-doubt' ? '#state = :queued' : '#state IN (:queued, :doubt)';
+    try {
+      await this.db.send(new PutCommand({
+        TableName: this.tableName, Item: this.messageItem(message),
+        ConditionExpression: `attribute_exists(pk) AND ${condition}`,
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: message.state === 'in-doubt' ? { ':queued': 'queued' } : { ':queued': 'queued', ':doubt': 'in-doubt' },
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async listMessages(activationId: string): Promise<SmsMessage[]> {
@@ -141,6 +174,76 @@ export class DynamoOperationsStore implements OperationsStore {
   async claimInbound(inboundMessageId: string, at: string): Promise<boolean> {
     try {
       await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND', at, expiresAt: Math.floor(Date.parse(at) / 1000) + INBOUND_TTL_S }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async getMessage(activationId: string, id: string): Promise<SmsMessage | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `ACT#${activationId}`, sk: `MSG#${id}` }, ConsistentRead: true }));
+    return out.Item ? stripKeys<SmsMessage>(out.Item) : undefined;
+  }
+
+  async createTaskingCase(c: TaskingCase): Promise<'created' | 'exists'> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: this.caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' }));
+      return 'created';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async getTaskingCase(activationId: string, id: string): Promise<TaskingCase | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `ACT#${activationId}`, sk: `CASE#${id}` }, ConsistentRead: true }));
+    return out.Item ? stripKeys<TaskingCase>(out.Item) : undefined;
+  }
+
+  async saveTaskingCase(c: TaskingCase, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: this.caseItem(c), ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async listTaskingCases(activationId: string): Promise<TaskingCase[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', ExpressionAttributeValues: { ':pk': `ACT#${activationId}`, ':c': 'CASE#' }, ConsistentRead: true });
+    return items.map((i) => stripKeys<TaskingCase>(i));
+  }
+
+  async listDueTaskingCases(now: string, limit: number): Promise<TaskingCase[]> {
+    const out = await this.db.send(new QueryCommand({
+      TableName: this.tableName, IndexName: 'byDue', Limit: limit,
+      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk <= :upper',
+      ExpressionAttributeValues: { ':p': DUE_PARTITION, ':upper': `${now}#\uffff` },
+    }));
+    return (out.Items ?? []).map((i) => stripKeys<TaskingCase>(i));
+  }
+
+  async recordOptOut(phone: string, at: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `OPTOUT#${phone}`, sk: 'OPTOUT', at } }));
+  }
+
+  async isOptedOut(phone: string): Promise<boolean> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `OPTOUT#${phone}`, sk: 'OPTOUT' } }));
+    return out.Item !== undefined;
+  }
+
+  async claimHelpReply(phone: string, at: string, windowMinutes: number): Promise<boolean> {
+    const cutoff = new Date(Date.parse(at) - windowMinutes * 60_000).toISOString();
+    try {
+      await this.db.send(new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: `HELP#${phone}`, sk: 'HELP', at, expiresAt: Math.floor(Date.parse(at) / 1000) + windowMinutes * 60 },
+        ConditionExpression: 'attribute_not_exists(pk) OR #at < :cutoff',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':cutoff': cutoff },
+      }));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -163,6 +266,10 @@ export class DynamoOperationsStore implements OperationsStore {
   private taskItem(t: Task): Record<string, unknown> {
     const open = OPEN_TASK_STATES.includes(t.state);
     return { pk: `ACT#${t.activationId}`, sk: `TASK#${t.id}`, ...(open ? { gsi1pk: `CREW#${t.crewId}`, gsi1sk: `${t.activationId}#${t.code}` } : {}), ...t };
+  }
+
+  private caseItem(c: TaskingCase): Record<string, unknown> {
+    return { pk: `ACT#${c.activationId}`, sk: `CASE#${c.id}`, ...(c.dueAt ? { gsi2pk: DUE_PARTITION, gsi2sk: `${c.dueAt}#${c.id}` } : {}), ...c };
   }
 
   private messageItem(m: SmsMessage): Record<string, unknown> {

@@ -1,57 +1,41 @@
-import axios, { type AxiosInstance } from 'axios';
-import { ForecastUnavailableError } from '../../core/errors/ForecastUnavailableError.ts';
-import { ForecastValidationError } from '../../core/errors/ForecastValidationError.ts';
 import type { HourlyForecast } from '../../core/forecast/HourlyForecast.ts';
 import type { Clock } from '../../core/ports/Clock.ts';
 import type { ForecastProvider } from '../../core/ports/ForecastProvider.ts';
 import type { Zone } from '../../core/registry/Zone.ts';
+import type { GapLimits } from './checkHours.ts';
+import { ProviderHttp, type ProviderHttpOptions } from './http/ProviderHttp.ts';
 import { normaliseOpenMeteo } from './normaliseOpenMeteo.ts';
+import { OPEN_METEO_HOURLY } from './openMeteoSchema.ts';
 
-export interface OpenMeteoOptions {
-  baseUrl: string;
-  timeoutMs?: number;
+export interface OpenMeteoOptions extends Omit<ProviderHttpOptions, 'provider'> {
   forecastDays?: number;
+  /** Customer API key (customer-api.open-meteo.com); the free API takes none. */
+  apiKey?: string;
+  gapLimits?: GapLimits;
 }
 
-/** Open-Meteo /v1/forecast over HTTP (axios), validated with zod and normalised. */
+/** Open-Meteo /v1/forecast over HTTP, validated with zod and normalised; errors carry Open-Meteo's `reason`. */
 export class OpenMeteoProvider implements ForecastProvider {
   readonly name = 'open-meteo';
-  private readonly http: AxiosInstance;
+  private readonly http: ProviderHttp;
 
   constructor(
     private readonly options: OpenMeteoOptions,
     private readonly clock: Clock,
   ) {
-    // The body is read as text so that a non-JSON answer is reported as what it is.
-    this.http = axios.create({ baseURL: options.baseUrl, timeout: options.timeoutMs ?? 10_000, responseType: 'text', transformResponse: [(d: unknown) => d], validateStatus: () => true });
+    this.http = new ProviderHttp({ ...options, provider: this.name });
   }
 
   async fetch(zone: Zone): Promise<HourlyForecast> {
-    let response;
-    try {
-      response = await this.http.get<string>('/v1/forecast', {
-        params: {
-          latitude: zone.latitude, longitude: zone.longitude,
-          hourly: 'snowfall,precipitation,temperature_2m,snow_depth',
-          timezone: 'GMT', forecast_days: this.options.forecastDays ?? 3,
-        },
-      });
-    } catch (error) {
-      throw new ForecastUnavailableError(this.name, error instanceof Error ? error.message : String(error));
-    }
-    const text = typeof response.data === 'string' ? response.data : '';
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      const snippet = text.slice(0, 80).replace(/\s+/g, ' ');
-      if (response.status >= 400) throw new ForecastUnavailableError(this.name, `HTTP ${response.status}: ${snippet}`, response.status);
-      throw new ForecastValidationError(this.name, 'body', `not JSON (${text.length === 0 ? 'empty body' : `starts "${snippet}"`})`);
-    }
-    if (response.status >= 400) {
-      const reason = (body as { reason?: unknown })?.reason;
-      throw new ForecastUnavailableError(this.name, `HTTP ${response.status}${typeof reason === 'string' ? `: ${reason}` : ''}`, response.status);
-    }
-    return normaliseOpenMeteo(body, this.clock.now().toISOString());
+    const { body } = await this.http.getJson('/v1/forecast', {
+      latitude: zone.latitude.toFixed(4),
+      longitude: zone.longitude.toFixed(4),
+      hourly: OPEN_METEO_HOURLY.join(','),
+      timezone: 'GMT',
+      wind_speed_unit: 'ms',
+      forecast_days: this.options.forecastDays ?? 3,
+      ...(this.options.apiKey ? { apikey: this.options.apiKey } : {}),
+    });
+    return normaliseOpenMeteo(body, this.clock.now().toISOString(), this.options.gapLimits);
   }
 }

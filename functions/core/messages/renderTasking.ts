@@ -10,8 +10,11 @@ export interface RenderedSms extends SegmentCount {
   body: string;
 }
 
-/** Renders one leader's tasking: level, vehicle, depot, start-by (local), tasks in order, reply legend. */
-export function renderTasking(args: { language: Language; level: ActiveLevel; tasks: readonly Task[]; timeZone: string }): RenderedSms {
+/** First send, a resend to the same leader, or the hand-over to the backup leader. */
+export type TaskingVariant = { kind: 'first' } | { kind: 'resend' } | { kind: 'backup'; leaderName: string };
+
+/** Renders one leader's tasking: level, vehicle, depot, start-by (local), tasks in order with their codes, reply legend. */
+export function renderTasking(args: { language: Language; level: ActiveLevel; tasks: readonly Task[]; timeZone: string; variant?: TaskingVariant }): RenderedSms {
   const t = SMS_TEMPLATES[args.language];
   const tasks = [...args.tasks].sort((a, b) => a.sequence - b.sequence);
   const first = tasks[0];
@@ -23,6 +26,8 @@ export function renderTasking(args: { language: Language; level: ActiveLevel; ta
     startBy: localTime(first.startBy, args.timeZone),
   });
   const lines = tasks.map((task) => fill(t.task, { code: task.code, road: task.roadName, pass: t.pass[task.pass] }));
-  const body = header + lines.join(t.taskSeparator) + t.legend;
+  const variant = args.variant ?? { kind: 'first' };
+  const prefix = variant.kind === 'resend' ? t.resendPrefix : variant.kind === 'backup' ? fill(t.backupPrefix, { leader: variant.leaderName }) : '';
+  const body = prefix + header + lines.join(t.taskSeparator) + t.legend;
   return { body, ...smsSegments(body) };
 }

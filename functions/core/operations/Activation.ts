@@ -15,4 +15,6 @@ export interface Activation {
   evidence: Evidence[];
   /** Dispatch waves sent so far. */
   wave: number;
+  /** When the level was last raised mid-storm. */
+  raisedAt?: string;
 }

@@ -1,6 +1,10 @@
-export type SmsMessageState = 'sending' | 'sent' | 'failed';
+/**
+ * queued: recorded before the send; sent: with the provider's message id; failed: with the reason;
+ * in-doubt: an earlier run may have sent it and died before recording; it is not sent again.
+ */
+export type SmsMessageState = 'queued' | 'sent' | 'failed' | 'in-doubt';
 
-/** One SMS to one leader for one dispatch wave. Its id is deterministic, so it is claimed once. */
+/** One SMS (one attempt). Its id is deterministic, so it is claimed once. */
 export interface SmsMessage {
   id: string;
   activationId: string;
@@ -14,5 +18,12 @@ export interface SmsMessage {
   state: SmsMessageState;
   providerMessageId?: string;
   failure?: string;
+  /** Whether the failure is final (invalid number, opted out). */
+  permanent?: boolean;
   updatedAt: string;
+  /** Who it was for. */
+  recipient?: 'leader' | 'backup' | 'duty-officer';
+  /** The tasking it belongs to and which SMS of it this is. */
+  caseId?: string;
+  attempt?: number;
 }

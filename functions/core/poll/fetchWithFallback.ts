@@ -1,3 +1,5 @@
+import { ForecastUnavailableError } from '../errors/ForecastUnavailableError.ts';
+import { ForecastValidationError } from '../errors/ForecastValidationError.ts';
 import type { HourlyForecast } from '../forecast/HourlyForecast.ts';
 import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { Zone } from '../registry/Zone.ts';
@@ -5,6 +7,13 @@ import type { Zone } from '../registry/Zone.ts';
 export interface ProviderFailure {
   provider: string;
   reason: string;
+}
+
+/** The provider's own words for a failure, without repeating its name. */
+function reasonOf(error: unknown): string {
+  if (error instanceof ForecastValidationError) return `${error.where}: ${error.reason}`;
+  if (error instanceof ForecastUnavailableError) return error.reason;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Tries the zone's providers in order; returns the first good forecast and every failure on the way. */
@@ -20,9 +29,14 @@ export async function fetchWithFallback(
       continue;
     }
     try {
-      return { forecast: await provider.fetch(zone), failures };
+      const forecast = await provider.fetch(zone);
+      if (forecast.hours.length === 0) {
+        failures.push({ provider: name, reason: 'forecast has no hours' });
+        continue;
+      }
+      return { forecast, failures };
     } catch (error) {
-      failures.push({ provider: name, reason: error instanceof Error ? error.message : String(error) });
+      failures.push({ provider: name, reason: reasonOf(error) });
     }
   }
   return { failures };

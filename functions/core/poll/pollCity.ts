@@ -1,64 +1,121 @@
 import { activate, type ActivateResult } from '../activation/activate.ts';
+import { raiseLevel, type RaiseResult } from '../activation/raiseLevel.ts';
 import { levelRank, maxLevel, type ActiveLevel, type ResponseLevel } from '../levels/ResponseLevel.ts';
+import { OPEN_TASK_STATES } from '../operations/Task.ts';
 import type { ZoneState } from '../operations/ZoneState.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
-import { evaluateBlizzard } from '../triggers/evaluateBlizzard.ts';
+import { forecastRules } from '../registry/CityPlan.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
-import { fetchWithFallback } from './fetchWithFallback.ts';
+import { describeEvidence } from '../triggers/describeEvidence.ts';
+import { notifyOfficer } from './notifyOfficer.ts';
+import { officerNotices } from './officerNotices.ts';
+import { pollZone, type ZoneReport } from './pollZone.ts';
+
+export type PollDecision =
+  | 'none' | 'watch' | 'held' | 'activated' | 'proposed' | 'awaiting-officer' | 'already-open'
+  | 'upgraded' | 'upgrade-proposed' | 'downgrade-proposed' | 'stand-down-proposed';
+
+/** Figures the handler publishes as metrics. */
+export interface PollMetrics {
+  zones: number;
+  providerFailures: number;
+  /** Zones whose providers have all failed for longer than the plan allows. */
+  staleZones: number;
+  /** Of those, the ones whose alarm went out on this poll. */
+  newlyStaleZones: number;
+}
 
 export interface PollResult {
   zones: ZoneState[];
   cityLevel: ResponseLevel;
-  decision: 'none' | 'activated' | 'proposed' | 'already-open' | 'held';
+  decision: PollDecision;
   activation?: ActivateResult;
+  raise?: RaiseResult;
+  /** Some zone's forecast holds more than is due yet. */
+  watch: boolean;
+  reports: ZoneReport[];
+  metrics: PollMetrics;
 }
 
+type PollDeps = CoreDeps & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender };
+
+const cityLevelOf = (levels: ResponseLevel[]) => levels.reduce<ResponseLevel>((acc, l) => maxLevel(acc, l), 'none');
+
 /**
- * One poll of every zone: fetch (with fallback), assess, store, and act on the plan's policy.
- * A zone whose providers all fail keeps its previous level: bad data never activates a plan.
+ * One poll of every zone, then the decision: activate (or propose, as the plan says), upgrade an open
+ * activation at once, put the city on watch, hold on stale data, or PROPOSE a downgrade / stand-down to
+ * the duty officer (the poller never lowers or closes an activation itself). Only zones with a fresh
+ * forecast can start or raise anything: bad or missing data never activates a plan.
  */
-export async function pollCity(deps: CoreDeps & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender }): Promise<PollResult> {
+export async function pollCity(deps: PollDeps): Promise<PollResult> {
   const [plan, zones, previous] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.ops.getZoneStates()]);
   const before = new Map(previous.map((s) => [s.zoneId, s]));
-  const states: ZoneState[] = [];
-  for (const zone of zones) {
-    const at = deps.clock.now().toISOString();
-    const prior = before.get(zone.id);
-    const { forecast, failures } = await fetchWithFallback(zone, deps.providers);
-    for (const f of failures) {
-      await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'forecast.failed', subject: `zone:${zone.id}`, details: { provider: f.provider }, reason: f.reason });
-    }
-    if (!forecast) {
-      const held: ZoneState = { zoneId: zone.id, level: prior?.level ?? 'none', evidence: prior?.evidence ?? [], provider: prior?.provider ?? null, lastSuccessAt: prior?.lastSuccessAt ?? null, lastPollAt: at, lastError: failures.map((f) => `${f.provider}: ${f.reason}`).join(' | ') };
-      await deps.ops.putZoneState(held);
-      states.push(held);
-      continue;
-    }
-    const assessment = evaluateBlizzard(forecast, plan.blizzardThresholds);
-    const state: ZoneState = { zoneId: zone.id, level: assessment.level, evidence: assessment.evidence, provider: forecast.provider, lastSuccessAt: at, lastPollAt: at, lastError: null };
-    await deps.ops.putZoneState(state);
-    states.push(state);
-    if (assessment.level !== (prior?.level ?? 'none')) {
-      await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'forecast.level-changed', subject: `zone:${zone.id}`, details: { from: prior?.level ?? 'none', to: assessment.level, provider: forecast.provider, evidence: assessment.evidence } });
-    }
+  const reports: ZoneReport[] = [];
+  const rules = forecastRules(plan);
+  for (const zone of zones) reports.push(await pollZone(deps, rules, zone, before.get(zone.id)));
+
+  const lang = plan.defaultLanguage;
+  const tz = plan.timeZone;
+  const at = deps.clock.now().toISOString();
+  const states = reports.map((r) => r.state);
+  const cityLevel = cityLevelOf(states.map((s) => s.level));
+  const priorCityLevel = cityLevelOf(reports.map((r) => r.prior?.level ?? 'none'));
+  const fresh = reports.filter((r) => r.forecast);
+  const freshCityLevel = cityLevelOf(fresh.map((r) => r.state.level));
+  const zoneLevels = Object.fromEntries(states.map((s) => [s.zoneId, s.level]));
+  const evidence: Evidence[] = fresh.flatMap((r) => (r.assessment?.evidence ?? []).filter((e) => !e.watch).map((e) => ({ ...e, rule: `${r.zone.id}:${e.rule}` })));
+  const topEvidence = evidence.sort((a, b) => levelRank(b.level) - levelRank(a.level))[0];
+  const watch = reports.some((r) => r.state.watch === true);
+  const stale = reports.filter((r) => r.stale);
+  const metrics: PollMetrics = { zones: reports.length, providerFailures: reports.reduce((n, r) => n + r.failures.length, 0), staleZones: stale.length, newlyStaleZones: reports.filter((r) => r.newlyStale).length };
+  const result = (decision: PollDecision, extra: Partial<PollResult> = {}): PollResult => ({ zones: states, cityLevel, decision, watch, reports, metrics, ...extra });
+
+  const newlyStale = reports.filter((r) => r.newlyStale);
+  if (newlyStale.length > 0) {
+    const since = newlyStale.map((r) => r.state.failingSince ?? at).sort()[0]!;
+    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'forecast-stale', body: officerNotices.stale(lang, newlyStale.map((r) => r.zone.name), since, tz, cityLevel), idempotencyKey: `stale#${at}` });
   }
-  const cityLevel = states.reduce<ResponseLevel>((acc, s) => maxLevel(acc, s.level), 'none');
-  if (cityLevel === 'none') return { zones: states, cityLevel, decision: 'none' };
+  const watching = reports.filter((r) => r.newWatch);
+  if (watching.length > 0) {
+    const level = cityLevelOf(watching.map((r) => r.state.watchLevel ?? 'none'));
+    const first = watching.flatMap((r) => r.assessment?.evidence.filter((e) => e.watch && e.level === level) ?? []).sort((a, b) => (a.startsAt ?? a.from).localeCompare(b.startsAt ?? b.from))[0];
+    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'watch', body: officerNotices.watch(lang, watching.map((r) => r.zone.name), level, first?.startsAt ?? at, tz, first), idempotencyKey: `watch#${level}#${at}` });
+  }
+
+  const reason = topEvidence ? `forecast reached level ${cityLevel} (${describeEvidence(topEvidence)})` : `forecast at level ${cityLevel}`;
   const open = await deps.ops.getOpenActivation();
   if (open) {
-    return { zones: states, cityLevel, decision: levelRank(cityLevel) > levelRank(open.level) ? 'held' : 'already-open' };
+    const rose = fresh.some((r) => levelRank(r.state.level) > levelRank(open.zoneLevels[r.zone.id] ?? 'none'));
+    if (rose) {
+      if (plan.activationPolicy === 'auto') {
+        const raise = await raiseLevel(deps, { activation: open, level: maxLevel(open.level, cityLevel) as ActiveLevel, zoneLevels, actor: 'poller', reason, evidence });
+        return result(raise.outcome === 'raised' ? 'upgraded' : 'already-open', { raise });
+      }
+      if (!fresh.some((r) => r.change === 'upgrade')) return result('awaiting-officer');
+      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: 'upgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: maxLevel(open.level, cityLevel), zoneLevels, evidence }, reason });
+      await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'upgrade-proposed', activationId: open.id, body: officerNotices.proposeUpgrade(lang, open.level, maxLevel(open.level, cityLevel), topEvidence), idempotencyKey: `upgrade#${open.id}#${at}` });
+      return result('upgrade-proposed');
+    }
+    const dropped = reports.some((r) => r.change === 'downgrade');
+    if (dropped && levelRank(cityLevel) < levelRank(open.level) && levelRank(cityLevel) < levelRank(priorCityLevel)) {
+      const openTasks = (await deps.ops.listTasks(open.id)).filter((t) => OPEN_TASK_STATES.includes(t.state)).length;
+      const kind = cityLevel === 'none' ? 'stand-down-proposed' : 'downgrade-proposed';
+      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: kind === 'stand-down-proposed' ? 'stand-down.proposed' : 'downgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: cityLevel, zoneLevels, openTasks, pollsBelow: rules.downgradeAfterPolls }, reason: `forecast below level ${open.level} for ${rules.downgradeAfterPolls} consecutive polls` });
+      await notifyOfficer(deps, plan.dutyOfficerPhone, { kind, activationId: open.id, body: officerNotices.proposeDowngrade(lang, open.level, cityLevel, rules.downgradeAfterPolls, openTasks), idempotencyKey: `${kind}#${open.id}#${at}` });
+      return result(kind);
+    }
+    return result(stale.length > 0 ? 'held' : 'already-open');
   }
-  const zoneLevels = Object.fromEntries(states.map((s) => [s.zoneId, s.level]));
-  const evidence: Evidence[] = states.flatMap((s) => s.evidence.map((e) => ({ ...e, rule: `${s.zoneId}:${e.rule}` })));
-  const reason = `forecast reached level ${cityLevel} (${evidence[0]?.rule ?? 'rule'}: ${evidence[0]?.value ?? '?'} ${evidence[0]?.unit ?? ''} ≥ ${evidence[0]?.threshold ?? '?'})`;
+
+  if (freshCityLevel === 'none') return result(watch ? 'watch' : stale.length > 0 || cityLevel !== 'none' ? 'held' : 'none');
   if (plan.activationPolicy === 'propose') {
-    const at = deps.clock.now().toISOString();
+    if (levelRank(cityLevel) <= levelRank(priorCityLevel)) return result('awaiting-officer');
     await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'activation.proposed', details: { level: cityLevel, zoneLevels, evidence }, reason });
-    await deps.sms.send({ to: plan.dutyOfficerPhone, body: `snowops: level ${cityLevel} proposed. ${reason}`.slice(0, 300), idempotencyKey: `proposal#${cityLevel}#${at.slice(0, 13)}` });
-    return { zones: states, cityLevel, decision: 'proposed' };
+    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'activation-proposed', body: officerNotices.proposeActivation(lang, cityLevel, topEvidence), idempotencyKey: `proposal#${cityLevel}#${at}` });
+    return result('proposed');
   }
-  const result = await activate(deps, { level: cityLevel as ActiveLevel, zoneLevels, actor: 'poller', reason, evidence });
-  return { zones: states, cityLevel, decision: result.outcome === 'activated' ? 'activated' : 'already-open', activation: result };
+  const activation = await activate(deps, { level: cityLevel as ActiveLevel, zoneLevels, actor: 'poller', reason, evidence });
+  return result(activation.outcome === 'activated' ? 'activated' : 'already-open', { activation });
 }

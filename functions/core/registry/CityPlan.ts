@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { ACTIVE_LEVELS } from '../levels/ResponseLevel.ts';
-
-const activeLevel = z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I']);
+import { DEFAULT_ESCALATION, escalationPolicySchema } from '../escalation/EscalationPolicy.ts';
+import { activeLevelSchema as activeLevel } from './activeLevelSchema.ts';
+import { CMA_ROAD_ICING, roadIcingSchema } from './RoadIcingRule.ts';
+import { DEFAULT_WARNING_RULES, warningRuleSchema } from './WarningRule.ts';
 
 /** One blizzard rule: snow water (mm) summed over a rolling window of hours reaches a level. */
 export const blizzardThresholdSchema = z.object({
@@ -38,5 +39,37 @@ export const cityPlanSchema = z.object({
   startLeadMinutes: z.number().int().nonnegative(),
   /** Duty officer's phone for proposals and escalations. */
   dutyOfficerPhone: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  /** Per level: minutes to resend, then to the backup leader, then to the duty officer, while nobody acknowledges. */
+  escalation: escalationPolicySchema.default(DEFAULT_ESCALATION),
+  /** Road-icing rule (道路结冰); defaults to the CMA signal criteria. */
+  roadIcing: roadIcingSchema.default(CMA_ROAD_ICING),
+  /** Official warnings mapped to levels. */
+  warningRules: z.array(warningRuleSchema).default(DEFAULT_WARNING_RULES),
+  /**
+   * Weather that begins further ahead than this is a watch (officer told, pre-treatment proposed), not an
+   * activation. 12 h by default: the CMA signals are issued for what is expected "within 12 hours".
+   */
+  leadTimeHours: z.number().min(0).max(72).default(12),
+  /** Consecutive polls below the current level before a zone's level drops (upgrades are at once). */
+  downgradeAfterPolls: z.number().int().min(1).max(96).default(3),
+  /** Minutes every provider of a zone may fail before the stale-forecast alarm. */
+  staleAfterMinutes: z.number().int().positive().max(24 * 60).default(60),
 });
-export type CityPlan = z.infer<typeof cityPlanSchema>;
+/** Fields added after the first plans were written: optional in the type (a parsed plan always has them, by default). */
+type LaterFields = 'roadIcing' | 'warningRules' | 'leadTimeHours' | 'downgradeAfterPolls' | 'staleAfterMinutes';
+type ParsedPlan = z.infer<typeof cityPlanSchema>;
+export type CityPlan = Omit<ParsedPlan, LaterFields> & Partial<Pick<ParsedPlan, LaterFields>>;
+/** A plan with every forecast rule present. */
+export type ForecastRules = Pick<ParsedPlan, 'blizzardThresholds' | LaterFields>;
+
+/** The plan's forecast rules, with the schema's defaults for any a hand-built plan leaves out. */
+export function forecastRules(plan: Pick<CityPlan, 'blizzardThresholds'> & Partial<Pick<ParsedPlan, LaterFields>>): ForecastRules {
+  return {
+    blizzardThresholds: plan.blizzardThresholds,
+    roadIcing: plan.roadIcing ?? CMA_ROAD_ICING,
+    warningRules: plan.warningRules ?? DEFAULT_WARNING_RULES,
+    leadTimeHours: plan.leadTimeHours ?? 12,
+    downgradeAfterPolls: plan.downgradeAfterPolls ?? 3,
+    staleAfterMinutes: plan.staleAfterMinutes ?? 60,
+  };
+}

@@ -1,7 +1,14 @@
+import { deliver } from '../dispatch/deliver.ts';
+import type { MessagingDeps } from '../dispatch/MessagingDeps.ts';
+import { advanceCase } from '../escalation/advanceCase.ts';
+import { notifyDutyOfficer } from '../escalation/notifyDutyOfficer.ts';
+import { recordReply } from '../escalation/recordReply.ts';
+import { requestReplacement } from '../escalation/requestReplacement.ts';
 import { fill } from '../messages/fill.ts';
+import { smsSegments } from '../messages/smsSegments.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
-import type { CoreDeps } from '../ports/CoreDeps.ts';
-import type { SmsSender } from '../ports/SmsSender.ts';
+import type { Task } from '../operations/Task.ts';
+import type { Crew } from '../registry/Crew.ts';
 import { maskPhone } from '../registry/PhoneNumber.ts';
 import { nextState } from './nextState.ts';
 import { parseReply } from './parseReply.ts';
@@ -14,8 +21,18 @@ export interface InboundSms {
 
 export type ReplyOutcome = 'duplicate' | 'unknown-sender' | 'applied' | 'not-applicable' | 'help' | 'stop' | 'unknown-reply';
 
-/** Applies a crew leader's SMS reply to their own open tasks and answers briefly; unknown senders are logged and ignored. */
-export async function handleReply(deps: CoreDeps & { sms: SmsSender }, inbound: InboundSms): Promise<ReplyOutcome> {
+/** An unknown reply gets the help text at most once an hour per phone; an explicit HELP once every few minutes. */
+const UNKNOWN_HELP_WINDOW_MIN = 60;
+const HELP_WINDOW_MIN = 3;
+
+/**
+ * Applies a crew leader's (or backup's) SMS reply to their own crew's open tasks and answers briefly.
+ * A task code selects one task; a bare digit applies to every open task of the latest wave, and the
+ * answer says so. "9" closes the tasking and asks the planner for a replacement team; STOP records the
+ * opt-out and passes the tasking on at once; HELP is answered; an unknown reply gets help once (rate
+ * limited); an unknown sender gets nothing and is logged. Idempotent on the inbound message id.
+ */
+export async function handleReply(deps: MessagingDeps, inbound: InboundSms): Promise<ReplyOutcome> {
   const at = deps.clock.now().toISOString();
   if (!(await deps.ops.claimInbound(inbound.inboundMessageId, at))) return 'duplicate';
   const actor = maskPhone(inbound.from);
@@ -24,37 +41,93 @@ export async function handleReply(deps: CoreDeps & { sms: SmsSender }, inbound: 
     await deps.log.append({ activationId: 'system', at, actor, action: 'reply.unknown-sender', details: { inboundMessageId: inbound.inboundMessageId, length: inbound.body.length }, reason: 'sender is not a leader or backup in the registry' });
     return 'unknown-sender';
   }
-  const { crew } = found;
-  const t = SMS_TEMPLATES[found.role === 'leader' ? crew.leader.language : crew.backup.language];
-  const answer = (body: string) => deps.sms.send({ to: inbound.from, body, idempotencyKey: `reply#${inbound.inboundMessageId}` });
+  const { crew, role } = found;
+  const t = SMS_TEMPLATES[role === 'leader' ? crew.leader.language : crew.backup.language];
   const intent = parseReply(inbound.body);
   const open = await deps.ops.listOpenTasksForCrew(crew.id);
-  const activationId = open[0]?.activationId ?? 'system';
+  const activationId = latest(open)?.activationId ?? 'system';
+  const answer = (body: string) => {
+    const seg = smsSegments(body);
+    return deliver(deps, { id: `reply#${inbound.inboundMessageId}`, activationId, crewId: crew.id, to: inbound.from, body, segments: seg.segments, encoding: seg.encoding, taskIds: [], recipient: role }, 'replies');
+  };
+  const entry = (action: string, details: Record<string, unknown>, reason?: string) =>
+    deps.log.append({ activationId, at, actor, action, subject: `crew:${crew.id}`, details: { role, inboundMessageId: inbound.inboundMessageId, ...details }, ...(reason ? { reason } : {}) });
+
   if (intent.kind === 'help' || intent.kind === 'unknown') {
-    await deps.log.append({ activationId, at, actor, action: intent.kind === 'help' ? 'reply.help' : 'reply.unknown', subject: `crew:${crew.id}`, details: { body: inbound.body.slice(0, 160) } });
-    await answer(t.help);
+    const window = intent.kind === 'help' ? HELP_WINDOW_MIN : UNKNOWN_HELP_WINDOW_MIN;
+    const helped = await deps.ops.claimHelpReply(inbound.from, at, window);
+    await entry(intent.kind === 'help' ? 'reply.help' : 'reply.unknown', { body: inbound.body.slice(0, 160), helpSent: helped });
+    if (helped) await answer(t.help);
     return intent.kind === 'help' ? 'help' : 'unknown-reply';
   }
   if (intent.kind === 'stop') {
-    await deps.log.append({ activationId, at, actor, action: 'reply.stop', subject: `crew:${crew.id}`, details: {}, reason: 'leader opted out of SMS; duty officer must call' });
-    await answer(t.reply.stop);
+    await deps.ops.recordOptOut(inbound.from, at);
+    await entry('reply.stop', {}, 'opted out of SMS; the tasking goes to the next person and the duty officer must call');
+    // No SMS back: the number has just opted out (the carrier or AWS confirms the opt-out itself).
+    await passOnAfterStop(deps, crew, role, open, at);
     return 'stop';
   }
-  const latestWave = Math.max(0, ...open.map((task) => task.wave));
+
+  const newest = latest(open);
   const targets = intent.taskCode
     ? open.filter((task) => task.code === intent.taskCode)
-    : open.filter((task) => task.wave === latestWave);
-  const changed: string[] = [];
+    : open.filter((task) => task.activationId === newest?.activationId && task.wave === newest.wave);
+  if (intent.taskCode && targets.length === 0) {
+    await entry(`reply.${intent.action}`, { tasks: [], requestedCode: intent.taskCode, body: inbound.body.slice(0, 160) }, 'not one of the sender\'s open tasks');
+    await answer(fill(t.reply.notYours, { code: intent.taskCode }));
+    return 'not-applicable';
+  }
+  const changed: Task[] = [];
   for (const task of targets) {
     const to = nextState(task.state, intent.action);
-    if (to && (await deps.ops.transitionTask(task, task.state, to, at))) changed.push(task.code);
+    if (to && (await deps.ops.transitionTask(task, task.state, to, at))) changed.push({ ...task, state: to, updatedAt: at });
   }
-  await deps.log.append({ activationId, at, actor, action: `reply.${intent.action}`, subject: `crew:${crew.id}`, details: { tasks: changed, requestedCode: intent.taskCode ?? null, body: inbound.body.slice(0, 160) } });
+  const codes = changed.map((c) => c.code);
+  await entry(`reply.${intent.action}`, { tasks: codes, requestedCode: intent.taskCode ?? null, body: inbound.body.slice(0, 160) });
   if (changed.length === 0) {
     await answer(t.reply.none);
     return 'not-applicable';
   }
   const word = { ack: t.reply.ack, onsite: t.reply.onsite, done: t.reply.done, cannot: t.reply.cannot }[intent.action];
-  await answer(`${word} ${changed.join(',')}${changed.length > 1 ? fill(t.reply.several, { n: changed.length }) : ''}`);
+  await answer(`${word} ${codes.join(',')}${!intent.taskCode && changed.length > 1 ? fill(t.reply.several, { n: changed.length }) : ''}`);
+
+  const closed = await recordReply(deps, { activationId: changed[0]!.activationId, role, action: intent.action, changed });
+  if (intent.action === 'cannot') await replaceAfterCannot(deps, crew, changed, closed.map((c) => c.id));
   return 'applied';
+}
+
+/** The task of the most recent wave (the newest activation first). */
+function latest(tasks: readonly Task[]): Task | undefined {
+  return [...tasks].sort((a, b) => a.activationId.localeCompare(b.activationId) || a.wave - b.wave).at(-1);
+}
+
+/** After STOP: the sender is unreachable on every tasking of theirs still waiting, and the ladder moves on now. */
+async function passOnAfterStop(deps: MessagingDeps, crew: Crew, role: 'leader' | 'backup', open: readonly Task[], at: string): Promise<void> {
+  const activationIds = [...new Set(open.map((t) => t.activationId))];
+  if (activationIds.length === 0) return;
+  const plan = await deps.registry.getPlan();
+  for (const activationId of activationIds) {
+    const [activation, cases, tasks] = await Promise.all([deps.ops.getActivation(activationId), deps.ops.listTaskingCases(activationId), deps.ops.listTasks(activationId)]);
+    for (const c of cases.filter((x) => x.crewId === crew.id && x.dueAt !== null)) {
+      const mine = role === 'leader' ? c.step === 'leader' || c.step === 'resent' : c.step === 'backup';
+      const recipients = c.recipients.map((r) => (r.role === role ? { ...r, outcome: 'unreachable' as const, at, reason: 'replied STOP' } : r));
+      const marked = { ...c, recipients };
+      if (mine) await advanceCase(deps, { ...marked, ...(role === 'leader' ? { step: 'resent' as const } : {}) }, { activation, plan, crew, tasks }, 'replies');
+      else await deps.ops.saveTaskingCase({ ...marked, version: c.version + 1, updatedAt: at }, c.version);
+    }
+  }
+}
+
+/** "9": the planner is asked for another team, and the duty officer is told what came of it. */
+async function replaceAfterCannot(deps: MessagingDeps, crew: Crew, refused: readonly Task[], caseIds: readonly string[]): Promise<void> {
+  const activation = await deps.ops.getActivation(refused[0]!.activationId);
+  if (!activation || activation.status !== 'open') return;
+  const replacements = await requestReplacement(deps, activation, crew.id);
+  const plan = await deps.registry.getPlan();
+  const crews = new Map((await deps.registry.listCrews()).map((c) => [c.id, c.name]));
+  await notifyDutyOfficer(deps, {
+    plan, activationId: activation.id, key: `${caseIds[0] ?? refused[0]!.id}#cannot`, crewId: crew.id, taskIds: refused.map((t) => t.id),
+    notice: { kind: 'cannot', crew: crew.name, codes: refused.map((t) => t.code), replacementCrews: [...new Set(replacements.map((t) => crews.get(t.crewId) ?? t.crewId))] },
+    actor: 'replies',
+  });
 }

@@ -16,4 +16,10 @@ export interface Evidence {
   to: string;
   /** Hours in the window the provider left blank (the sum is then a lower bound). */
   gapHours: number;
+  /** When the weather behind this rule begins (first snowy / icy hour, a warning's onset), UTC ISO. */
+  startsAt?: string;
+  /** True when it begins beyond the plan's lead time (or is a watch product): told, not yet acted on. */
+  watch?: boolean;
+  /** One line a duty officer can read. */
+  text?: string;
 }

@@ -1,12 +1,13 @@
 import type { CityPlan } from '../../../functions/core/registry/CityPlan.ts';
-import { CMA_BLIZZARD_THRESHOLDS } from '../../../functions/core/registry/CityPlan.ts';
+import { CMA_BLIZZARD_THRESHOLDS, cityPlanSchema } from '../../../functions/core/registry/CityPlan.ts';
 import type { Crew } from '../../../functions/core/registry/Crew.ts';
 import type { Road } from '../../../functions/core/registry/Road.ts';
 import type { Vehicle } from '../../../functions/core/registry/Vehicle.ts';
 import type { Zone } from '../../../functions/core/registry/Zone.ts';
 
+/** A valid plan; fields the schema defaults (added later) are filled by the schema itself. */
 export function aPlan(overrides: Partial<CityPlan> = {}): CityPlan {
-  return {
+  return cityPlanSchema.parse({
     id: 'test-plan',
     city: '焦作市',
     timeZone: 'Asia/Shanghai',
@@ -19,7 +20,7 @@ export function aPlan(overrides: Partial<CityPlan> = {}): CityPlan {
     startLeadMinutes: 30,
     dutyOfficerPhone: '+8613900390000',
     ...overrides,
-  };
+  });
 }
 
 export const JIEFANG: Zone = { id: 'jiefang', name: '解放区', responsibleUnit: '解放区环卫所', latitude: 35.24, longitude: 113.227, providers: ['open-meteo'] };

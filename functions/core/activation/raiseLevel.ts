@@ -1,0 +1,52 @@
+import { levelRank, maxLevel, type ActiveLevel, type ResponseLevel } from '../levels/ResponseLevel.ts';
+import type { Activation } from '../operations/Activation.ts';
+import type { Task } from '../operations/Task.ts';
+import type { Shortfall } from '../planner/PlanTypes.ts';
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { Evidence } from '../triggers/Evidence.ts';
+import { planAndBook } from './planAndBook.ts';
+
+export interface RaiseRequest {
+  activation: Activation;
+  level: ActiveLevel;
+  zoneLevels: Record<string, ResponseLevel>;
+  actor: string;
+  reason: string;
+  evidence: Evidence[];
+}
+
+export type RaiseResult =
+  | { outcome: 'raised'; activation: Activation; tasks: Task[]; shortfalls: Shortfall[] }
+  | { outcome: 'unchanged'; activation: Activation }
+  | { outcome: 'conflict'; activation: Activation };
+
+/**
+ * Raises an open activation mid-storm (never lowers: zone levels only go up), opens a new dispatch wave,
+ * and books the roads the higher levels bring into scope. A concurrent raise wins; this one reports conflict.
+ */
+export async function raiseLevel(deps: CoreDeps, request: RaiseRequest): Promise<RaiseResult> {
+  const open = request.activation;
+  const zoneLevels: Record<string, ResponseLevel> = { ...open.zoneLevels };
+  let zoneRaised = false;
+  for (const [zoneId, level] of Object.entries(request.zoneLevels)) {
+    const before = zoneLevels[zoneId] ?? 'none';
+    if (levelRank(level) > levelRank(before)) {
+      zoneLevels[zoneId] = level;
+      zoneRaised = true;
+    }
+  }
+  const level = maxLevel(open.level, request.level) as ActiveLevel;
+  if (!zoneRaised && level === open.level) return { outcome: 'unchanged', activation: open };
+  const at = deps.clock.now().toISOString();
+  const raised: Activation = { ...open, level, zoneLevels, wave: open.wave + 1, raisedAt: at };
+  if (!(await deps.ops.raiseActivation(open.id, { level, zoneLevels, wave: raised.wave, raisedAt: at }, open.wave))) {
+    return { outcome: 'conflict', activation: open };
+  }
+  await deps.log.append({
+    activationId: open.id, at, actor: request.actor, action: 'activation.raised', subject: `activation:${open.id}`,
+    details: { from: open.level, to: level, zoneLevelsBefore: open.zoneLevels, zoneLevels, wave: raised.wave, evidence: request.evidence },
+    reason: request.reason,
+  });
+  const { tasks, shortfalls } = await planAndBook(deps, raised, zoneLevels);
+  return { outcome: 'raised', activation: raised, tasks, shortfalls };
+}

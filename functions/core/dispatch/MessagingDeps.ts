@@ -1,0 +1,10 @@
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { Messaging } from '../ports/Messaging.ts';
+import type { SmsSender } from '../ports/SmsSender.ts';
+
+/**
+ * What sending SMS needs. Without `messaging` (older callers, quick scripts), the message record's
+ * conditional write is the exactly-once guard, the pace is a conservative default, and dead letters
+ * go to the response log.
+ */
+export type MessagingDeps = CoreDeps & { sms: SmsSender; messaging?: Messaging };

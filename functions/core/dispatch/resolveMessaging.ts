@@ -1,0 +1,41 @@
+import type { AttemptGuard } from '../ports/AttemptGuard.ts';
+import type { Messaging } from '../ports/Messaging.ts';
+import type { MessagingDeps } from './MessagingDeps.ts';
+import { DEFAULT_RETRY_POLICY } from './RetryPolicy.ts';
+import { TokenBucket } from './TokenBucket.ts';
+
+/** Default pace without configuration: SNS's default SMS throughput for an account is low. */
+const FALLBACK_PARTS_PER_SECOND = 20;
+
+/** The message record already claimed the attempt (a conditional write), so the work simply runs. */
+const claimHeldGuard: AttemptGuard = {
+  async once(_key, work) {
+    return { status: 'done', value: await work(), replayed: false };
+  },
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Without a queue, deliver's "sms.dead-lettered" entry in the response log is where the letter is kept. */
+const responseLogOnly: Messaging['deadLetters'] = { send: async () => {} };
+
+const fallbacks = new WeakMap<object, Messaging>();
+
+/** The messaging ports to use, and whether the message record itself is the exactly-once guard. */
+export function resolveMessaging(deps: MessagingDeps): { m: Messaging; recordIsGuard: boolean } {
+  if (deps.messaging) return { m: deps.messaging, recordIsGuard: false };
+  let m = fallbacks.get(deps.ops);
+  if (!m) {
+    m = {
+      guard: claimHeldGuard,
+      limiter: new TokenBucket({ partsPerSecond: FALLBACK_PARTS_PER_SECOND, now: () => performance.now(), sleep }),
+      deadLetters: responseLogOnly,
+      retry: DEFAULT_RETRY_POLICY,
+      sleep,
+      random: Math.random,
+      concurrency: 4,
+    };
+    fallbacks.set(deps.ops, m);
+  }
+  return { m, recordIsGuard: true };
+}

@@ -1,0 +1,23 @@
+import { maskPhone } from '../registry/PhoneNumber.ts';
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { SmsSender } from '../ports/SmsSender.ts';
+
+/**
+ * Sends one SMS to the duty officer and logs it (masked). A failed send is logged, never thrown: the
+ * poll's decisions stand whether or not the text went out.
+ */
+export async function notifyOfficer(
+  deps: CoreDeps & { sms: SmsSender },
+  to: string,
+  notice: { kind: string; body: string; idempotencyKey: string; activationId?: string },
+): Promise<boolean> {
+  const activationId = notice.activationId ?? 'system';
+  try {
+    const { providerMessageId } = await deps.sms.send({ to, body: notice.body, idempotencyKey: notice.idempotencyKey });
+    await deps.log.append({ activationId, at: deps.clock.now().toISOString(), actor: 'poller', action: 'officer.notified', subject: `notice:${notice.kind}`, details: { to: maskPhone(to), providerMessageId, body: notice.body } });
+    return true;
+  } catch (error) {
+    await deps.log.append({ activationId, at: deps.clock.now().toISOString(), actor: 'poller', action: 'officer.sms-failed', subject: `notice:${notice.kind}`, details: { to: maskPhone(to) }, reason: error instanceof Error ? error.message : String(error) });
+    return false;
+  }
+}

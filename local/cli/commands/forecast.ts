@@ -1,0 +1,103 @@
+import type { Command } from 'commander';
+import { MetNorwayProvider } from '../../../functions/adapters/weather/metno/MetNorwayProvider.ts';
+import { NwsProvider } from '../../../functions/adapters/weather/nws/NwsProvider.ts';
+import { OpenMeteoProvider } from '../../../functions/adapters/weather/OpenMeteoProvider.ts';
+import { pollerEnvSchema } from '../../../functions/config/lambdaEnv.ts';
+import type { HourlyForecast } from '../../../functions/core/forecast/HourlyForecast.ts';
+import { fetchWithFallback } from '../../../functions/core/poll/fetchWithFallback.ts';
+import type { ForecastProvider } from '../../../functions/core/ports/ForecastProvider.ts';
+import { assessForecast } from '../../../functions/core/triggers/assessForecast.ts';
+import { loadCityFile } from '../../city/loadCityFile.ts';
+import { CliError } from '../CliError.ts';
+import { formatForecastTable, localDateTime } from '../forecast/formatForecastTable.ts';
+import { FILE_PROVIDERS, readForecastFile, readWarningsFile, type FileProvider } from '../forecast/readForecastFile.ts';
+
+interface ForecastOptions {
+  provider?: string;
+  file?: string;
+  alertsFile?: string;
+  zone?: string;
+  cityFile?: string;
+  now?: string;
+  json?: boolean;
+}
+
+function parseNow(text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms) || !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) throw new CliError(`--now "${text}" is not a date-time with an offset, e.g. 2026-12-14T06:00:00Z`, 2);
+  return new Date(ms);
+}
+
+/** The zone's providers, live (default public endpoints, or the poller's environment variables). */
+function liveProviders(): ReadonlyMap<string, ForecastProvider> {
+  const env = pollerEnvSchema.partial({ REGISTRY_TABLE: true, OPERATIONS_TABLE: true, LOG_TABLE: true }).parse(process.env);
+  const clock = { now: () => new Date() };
+  const http = { timeoutMs: env.WEATHER_TIMEOUT_MS, retries: env.WEATHER_RETRIES, retryBaseMs: env.WEATHER_RETRY_BASE_MS, maxRetryAfterMs: env.WEATHER_MAX_RETRY_AFTER_MS };
+  const list: ForecastProvider[] = [
+    new OpenMeteoProvider({ ...http, baseUrl: env.OPEN_METEO_BASE_URL, forecastDays: env.OPEN_METEO_FORECAST_DAYS }, clock),
+    new NwsProvider({ ...http, baseUrl: env.NWS_BASE_URL, userAgent: env.WEATHER_USER_AGENT }, clock),
+    new MetNorwayProvider({ ...http, baseUrl: env.MET_NORWAY_BASE_URL, userAgent: env.WEATHER_USER_AGENT }, clock),
+  ];
+  return new Map(list.map((p) => [p.name, p]));
+}
+
+async function run(options: ForecastOptions): Promise<void> {
+  if (options.provider !== undefined && !(FILE_PROVIDERS as readonly string[]).includes(options.provider)) {
+    throw new CliError(`--provider must be one of ${FILE_PROVIDERS.join(', ')}; got "${options.provider}"`, 2);
+  }
+  if (options.file !== undefined && options.provider === undefined) throw new CliError('--file needs --provider to say whose format it is', 2);
+  const city = await loadCityFile(options.cityFile).catch((error: Error) => { throw new CliError(error.message); });
+  const zone = options.zone === undefined ? city.zones[0]! : city.zones.find((z) => z.id === options.zone);
+  if (!zone) throw new CliError(`zone "${options.zone}" is not in ${city.plan.city}; zones: ${city.zones.map((z) => z.id).join(', ')}`, 2);
+  const explicitNow = parseNow(options.now);
+
+  let forecast: HourlyForecast;
+  if (options.file !== undefined) {
+    // A saved response is assessed as if it had just been fetched: at its first hour, unless --now says otherwise.
+    let fetchedAt = explicitNow?.toISOString() ?? '';
+    forecast = await readForecastFile(options.provider as FileProvider, options.file, zone, () => fetchedAt || new Date(0).toISOString());
+    if (!explicitNow) {
+      fetchedAt = forecast.hours[0]!.time;
+      forecast = { ...forecast, fetchedAt };
+    }
+  } else {
+    const providers = liveProviders();
+    const zoneWithProvider = options.provider ? { ...zone, providers: [options.provider] } : zone;
+    const { forecast: live, failures } = await fetchWithFallback(zoneWithProvider, providers);
+    if (!live) throw new CliError(`no forecast for zone ${zone.id}: ${failures.map((f) => `${f.provider}: ${f.reason}`).join(' | ')}`, 3);
+    forecast = live;
+  }
+  if (options.alertsFile !== undefined) forecast = { ...forecast, warnings: [...(forecast.warnings ?? []), ...(await readWarningsFile(options.alertsFile))] };
+  const now = explicitNow ?? new Date(forecast.fetchedAt);
+  const assessment = assessForecast(forecast, city.plan, now);
+  const tz = city.plan.timeZone;
+
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({
+      city: city.plan.city, zone: zone.id, provider: forecast.provider, timeZone: tz, now: now.toISOString(),
+      level: assessment.level, dueLevel: assessment.dueLevel, watch: assessment.watch, watchLevel: assessment.watchLevel,
+      leadTimeHours: city.plan.leadTimeHours, evidence: assessment.evidence, warnings: forecast.warnings ?? [],
+      ...(forecast.warningsError ? { warningsError: forecast.warningsError } : {}),
+      hours: forecast.hours.map((h) => ({ ...h, localTime: localDateTime(h.time, tz) })),
+    })}\n`);
+    return;
+  }
+  process.stdout.write(`${city.plan.city} · zone ${zone.id} (${zone.name}) · assessed at ${localDateTime(now.toISOString(), tz)}\n`);
+  process.stdout.write(`${formatForecastTable(forecast, assessment, tz)}\n`);
+}
+
+/** `snowops forecast`: the normalised forecast of a zone, the level it implies, and why. */
+export function register(program: Command): void {
+  program
+    .command('forecast')
+    .description('Show a zone\'s forecast (live, or a saved provider response with --file), the response level it implies, and the evidence')
+    .option('--provider <name>', `provider whose format --file is in, or the one to ask live (${FILE_PROVIDERS.join(' | ')})`)
+    .option('--file <file>', 'a saved provider response: Open-Meteo /v1/forecast, NWS /gridpoints raw, MET Norway locationforecast compact')
+    .option('--alerts-file <file>', 'a saved warnings document: NWS /alerts/active or QWeather warnings')
+    .option('--zone <id>', 'zone of the city (default: the first)')
+    .option('--city-file <file>', 'city file whose plan decides (default: the demo city)')
+    .option('--now <iso>', 'assess as of this time (default: now live, or the saved forecast\'s first hour)')
+    .option('--json', 'one JSON object: level, watch, evidence, hours, …')
+    .action(async (options: ForecastOptions) => run(options));
+}

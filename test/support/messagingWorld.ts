@@ -1,0 +1,111 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
+import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
+import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
+import { JsonlDeadLetterQueue } from '../../functions/adapters/queue/JsonlDeadLetterQueue.ts';
+import { SnsOptOutChecker } from '../../functions/adapters/sms/SnsOptOutChecker.ts';
+import { SnsSmsSender } from '../../functions/adapters/sms/SnsSmsSender.ts';
+import { systemTimer } from '../../functions/adapters/system/SystemTimer.ts';
+import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
+import { toTasks } from '../../functions/core/activation/toTasks.ts';
+import type { MessagingDeps } from '../../functions/core/dispatch/MessagingDeps.ts';
+import type { RetryPolicy } from '../../functions/core/dispatch/RetryPolicy.ts';
+import { TokenBucket } from '../../functions/core/dispatch/TokenBucket.ts';
+import type { ActiveLevel } from '../../functions/core/levels/ResponseLevel.ts';
+import type { Activation } from '../../functions/core/operations/Activation.ts';
+import type { Task } from '../../functions/core/operations/Task.ts';
+import type { Messaging } from '../../functions/core/ports/Messaging.ts';
+import { cityPlanSchema, type CityPlan } from '../../functions/core/registry/CityPlan.ts';
+import type { Crew } from '../../functions/core/registry/Crew.ts';
+import type { Road } from '../../functions/core/registry/Road.ts';
+import type { Vehicle } from '../../functions/core/registry/Vehicle.ts';
+import { LOCAL_AWS } from '../../local/dynamo/startDynamoLocal.ts';
+import { SimulatedClock } from '../../local/runtime/SimulatedClock.ts';
+import { startSnsServer, type SnsServer, type SnsServerOptions } from '../../local/sns/startSnsServer.ts';
+import { localTables } from './localTables.ts';
+
+export const DUTY_OFFICER = '+8613900009999';
+
+/** A small made-up city: one zone, three plough crews (C02's leader reads English), three ploughs, three tier-1 roads. */
+export const PLAN: CityPlan = cityPlanSchema.parse({
+  id: 'test-plan', city: '测试市', timeZone: 'Asia/Shanghai', defaultLanguage: 'zh-CN', activationPolicy: 'auto',
+  tiersByLevel: { IV: [1], III: [1, 2], II: [1, 2], I: [1, 2, 3] }, shiftHours: 8, travelSpeedKmPerH: 20, startLeadMinutes: 30,
+  dutyOfficerPhone: DUTY_OFFICER,
+});
+const crew = (n: number, language: 'zh-CN' | 'en' = 'zh-CN'): Crew => ({
+  id: `C0${n}`, name: `环卫${n}班`, zoneId: 'z1', depot: '一号车场', size: 4, certified: ['plough'],
+  leader: { name: `班长${n}`, phone: `+86139000001${String(n).padStart(2, '0')}`, language },
+  backup: { name: `代班${n}`, phone: `+86139000002${String(n).padStart(2, '0')}`, language },
+});
+export const CREWS: Crew[] = [crew(1), crew(2, 'en'), crew(3)];
+export const ROADS: Road[] = [1, 2, 3].map((n) => ({ id: `R${n}`, name: `${['人民', '解放', '塔南'][n - 1]}路`, zoneId: 'z1', tier: 1, laneKm: 2, latitude: 35.2, longitude: 113.2, passes: ['plough'], agentAllowed: true }));
+export const VEHICLES: Vehicle[] = [1, 2, 3].map((n) => ({ id: `V${n}`, label: `豫H铲00${n}`, class: 'plough', zoneId: 'z1', depot: '一号车场', status: 'ready', workRateLaneKmPerH: 10, chlorideAgent: false }));
+
+export interface MessagingWorld {
+  deps: MessagingDeps & { messaging: Messaging };
+  clock: SimulatedClock;
+  sns: SnsServer;
+  deadLetters: JsonlDeadLetterQueue;
+  ops: DynamoOperationsStore;
+  /** Opens an activation and books the given crews on the given roads (one task each, codes T01…), tasks "planned". */
+  activate(teams: { crewId: string; roadIds: string[] }[], level?: ActiveLevel): Promise<{ activation: Activation; tasks: Task[] }>;
+  /** SMS the endpoint accepted for a phone. */
+  smsTo(phone: string): string[];
+  close(): Promise<void>;
+}
+
+/** DynamoDB Local tables, the city seeded, the local SNS-like endpoint, the real SNS adapter, Powertools guard, a clock the test moves. */
+export async function messagingWorld(options: { sns?: SnsServerOptions; partsPerSecond?: number; retry?: Partial<RetryPolicy> } = {}): Promise<MessagingWorld> {
+  const { db, client, names } = await localTables();
+  const clock = new SimulatedClock(new Date('2026-12-14T00:00:00Z'));
+  const ids = new UlidGenerator();
+  const registry = new DynamoRegistryStore(db, names.REGISTRY_TABLE);
+  await registry.put({ plan: PLAN, zones: [{ id: 'z1', name: '一区', responsibleUnit: '一区环卫', latitude: 35.2, longitude: 113.2, providers: ['open-meteo'] }], roads: ROADS, crews: CREWS, vehicles: VEHICLES });
+  const ops = new DynamoOperationsStore(db, names.OPERATIONS_TABLE);
+  const sns = await startSnsServer(options.sns);
+  const snsClient = new SNSClient({ endpoint: sns.endpoint, maxAttempts: 1, ...LOCAL_AWS });
+  const deadLetters = new JsonlDeadLetterQueue(join(await mkdtemp(join(tmpdir(), 'snowops-dlq-')), 'dead-letters.jsonl'));
+  const messaging: Messaging = {
+    guard: new PowertoolsAttemptGuard({ tableName: names.IDEMPOTENCY_TABLE, client }),
+    limiter: new TokenBucket({ partsPerSecond: options.partsPerSecond ?? 2000, now: systemTimer.now, sleep: systemTimer.sleep }),
+    optOut: new SnsOptOutChecker(snsClient),
+    deadLetters,
+    retry: { maxTries: 4, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
+    sleep: systemTimer.sleep,
+    random: Math.random,
+    concurrency: 4,
+  };
+  const deps = { registry, ops, log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new SnsSmsSender(snsClient), messaging };
+  let index = 0;
+  return {
+    deps, clock, sns, deadLetters, ops,
+    async activate(teams, level = 'II') {
+      const at = clock.now().toISOString();
+      const activation: Activation = { id: `act-${ids.next()}`, level, zoneLevels: { z1: level }, status: 'open', openedAt: at, openedBy: 'test', reason: 'test', evidence: [], wave: 1 };
+      await ops.createActivation(activation);
+      const tasks: Task[] = [];
+      for (const team of teams) {
+        const vehicle = VEHICLES[CREWS.findIndex((c) => c.id === team.crewId)]!;
+        const planned = toTasks({
+          crewId: team.crewId, vehicleId: vehicle.id, vehicleLabel: vehicle.label, vehicleClass: 'plough', depot: vehicle.depot, lent: false,
+          tasks: team.roadIds.map((roadId, i) => ({ roadId, roadName: ROADS.find((r) => r.id === roadId)!.name, zoneId: 'z1', tier: 1 as const, pass: 'plough' as const, laneKm: 2, sequence: i + 1, startBy: '2026-12-14T00:30:00Z', passableAt: '2026-12-14T01:30:00Z', travelKm: 0 })),
+        }, activation.id, index, 1, at);
+        index += planned.length;
+        const booked = await ops.bookTeam(planned);
+        if (!booked.ok) throw new Error(booked.reason);
+        tasks.push(...planned);
+      }
+      return { activation, tasks };
+    },
+    smsTo: (phone) => sns.published.filter((p) => p.phoneNumber === phone).map((p) => p.message),
+    async close() {
+      snsClient.destroy();
+      client.destroy();
+      await sns.close();
+    },
+  };
+}
