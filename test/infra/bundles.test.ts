@@ -11,6 +11,7 @@ import { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
 import { synthStack, type Synthesised } from './synthStack.ts';
 
 const FUNCTIONS_DIR = fileURLToPath(new URL('../../functions/', import.meta.url));
+const CREDENTIALS_FIXTURE = fileURLToPath(new URL('./fixtures/snsClientCredentials.ts', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
@@ -70,6 +71,25 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
     const named = sourceFiles(FUNCTIONS_DIR).filter((file) => /import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*'zod'/.test(readFileSync(file, 'utf8')));
 
     expect(named).toEqual([]);
+  });
+
+  it('a bundled SDK client takes its credentials from the environment Lambda sets, without the rest of the default chain', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'snowops-credentials-'));
+    try {
+      const { file } = await buildLikeTheStack(CREDENTIALS_FIXTURE, outdir);
+      const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(await m.handler());`;
+
+      const accessKeyId = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: outdir,
+        env: { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'ASIAFROMLAMBDAENV', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' },
+        encoding: 'utf8',
+      });
+
+      expect(accessKeyId).toBe('ASIAFROMLAMBDAENV');
+      expect(readFileSync(file, 'utf8').includes('defaultProvider::fromSSO')).toBe(false);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   it('bench:bundles builds every bundle byte for byte as the stack does', async () => {
