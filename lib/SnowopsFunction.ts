@@ -89,12 +89,12 @@ export class SnowopsFunction extends NodejsFunction {
     NagSuppressions.addResourceSuppressions(role, [
       {
         id: 'AwsSolutions-IAM5',
-        reason: "Resource '*' is for X-Ray PutTraceSegments / PutTelemetryRecords (no resource type exists) and, where granted, SNS Publish to a phone number (no ARN exists; lib/messaging/grantSmsToPhoneNumbers.ts). test/infra/leastPrivilege.test.ts pins which actions may use '*'.",
+        reason: "Resource '*' is for X-Ray PutTraceSegments / PutTelemetryRecords (no resource type exists) and, where granted, SNS Publish to a phone number (no ARN exists; lib/messaging/grantSmsToPhoneNumbers.ts) and the SNS opt-out lookups (account-level; lib/messaging/grantSmsOptOutChecks.ts). test/infra/security.test.ts pins which actions may use '*'.",
         appliesTo: ['Resource::*'],
       },
       {
         id: 'AwsSolutions-IAM5',
-        reason: "CDK's grant on a KMS-encrypted SQS queue names kms:GenerateDataKey* / kms:ReEncrypt*; the statement's resource is one of this stack's customer-managed keys, never '*' (test/infra/leastPrivilege.test.ts).",
+        reason: "CDK's grant on a KMS-encrypted SQS queue names kms:GenerateDataKey* / kms:ReEncrypt*; the statement's resource is one of this stack's customer-managed keys, never '*' (test/infra/security.test.ts).",
         appliesTo: ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
       },
     ], true);

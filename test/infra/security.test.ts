@@ -11,6 +11,8 @@ type Resources = Record<string, { Type: string; Properties: Record<string, any>;
  */
 const WILDCARD_ALLOW_LIST: { action: string; resource: string; reason: string }[] = [
   { action: 'sns:Publish', resource: '*', reason: 'SMS to a phone number: Publish(PhoneNumber=...) names no topic, so there is no ARN to scope it to' },
+  { action: 'sns:CheckIfPhoneNumberIsOptedOut', resource: '*', reason: 'an account-level SMS opt-out lookup with no resource type' },
+  { action: 'sns:ListPhoneNumbersOptedOut', resource: '*', reason: 'an account-level SMS opt-out list with no resource type' },
   { action: 'xray:PutTraceSegments', resource: '*', reason: 'X-Ray defines no resource types for sending segments' },
   { action: 'xray:PutTelemetryRecords', resource: '*', reason: 'X-Ray defines no resource types for telemetry records' },
   { action: 'sns:SetSMSAttributes', resource: '*', reason: 'the SMS monthly spend limit is an account setting with no resource type' },
@@ -115,6 +117,19 @@ describe.each(['dev', 'prod'] as Stage[])('security of the %s stack', (stage) =>
       'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
       'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo',
       'logs:CreateLogStream', 'logs:PutLogEvents', 'sns:Publish', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
+    ]);
+  });
+
+  it('sms-inbound may do exactly what it does: the poller\'s table access, send and check opt-outs, its failure queue', () => {
+    const role = s.stack.inbound.function.role!;
+    const policy = Object.values(resources).find((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(`"${s.logicalId(role)}"`));
+    const actions = new Set((policy?.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionsOf));
+
+    expect([...actions].sort()).toEqual([
+      'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
+      'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKey*', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*', 'kms:ReEncryptFrom', 'kms:ReEncryptTo',
+      'logs:CreateLogStream', 'logs:PutLogEvents', 'sns:CheckIfPhoneNumberIsOptedOut', 'sns:ListPhoneNumbersOptedOut', 'sns:Publish',
+      'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
     ]);
   });
 
