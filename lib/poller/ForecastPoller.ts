@@ -1,13 +1,11 @@
-import { Aws, Duration } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { NagSuppressions } from 'cdk-nag';
+import { Duration } from 'aws-cdk-lib';
+import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import type { Stage } from '../config/Stage.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
 import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
 import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
+import { ScheduledInvocation } from '../scheduling/ScheduledInvocation.ts';
 import { SnowopsFunction } from '../SnowopsFunction.ts';
 import type { SnowopsTables } from '../tables/SnowopsTables.ts';
 
@@ -44,28 +42,6 @@ export class ForecastPoller extends Construct {
     // pollAndDispatch sends the first wave of taskings itself when it activates a plan.
     grantSmsToPhoneNumbers(this.function);
 
-    // Our own role rather than the stack-wide one Scheduler targets share, so that this schedule can
-    // reach this function only, and the acknowledgement below sits next to the grant it is about.
-    const scheduleRole = new Role(this, 'ScheduleRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } } }),
-      description: 'snowops: the forecast-poller schedule invokes the poller',
-    });
-    this.schedule = new Schedule(this, 'Schedule', {
-      description: 'forecast-poller tick',
-      schedule: ScheduleExpression.rate(POLL_INTERVAL),
-      target: new LambdaInvoke(this.function, {
-        role: scheduleRole,
-        // A tick that could not be delivered within one interval is superseded by the next one; the
-        // scheduler's default (185 retries over 24 h) would replay stale polls after an outage.
-        retryAttempts: 2,
-        maxEventAge: POLL_INTERVAL,
-      }),
-    });
-    // After the schedule: its target adds the grant (and the role's policy) when it binds.
-    NagSuppressions.addResourceSuppressions(scheduleRole, [{
-      id: 'AwsSolutions-IAM5',
-      reason: "CDK's grantInvoke adds '<function ARN>:*' (its versions and aliases) next to the function ARN; it is this one function, and the schedule calls the unqualified ARN.",
-      appliesTo: [{ regex: '/^Resource::<ForecastPollerFunction[0-9A-F]+\\.Arn>:\\*$/g' }],
-    }], true);
+    this.schedule = new ScheduledInvocation(this, 'Tick', { function: this.function, rate: POLL_INTERVAL, description: 'forecast-poller tick' }).schedule;
   }
 }

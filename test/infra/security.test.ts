@@ -1,6 +1,12 @@
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../../lib/config/Stage.ts';
+import { AlarmedDeadLetterQueue } from '../../lib/messaging/AlarmedDeadLetterQueue.ts';
+import { ScheduledInvocation } from '../../lib/scheduling/ScheduledInvocation.ts';
+import { applySecurityChecks } from '../../lib/security/applySecurityChecks.ts';
+import { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
 import { actionsOf, synthStack, type Statement, type Synthesised } from './synthStack.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any>; DeletionPolicy?: string }>;
@@ -172,5 +178,22 @@ describe.each(['dev', 'prod'] as Stage[])('security of the %s stack', (stage) =>
     const withoutPitr = ofType('AWS::DynamoDB::Table').filter(([, t]) => t.Properties.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled !== true);
 
     expect(withoutPitr).toEqual([]);
+  });
+});
+
+describe('building blocks for the next Lambdas', () => {
+  it('a scheduled SnowopsFunction with a dead-letter queue passes cdk-nag with the acknowledgements its constructs carry', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new Stack(app, 'blocks');
+    const fn = new SnowopsFunction(stack, 'Sweeper', { handlerFile: 'escalator.ts', description: 'a scheduled sweep', stage: 'dev' });
+    const deadLetters = new AlarmedDeadLetterQueue(stack, 'SweeperDeadLetters', { key: new Key(stack, 'Key', { enableKeyRotation: true }), meaning: 'a sweep failed' });
+    new ScheduledInvocation(stack, 'Tick', { function: fn, rate: Duration.minutes(2), description: 'sweep tick', deadLetters });
+    applySecurityChecks(app);
+
+    const template = Template.fromStack(stack);
+    const findings = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')).map((f) => `${f.id}: ${String(f.entry.data).split(':')[0]}`);
+
+    expect(findings).toEqual([]);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { Target: Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('SweeperDeadLetters'), 'Arn'] } }, RetryPolicy: { MaximumEventAgeInSeconds: 120, MaximumRetryAttempts: 2 } }) });
   });
 });
