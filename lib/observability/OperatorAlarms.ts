@@ -76,7 +76,7 @@ export class OperatorAlarms extends Construct {
 
   /** Messages waiting longer than they should in a work queue (not a dead-letter queue: those alarm on their own). */
   queueBacklog(id: string, queue: IQueue, maxAgeMinutes: number, description: string): Alarm {
-    return this.above(id, {
+    return this.above(`${queue.node.id}${id}`, {
       metric: queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }),
       threshold: maxAgeMinutes * 60,
       evaluationPeriods: 2,

@@ -4,6 +4,8 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../../lib/config/Stage.ts';
 import { AlarmedDeadLetterQueue } from '../../lib/messaging/AlarmedDeadLetterQueue.ts';
+import { WorkQueue } from '../../lib/messaging/WorkQueue.ts';
+import { OperatorAlarms } from '../../lib/observability/OperatorAlarms.ts';
 import { ScheduledInvocation } from '../../lib/scheduling/ScheduledInvocation.ts';
 import { applySecurityChecks } from '../../lib/security/applySecurityChecks.ts';
 import { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
@@ -182,18 +184,25 @@ describe.each(['dev', 'prod'] as Stage[])('security of the %s stack', (stage) =>
 });
 
 describe('building blocks for the next Lambdas', () => {
-  it('a scheduled SnowopsFunction with a dead-letter queue passes cdk-nag with the acknowledgements its constructs carry', () => {
+  it('a scheduled SnowopsFunction with a dead-letter queue, and a work queue it sends to, pass cdk-nag with the acknowledgements their constructs carry', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const stack = new Stack(app, 'blocks');
     const fn = new SnowopsFunction(stack, 'Sweeper', { handlerFile: 'escalator.ts', description: 'a scheduled sweep', stage: 'dev' });
     const deadLetters = new AlarmedDeadLetterQueue(stack, 'SweeperDeadLetters', { key: new Key(stack, 'Key', { enableKeyRotation: true }), meaning: 'a sweep failed' });
     new ScheduledInvocation(stack, 'Tick', { function: fn, rate: Duration.minutes(2), description: 'sweep tick', deadLetters });
+    const work = new WorkQueue(stack, 'Work', {
+      key: new Key(stack, 'WorkKey', { enableKeyRotation: true }), visibilityTimeout: Duration.minutes(6), deadLetterMeaning: 'a wave was not sent',
+      alarms: new OperatorAlarms(stack, 'Alarms'), maxAgeMinutes: 5, backlogMeaning: 'waves wait',
+    });
+    work.queue.grantSendMessages(fn);
     applySecurityChecks(app);
 
     const template = Template.fromStack(stack);
     const findings = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')).map((f) => `${f.id}: ${String(f.entry.data).split(':')[0]}`);
 
     expect(findings).toEqual([]);
+    template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('WorkDeadLetters'), 'Arn'] }, maxReceiveCount: 3 } });
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 300 }, 1);
     template.hasResourceProperties('AWS::Scheduler::Schedule', { Target: Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('SweeperDeadLetters'), 'Arn'] } }, RetryPolicy: { MaximumEventAgeInSeconds: 120, MaximumRetryAttempts: 2 } }) });
   });
 });
