@@ -1,21 +1,31 @@
 #!/usr/bin/env node
 import { App } from 'aws-cdk-lib';
+import { DeployConfigError } from '../lib/config/DeployConfigError.ts';
+import { defaultConfigFile, loadDeployConfig } from '../lib/config/loadDeployConfig.ts';
 import { parseStage } from '../lib/config/Stage.ts';
+import { applySecurityChecks } from '../lib/security/applySecurityChecks.ts';
 import { SnowopsStack } from '../lib/SnowopsStack.ts';
 
 const app = new App();
 const stage = parseStage(app.node.tryGetContext('stage'));
-const optional = (key: string): string | undefined => {
-  const value: unknown = app.node.tryGetContext(key);
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-};
+// `-c config=path/to/city.json` deploys a city's own file; by default config/<stage>.json.
+const configFile: unknown = app.node.tryGetContext('config');
+const config = (() => {
+  try {
+    return loadDeployConfig(stage, typeof configFile === 'string' && configFile.length > 0 ? configFile : defaultConfigFile(stage));
+  } catch (error) {
+    // The message names the file and every bad field; a stack trace would only bury it.
+    if (!(error instanceof DeployConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
 
 // No `env`: the stack is environment-agnostic, so `cdk synth` needs no account, credentials or network;
 // `cdk deploy` takes the account and region from the caller's profile.
 new SnowopsStack(app, `snowops-${stage}`, {
-  stage,
-  description: `snowops (${stage}): snow-emergency forecast polling, plan activation and SMS dispatch`,
-  sms: { senderId: optional('smsSenderId'), originationNumber: optional('smsOriginationNumber') },
-  openMeteoBaseUrl: optional('openMeteoBaseUrl'),
+  config,
+  description: `snowops (${stage}, ${config.city.name}): snow-emergency forecast polling, plan activation and SMS dispatch`,
   terminationProtection: stage === 'prod',
 });
+applySecurityChecks(app);

@@ -1,42 +1,89 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
+import { REGISTRY_TABLE } from '../functions/config/tables.ts';
+import type { DeployConfig } from './config/deployConfigSchema.ts';
 import type { Stage } from './config/Stage.ts';
 import { SmsInbound } from './inbound/SmsInbound.ts';
-import type { SmsSettings } from './messaging/SmsSettings.ts';
+import { SmsSpendGuard } from './messaging/SmsSpendGuard.ts';
+import { OperatorAlarms } from './observability/OperatorAlarms.ts';
+import { OperatorsTopic } from './observability/OperatorsTopic.ts';
+import { RouteAlarmsToOperators } from './observability/RouteAlarmsToOperators.ts';
+import { StormDashboard } from './observability/StormDashboard.ts';
+import { TelemetryKey } from './observability/TelemetryKey.ts';
 import { ForecastPoller } from './poller/ForecastPoller.ts';
 import { CustomerManagedKey } from './security/CustomerManagedKey.ts';
 import { SnowopsTables } from './tables/SnowopsTables.ts';
 
 export interface SnowopsStackProps extends StackProps {
-  stage: Stage;
-  sms?: SmsSettings;
-  openMeteoBaseUrl?: string;
+  /** config/<stage>.json, validated (lib/config/loadDeployConfig.ts). */
+  config: DeployConfig;
 }
 
-/** One stage of snowops: the tables, the forecast poller on its schedule, and the two-way SMS path. */
+/**
+ * One stage of snowops: the tables, the forecast poller on its schedule, the two-way SMS path, and the
+ * operators' side: alarms (every one routed to the operators' topic), the SMS spend guard, the storm
+ * dashboard. Nothing is named, so stages (and copies of one) share an account without collisions.
+ */
 export class SnowopsStack extends Stack {
   readonly stage: Stage;
+  readonly config: DeployConfig;
   readonly tables: SnowopsTables;
   readonly poller: ForecastPoller;
   readonly inbound: SmsInbound;
+  readonly operatorsTopic: OperatorsTopic;
+  readonly alarms: OperatorAlarms;
+  readonly spendGuard: SmsSpendGuard;
+  readonly dashboard: StormDashboard;
 
   constructor(scope: Construct, id: string, props: SnowopsStackProps) {
     super(scope, id, props);
-    this.stage = props.stage;
-    const { stage } = props;
+    const { config } = props;
+    const { stage } = config;
+    this.stage = stage;
+    this.config = config;
+    Tags.of(this).add('snowops:stage', stage);
+    Tags.of(this).add('snowops:plan', config.city.planId);
 
-    // Two keys, so that the service principals the messaging path needs (SNS, End User Messaging SMS)
-    // get nothing on the key that protects the registry and the response log.
+    // Separate keys, so that the service principals the messaging path needs (SNS, End User Messaging
+    // SMS) and those the telemetry needs (CloudWatch Logs, alarms) get nothing on the key that protects
+    // the registry and the response log.
     const tablesKey = new CustomerManagedKey(this, 'TablesKey', { stage, description: 'snowops tables: registry (phone numbers), operations, response log' });
     const messagingKey = new CustomerManagedKey(this, 'MessagingKey', { stage, description: 'snowops SMS replies topic and dead-letter queues' });
+    const telemetryKey = TelemetryKey.of(this, stage);
+
+    this.operatorsTopic = new OperatorsTopic(this, 'OperatorsTopic', { key: telemetryKey, email: config.alarms.email });
+    Aspects.of(this).add(new RouteAlarmsToOperators(this.operatorsTopic));
+    this.alarms = new OperatorAlarms(this, 'Alarms');
 
     this.tables = new SnowopsTables(this, 'Tables', { stage, encryptionKey: tablesKey });
-    this.poller = new ForecastPoller(this, 'ForecastPoller', { stage, tables: this.tables, sms: props.sms, openMeteoBaseUrl: props.openMeteoBaseUrl });
-    this.inbound = new SmsInbound(this, 'SmsInbound', { stage, tables: this.tables, messagingKey, sms: props.sms });
+    this.poller = new ForecastPoller(this, 'ForecastPoller', { stage, tables: this.tables, sms: config.sms, openMeteoBaseUrl: config.city.openMeteoBaseUrl });
+    this.inbound = new SmsInbound(this, 'SmsInbound', { stage, tables: this.tables, messagingKey, sms: config.sms });
+
+    this.alarms.staleForecast();
+    this.alarms.smsFailures();
+    this.alarms.smsDeadLettered();
+    this.alarms.dutyOfficerEscalations();
+    this.spendGuard = new SmsSpendGuard(this, 'SmsSpendGuard', {
+      stage,
+      monthlyLimitUsd: config.sms.monthlySpendLimitUsd,
+      alarmPercent: config.sms.spendAlarmPercent,
+      manageAccountLimit: config.sms.manageAccountSpendLimit,
+      alarms: this.alarms,
+    });
+
+    // Last, so that it shows every alarm made above (new Lambdas are wired before this line).
+    this.dashboard = new StormDashboard(this, 'StormDashboard', {
+      city: config.city,
+      alarms: this.node.findAll().filter((c): c is Alarm => c instanceof Alarm),
+    });
 
     new CfnOutput(this, 'InboundRepliesTopicArn', {
       description: 'Set as the two-way SMS destination of the origination number in End User Messaging SMS',
       value: this.inbound.topic.topicArn,
     });
+    new CfnOutput(this, 'RegistryTableName', { description: 'npm run registry:import -- --table <this> (README, Deploy)', value: this.tables.get(REGISTRY_TABLE).tableName });
+    new CfnOutput(this, 'OperatorsTopicArn', { description: 'Every alarm goes here; subscribe the on-call channel', value: this.operatorsTopic.topicArn });
+    new CfnOutput(this, 'DashboardName', { description: 'CloudWatch dashboard of the storm', value: this.dashboard.dashboard.dashboardName });
   }
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Variables every Lambda reads, parsed once at module load. */
 export const tablesEnvSchema = z.object({

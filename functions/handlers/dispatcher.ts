@@ -1,8 +1,7 @@
 import middy from '@middy/core';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
+import { Telemetry } from '../adapters/observability/Telemetry.ts';
 import { BatchFailureDeadLetters } from '../adapters/queue/BatchFailureDeadLetters.ts';
 import { dispatchWave } from '../core/dispatch/dispatchWave.ts';
 import { EQUIPMENT_CLASSES } from '../core/registry/EquipmentClass.ts';
@@ -12,9 +11,10 @@ import { buildCoreDeps } from './context/buildCoreDeps.ts';
 import { buildMessaging } from './context/buildMessaging.ts';
 
 const env = parseEnv(messagingEnvSchema);
-const logger = new Logger({ serviceName: 'dispatcher' });
+const telemetry = new Telemetry('dispatcher');
+const { logger } = telemetry;
 const deadLetters = new BatchFailureDeadLetters();
-const deps = { ...buildCoreDeps(env), ...buildMessaging(env, deadLetters) };
+const deps = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry) };
 
 /** A request to send an activation's current wave (from activation, upgrade or a duty officer's action). */
 const requestSchema = z.object({
@@ -27,7 +27,7 @@ const requestSchema = z.object({
 
 /** SQS-triggered: each record dispatches one wave; a record whose SMS exhausted retries is reported failed (then dead-lettered by SQS). */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
-  .use(injectLambdaContext(logger))
+  .use(telemetry.middlewares())
   .handler(async (event) => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {

@@ -1,8 +1,6 @@
 import middy from '@middy/core';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { emitPollMetrics } from '../adapters/observability/emitPollMetrics.ts';
+import { Telemetry } from '../adapters/observability/Telemetry.ts';
 import { pollAndDispatch } from '../core/poll/pollAndDispatch.ts';
 import { parseEnv } from '../config/env.ts';
 import { pollerEnvSchema } from '../config/lambdaEnv.ts';
@@ -10,20 +8,16 @@ import { buildCoreDeps } from './context/buildCoreDeps.ts';
 import { buildWeatherProviders } from './context/buildWeatherProviders.ts';
 
 const env = parseEnv(pollerEnvSchema);
-const logger = new Logger({ serviceName: 'forecast-poller' });
-const metrics = new Metrics({ namespace: 'snowops', serviceName: 'forecast-poller' });
-const deps = buildCoreDeps(env);
+const telemetry = new Telemetry('forecast-poller');
+const deps = buildCoreDeps(env, telemetry);
 const providers = buildWeatherProviders(env, deps.clock);
 
 /** EventBridge Scheduler tick: poll, decide, activate or raise, dispatch; publish the forecast's health. */
 export const handler = middy()
-  .use(injectLambdaContext(logger))
-  .use(logMetrics(metrics))
+  .use(telemetry.middlewares())
   .handler(async () => {
     const result = await pollAndDispatch({ ...deps, providers });
-    metrics.addMetric('StaleForecastZones', MetricUnit.Count, result.metrics.staleZones);
-    metrics.addMetric('StaleForecastAlarms', MetricUnit.Count, result.metrics.newlyStaleZones);
-    metrics.addMetric('ForecastProviderFailures', MetricUnit.Count, result.metrics.providerFailures);
-    logger.info('poll finished', { cityLevel: result.cityLevel, decision: result.decision, watch: result.watch, metrics: result.metrics, dispatch: result.dispatch });
+    emitPollMetrics(telemetry, result, deps.clock.now());
+    telemetry.logger.info('poll finished', { cityLevel: result.cityLevel, decision: result.decision, watch: result.watch, metrics: result.metrics, dispatch: result.dispatch });
     return { cityLevel: result.cityLevel, decision: result.decision, watch: result.watch };
   });

@@ -1,8 +1,9 @@
 import middy from '@middy/core';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SNSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
+import { Telemetry } from '../adapters/observability/Telemetry.ts';
+import { DIMENSION, METRIC } from '../config/metrics.ts';
+import type { DeadLetter } from '../core/ports/DeadLetterQueue.ts';
 import { handleReply } from '../core/replies/handleReply.ts';
 import { parseEnv } from '../config/env.ts';
 import { messagingEnvSchema } from '../config/lambdaEnv.ts';
@@ -10,10 +11,12 @@ import { buildCoreDeps } from './context/buildCoreDeps.ts';
 import { buildMessaging } from './context/buildMessaging.ts';
 
 const env = parseEnv(messagingEnvSchema);
-const logger = new Logger({ serviceName: 'sms-inbound' });
-// Replies are short and few: a reply SMS that exhausts its retries is in the response log (sms.dead-lettered)
-// and logged as an error here, for a metric filter and alarm.
-const deps = { ...buildCoreDeps(env), ...buildMessaging(env, { send: async (letter) => logger.error('reply SMS dead-lettered', { ...letter }) }) };
+const telemetry = new Telemetry('sms-inbound');
+const { logger } = telemetry;
+// Replies are short and few: a reply SMS that exhausts its retries is in the response log (sms.dead-lettered),
+// counted (SmsDeadLettered, alarmed) and logged as an error here.
+const deadLetters = { send: async (letter: DeadLetter) => { telemetry.count(METRIC.smsDeadLettered); logger.error('reply SMS dead-lettered', { ...letter }); } };
+const deps = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry) };
 
 /** AWS End User Messaging SMS two-way message, as published to the inbound SNS topic. */
 const inboundSchema = z.object({
@@ -33,7 +36,7 @@ function parseJson(text: string): unknown {
 
 /** Each inbound SMS becomes a reply applied to the sender's own tasks. */
 export const handler = middy<SNSEvent>()
-  .use(injectLambdaContext(logger))
+  .use(telemetry.middlewares())
   .handler(async (event: SNSEvent) => {
     for (const record of event.Records) {
       const parsed = inboundSchema.safeParse(parseJson(record.Sns.Message));
@@ -42,6 +45,7 @@ export const handler = middy<SNSEvent>()
         continue;
       }
       const outcome = await handleReply(deps, { inboundMessageId: parsed.data.inboundMessageId, from: parsed.data.originationNumber, body: parsed.data.messageBody });
+      telemetry.count(METRIC.replies, 1, { name: DIMENSION.outcome, value: outcome });
       logger.info('inbound SMS handled', { inboundMessageId: parsed.data.inboundMessageId, outcome });
     }
   });

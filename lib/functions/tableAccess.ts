@@ -19,9 +19,11 @@ export const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
 };
 
 const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
-const KEY_WRITE = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+// CDK's own table grants name kms:ReEncrypt* and kms:GenerateDataKey*; these are what the wildcards
+// stand for, minus the key-pair actions, which a symmetric key does not support.
+const KEY_WRITE = ['kms:Encrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext'];
 
-/** What each access needs on the table's customer-managed key: the same sets CDK's own table grants use. */
+/** What each access needs on the table's customer-managed key: CDK's table grant sets, without wildcards. */
 export const KEY_ACTIONS: Record<TableAccess, readonly string[]> = {
   read: KEY_READ,
   readWrite: [...KEY_READ, ...KEY_WRITE],

@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import type { Stage } from '../config/Stage.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
 import { AlarmedDeadLetterQueue } from '../messaging/AlarmedDeadLetterQueue.ts';
+import { grantSmsOptOutChecks } from '../messaging/grantSmsOptOutChecks.ts';
 import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
 import { InboundRepliesTopic } from '../messaging/InboundRepliesTopic.ts';
 import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
@@ -64,6 +65,8 @@ export class SmsInbound extends Construct {
     grantCoreTables(this.function, props.tables);
     // An unknown reply gets a short help SMS back (DESIGN.md, Failure rules).
     grantSmsToPhoneNumbers(this.function);
+    // The handler sends through buildMessaging, which checks opt-outs before it sends.
+    grantSmsOptOutChecks(this.function);
     this.function.configureAsyncInvoke({
       onFailure: new SqsDestination(this.failureDeadLetters.queue),
       retryAttempts: 2,

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 
 export interface AlarmedDeadLetterQueueProps {
@@ -27,6 +28,10 @@ export class AlarmedDeadLetterQueue extends Construct {
       encryptionMasterKey: props.key,
       enforceSSL: true,
     });
+    NagSuppressions.addResourceSuppressions(this.queue, [{
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is a dead-letter queue (of an SNS subscription or a Lambda on-failure destination, which cdk-nag does not count as DLQ use). A DLQ of a DLQ would only move the problem; the alarm below fires on its first message.',
+    }]);
     this.alarm = new Alarm(this, 'NotEmpty', {
       alarmDescription: props.meaning,
       metric: this.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),

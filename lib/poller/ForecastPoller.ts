@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import type { Stage } from '../config/Stage.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
 import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
 import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
+import { ScheduledInvocation } from '../scheduling/ScheduledInvocation.ts';
 import { SnowopsFunction } from '../SnowopsFunction.ts';
 import type { SnowopsTables } from '../tables/SnowopsTables.ts';
 
@@ -42,15 +42,6 @@ export class ForecastPoller extends Construct {
     // pollAndDispatch sends the first wave of taskings itself when it activates a plan.
     grantSmsToPhoneNumbers(this.function);
 
-    this.schedule = new Schedule(this, 'Schedule', {
-      description: 'forecast-poller tick',
-      schedule: ScheduleExpression.rate(POLL_INTERVAL),
-      target: new LambdaInvoke(this.function, {
-        // A tick that could not be delivered within one interval is superseded by the next one; the
-        // scheduler's default (185 retries over 24 h) would replay stale polls after an outage.
-        retryAttempts: 2,
-        maxEventAge: POLL_INTERVAL,
-      }),
-    });
+    this.schedule = new ScheduledInvocation(this, 'Tick', { function: this.function, rate: POLL_INTERVAL, description: 'forecast-poller tick' }).schedule;
   }
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cityPlanSchema } from '../../functions/core/registry/CityPlan.ts';
 import { crewSchema } from '../../functions/core/registry/Crew.ts';
 import { roadSchema } from '../../functions/core/registry/Road.ts';

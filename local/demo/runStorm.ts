@@ -9,7 +9,7 @@ import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
 import { buildLocalApi, type LocalApi } from '../api/buildLocalApi.ts';
 import { startApiServer, type ApiServer } from '../api/startApiServer.ts';
-import { startLocalRuntime } from '../runtime/startLocalRuntime.ts';
+import { startLocalRuntime, type LocalRuntime } from '../runtime/startLocalRuntime.ts';
 import { SimulatedClock } from '../runtime/SimulatedClock.ts';
 import { formatAssessment, formatForecastTable } from '../cli/forecast/formatForecastTable.ts';
 import { formatLogSummary } from './printLogSummary.ts';
@@ -27,6 +27,8 @@ export interface StormOptions {
   say?: (line: string) => void;
   /** Serve the HTTP API while the storm runs (a busy port falls back to a free one). */
   api?: { port: number; keepServing?: () => Promise<void> };
+  /** Wraps the runtime's ports, e.g. with a Lambda handler's telemetry (functions/adapters/observability/observeDeps.ts). */
+  instrument?: (deps: LocalRuntime['deps']) => LocalRuntime['deps'];
 }
 
 export interface StormResult {
@@ -63,7 +65,8 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       say(`  📱 SMS to ${maskPhone(sms.to)} [${seg.segments} × ${seg.encoding}]\n     ${sms.body}`);
     },
   });
-  const { deps, city } = runtime;
+  const { city } = runtime;
+  const deps = options.instrument ? options.instrument(runtime.deps) : runtime.deps;
   let api: LocalApi | undefined;
   let server: ApiServer | undefined;
   try {

@@ -229,7 +229,7 @@ describe('snowops stack, dev', () => {
 
     expect(queueIds).toHaveLength(2);
     for (const queueId of queueIds) {
-      const alarm = alarms.find((a) => JSON.stringify(a.Dimensions).includes(`"${queueId}"`));
+      const alarm = alarms.find((a) => JSON.stringify(a.Dimensions ?? []).includes(`"${queueId}"`));
       expect(alarm).toMatchObject({
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Namespace: 'AWS/SQS',

@@ -5,7 +5,10 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import type { DeployConfig } from '../../lib/config/deployConfigSchema.ts';
+import { loadDeployConfig } from '../../lib/config/loadDeployConfig.ts';
 import type { Stage } from '../../lib/config/Stage.ts';
+import { applySecurityChecks } from '../../lib/security/applySecurityChecks.ts';
 import { SnowopsStack } from '../../lib/SnowopsStack.ts';
 
 /** The feature flags `cdk synth` applies, so the tests see the template the CLI produces. */
@@ -19,14 +22,28 @@ export interface Synthesised {
   dispose(): void;
 }
 
+export interface SynthOptions {
+  /** Runs cdk-nag's AwsSolutions pack, as bin/snowops.ts does. */
+  nag?: boolean;
+  /** Bundles the handlers with the real esbuild; otherwise CDK skips bundling (as `cdk synth --exclusively` does for other stacks). */
+  bundle?: boolean;
+  /** Replaces parts of config/<stage>.json. */
+  config?: (config: DeployConfig) => DeployConfig;
+}
+
+/** Context that makes CDK skip asset bundling: the template is the same, the code asset a placeholder. */
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
 /**
- * Synthesises one stage into a temporary cloud assembly, bundling the handlers with the real esbuild
- * (about half a second for both, so no test needs to skip it).
+ * Synthesises one stage from its config file into a temporary cloud assembly. Bundling is opt-in: the
+ * template does not depend on it, and skipping it keeps the infra suite fast.
  */
-export function synthStack(stage: Stage): Synthesised {
+export function synthStack(stage: Stage, options: SynthOptions = {}): Synthesised {
   const outdir = mkdtempSync(join(tmpdir(), 'snowops-infra-'));
-  const app = new App({ outdir, context: CDK_CONTEXT });
-  const stack = new SnowopsStack(app, `snowops-${stage}`, { stage });
+  const app = new App({ outdir, context: { ...CDK_CONTEXT, ...(options.bundle ? {} : NO_BUNDLING) } });
+  const base = loadDeployConfig(stage);
+  const stack = new SnowopsStack(app, `snowops-${stage}`, { config: options.config ? options.config(base) : base });
+  if (options.nag) applySecurityChecks(app);
   const template = Template.fromStack(stack);
   return {
     stack,
@@ -41,6 +58,8 @@ export interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Principal?: unknown;
+  Condition?: unknown;
 }
 
 /** Every statement of every identity policy in the template. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A unit string Open-Meteo may give: the expected one, or "undefined" for a variable the model lacks (its values are then null). */
 const unit = (expected: string, variable: string) =>

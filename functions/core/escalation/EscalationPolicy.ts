@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Minutes between the steps of escalation while a tasking stays unacknowledged. */
 export const escalationStepsSchema = z.object({

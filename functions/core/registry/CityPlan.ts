@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_ESCALATION, escalationPolicySchema } from '../escalation/EscalationPolicy.ts';
 import { activeLevelSchema as activeLevel } from './activeLevelSchema.ts';
 import { CMA_ROAD_ICING, roadIcingSchema } from './RoadIcingRule.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EQUIPMENT_CLASSES } from './EquipmentClass.ts';
 import { LANGUAGES } from './Language.ts';
 import { phoneNumberSchema } from './PhoneNumber.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** E.164: a plus, a country code that does not start with 0, up to 15 digits in all. */
 export const E164 = /^\+[1-9]\d{6,14}$/;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EQUIPMENT_CLASSES } from './EquipmentClass.ts';
 
 export const roadSchema = z.object({

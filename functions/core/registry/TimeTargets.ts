@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActiveLevel } from '../levels/ResponseLevel.ts';
 
 /** Hours, counted from activation, within which each tier's roads in scope should be passable. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EQUIPMENT_CLASSES } from './EquipmentClass.ts';
 
 export const VEHICLE_STATUSES = ['ready', 'assigned', 'maintenance', 'out-of-service'] as const;

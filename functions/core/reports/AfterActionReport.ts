@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIVE_LEVELS, RESPONSE_LEVELS } from '../levels/ResponseLevel.ts';
 import { TASK_STATES } from '../operations/Task.ts';
 import { evidenceSchema } from '../triggers/evidenceSchema.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIVE_LEVELS } from '../levels/ResponseLevel.ts';
 import type { Evidence } from './Evidence.ts';
 

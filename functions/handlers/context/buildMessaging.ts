@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { PowertoolsAttemptGuard } from '../../adapters/idempotency/PowertoolsAttemptGuard.ts';
+import { observeSmsSender } from '../../adapters/observability/observeSmsSender.ts';
+import type { Telemetry } from '../../adapters/observability/Telemetry.ts';
 import { SnsOptOutChecker } from '../../adapters/sms/SnsOptOutChecker.ts';
 import { SnsSmsSender } from '../../adapters/sms/SnsSmsSender.ts';
 import { systemTimer } from '../../adapters/system/SystemTimer.ts';
@@ -24,12 +26,14 @@ export interface MessagingEnv {
  * one try per call (maxAttempts 1): the dispatcher's own retry policy paces and counts the retries,
  * so throttled calls are not multiplied by a second retry layer.
  */
-export function buildMessaging(env: MessagingEnv, deadLetters: DeadLetterQueue): { sms: SnsSmsSender; messaging: Messaging } {
-  const sns = new SNSClient({ maxAttempts: 1 });
+export function buildMessaging(env: MessagingEnv, deadLetters: DeadLetterQueue, telemetry: Telemetry): { sms: SnsSmsSender; messaging: Messaging } {
+  // Traced, and the sender observed (SMS metrics, masked log line) like buildCoreDeps' ports: spreading
+  // { ...buildCoreDeps(), ...buildMessaging() } replaces the core sender with this one.
+  const sns = telemetry.tracer.captureAWSv3Client(new SNSClient({ maxAttempts: 1 }));
   return {
-    sms: new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, maxPrice: env.SMS_MAX_PRICE }),
+    sms: observeSmsSender(new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, maxPrice: env.SMS_MAX_PRICE }), telemetry),
     messaging: {
-      guard: new PowertoolsAttemptGuard({ tableName: env.IDEMPOTENCY_TABLE, client: new DynamoDBClient({}) }),
+      guard: new PowertoolsAttemptGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),
       limiter: new TokenBucket({ partsPerSecond: env.SMS_PARTS_PER_SECOND, now: systemTimer.now, sleep: systemTimer.sleep }),
       optOut: new SnsOptOutChecker(sns),
       deadLetters,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const period = z.object({
   summary: z.object({ symbol_code: z.string() }).optional(),

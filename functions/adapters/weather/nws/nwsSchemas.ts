@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** GET /points/{lat},{lon}: the forecast grid of a point (gridX / gridY are integers here, strings in /gridpoints). */
 export const nwsPointSchema = z.object({

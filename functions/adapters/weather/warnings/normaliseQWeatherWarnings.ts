@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForecastValidationError } from '../../../core/errors/ForecastValidationError.ts';
 import { WARNING_COLOURS, type OfficialWarning, type WarningColour } from '../../../core/forecast/OfficialWarning.ts';
 

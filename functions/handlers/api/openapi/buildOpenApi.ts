@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnyRoute, ResponseDoc } from '../http/RouteDefinition.ts';
 import { problemSchema } from '../schemas/problem.ts';
 

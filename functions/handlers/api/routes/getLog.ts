@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { maskPhones } from '../../../core/log/maskPhones.ts';
 import { READERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '../../../core/errors/NotFoundError.ts';
 import { zoneForecastSchema } from '../../../core/status/CityStatus.ts';
 import { zoneForecasts } from '../../../core/status/zoneForecasts.ts';

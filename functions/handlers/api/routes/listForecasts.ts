@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { zoneForecastSchema } from '../../../core/status/CityStatus.ts';
 import { zoneForecasts } from '../../../core/status/zoneForecasts.ts';
 import { READERS } from '../auth/access.ts';

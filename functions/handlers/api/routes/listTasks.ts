@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '../../../core/errors/NotFoundError.ts';
 import { TASK_STATES, type TaskState } from '../../../core/operations/Task.ts';
 import { READERS } from '../auth/access.ts';

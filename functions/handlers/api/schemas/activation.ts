@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Activation } from '../../../core/operations/Activation.ts';
 import { evidenceSchema } from '../../../core/triggers/evidenceSchema.ts';
 import { activeLevelSchema, responseLevelSchema } from './common.ts';

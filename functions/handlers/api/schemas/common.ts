@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIVE_LEVELS, RESPONSE_LEVELS } from '../../../core/levels/ResponseLevel.ts';
 
 /** IV (lowest, blue) … I (highest, red). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LoggedEntry } from '../../../core/log/LoggedEntry.ts';
 
 export const loggedEntrySchema = z.object({

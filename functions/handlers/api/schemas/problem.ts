@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** RFC 9457 problem details, as every error of this API is answered. */
 export const problemSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TASK_STATES, type Task } from '../../../core/operations/Task.ts';
 import { EQUIPMENT_CLASSES } from '../../../core/registry/EquipmentClass.ts';
 

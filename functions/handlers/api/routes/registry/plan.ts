@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cityPlanSchema } from '../../../../core/registry/CityPlan.ts';
 import { saveCityPlan } from '../../../../core/registry/editRegistry.ts';
 import { maskPhones } from '../../../../core/log/maskPhones.ts';

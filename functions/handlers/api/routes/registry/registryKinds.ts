@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { crewSchema } from '../../../../core/registry/Crew.ts';
 import type { RegistryKind } from '../../../../core/registry/RegistryKind.ts';
 import { roadSchema } from '../../../../core/registry/Road.ts';

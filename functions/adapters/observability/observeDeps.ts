@@ -1,0 +1,16 @@
+import type { CoreDeps } from '../../core/ports/CoreDeps.ts';
+import type { SmsSender } from '../../core/ports/SmsSender.ts';
+import { observeOperations } from './observeOperations.ts';
+import { observeResponseLog } from './observeResponseLog.ts';
+import { observeSmsSender } from './observeSmsSender.ts';
+import type { Telemetry } from './Telemetry.ts';
+
+/** The same ports, reporting to a handler's telemetry what core does through them. */
+export function observeDeps<D extends CoreDeps & { sms: SmsSender }>(deps: D, telemetry: Telemetry): D {
+  return {
+    ...deps,
+    ops: observeOperations(deps.ops, telemetry),
+    log: observeResponseLog(deps.log, telemetry),
+    sms: observeSmsSender(deps.sms, telemetry),
+  };
+}

@@ -1,0 +1,38 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Task, TaskState } from '../../core/operations/Task.ts';
+import type { OperationsStore } from '../../core/ports/OperationsStore.ts';
+import { DIMENSION, METRIC } from '../../config/metrics.ts';
+import { decorate } from './decorate.ts';
+import type { Telemetry } from './Telemetry.ts';
+
+/** A reply that confirms a tasking reached the crew; "cannot" is an answer, not an acknowledgement. */
+const CONFIRMS: readonly TaskState[] = ['acknowledged', 'on-site', 'done'];
+
+/**
+ * Counts tasks entering each state (planned when a team is booked) and the time from dispatch to the
+ * leader's first confirming reply. A dispatched task's updatedAt is the moment it was dispatched.
+ */
+export function observeOperations<O extends OperationsStore>(inner: O, telemetry: Telemetry): O {
+  return decorate(inner, {
+    async bookTeam(tasks: Task[]) {
+      const result = await inner.bookTeam(tasks);
+      if (result.ok && tasks.length > 0) {
+        telemetry.correlate(tasks[0]!.activationId);
+        telemetry.count(METRIC.taskTransitions, tasks.length, { name: DIMENSION.state, value: 'planned' });
+      }
+      return result;
+    },
+    async transitionTask(task: Task, from: TaskState, to: TaskState, at: string) {
+      const moved = await inner.transitionTask(task, from, to, at);
+      if (moved) {
+        telemetry.correlate(task.activationId);
+        telemetry.count(METRIC.taskTransitions, 1, { name: DIMENSION.state, value: to });
+        if (from === 'dispatched' && CONFIRMS.includes(to)) {
+          const seconds = (Date.parse(at) - Date.parse(task.updatedAt)) / 1000;
+          if (Number.isFinite(seconds) && seconds >= 0) telemetry.record(METRIC.timeToAcknowledge, MetricUnit.Seconds, seconds);
+        }
+      }
+      return moved;
+    },
+  } as Partial<O>);
+}
