@@ -38,6 +38,7 @@ export const REGISTRY_TABLE: TableDefinition = {
   accessPatterns: [
     'plan of the city: Get pk=PLAN sk=CURRENT',
     'all zones / roads / crews / vehicles: Query pk=ZONE|ROAD|CREW|VEHICLE',
+    'all depots: Query pk=DEPOT',
     'crew by a leader or backup phone (inbound SMS): Get pk=PHONE#<e164> sk=CREW',
   ],
 };

@@ -3,6 +3,8 @@ import { ACTIVE_LEVELS } from '../levels/ResponseLevel.ts';
 
 const activeLevel = z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I']);
 
+import { plannerSettingsSchema } from './PlannerSettings.ts';
+
 /** One blizzard rule: snow water (mm) summed over a rolling window of hours reaches a level. */
 export const blizzardThresholdSchema = z.object({
   level: activeLevel,
@@ -30,6 +32,8 @@ export const cityPlanSchema = z.object({
   blizzardThresholds: z.array(blizzardThresholdSchema).min(1).default(CMA_BLIZZARD_THRESHOLDS),
   /** Road tiers in scope at each level; tier 1 is always first. */
   tiersByLevel: z.object({ IV: z.array(z.number().int()), III: z.array(z.number().int()), II: z.array(z.number().int()), I: z.array(z.number().int()) }),
+  /** Planner weights and rules (rest, detour, lending, reload); optional, with defaults. */
+  planner: plannerSettingsSchema.optional(),
   /** Hours a team may work in one activation (shift window). */
   shiftHours: z.number().positive().max(24),
   /** Travel speed of equipment between roads, km/h. */
