@@ -1,0 +1,313 @@
+import { demandPairing } from './demandPairing.ts';
+import { greedyAssign } from './greedyAssign.ts';
+import { knapsack } from './knapsack.ts';
+import type { PlanningModel } from './PlanningModel.ts';
+import { seededRandom } from './random.ts';
+import { SearchState, type Solution } from './SearchState.ts';
+
+export interface OptimiseOptions {
+  /** Seed of the search's random choices; the same seed and input give the same plan. */
+  seed?: number;
+  /** Stop after this many search iterations (default: scaled to the instance). */
+  maxIterations?: number;
+  /** Stop after this many milliseconds from `startedAt` (default 1500). */
+  timeLimitMs?: number;
+  /** performance.now() when planning began (model building counts against the limit). */
+  startedAt?: number;
+}
+
+export interface OptimiseResult {
+  solution: Solution;
+  iterations: number;
+  /** Which start the search kept: its own construction or the greedy baseline's plan. */
+  start: 'construction' | 'greedy';
+}
+
+const EPS = 1e-9;
+/** Ejection looks at this many of a task's cheapest crewed candidates. */
+const MAX_EJECTION_TRIES = 12;
+/** Unassigned tasks a re-pack considers besides the vehicle's own. */
+const REPACK_EXTRA = 24;
+
+/**
+ * Large neighbourhood search over team formation and task assignment: start from the better of a
+ * demand-driven construction and the greedy baseline, then repeatedly remove related tasks (or
+ * re-pair a crew) and re-insert by value with ejection of less valuable work, accepting by
+ * simulated annealing and keeping the best plan ranked by tier-1 coverage, then the objective.
+ */
+export function optimise(model: PlanningModel, options: OptimiseOptions = {}): OptimiseResult {
+  const startedAt = options.startedAt ?? performance.now();
+  const deadline = startedAt + (options.timeLimitMs ?? 1500);
+  const nT = model.tasks.length;
+  const nV = model.vehicles.length;
+  const maxIterations = options.maxIterations ?? Math.min(400_000, 4000 + 60 * nT);
+  const random = seededRandom(options.seed ?? 1);
+  const wT = model.settings.weights.tier1PassableHour;
+
+  const minHours = new Float64Array(nT).fill(Infinity);
+  for (let j = 0; j < nT; j++) {
+    for (let k = model.candStart[j]!; k < model.candStart[j + 1]!; k++) minHours[j] = Math.min(minHours[j]!, model.candHours[k]!);
+  }
+  const densities = Float64Array.from(model.tasks, (t, j) => t.penalty / Math.max(minHours[j]!, 1e-6));
+  const density = (j: number) => densities[j]!;
+  // Each vehicle's candidate tasks, most valuable first, so related work is found without a full scan.
+  const byValue: Int32Array[] = model.vehicles.map((_, v) => model.vehTask.slice(model.vehStart[v]!, model.vehStart[v + 1]!)
+    .sort((a, b) => model.tasks[a]!.tier - model.tasks[b]!.tier || densities[b]! - densities[a]! || a - b));
+
+  // Vehicles of the same class, nearest depot first: the "related" neighbours of a route.
+  const neighbours: number[][] = model.vehicles.map((a, v) => model.vehicles
+    .map((b, w) => ({ w, d: (a.depot.lat - b.depot.lat) ** 2 + (a.depot.lon - b.depot.lon) ** 2 }))
+    .filter(({ w }) => w !== v && model.vehicles[w]!.vehicle.class === a.vehicle.class)
+    .sort((x, y) => x.d - y.d).slice(0, 6).map(({ w }) => w));
+
+  const state = new SearchState(model);
+  let curT1 = 0;
+
+  /** Inserts tasks in order where each adds least to the objective; with `eject`, lets valuable ones push out less valuable work. */
+  const insertAll = (queue: number[], eject: boolean) => {
+    curT1 = state.tier1H();
+    const ejectable = new Set<number>(queue);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const j = queue[qi]!;
+      if (state.taskCand[j]! >= 0) continue;
+      const task = model.tasks[j]!;
+      let best = -1;
+      let bestDelta = 0;
+      for (let k = model.candStart[j]!; k < model.candStart[j + 1]!; k++) {
+        if (!state.fits(k)) continue;
+        const v = model.candVehicle[k]!;
+        let delta = model.candCost[k]! - task.penalty;
+        if (task.tier === 1) delta += wT * Math.max(0, state.fromH[v]! + state.load1[v]! + model.candHours[k]! - curT1);
+        if (delta < bestDelta - EPS) { bestDelta = delta; best = k; }
+      }
+      if (best < 0 && eject && ejectable.has(j)) best = ejectFor(j, queue);
+      if (best < 0) continue;
+      state.setCand(j, best);
+      if (task.tier === 1) {
+        const v = model.candVehicle[best]!;
+        curT1 = Math.max(curT1, state.fromH[v]! + state.load1[v]!);
+      }
+    }
+  };
+
+  /** Frees room for task j on its best candidate by removing lower-value tasks; they join the queue. Returns the candidate or -1. */
+  const ejectFor = (j: number, queue: number[]): number => {
+    const task = model.tasks[j]!;
+    const dj = density(j);
+    let bestK = -1;
+    let bestGain = 0;
+    let bestRemove: number[] = [];
+    let tried = 0;
+    for (let k = model.candStart[j]!; k < model.candStart[j + 1]! && tried < MAX_EJECTION_TRIES; k++) {
+      const v = model.candVehicle[k]!;
+      if (state.pairOfVehicle[v]! < 0 || model.candHours[k]! > state.cap[v]! + EPS) continue;
+      tried++;
+      const need = state.load[v]! + model.candHours[k]! - state.cap[v]!;
+      const victims = state.tasksOf[v]!.filter((i) => model.tasks[i]!.tier > task.tier || (model.tasks[i]!.tier === task.tier && density(i) < dj))
+        .sort((a, b) => density(a) - density(b));
+      let freed = 0;
+      let lost = 0;
+      const remove: number[] = [];
+      for (const i of victims) {
+        if (freed >= need - EPS) break;
+        const ki = state.taskCand[i]!;
+        freed += model.candHours[ki]!;
+        lost += model.tasks[i]!.penalty - model.candCost[ki]!;
+        remove.push(i);
+      }
+      if (freed < need - EPS) continue;
+      const gain = task.penalty - model.candCost[k]! - lost;
+      if (gain > bestGain + EPS) { bestGain = gain; bestK = k; bestRemove = remove; }
+    }
+    if (bestK < 0) return -1;
+    for (const i of bestRemove) { state.setCand(i, -1); queue.push(i); }
+    return bestK;
+  };
+
+  /** Orders a pool for insertion: tier first, then value per hour, with some noise. */
+  const order = (pool: number[], noise: number) => {
+    const key = new Map<number, number>();
+    for (const j of pool) key.set(j, model.tasks[j]!.tier * 1e15 - density(j) * (1 + noise * random()));
+    return pool.sort((a, b) => key.get(a)! - key.get(b)!);
+  };
+
+  /** The most valuable unassigned tasks that vehicles in `touched` could take (up to `perVehicle` each). */
+  const relatedUnassigned = (touched: Iterable<number>, perVehicle: number, into: Set<number>) => {
+    for (const v of touched) {
+      const list = byValue[v]!;
+      let taken = 0;
+      for (let i = 0; i < list.length && taken < perVehicle; i++) {
+        const j = list[i]!;
+        if (state.taskCand[j]! >= 0 || into.has(j)) continue;
+        into.add(j);
+        taken++;
+      }
+    }
+  };
+
+  const removeTask = (j: number, pool: Set<number>, touched: Set<number>) => {
+    const k = state.taskCand[j]!;
+    if (k < 0) return;
+    touched.add(model.candVehicle[k]!);
+    state.setCand(j, -1);
+    pool.add(j);
+  };
+
+  /** Keeps a vehicle within its (new) hours by dropping its least valuable tasks. */
+  const trim = (v: number, pool: Set<number>) => {
+    if (state.load[v]! <= state.cap[v]! + EPS) return;
+    const list = [...state.tasksOf[v]!].sort((a, b) => model.tasks[b]!.tier - model.tasks[a]!.tier || density(a) - density(b));
+    for (const j of list) {
+      if (state.load[v]! <= state.cap[v]! + EPS) break;
+      state.setCand(j, -1);
+      pool.add(j);
+    }
+  };
+
+  /**
+   * Re-packs one vehicle exactly: its tasks and the most valuable unassigned tasks it could take,
+   * best subset by knapsack. Tasks it drops become unassigned (other vehicles may take them later).
+   */
+  const repack = (v: number, pool: Set<number>, touched: Set<number>) => {
+    if (state.pairOfVehicle[v]! < 0) return;
+    const items: number[] = [];
+    const cands: number[] = [];
+    const candOf = (j: number) => {
+      for (let k = model.candStart[j]!; k < model.candStart[j + 1]!; k++) if (model.candVehicle[k] === v) return k;
+      return -1;
+    };
+    for (const j of state.tasksOf[v]!) { items.push(j); cands.push(state.taskCand[j]!); }
+    const list = byValue[v]!;
+    for (let i = 0, extra = 0; i < list.length && extra < REPACK_EXTRA; i++) {
+      const j = list[i]!;
+      if (state.taskCand[j]! >= 0) continue;
+      const k = candOf(j);
+      if (k < 0) continue;
+      items.push(j); cands.push(k); extra++;
+    }
+    const chosen = knapsack(items.map((j, i) => model.tasks[j]!.penalty - model.candCost[cands[i]!]!), cands.map((k) => model.candHours[k]!), state.cap[v]!);
+    const keep = new Set(chosen);
+    touched.add(v);
+    items.forEach((j, i) => { if (!keep.has(i) && state.taskCand[j]! >= 0) { state.setCand(j, -1); pool.add(j); } });
+    for (const i of chosen) state.setCand(items[i]!, cands[i]!);
+  };
+
+  // --- Starts: the demand-driven construction, and the greedy baseline.
+  for (let round = 0; round < 3; round++) {
+    demandPairing(model, state, minHours);
+    const pool = [...Array(nT).keys()].filter((j) => state.taskCand[j]! < 0 && Number.isFinite(minHours[j]!));
+    insertAll(order(pool, 0), true);
+  }
+  let start: OptimiseResult['start'] = 'construction';
+  const greedy = greedyAssign(model);
+  if (greedy.beats(state.unassigned1, state.objective())) {
+    state.restore(greedy.snapshot());
+    start = 'greedy';
+  }
+
+  let best = state.snapshot();
+  let bestU1 = state.unassigned1;
+  let bestObj = state.objective();
+  let curObj = bestObj;
+  const t0 = Math.max(1, 2e-4 * Math.abs(bestObj));
+  const paired = () => [...Array(nV).keys()].filter((v) => state.pairOfVehicle[v]! >= 0);
+  let pairedList = paired();
+  const crewsWithOptions = model.crews.map((_, c) => c).filter((c) => model.pairsOfCrew[c]!.length > 0);
+
+  let iterations = 0;
+  if (nT > 0 && nV > 0) {
+    for (; iterations < maxIterations; iterations++) {
+      if ((iterations & 15) === 0 && performance.now() > deadline) break;
+      const progress = Math.max(iterations / maxIterations, (performance.now() - startedAt) / Math.max(1, deadline - startedAt));
+      const temperature = t0 * Math.pow(1e-4, progress);
+      state.begin();
+      const pool = new Set<number>();
+      const touched = new Set<number>();
+      const q = 2 + Math.floor(random() * Math.min(30, Math.max(4, nT * 0.05)));
+      const op = random();
+      if (op < 0.2 && crewsWithOptions.length > 0) {
+        // Re-pair: a crew takes another vehicle it may drive; that vehicle's crew takes the freed one if it can.
+        const c = crewsWithOptions[Math.floor(random() * crewsWithOptions.length)]!;
+        const options = model.pairsOfCrew[c]!;
+        const p2 = options[Math.floor(random() * options.length)]!;
+        const v2 = model.pairs[p2]!.vehicle;
+        const v1 = state.vehicleOfCrew[c]!;
+        if (v1 !== v2) {
+          const pOther = state.pairOfVehicle[v2]!;
+          const other = pOther >= 0 ? model.pairs[pOther]!.crew : -1;
+          if (v1 >= 0) state.setPair(v1, -1);
+          state.setPair(v2, -1);
+          state.setPair(v2, p2);
+          if (other >= 0 && v1 >= 0) {
+            const back = model.pairsOfCrew[other]!.find((p) => model.pairs[p]!.vehicle === v1);
+            if (back !== undefined) state.setPair(v1, back);
+          } else if (other < 0 && v1 >= 0 && random() < 0.5) {
+            // Leave the old vehicle to an idle crew of its zone, if there is one.
+            const idle = model.pairsOfVehicle[v1]!.filter((p) => state.vehicleOfCrew[model.pairs[p]!.crew]! < 0);
+            if (idle.length > 0) state.setPair(v1, idle[Math.floor(random() * idle.length)]!);
+          }
+          for (const v of [v1, v2]) {
+            if (v < 0) continue;
+            touched.add(v);
+            trim(v, pool);
+          }
+          for (const v of [v1, v2]) if (v >= 0) for (const w of neighbours[v]!.slice(0, 2)) touched.add(w);
+        }
+      } else if (op < 0.32 && pairedList.length > 0) {
+        // Exact re-pack of one vehicle, then of a neighbour that may take what it dropped.
+        const v = pairedList[Math.floor(random() * pairedList.length)]!;
+        repack(v, pool, touched);
+        const near = neighbours[v]!;
+        if (near.length > 0) repack(near[Math.floor(random() * near.length)]!, pool, touched);
+      } else if (op < 0.6 && pairedList.length > 0) {
+        // Two related routes: a vehicle and a same-class neighbour lose part of their work.
+        const v = pairedList[Math.floor(random() * pairedList.length)]!;
+        const near = neighbours[v]!;
+        const w = near.length > 0 ? near[Math.floor(random() * near.length)]! : v;
+        for (const x of [v, w]) {
+          touched.add(x);
+          const share = 0.3 + 0.7 * random();
+          for (const j of [...state.tasksOf[x]!]) if (random() < share) removeTask(j, pool, touched);
+        }
+      } else if (op < 0.7) {
+        // Tier-1 finish time: the team that finishes tier 1 last gives up some of it.
+        let worst = -1;
+        let end = -1;
+        for (const v of pairedList) {
+          if (state.load1[v]! > EPS && state.fromH[v]! + state.load1[v]! > end) { end = state.fromH[v]! + state.load1[v]!; worst = v; }
+        }
+        if (worst >= 0) {
+          touched.add(worst);
+          for (const j of [...state.tasksOf[worst]!]) if (model.tasks[j]!.tier === 1 && random() < 0.5) removeTask(j, pool, touched);
+          for (const w of neighbours[worst]!.slice(0, 3)) touched.add(w);
+        }
+      } else {
+        // Random tasks, from anywhere.
+        for (let n = 0; n < q; n++) {
+          const j = Math.floor(random() * nT);
+          if (state.taskCand[j]! >= 0) removeTask(j, pool, touched);
+          else {
+            for (let k = model.candStart[j]!; k < Math.min(model.candStart[j]! + 3, model.candStart[j + 1]!); k++) touched.add(model.candVehicle[k]!);
+            pool.add(j);
+          }
+        }
+      }
+      relatedUnassigned(touched, 3, pool);
+      insertAll(order([...pool], 0.3), true);
+      const obj = state.objective();
+      if (obj <= curObj + EPS || random() < Math.exp(-(obj - curObj) / temperature)) {
+        state.commit();
+        curObj = obj;
+        if (state.beats(bestU1, bestObj, obj)) {
+          best = state.snapshot();
+          bestU1 = state.unassigned1;
+          bestObj = obj;
+        }
+        if (op < 0.2) pairedList = paired();
+      } else {
+        state.rollback();
+      }
+    }
+  }
+  return { solution: best, iterations, start };
+}
