@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as highsModule from 'highs';
+import type { Highs } from 'highs';
 import { buildPlanningModel } from '../../functions/core/planner/buildPlanningModel.ts';
 import { planGreedy } from '../../functions/core/planner/planGreedy.ts';
 import { buildMip } from './buildMip.ts';
@@ -18,8 +19,9 @@ const sizes = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['smal
 
 interface PlannerRun { ms: number; peakMb: number; stats: { objective: number; iterations: number; unassignedLaneKm: number[]; tier1PassableH: number; deadheadKm: number } }
 
-// The package's types describe a CommonJS default; its ESM build's namespace carries it as `default`.
-const highs = await highsModule.default();
+// The package's types describe a CommonJS default; its ESM build's namespace carries the loader as `default`.
+const loadHighs = (highsModule as unknown as { default: () => Promise<Highs> }).default;
+const highs = await loadHighs();
 const contract: string[] = [];
 const fmt = (x: number) => (Math.abs(x) < 0.005 ? 0 : x).toFixed(2);
 

@@ -1,49 +1,93 @@
 import type { PlanningModel } from './PlanningModel.ts';
 import type { SearchState } from './SearchState.ts';
 
+/** Value covered by the first h hours of a demand, most valuable work first (linear within a task). */
+class DemandCurve {
+  private readonly hours: number[] = [0];
+  private readonly value: number[] = [0];
+  used = 0;
+
+  constructor(items: { hours: number; value: number }[]) {
+    items.sort((a, b) => b.value / b.hours - a.value / a.hours);
+    for (const it of items) {
+      this.hours.push(this.hours[this.hours.length - 1]! + it.hours);
+      this.value.push(this.value[this.value.length - 1]! + it.value);
+    }
+  }
+
+  at(h: number): number {
+    const hs = this.hours;
+    if (h >= hs[hs.length - 1]!) return this.value[this.value.length - 1]!;
+    let lo = 0;
+    let hi = hs.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (hs[mid]! <= h) lo = mid;
+      else hi = mid;
+    }
+    const f = (h - hs[lo]!) / (hs[hi]! - hs[lo]!);
+    return this.value[lo]! + f * (this.value[hi]! - this.value[lo]!);
+  }
+
+  /** Value the next `h` hours would add. */
+  gain(h: number): number {
+    return this.at(this.used + h) - this.at(this.used);
+  }
+}
+
+/** Share of another zone's demand a team counts when deciding what to drive (lending is the exception). */
+const LENDING_SHARE = 0.25;
+
 /**
- * Forms teams where the work still is (tasks not yet assigned): each step pairs the crew and vehicle whose hours would cover the
- * most valuable uncovered demand of the vehicle's class in its zone (then anywhere, for lending);
- * crews with fewer certifications are placed first on ties.
+ * Forms teams where the work still is (tasks not yet assigned). Each vehicle class in each zone has
+ * a curve of value covered against hours; a team's worth is what its hours add to its zone's curve
+ * (and a little of the city's). Crews are placed by regret: the crew that would lose most by not
+ * getting its best vehicle goes first.
  */
 export function demandPairing(model: PlanningModel, state: SearchState, minHours: Float64Array): void {
-  const classes = new Map<string, number>();
-  const key = (zone: string, cls: string) => `${zone}|${cls}`;
-  const need = new Map<string, number>();
-  const value = new Map<string, number>();
-  const globalNeed = new Map<string, number>();
+  const local = new Map<string, { hours: number; value: number }[]>();
+  const city = new Map<string, { hours: number; value: number }[]>();
   model.tasks.forEach((t, j) => {
     if (state.taskCand[j]! >= 0 || !Number.isFinite(minHours[j]!)) return;
-    const k = key(t.zoneId, t.pass);
-    need.set(k, (need.get(k) ?? 0) + minHours[j]!);
-    value.set(k, (value.get(k) ?? 0) + t.penalty);
-    globalNeed.set(t.pass, (globalNeed.get(t.pass) ?? 0) + minHours[j]!);
-    classes.set(t.pass, (classes.get(t.pass) ?? 0) + t.penalty);
+    const item = { hours: minHours[j]!, value: t.penalty };
+    const k = `${t.zoneId}|${t.pass}`;
+    local.set(k, [...(local.get(k) ?? []), item]);
+    city.set(t.pass, [...(city.get(t.pass) ?? []), { ...item }]);
   });
-  const density = new Map<string, number>();
-  for (const [k, n] of need) density.set(k, (value.get(k) ?? 0) / Math.max(n, 1e-6));
-  const globalDensity = new Map<string, number>();
-  for (const [cls, n] of globalNeed) globalDensity.set(cls, (classes.get(cls) ?? 0) / Math.max(n, 1e-6));
-  for (;;) {
-    let best = -1;
-    let bestScore = 0;
-    for (let p = 0; p < model.pairs.length; p++) {
-      const pair = model.pairs[p]!;
-      if (state.pairOfVehicle[pair.vehicle]! >= 0 || state.vehicleOfCrew[pair.crew]! >= 0) continue;
-      const mv = model.vehicles[pair.vehicle]!;
-      const cls = mv.vehicle.class;
-      const k = key(mv.zoneId, cls);
-      const local = Math.min(pair.hours, Math.max(0, need.get(k) ?? 0)) * (density.get(k) ?? 0);
-      const lending = 0.25 * Math.min(pair.hours, Math.max(0, globalNeed.get(cls) ?? 0)) * (globalDensity.get(cls) ?? 0);
-      const score = local + lending - 1e-6 * model.pairsOfCrew[pair.crew]!.length;
-      if (score > bestScore) { bestScore = score; best = p; }
-    }
-    if (best < 0) return;
-    const pair = model.pairs[best]!;
-    state.setPair(pair.vehicle, best);
+  const localCurve = new Map([...local].map(([k, items]) => [k, new DemandCurve(items)]));
+  const cityCurve = new Map([...city].map(([k, items]) => [k, new DemandCurve(items)]));
+  const worth = (p: number) => {
+    const pair = model.pairs[p]!;
     const mv = model.vehicles[pair.vehicle]!;
-    const k = key(mv.zoneId, mv.vehicle.class);
-    need.set(k, (need.get(k) ?? 0) - pair.hours);
-    globalNeed.set(mv.vehicle.class, (globalNeed.get(mv.vehicle.class) ?? 0) - pair.hours);
+    const lc = localCurve.get(`${mv.zoneId}|${mv.vehicle.class}`);
+    const cc = cityCurve.get(mv.vehicle.class);
+    return (lc?.gain(pair.hours) ?? 0) + LENDING_SHARE * (cc?.gain(pair.hours) ?? 0);
+  };
+  for (;;) {
+    let chosen = -1;
+    let chosenRegret = -1;
+    let chosenWorth = 0;
+    model.crews.forEach((_, c) => {
+      if (state.vehicleOfCrew[c]! >= 0) return;
+      let best = -1;
+      let bestWorth = 0;
+      let second = 0;
+      for (const p of model.pairsOfCrew[c]!) {
+        if (state.pairOfVehicle[model.pairs[p]!.vehicle]! >= 0) continue;
+        const w = worth(p);
+        if (w > bestWorth) { second = bestWorth; bestWorth = w; best = p; } else if (w > second) second = w;
+      }
+      if (best < 0 || bestWorth <= 0) return;
+      const regret = bestWorth - second;
+      if (regret > chosenRegret || (regret === chosenRegret && bestWorth > chosenWorth)) { chosen = best; chosenRegret = regret; chosenWorth = bestWorth; }
+    });
+    if (chosen < 0) return;
+    const pair = model.pairs[chosen]!;
+    state.setPair(pair.vehicle, chosen);
+    const mv = model.vehicles[pair.vehicle]!;
+    const lc = localCurve.get(`${mv.zoneId}|${mv.vehicle.class}`);
+    if (lc) lc.used += pair.hours;
+    const cc = cityCurve.get(mv.vehicle.class);
+    if (cc) cc.used += pair.hours;
   }
 }

@@ -1,6 +1,7 @@
 import { demandPairing } from './demandPairing.ts';
 import { greedyAssign } from './greedyAssign.ts';
 import { knapsack } from './knapsack.ts';
+import { binPack } from './binPack.ts';
 import type { PlanningModel } from './PlanningModel.ts';
 import { seededRandom } from './random.ts';
 import { SearchState, type Solution } from './SearchState.ts';
@@ -10,7 +11,7 @@ export interface OptimiseOptions {
   seed?: number;
   /** Stop after this many search iterations (default: scaled to the instance). */
   maxIterations?: number;
-  /** Stop after this many milliseconds from `startedAt` (default 1500). */
+  /** Stop after this many milliseconds from `startedAt` (default 1200). */
   timeLimitMs?: number;
   /** performance.now() when planning began (model building counts against the limit). */
   startedAt?: number;
@@ -25,9 +26,11 @@ export interface OptimiseResult {
 
 const EPS = 1e-9;
 /** Ejection looks at this many of a task's cheapest crewed candidates. */
-const MAX_EJECTION_TRIES = 12;
+const MAX_EJECTION_TRIES = 8;
 /** Unassigned tasks a re-pack considers besides the vehicle's own. */
 const REPACK_EXTRA = 24;
+/** Iterations between polishing passes. */
+const POLISH_EVERY = 5000;
 
 /**
  * Large neighbourhood search over team formation and task assignment: start from the better of a
@@ -37,11 +40,14 @@ const REPACK_EXTRA = 24;
  */
 export function optimise(model: PlanningModel, options: OptimiseOptions = {}): OptimiseResult {
   const startedAt = options.startedAt ?? performance.now();
-  const deadline = startedAt + (options.timeLimitMs ?? 1500);
+  const deadline = startedAt + (options.timeLimitMs ?? 1200);
   const nT = model.tasks.length;
   const nV = model.vehicles.length;
   const maxIterations = options.maxIterations ?? Math.min(400_000, 4000 + 60 * nT);
   const random = seededRandom(options.seed ?? 1);
+  // Branch-and-bound effort per group re-pack, less on big cities so that iterations stay cheap.
+  const GROUP_NODES = Math.round(Math.min(60_000, 4e7 / Math.max(1, nT)));
+  const POLISH_NODES = Math.round(Math.min(300_000, 2e8 / Math.max(1, nT)));
   const wT = model.settings.weights.tier1PassableHour;
 
   const minHours = new Float64Array(nT).fill(Infinity);
@@ -192,6 +198,43 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
     for (const i of chosen) state.setCand(items[i]!, cands[i]!);
   };
 
+  /** Re-packs a few crewed vehicles together (their tasks and valuable unassigned ones) by branch and bound. */
+  const repackGroup = (group: number[], pool: Set<number>, touched: Set<number>, nodes = GROUP_NODES) => {
+    const vs = [...new Set(group)].filter((v) => state.pairOfVehicle[v]! >= 0);
+    if (vs.length < 2) return;
+    const tasks: number[] = vs.flatMap((v) => state.tasksOf[v]!);
+    const seen = new Set(tasks);
+    for (const v of vs) {
+      const list = byValue[v]!;
+      for (let i = 0, extra = 0; i < list.length && extra < REPACK_EXTRA / vs.length; i++) {
+        const j = list[i]!;
+        if (state.taskCand[j]! >= 0 || seen.has(j)) continue;
+        seen.add(j); tasks.push(j); extra++;
+      }
+    }
+    const cand = tasks.map((j) => vs.map((v) => {
+      for (let k = model.candStart[j]!; k < model.candStart[j + 1]!; k++) if (model.candVehicle[k] === v) return k;
+      return -1;
+    }));
+    // One value per item keeps the bound simple: the cheapest bin's cost is the one counted.
+    const items = tasks.map((j, i) => ({
+      value: model.tasks[j]!.penalty - Math.min(...cand[i]!.map((k) => (k >= 0 ? model.candCost[k]! : Infinity))),
+      hours: cand[i]!.map((k) => (k >= 0 ? model.candHours[k]! : Infinity)),
+    }));
+    const start = tasks.map((j) => {
+      const k = state.taskCand[j]!;
+      return k < 0 ? -1 : vs.indexOf(model.candVehicle[k]!);
+    });
+    const bins = binPack(items, vs.map((v) => state.cap[v]!), nodes, start);
+    for (const v of vs) touched.add(v);
+    for (const j of tasks) if (state.taskCand[j]! >= 0) state.setCand(j, -1);
+    tasks.forEach((j, i) => {
+      if (bins[i]! >= 0) state.setCand(j, cand[i]![bins[i]!]!);
+      else pool.add(j);
+    });
+  };
+  const repackPair = (a: number, b: number, pool: Set<number>, touched: Set<number>) => repackGroup([a, b], pool, touched);
+
   // --- Starts: the demand-driven construction, and the greedy baseline.
   for (let round = 0; round < 3; round++) {
     demandPairing(model, state, minHours);
@@ -214,10 +257,71 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
   let pairedList = paired();
   const crewsWithOptions = model.crews.map((_, c) => c).filter((c) => model.pairsOfCrew[c]!.length > 0);
 
+  /**
+   * Polish: every pair of neighbouring crewed vehicles of a class is re-packed together, and, where
+   * their crews may swap, re-packed with the crews swapped; kept only when the objective drops.
+   */
+  const waitingWork = (v: number) => {
+    const list = byValue[v]!;
+    for (let i = 0; i < Math.min(list.length, 6); i++) if (state.taskCand[list[i]!]! < 0) return true;
+    return false;
+  };
+  const polish = (share: number) => {
+    const until = Math.min(deadline, performance.now() + share * Math.max(0, deadline - performance.now()));
+    for (let a = 0; a < nV; a++) {
+      if (state.pairOfVehicle[a]! < 0) continue;
+      // Where valuable work waits, re-pack three neighbouring vehicles at once: moves along a chain of three.
+      const near = neighbours[a]!.filter((w) => state.pairOfVehicle[w]! >= 0).slice(0, 2);
+      if (near.length === 2 && waitingWork(a)) {
+        if (performance.now() > until) return;
+        const before = state.objective();
+        state.begin();
+        const pool = new Set<number>();
+        const touched = new Set<number>();
+        repackGroup([a, ...near], pool, touched, POLISH_NODES);
+        relatedUnassigned(touched, 3, pool);
+        insertAll(order([...pool], 0), true);
+        if (state.objective() < before - 1e-9) state.commit();
+        else state.rollback();
+      }
+      for (const b of neighbours[a]!) {
+        if (performance.now() > until) return;
+        if (b < a || state.pairOfVehicle[b]! < 0) continue;
+        for (const swap of [false, true]) {
+          const before = state.objective();
+          state.begin();
+          if (swap) {
+            const ca = model.pairs[state.pairOfVehicle[a]!]!.crew;
+            const cb = model.pairs[state.pairOfVehicle[b]!]!.crew;
+            const pa = model.pairsOfCrew[cb]!.find((p) => model.pairs[p]!.vehicle === a);
+            const pb = model.pairsOfCrew[ca]!.find((p) => model.pairs[p]!.vehicle === b);
+            if (pa === undefined || pb === undefined) { state.rollback(); continue; }
+            state.setPair(a, -1); state.setPair(b, -1); state.setPair(a, pa); state.setPair(b, pb);
+          }
+          const pool = new Set<number>();
+          const touched = new Set<number>();
+          trim(a, pool); trim(b, pool);
+          repackPair(a, b, pool, touched);
+          relatedUnassigned(touched, 3, pool);
+          insertAll(order([...pool], 0), true);
+          if (state.objective() < before - 1e-9) state.commit();
+          else state.rollback();
+        }
+      }
+    }
+  };
+  const keepIfBest = () => {
+    const obj = state.objective();
+    curObj = obj;
+    if (state.beats(bestU1, bestObj, obj)) { best = state.snapshot(); bestU1 = state.unassigned1; bestObj = obj; }
+  };
+  if (nT > 0 && nV > 0) { polish(0.1); keepIfBest(); }
+
   let iterations = 0;
   if (nT > 0 && nV > 0) {
     for (; iterations < maxIterations; iterations++) {
       if ((iterations & 15) === 0 && performance.now() > deadline) break;
+      if (iterations > 0 && iterations % POLISH_EVERY === 0) { polish(0.1); keepIfBest(); pairedList = paired(); }
       const progress = Math.max(iterations / maxIterations, (performance.now() - startedAt) / Math.max(1, deadline - startedAt));
       const temperature = t0 * Math.pow(1e-4, progress);
       state.begin();
@@ -246,20 +350,69 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
             const idle = model.pairsOfVehicle[v1]!.filter((p) => state.vehicleOfCrew[model.pairs[p]!.crew]! < 0);
             if (idle.length > 0) state.setPair(v1, idle[Math.floor(random() * idle.length)]!);
           }
+          // Re-pack both: a swap of crews with different hours only pays once the loads are re-cut.
           for (const v of [v1, v2]) {
             if (v < 0) continue;
             touched.add(v);
             trim(v, pool);
           }
+          if (v1 >= 0 && state.pairOfVehicle[v1]! >= 0 && model.vehicles[v1]!.vehicle.class === model.vehicles[v2]!.vehicle.class) repackPair(v2, v1, pool, touched);
+          else for (const v of [v2, v1]) if (v >= 0) repack(v, pool, touched);
           for (const v of [v1, v2]) if (v >= 0) for (const w of neighbours[v]!.slice(0, 2)) touched.add(w);
         }
-      } else if (op < 0.32 && pairedList.length > 0) {
+      } else if (op < 0.3) {
+        // Put a crew on an idle vehicle that has valuable work waiting; its old vehicle goes to an idle crew or stands.
+        let v = -1;
+        let waiting = 0;
+        for (let s = 0; s < 8; s++) {
+          const w = Math.floor(random() * nV);
+          if (state.pairOfVehicle[w]! >= 0) continue;
+          const list = byValue[w]!;
+          for (let i = 0; i < Math.min(list.length, 12); i++) {
+            const j = list[i]!;
+            if (state.taskCand[j]! >= 0) continue;
+            if (model.tasks[j]!.penalty > waiting) { waiting = model.tasks[j]!.penalty; v = w; }
+            break;
+          }
+        }
+        if (v >= 0) {
+          let choice = -1;
+          let lowest = Infinity;
+          for (const p of model.pairsOfVehicle[v]!) {
+            const w = state.vehicleOfCrew[model.pairs[p]!.crew]!;
+            let carried = -1;
+            if (w >= 0) { carried = 0; for (const j of state.tasksOf[w]!) carried += model.tasks[j]!.penalty; }
+            carried *= 0.5 + random();
+            if (carried < lowest) { lowest = carried; choice = p; }
+          }
+          const crew = model.pairs[choice]!.crew;
+          const w = state.vehicleOfCrew[crew]!;
+          if (w >= 0) state.setPair(w, -1);
+          state.setPair(v, choice);
+          repack(v, pool, touched);
+          touched.add(v);
+          for (const x of neighbours[v]!.slice(0, 2)) touched.add(x);
+          if (w >= 0) {
+            const idle = model.pairsOfVehicle[w]!.filter((p) => state.vehicleOfCrew[model.pairs[p]!.crew]! < 0);
+            if (idle.length > 0) state.setPair(w, idle[Math.floor(random() * idle.length)]!);
+            touched.add(w);
+            trim(w, pool);
+          }
+        }
+      } else if (op < 0.4 && pairedList.length > 0) {
         // Exact re-pack of one vehicle, then of a neighbour that may take what it dropped.
         const v = pairedList[Math.floor(random() * pairedList.length)]!;
-        repack(v, pool, touched);
-        const near = neighbours[v]!;
-        if (near.length > 0) repack(near[Math.floor(random() * near.length)]!, pool, touched);
-      } else if (op < 0.6 && pairedList.length > 0) {
+        const near = neighbours[v]!.filter((w) => state.pairOfVehicle[w]! >= 0);
+        if (near.length > 1 && random() < 0.15) {
+          const a = Math.floor(random() * near.length);
+          const b = (a + 1 + Math.floor(random() * (near.length - 1))) % near.length;
+          repackGroup([v, near[a]!, near[b]!], pool, touched);
+        } else if (near.length > 0 && random() < 0.5) repackPair(v, near[Math.floor(random() * near.length)]!, pool, touched);
+        else {
+          repack(v, pool, touched);
+          if (near.length > 0) repack(near[Math.floor(random() * near.length)]!, pool, touched);
+        }
+      } else if (op < 0.65 && pairedList.length > 0) {
         // Two related routes: a vehicle and a same-class neighbour lose part of their work.
         const v = pairedList[Math.floor(random() * pairedList.length)]!;
         const near = neighbours[v]!;
@@ -269,7 +422,7 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
           const share = 0.3 + 0.7 * random();
           for (const j of [...state.tasksOf[x]!]) if (random() < share) removeTask(j, pool, touched);
         }
-      } else if (op < 0.7) {
+      } else if (op < 0.75) {
         // Tier-1 finish time: the team that finishes tier 1 last gives up some of it.
         let worst = -1;
         let end = -1;
@@ -303,11 +456,16 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
           bestU1 = state.unassigned1;
           bestObj = obj;
         }
-        if (op < 0.2) pairedList = paired();
+        if (op < 0.3) pairedList = paired();
       } else {
         state.rollback();
       }
     }
+  }
+  if (nT > 0 && nV > 0 && performance.now() < deadline) {
+    state.restore(best);
+    polish(1);
+    keepIfBest();
   }
   return { solution: best, iterations, start };
 }
