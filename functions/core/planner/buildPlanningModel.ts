@@ -152,9 +152,11 @@ export function buildPlanningModel(input: PlannerInput, options: ModelOptions = 
         const mv = vehicles[v]!;
         if (agentFree && mv.vehicle.chlorideAgent) continue;
         const load = mv.vehicle.materialCapacityLaneKm;
-        const reloads = load && usesMaterial ? Math.max(0, Math.ceil(t.laneKm / load) - 1) : 0;
-        const deadhead = trip[gi]! * (1 + reloads);
-        const hours = deadhead / speed + t.laneKm / mv.rate + reloads * reloadH;
+        // Every trip out of the depot starts with a full load (a reload each), and a road longer than
+        // a load needs extra round trips: by the same token as travel, the driven route can only do better.
+        const loads = load && usesMaterial ? Math.max(1, Math.ceil(t.laneKm / load)) : 0;
+        const deadhead = trip[gi]! * Math.max(1, loads);
+        const hours = deadhead / speed + t.laneKm / mv.rate + loads * reloadH;
         if (hours > maxHours[v]!) continue;
         optV.push(v); optH.push(hours); optK.push(deadhead); optC.push(wD * deadhead + lent * lendCost);
       }
