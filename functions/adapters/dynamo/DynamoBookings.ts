@@ -86,15 +86,17 @@ export class DynamoBookings {
         const last = written + count === pairs.length;
         const items: TransactItem[] = pairs.slice(written, written + count).flat();
         if (last) {
-          // The last chunk marks the booking complete; it gives up one task to make room.
-          const room = MAX_TRANSACTION_ITEMS - 1;
+          // The last chunk marks both locks complete; it gives up a task to make room.
+          const room = MAX_TRANSACTION_ITEMS - 2;
           if (items.length > room) {
             const fit = Math.floor(room / 2);
             await this.send(pairs.slice(written, written + fit).flat());
             written += fit;
             continue;
           }
-          items.push({ Update: { TableName: this.tableName, Key: lockKey('CREW', crewId), UpdateExpression: 'SET complete = :t', ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':t': true, ':a': activationId } } });
+          for (const [kind, id] of [['CREW', crewId], ['VEHICLE', vehicleId]] as const) {
+            items.push({ Update: { TableName: this.tableName, Key: lockKey(kind, id), UpdateExpression: 'SET complete = :t', ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':t': true, ':a': activationId } } });
+          }
         }
         await this.send(items);
         written += count;
