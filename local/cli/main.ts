@@ -1,9 +1,12 @@
 import { CommanderError } from 'commander';
 import { CliError } from './CliError.ts';
+import * as importCommand from './commands/import.ts';
 import { createProgram } from './program.ts';
 
 // One line per command; each module exports `register(program)`.
-const commands: { register(program: ReturnType<typeof createProgram>): void }[] = [];
+const commands: { register(program: ReturnType<typeof createProgram>): void }[] = [
+  importCommand,
+];
 
 const program = createProgram();
 for (const command of commands) command.register(program);

@@ -1,10 +1,11 @@
-import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cityPlanSchema, type CityPlan } from '../../core/registry/CityPlan.ts';
 import type { Crew } from '../../core/registry/Crew.ts';
 import type { Depot } from '../../core/registry/Depot.ts';
 import type { Road } from '../../core/registry/Road.ts';
 import type { Vehicle } from '../../core/registry/Vehicle.ts';
 import type { Zone } from '../../core/registry/Zone.ts';
+import type { RegistryImportStore } from '../../core/ports/RegistryImportStore.ts';
 import type { RegistryStore } from '../../core/ports/RegistryStore.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
@@ -12,7 +13,7 @@ import { stripKeys } from './stripKeys.ts';
 type Kind = 'ZONE' | 'ROAD' | 'CREW' | 'VEHICLE' | 'DEPOT';
 
 /** The registry in one DynamoDB table; see REGISTRY_TABLE for the access patterns. */
-export class DynamoRegistryStore implements RegistryStore {
+export class DynamoRegistryStore implements RegistryStore, RegistryImportStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -59,6 +60,16 @@ export class DynamoRegistryStore implements RegistryStore {
         const out = await this.db.send(new BatchWriteCommand({ RequestItems: request }));
         request = out.UnprocessedItems as typeof request;
         if (request && Object.keys(request).length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
+    }
+  }
+
+  async removePhoneLinks(links: { phone: string; crewId: string }[]): Promise<void> {
+    for (const { phone, crewId } of links) {
+      try {
+        await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: `PHONE#${phone}`, sk: 'CREW' }, ConditionExpression: 'crewId = :c', ExpressionAttributeValues: { ':c': crewId } }));
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
       }
     }
   }
