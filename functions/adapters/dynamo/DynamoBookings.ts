@@ -2,6 +2,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './queryAll.ts';
+import { stripKeys } from './stripKeys.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { BookingResult, TaskMove } from '../../core/ports/OperationsStore.ts';
 import { taskItem } from './taskItem.ts';
@@ -232,6 +234,27 @@ export class DynamoBookings {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
+  }
+
+  /**
+   * Undoes bookings a crashed writer left half-written: locks still marked incomplete since before
+   * `olderThan` lose their team's tasks, claims and locks. Returns how many teams were undone.
+   */
+  async repairIncompleteBookings(olderThan: string): Promise<number> {
+    const locks = await queryAll<LockItem & { sk: string; bookedAt?: string }>(this.db, {
+      TableName: this.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)', ExpressionAttributeValues: { ':p': 'LOCK', ':c': 'CREW#' }, ConsistentRead: true,
+    });
+    let repaired = 0;
+    for (const lock of locks) {
+      if (lock.complete !== false || (lock.bookedAt ?? '') >= olderThan) continue;
+      const items = await queryAll<Record<string, unknown>>(this.db, {
+        TableName: this.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :t)', ExpressionAttributeValues: { ':p': `ACT#${lock.activationId}`, ':t': 'TASK#' }, ConsistentRead: true,
+      });
+      const tasks = items.map((i) => stripKeys<Task>(i)).filter((t) => t.crewId === lock.crewId && t.vehicleId === lock.vehicleId && OPEN_TASK_STATES.includes(t.state));
+      await this.undo(tasks, lock.crewId, lock.vehicleId, lock.activationId);
+      repaired++;
+    }
+    return repaired;
   }
 
   /** Deletes a team's written tasks and claims, and its locks when they are still this team's. */

@@ -60,6 +60,7 @@ export class DynamoOperationsStore implements OperationsStore {
 
   bookTeam(tasks: Task[]): Promise<BookingResult> { return this.bookings.bookTeam(tasks); }
   unbookTeam(tasks: Task[]): Promise<void> { return this.bookings.unbookTeam(tasks); }
+  repairIncompleteBookings(olderThan: string): Promise<number> { return this.bookings.repairIncompleteBookings(olderThan); }
   reserveTaskCodes(activationId: string, count: number): Promise<number> { return this.bookings.reserveTaskCodes(activationId, count); }
   reassignTask(task: Task, to: TaskMove, at: string): Promise<BookingResult> { return this.bookings.reassignTask(task, to, at); }
   abandonActivation(activationId: string, at: string, reason: string): Promise<void> { return this.bookings.abandonActivation(activationId, at, reason); }

@@ -10,6 +10,9 @@ import { toTasks } from './toTasks.ts';
 /** Re-plans after lost bookings at most this many times; what is still lost after that is reported short. */
 const ROUNDS = 5;
 
+/** A booking still incomplete after this long was interrupted (a Lambda runs 15 minutes at most). */
+const STALE_BOOKING_MS = 15 * 60_000;
+
 const LOST_REASON = 'its team was taken by a concurrent booking and nothing else was free';
 
 /**
@@ -24,7 +27,11 @@ export async function planAndBook(
   activation: Activation,
   zoneLevels: Record<string, ResponseLevel>,
 ): Promise<{ tasks: Task[]; shortfalls: Shortfall[] }> {
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  // A writer that crashed mid-way through a long team left it incomplete: undo it before planning.
+  const repaired = await deps.ops.repairIncompleteBookings(new Date(now.getTime() - STALE_BOOKING_MS).toISOString());
+  if (repaired > 0) await deps.log.append({ activationId: activation.id, at, actor: 'planner', action: 'booking.repaired', details: { teams: repaired }, reason: 'incomplete bookings left by an interrupted writer were undone' });
   const booked: Task[][] = [];
   let shortfalls: Shortfall[] = [];
   try {

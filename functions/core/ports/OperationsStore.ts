@@ -33,6 +33,8 @@ export interface OperationsStore {
   bookTeam(tasks: Task[]): Promise<BookingResult>;
   /** Removes a team booked by bookTeam (tasks, road-pass claims, locks): the undo of a booking. */
   unbookTeam(tasks: Task[]): Promise<void>;
+  /** Undoes team bookings a crashed writer left unfinished before `olderThan`; returns how many. */
+  repairIncompleteBookings(olderThan: string): Promise<number>;
   /** Reserves `count` task codes in an activation; returns the first index (codes never repeat). */
   reserveTaskCodes(activationId: string, count: number): Promise<number>;
   /** Moves one open task to another team, keeping every booking invariant; refused on any conflict. */

@@ -114,3 +114,25 @@ describe('release on DynamoDB Local', () => {
     expect((await lockItems(world)).map((l) => l.openTasks)).toEqual([1, 1]);
   });
 });
+
+describe('a booking interrupted half-way (the writer crashed)', () => {
+  it('is undone by the next planner run once it is stale, and a fresh one is left alone', async () => {
+    const world = await plannerWorld();
+    const sizes = watchTransactions(world);
+    // Stop the writer after its first transaction, as a Lambda timeout would.
+    world.db.middlewareStack.add((next, context) => async (args) => {
+      if (/^TransactWrite/.test(context.commandName ?? '') && sizes.length > 1) throw Object.assign(new Error('Task timed out'), { name: 'TimeoutError' });
+      return next(args);
+    }, { step: 'initialize', name: 'crash-after-first-transaction' });
+    const long = team('C01', 'V01', 130, 'a');
+    const tasks = toTasks(long, 'act-1', 0, 1, AT);
+    // Its undo fails too (the process is gone): what is written stays, marked incomplete.
+    await expect(world.deps.ops.bookTeam(tasks)).rejects.toThrow('Task timed out');
+    world.db.middlewareStack.remove('crash-after-first-transaction');
+    expect((await lockItems(world)).map((l) => l.complete)).toEqual([false, false]);
+    expect(await world.deps.ops.repairIncompleteBookings('2026-12-13T23:00:00.000Z')).toBe(0);
+    expect(await world.deps.ops.repairIncompleteBookings('2026-12-14T00:20:00.000Z')).toBe(1);
+    expect(await world.deps.ops.listTasks('act-1')).toEqual([]);
+    expect(await lockItems(world)).toEqual([]);
+  });
+});
