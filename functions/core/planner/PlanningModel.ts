@@ -50,9 +50,9 @@ export interface ModelPair {
 
 /**
  * The planning problem as arrays. Each (task, vehicle) candidate is charged its work time plus the
- * round trip from the vehicle's depot, and for material passes a reload per trip out (and extra
- * trips for roads longer than a load): by the triangle inequality any order of a team's tasks,
- * driven road to road and reloading only when needed, then fits the hours the model counts. So the
+ * round trip from the vehicle's depot, and for material passes the loading of what it spreads (and
+ * extra trips for roads longer than a load): by the triangle inequality any order of a team's
+ * tasks, driven road to road and topping up only when needed, then fits the hours the model counts. So the
  * model's plans are always feasible, and the same model is what the exact MIP in bench/planner solves.
  */
 export interface PlanningModel {

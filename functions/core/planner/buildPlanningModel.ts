@@ -152,11 +152,13 @@ export function buildPlanningModel(input: PlannerInput, options: ModelOptions = 
         const mv = vehicles[v]!;
         if (agentFree && mv.vehicle.chlorideAgent) continue;
         const load = mv.vehicle.materialCapacityLaneKm;
-        // Every trip out of the depot starts with a full load (a reload each), and a road longer than
-        // a load needs extra round trips: by the same token as travel, the driven route can only do better.
-        const loads = load && usesMaterial ? Math.max(1, Math.ceil(t.laneKm / load)) : 0;
-        const deadhead = trip[gi]! * Math.max(1, loads);
-        const hours = deadhead / speed + t.laneKm / mv.rate + loads * reloadH;
+        // Loading takes time in proportion to the material (reloadMinutes for a full load), so a task
+        // is charged the loading of what it spreads; a road longer than a load needs extra round trips.
+        // The driven route never loads more than it spreads, so it can only do better.
+        const material = load !== undefined && usesMaterial;
+        const trips = material ? Math.max(1, Math.ceil(t.laneKm / load)) : 1;
+        const deadhead = trip[gi]! * trips;
+        const hours = deadhead / speed + t.laneKm / mv.rate + (material ? (reloadH * t.laneKm) / load : 0);
         if (hours > maxHours[v]!) continue;
         optV.push(v); optH.push(hours); optK.push(deadhead); optC.push(wD * deadhead + lent * lendCost);
       }

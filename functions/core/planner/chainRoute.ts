@@ -13,9 +13,9 @@ export interface ChainedStop {
 const MATERIAL = new Set(['spreader', 'snow-melter']);
 
 /**
- * Times a team's ordered tasks as driven: depot, then road to road (entry to exit), back to the
- * depot to reload when the load will not cover the next road. By the triangle inequality each
- * stop is no later than the model's depot-round-trip estimate.
+ * Times a team's ordered tasks as driven: depot (loaded), then road to road (entry to exit), back
+ * to the depot to top up when the load will not cover the next road. By the triangle inequality,
+ * and because it never loads more than it spreads, each stop is no later than the model's estimate.
  */
 export function chainRoute(model: PlanningModel, vehicle: number, fromH: number, tasks: readonly number[]): { stops: ChainedStop[]; endH: number } {
   const mv = model.vehicles[vehicle]!;
@@ -33,8 +33,9 @@ export function chainRoute(model: PlanningModel, vehicle: number, fromH: number,
     const usesMaterial = capacity !== undefined && MATERIAL.has(task.pass);
     let travel = 0;
     if (usesMaterial && loadLeft < Math.min(task.laneKm, capacity) - 1e-9) {
+      // Top up at the depot: loading time is in proportion to what is loaded.
       travel += km(at, mv.depot);
-      t += km(at, mv.depot) / speed + reloadH;
+      t += km(at, mv.depot) / speed + (reloadH * (capacity - loadLeft)) / capacity;
       at = mv.depot;
       loadLeft = capacity;
     }

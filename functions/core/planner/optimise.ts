@@ -30,7 +30,7 @@ const MAX_EJECTION_TRIES = 8;
 /** Unassigned tasks a re-pack considers besides the vehicle's own. */
 const REPACK_EXTRA = 24;
 /** Iterations between polishing passes. */
-const POLISH_EVERY = 5000;
+const POLISH_EVERY = 4000;
 
 /**
  * Large neighbourhood search over team formation and task assignment: start from the better of a
@@ -46,7 +46,7 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
   const maxIterations = options.maxIterations ?? Math.min(400_000, 4000 + 60 * nT);
   const random = seededRandom(options.seed ?? 1);
   // Branch-and-bound effort per group re-pack, less on big cities so that iterations stay cheap.
-  const GROUP_NODES = Math.round(Math.min(60_000, 4e7 / Math.max(1, nT)));
+  const GROUP_NODES = Math.round(Math.min(8_000, 4e6 / Math.max(1, nT)));
   const POLISH_NODES = Math.round(Math.min(300_000, 2e8 / Math.max(1, nT)));
   const wT = model.settings.weights.tier1PassableHour;
 
@@ -261,51 +261,73 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
    * Polish: every pair of neighbouring crewed vehicles of a class is re-packed together, and, where
    * their crews may swap, re-packed with the crews swapped; kept only when the objective drops.
    */
+  /** The penalty of the most valuable unassigned task among a vehicle's best candidates (0: none waits). */
   const waitingWork = (v: number) => {
     const list = byValue[v]!;
-    for (let i = 0; i < Math.min(list.length, 6); i++) if (state.taskCand[list[i]!]! < 0) return true;
-    return false;
+    for (let i = 0; i < Math.min(list.length, 6); i++) if (state.taskCand[list[i]!]! < 0) return model.tasks[list[i]!]!.penalty;
+    return 0;
   };
   const polish = (share: number) => {
     const until = Math.min(deadline, performance.now() + share * Math.max(0, deadline - performance.now()));
-    for (let a = 0; a < nV; a++) {
-      if (state.pairOfVehicle[a]! < 0) continue;
-      // Where valuable work waits, re-pack three neighbouring vehicles at once: moves along a chain of three.
+    const attempt = (change: () => boolean) => {
+      const before = state.objective();
+      state.begin();
+      if (!change()) { state.rollback(); return; }
+      if (state.objective() < before - 1e-9) state.commit();
+      else state.rollback();
+    };
+    // First where valuable work waits: three neighbouring vehicles re-packed at once (moves along a chain of three).
+    const waiting = [...Array(nV).keys()].filter((a) => state.pairOfVehicle[a]! >= 0).map((a) => ({ a, w: waitingWork(a) })).filter(({ w }) => w > 0)
+      .sort((x, y) => y.w - x.w || x.a - y.a).map(({ a }) => a);
+    // Each such vehicle alone, exactly (knapsack): cheap, and often enough.
+    for (const a of waiting) {
+      if (performance.now() > until) return;
+      attempt(() => {
+        const pool = new Set<number>();
+        const touched = new Set<number>();
+        repack(a, pool, touched);
+        relatedUnassigned(touched, 3, pool);
+        insertAll(order([...pool], 0), true);
+        return true;
+      });
+    }
+    for (const a of waiting) {
+      if (performance.now() > until) return;
       const near = neighbours[a]!.filter((w) => state.pairOfVehicle[w]! >= 0).slice(0, 2);
-      if (near.length === 2 && waitingWork(a)) {
-        if (performance.now() > until) return;
-        const before = state.objective();
-        state.begin();
+      if (near.length < 2) continue;
+      attempt(() => {
         const pool = new Set<number>();
         const touched = new Set<number>();
         repackGroup([a, ...near], pool, touched, POLISH_NODES);
         relatedUnassigned(touched, 3, pool);
         insertAll(order([...pool], 0), true);
-        if (state.objective() < before - 1e-9) state.commit();
-        else state.rollback();
-      }
+        return true;
+      });
+    }
+    // Then every pair of neighbours, as they are and with their crews swapped.
+    for (let a = 0; a < nV; a++) {
+      if (state.pairOfVehicle[a]! < 0) continue;
       for (const b of neighbours[a]!) {
         if (performance.now() > until) return;
         if (b < a || state.pairOfVehicle[b]! < 0) continue;
         for (const swap of [false, true]) {
-          const before = state.objective();
-          state.begin();
-          if (swap) {
-            const ca = model.pairs[state.pairOfVehicle[a]!]!.crew;
-            const cb = model.pairs[state.pairOfVehicle[b]!]!.crew;
-            const pa = model.pairsOfCrew[cb]!.find((p) => model.pairs[p]!.vehicle === a);
-            const pb = model.pairsOfCrew[ca]!.find((p) => model.pairs[p]!.vehicle === b);
-            if (pa === undefined || pb === undefined) { state.rollback(); continue; }
-            state.setPair(a, -1); state.setPair(b, -1); state.setPair(a, pa); state.setPair(b, pb);
-          }
-          const pool = new Set<number>();
-          const touched = new Set<number>();
-          trim(a, pool); trim(b, pool);
-          repackPair(a, b, pool, touched);
-          relatedUnassigned(touched, 3, pool);
-          insertAll(order([...pool], 0), true);
-          if (state.objective() < before - 1e-9) state.commit();
-          else state.rollback();
+          attempt(() => {
+            if (swap) {
+              const ca = model.pairs[state.pairOfVehicle[a]!]!.crew;
+              const cb = model.pairs[state.pairOfVehicle[b]!]!.crew;
+              const pa = model.pairsOfCrew[cb]!.find((p) => model.pairs[p]!.vehicle === a);
+              const pb = model.pairsOfCrew[ca]!.find((p) => model.pairs[p]!.vehicle === b);
+              if (pa === undefined || pb === undefined) return false;
+              state.setPair(a, -1); state.setPair(b, -1); state.setPair(a, pa); state.setPair(b, pb);
+            }
+            const pool = new Set<number>();
+            const touched = new Set<number>();
+            trim(a, pool); trim(b, pool);
+            repackPair(a, b, pool, touched);
+            relatedUnassigned(touched, 3, pool);
+            insertAll(order([...pool], 0), true);
+            return true;
+          });
         }
       }
     }
@@ -315,7 +337,7 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
     curObj = obj;
     if (state.beats(bestU1, bestObj, obj)) { best = state.snapshot(); bestU1 = state.unassigned1; bestObj = obj; }
   };
-  if (nT > 0 && nV > 0) { polish(0.1); keepIfBest(); }
+  if (nT > 0 && nV > 0) { polish(0.2); keepIfBest(); }
 
   let iterations = 0;
   if (nT > 0 && nV > 0) {

@@ -11,7 +11,7 @@ export const plannerSettingsSchema = z.object({
   detourFactor: z.number().min(1).max(3).optional(),
   /** Lending a crew outside its zone costs as much as this many km of deadhead per task. */
   lendPenaltyKm: z.number().min(0).optional(),
-  /** Minutes to reload material at the depot. */
+  /** Minutes to load a full load of material at the depot (a top-up takes its share). */
   reloadMinutes: z.number().min(0).max(240).optional(),
   /** Objective weights: dominant per-tier weights make the weighted sum behave lexicographically. */
   weights: z.object({
