@@ -41,6 +41,8 @@ const POLISH_EVERY = 4000;
 export function optimise(model: PlanningModel, options: OptimiseOptions = {}): OptimiseResult {
   const startedAt = options.startedAt ?? performance.now();
   const deadline = startedAt + (options.timeLimitMs ?? 1200);
+  // The search stops a little early: the last part of the time goes to the final polish of the best plan.
+  const searchUntil = startedAt + 0.88 * (deadline - startedAt);
   const nT = model.tasks.length;
   const nV = model.vehicles.length;
   const maxIterations = options.maxIterations ?? Math.min(400_000, 4000 + 60 * nT);
@@ -332,6 +334,57 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
       }
     }
   };
+  /** Moves single tasks to a cheaper team that has the time (deadhead, lending, tier-1 finish), while any move helps. */
+  const relocatePass = () => {
+    for (let round = 0; round < 3; round++) {
+      let moved = false;
+      for (let j = 0; j < nT; j++) {
+        if ((j & 63) === 0 && performance.now() > deadline) return;
+        const k0 = state.taskCand[j]!;
+        if (k0 < 0) continue;
+        for (let k = model.candStart[j]!; k < model.candStart[j + 1]!; k++) {
+          if (k === k0 || model.candCost[k]! > model.candCost[k0]! + wT * model.candHours[k0]! + 1e-9 || !state.fits(k)) continue;
+          const before = state.objective();
+          state.begin();
+          state.setCand(j, k);
+          if (state.objective() < before - 1e-9) { state.commit(); moved = true; break; }
+          state.rollback();
+        }
+      }
+      if (!moved) return;
+    }
+  };
+  /** Swaps two tasks between teams (each fitting in the other's time) when that lowers the objective. */
+  const swapPass = () => {
+    const candOn = (j: number, v: number) => {
+      for (let k = model.candStart[j]!; k < model.candStart[j + 1]!; k++) if (model.candVehicle[k] === v) return k;
+      return -1;
+    };
+    for (let j1 = 0; j1 < nT; j1++) {
+      if ((j1 & 31) === 0 && performance.now() > deadline) return;
+      const k1 = state.taskCand[j1]!;
+      if (k1 < 0) continue;
+      const v1 = model.candVehicle[k1]!;
+      for (let k = model.candStart[j1]!; k < model.candStart[j1 + 1]!; k++) {
+        const v2 = model.candVehicle[k]!;
+        if (v2 === v1 || state.pairOfVehicle[v2]! < 0 || model.candCost[k]! >= model.candCost[k1]! + 1e-12 && model.tasks[j1]!.tier !== 1) continue;
+        for (const j2 of [...state.tasksOf[v2]!]) {
+          const k2back = candOn(j2, v1);
+          if (k2back < 0) continue;
+          const k2 = state.taskCand[j2]!;
+          if (model.candCost[k]! + model.candCost[k2back]! > model.candCost[k1]! + model.candCost[k2]! + wT * 8 + 1e-9) continue;
+          if (state.load[v1]! - model.candHours[k1]! + model.candHours[k2back]! > state.cap[v1]! + EPS) continue;
+          if (state.load[v2]! - model.candHours[k2]! + model.candHours[k]! > state.cap[v2]! + EPS) continue;
+          const before = state.objective();
+          state.begin();
+          state.setCand(j1, -1); state.setCand(j2, -1); state.setCand(j1, k); state.setCand(j2, k2back);
+          if (state.objective() < before - 1e-9) { state.commit(); break; }
+          state.rollback();
+        }
+        if (state.taskCand[j1] !== k1) break;
+      }
+    }
+  };
   const keepIfBest = () => {
     const obj = state.objective();
     curObj = obj;
@@ -342,10 +395,10 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
   let iterations = 0;
   if (nT > 0 && nV > 0) {
     for (; iterations < maxIterations; iterations++) {
-      if ((iterations & 15) === 0 && performance.now() > deadline) break;
+      if ((iterations & 15) === 0 && performance.now() > searchUntil) break;
       if (iterations > 0 && iterations % POLISH_EVERY === 0) { polish(0.1); keepIfBest(); pairedList = paired(); }
-      const progress = Math.max(iterations / maxIterations, (performance.now() - startedAt) / Math.max(1, deadline - startedAt));
-      const temperature = t0 * Math.pow(1e-4, progress);
+      const progress = Math.max(iterations / maxIterations, (performance.now() - startedAt) / Math.max(1, searchUntil - startedAt));
+      const temperature = t0 * Math.pow(1e-7, progress);
       state.begin();
       const pool = new Set<number>();
       const touched = new Set<number>();
@@ -487,6 +540,9 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
   if (nT > 0 && nV > 0 && performance.now() < deadline) {
     state.restore(best);
     polish(1);
+    relocatePass();
+    swapPass();
+    relocatePass();
     keepIfBest();
   }
   return { solution: best, iterations, start };
