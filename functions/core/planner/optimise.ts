@@ -396,7 +396,7 @@ export function optimise(model: PlanningModel, options: OptimiseOptions = {}): O
   if (nT > 0 && nV > 0) {
     for (; iterations < maxIterations; iterations++) {
       if ((iterations & 15) === 0 && performance.now() > searchUntil) break;
-      if (iterations > 0 && iterations % POLISH_EVERY === 0) { polish(0.1); keepIfBest(); pairedList = paired(); }
+      if (iterations > 0 && iterations % POLISH_EVERY === 0) { polish(0.1); relocatePass(); keepIfBest(); pairedList = paired(); }
       const progress = Math.max(iterations / maxIterations, (performance.now() - startedAt) / Math.max(1, searchUntil - startedAt));
       const temperature = t0 * Math.pow(1e-7, progress);
       state.begin();
