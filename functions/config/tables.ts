@@ -38,6 +38,7 @@ export const REGISTRY_TABLE: TableDefinition = {
   accessPatterns: [
     'plan of the city: Get pk=PLAN sk=CURRENT',
     'all zones / roads / crews / vehicles: Query pk=ZONE|ROAD|CREW|VEHICLE',
+    'all depots: Query pk=DEPOT',
     'crew by a leader or backup phone (inbound SMS): Get pk=PHONE#<e164> sk=CREW',
     'one record (API, admins): Get pk=ZONE|ROAD|CREW|VEHICLE sk=<id>; a crew is saved in one transaction with its phone links (a phone belongs to one crew)',
   ],
@@ -61,6 +62,8 @@ export const OPERATIONS_TABLE: TableDefinition = {
     'tasks / messages of an activation: Query pk=ACT#<id> sk begins_with TASK# | MSG#',
     'open tasks of a crew (inbound replies): Query index byCrew gsi1pk=CREW#<id> (sparse: only open tasks carry it)',
     'booked crews and vehicles: Query pk=LOCK; book with attribute_not_exists(pk) per lock item',
+    'a road pass is tasked once per activation: conditional Put pk=ACT#<id> sk=COVER#<road>#<pass>, in the booking transaction',
+    'task codes of an activation: Update ADD pk=ACT#<id> sk=TASKSEQ (reserves a block, never repeats)',
     'zone states: Query pk=ZONESTATE',
     'inbound SMS already handled: conditional Put pk=INBOUND#<id> (expires after 7 days)',
     'one SMS (attempt) of an activation: Get pk=ACT#<id> sk=MSG#<message id>',

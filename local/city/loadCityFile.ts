@@ -19,10 +19,19 @@ export async function loadCityFile(file: string = DEMO_CITY_FILE): Promise<CityF
   }
   const city = parsed.data;
   const zoneIds = new Set(city.zones.map((z) => z.id));
-  for (const [kind, list] of [['roads', city.roads], ['crews', city.crews], ['vehicles', city.vehicles]] as const) {
+  for (const [kind, list] of [['depots', city.depots], ['roads', city.roads], ['crews', city.crews], ['vehicles', city.vehicles]] as const) {
     list.forEach((item, i) => {
       if (!zoneIds.has(item.zoneId)) throw new Error(`${file}: ${kind}.${i}.zoneId: unknown zone "${item.zoneId}"`);
     });
+  }
+  // When depots are listed, every crew and vehicle must name one (by id or name).
+  const depotKeys = new Set(city.depots.flatMap((d) => [d.id, d.name]));
+  if (depotKeys.size > 0) {
+    for (const [kind, list] of [['crews', city.crews], ['vehicles', city.vehicles]] as const) {
+      list.forEach((item, i) => {
+        if (!depotKeys.has(item.depot)) throw new Error(`${file}: ${kind}.${i}.depot: unknown depot "${item.depot}"`);
+      });
+    }
   }
   return city;
 }

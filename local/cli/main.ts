@@ -9,11 +9,12 @@ import * as report from './commands/report.ts';
 import * as standDown from './commands/standDown.ts';
 import * as status from './commands/status.ts';
 import * as tasks from './commands/tasks.ts';
+import * as importCommand from './commands/import.ts';
 import { createProgram } from './program.ts';
 
 // One line per command; each module exports `register(program)`.
 const commands: { register(program: ReturnType<typeof createProgram>): void }[] = [
-  status, forecast, activations, activate, downgrade, standDown, tasks, log, report,
+  status, forecast, activations, activate, downgrade, standDown, tasks, log, report, importCommand,
 ];
 
 const program = createProgram();

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
+  GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { TaskingCase } from '../../core/escalation/TaskingCase.ts';
 import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
@@ -9,11 +9,11 @@ import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
-import type { BookingResult, OperationsStore } from '../../core/ports/OperationsStore.ts';
+import type { BookingResult, OperationsStore, TaskMove } from '../../core/ports/OperationsStore.ts';
+import { DynamoBookings } from './DynamoBookings.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
 
-const MAX_TRANSACTION_ITEMS = 100;
 const INBOUND_TTL_S = 7 * 24 * 3600;
 const DUE_PARTITION = 'DUE';
 
@@ -80,26 +80,12 @@ export class DynamoOperationsStore implements OperationsStore {
     }
   }
 
-  async bookTeam(tasks: Task[]): Promise<BookingResult> {
-    const first = tasks[0];
-    if (!first) return { ok: true };
-    const lock = (kind: 'CREW' | 'VEHICLE', id: string) => ({
-      Put: { TableName: this.tableName, Item: { pk: 'LOCK', sk: `${kind}#${id}`, activationId: first.activationId, crewId: first.crewId, vehicleId: first.vehicleId }, ConditionExpression: 'attribute_not_exists(pk)' },
-    });
-    const puts = tasks.map((t) => ({ Put: { TableName: this.tableName, Item: this.taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } }));
-    // The locks and the first tasks go in one transaction; a long team list continues under the held locks.
-    const head = puts.slice(0, MAX_TRANSACTION_ITEMS - 2);
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [lock('CREW', first.crewId), lock('VEHICLE', first.vehicleId), ...head] }));
-    } catch (error) {
-      if (isConditionFailure(error)) return { ok: false, reason: `crew ${first.crewId} or vehicle ${first.vehicleId} is already booked` };
-      throw error;
-    }
-    for (let i = head.length; i < puts.length; i += MAX_TRANSACTION_ITEMS) {
-      await this.db.send(new TransactWriteCommand({ TransactItems: puts.slice(i, i + MAX_TRANSACTION_ITEMS) }));
-    }
-    return { ok: true };
-  }
+  bookTeam(tasks: Task[]): Promise<BookingResult> { return this.bookings.bookTeam(tasks); }
+  unbookTeam(tasks: Task[]): Promise<void> { return this.bookings.unbookTeam(tasks); }
+  repairIncompleteBookings(olderThan: string): Promise<number> { return this.bookings.repairIncompleteBookings(olderThan); }
+  reserveTaskCodes(activationId: string, count: number): Promise<number> { return this.bookings.reserveTaskCodes(activationId, count); }
+  reassignTask(task: Task, to: TaskMove, at: string): Promise<BookingResult> { return this.bookings.reassignTask(task, to, at); }
+  abandonActivation(activationId: string, at: string, reason: string): Promise<void> { return this.bookings.abandonActivation(activationId, at, reason); }
 
   async listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }> {
     const locks = await queryAll<{ sk: string }>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'LOCK' }, ConsistentRead: true });
@@ -123,13 +109,14 @@ export class DynamoOperationsStore implements OperationsStore {
   }
 
   async transitionTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean> {
-    const closes = !OPEN_TASK_STATES.includes(to);
+    // Closing an open task also counts it off its team's locks (see DynamoBookings.closeTask).
+    if (OPEN_TASK_STATES.includes(from) && !OPEN_TASK_STATES.includes(to)) return this.bookings.closeTask(task, from, to, at);
     try {
       await this.db.send(new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: `ACT#${task.activationId}`, sk: `TASK#${task.id}` },
         ConditionExpression: '#state = :from',
-        UpdateExpression: closes ? 'SET #state = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk' : 'SET #state = :to, updatedAt = :at',
+        UpdateExpression: OPEN_TASK_STATES.includes(to) ? 'SET #state = :to, updatedAt = :at' : 'SET #state = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at },
       }));
@@ -137,7 +124,6 @@ export class DynamoOperationsStore implements OperationsStore {
       if (isConditionFailure(error)) return false;
       throw error;
     }
-    if (closes) await this.releaseIfIdle(task);
     return true;
   }
 
@@ -301,21 +287,9 @@ export class DynamoOperationsStore implements OperationsStore {
     return found.filter((a): a is Activation => a !== undefined);
   }
 
-  /** A crew with no open task left frees its crew and vehicle locks. */
-  private async releaseIfIdle(task: Task): Promise<void> {
-    if ((await this.listOpenTasksForCrew(task.crewId)).length > 0) return;
-    for (const sk of [`CREW#${task.crewId}`, `VEHICLE#${task.vehicleId}`]) {
-      try {
-        await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: 'LOCK', sk }, ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':a': task.activationId } }));
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    }
-  }
-
-  private taskItem(t: Task): Record<string, unknown> {
-    const open = OPEN_TASK_STATES.includes(t.state);
-    return { pk: `ACT#${t.activationId}`, sk: `TASK#${t.id}`, ...(open ? { gsi1pk: `CREW#${t.crewId}`, gsi1sk: `${t.activationId}#${t.code}` } : {}), ...t };
+  /** Booking logic lives in DynamoBookings; this store delegates to it. */
+  private get bookings(): DynamoBookings {
+    return new DynamoBookings(this.db, this.tableName);
   }
 
   private caseItem(c: TaskingCase): Record<string, unknown> {

@@ -1,22 +1,24 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cityPlanSchema, type CityPlan } from '../../core/registry/CityPlan.ts';
 import type { Crew } from '../../core/registry/Crew.ts';
+import type { Depot } from '../../core/registry/Depot.ts';
 import type { Road } from '../../core/registry/Road.ts';
 import type { Vehicle } from '../../core/registry/Vehicle.ts';
 import type { Zone } from '../../core/registry/Zone.ts';
 import type { RegistryAdmin } from '../../core/ports/RegistryAdmin.ts';
+import type { RegistryImportStore } from '../../core/ports/RegistryImportStore.ts';
 import type { RegistryStore } from '../../core/ports/RegistryStore.ts';
 import type { RegistryKind, RegistryRecords } from '../../core/registry/RegistryKind.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
 
-type Kind = 'ZONE' | 'ROAD' | 'CREW' | 'VEHICLE';
+type Kind = 'ZONE' | 'ROAD' | 'CREW' | 'VEHICLE' | 'DEPOT';
 
 const PARTITION: Record<RegistryKind, Kind> = { zones: 'ZONE', roads: 'ROAD', crews: 'CREW', vehicles: 'VEHICLE' };
 
 /** The registry in one DynamoDB table; see REGISTRY_TABLE for the access patterns. */
-export class DynamoRegistryStore implements RegistryStore, RegistryAdmin {
+export class DynamoRegistryStore implements RegistryStore, RegistryAdmin, RegistryImportStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -32,6 +34,7 @@ export class DynamoRegistryStore implements RegistryStore, RegistryAdmin {
   listRoads(): Promise<Road[]> { return this.list<Road>('ROAD'); }
   listCrews(): Promise<Crew[]> { return this.list<Crew>('CREW'); }
   listVehicles(): Promise<Vehicle[]> { return this.list<Vehicle>('VEHICLE'); }
+  listDepots(): Promise<Depot[]> { return this.list<Depot>('DEPOT'); }
 
   async findCrewByPhone(phone: string): Promise<{ crew: Crew; role: 'leader' | 'backup' } | undefined> {
     const link = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `PHONE#${phone}`, sk: 'CREW' } }));
@@ -41,10 +44,11 @@ export class DynamoRegistryStore implements RegistryStore, RegistryAdmin {
   }
 
   /** Writes the plan and registry records (upsert by id), with the phone lookup items. */
-  async put(records: { plan?: CityPlan; zones?: Zone[]; roads?: Road[]; crews?: Crew[]; vehicles?: Vehicle[] }): Promise<void> {
+  async put(records: { plan?: CityPlan; zones?: Zone[]; depots?: Depot[]; roads?: Road[]; crews?: Crew[]; vehicles?: Vehicle[] }): Promise<void> {
     const items: Record<string, unknown>[] = [];
     if (records.plan) items.push({ pk: 'PLAN', sk: 'CURRENT', ...records.plan });
     for (const z of records.zones ?? []) items.push({ pk: 'ZONE', sk: z.id, ...z });
+    for (const d of records.depots ?? []) items.push({ pk: 'DEPOT', sk: d.id, ...d });
     for (const r of records.roads ?? []) items.push({ pk: 'ROAD', sk: r.id, ...r });
     for (const v of records.vehicles ?? []) items.push({ pk: 'VEHICLE', sk: v.id, ...v });
     for (const c of records.crews ?? []) {
@@ -108,6 +112,16 @@ export class DynamoRegistryStore implements RegistryStore, RegistryAdmin {
 
   async savePlan(plan: CityPlan): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: 'PLAN', sk: 'CURRENT', ...plan } }));
+  }
+
+  async removePhoneLinks(links: { phone: string; crewId: string }[]): Promise<void> {
+    for (const { phone, crewId } of links) {
+      try {
+        await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: `PHONE#${phone}`, sk: 'CREW' }, ConditionExpression: 'crewId = :c', ExpressionAttributeValues: { ':c': crewId } }));
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+      }
+    }
   }
 
   private async list<T>(kind: Kind): Promise<T[]> {

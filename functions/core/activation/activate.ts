@@ -40,6 +40,14 @@ export async function activate(deps: CoreDeps, request: ActivateRequest): Promis
   }
   await deps.log.append({ activationId: activation.id, at, actor: request.actor, action: 'activation.opened', subject: `activation:${activation.id}`, details: { level: request.level, zoneLevels: request.zoneLevels, evidence: request.evidence }, reason: request.reason });
 
-  const { tasks, shortfalls } = await planAndBook(deps, activation, request.zoneLevels);
-  return { outcome: 'activated', activation, tasks, shortfalls };
+  try {
+    const { tasks, shortfalls } = await planAndBook(deps, activation, request.zoneLevels);
+    return { outcome: 'activated', activation, tasks, shortfalls };
+  } catch (error) {
+    // planAndBook removed its bookings; closing the activation lets the next attempt start clean.
+    const reason = error instanceof Error ? error.message : String(error);
+    await deps.ops.abandonActivation(activation.id, deps.clock.now().toISOString(), reason);
+    await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: request.actor, action: 'activation.abandoned', subject: `activation:${activation.id}`, details: {}, reason });
+    throw error;
+  }
 }

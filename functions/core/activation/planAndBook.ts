@@ -1,17 +1,26 @@
 import type { ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
-import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
-import type { Shortfall } from '../planner/PlanTypes.ts';
-import { planGreedy } from '../planner/planGreedy.ts';
+import type { Task } from '../operations/Task.ts';
+import type { Shortfall, Team } from '../planner/PlanTypes.ts';
+import { planRoutes } from '../planner/planRoutes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
+import { coveredPasses, loadPlannerInput } from './loadPlannerInput.ts';
 import { toTasks } from './toTasks.ts';
 
-const ROUNDS = 3;
+/** Re-plans after lost bookings at most this many times; what is still lost after that is reported short. */
+const ROUNDS = 5;
+
+/** A booking still incomplete after this long was interrupted (a Lambda runs 15 minutes at most). */
+const STALE_BOOKING_MS = 15 * 60_000;
+
+const LOST_REASON = 'its team was taken by a concurrent booking and nothing else was free';
 
 /**
  * Plans every road pass in scope at `zoneLevels` that the activation has not covered yet, and books
- * the teams. A booking lost to another activation is re-planned with what is still free; what cannot
- * be covered comes back as shortfalls (and is logged). Used by activation, upgrades and replacements.
+ * the teams. A booking lost to a concurrent one (crew, vehicle or road pass taken) is re-planned with
+ * what is still free; what cannot be covered comes back as shortfalls, and is logged. If anything
+ * fails unexpectedly, the teams this call booked are removed again: no half-written plan remains.
+ * Used by activation, upgrades and replacements.
  */
 export async function planAndBook(
   deps: CoreDeps,
@@ -20,39 +29,44 @@ export async function planAndBook(
 ): Promise<{ tasks: Task[]; shortfalls: Shortfall[] }> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const [plan, zones, roads, crews, vehicles, existing] = await Promise.all([
-    deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles(),
-    deps.ops.listTasks(activation.id),
-  ]);
-  // Passes already tasked (open or done) are not planned again; refused or cancelled ones are.
-  const covered = new Set(existing.filter((t) => OPEN_TASK_STATES.includes(t.state) || t.state === 'done' || t.state === 'verified').map((t) => `${t.roadId}#${t.pass}`));
-  let nextIndex = existing.length;
-  const tasks: Task[] = [];
-  const shortfalls: Shortfall[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const busy = await deps.ops.listBusy();
-    const planned = planGreedy({ plan, zones, roads, crews, vehicles, zoneLevels, startAt: new Date(now.getTime() + plan.startLeadMinutes * 60_000), busyCrewIds: busy.crewIds, busyVehicleIds: busy.vehicleIds, coveredPasses: covered });
-    let lost = 0;
-    for (const team of planned.teams) {
-      const teamTasks = toTasks(team, activation.id, nextIndex, activation.wave, at);
-      const booked = await deps.ops.bookTeam(teamTasks);
-      if (!booked.ok) {
-        lost++;
-        await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booking-conflict', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId }, reason: booked.reason });
-        continue;
+  // A writer that crashed mid-way through a long team left it incomplete: undo it before planning.
+  const repaired = await deps.ops.repairIncompleteBookings(new Date(now.getTime() - STALE_BOOKING_MS).toISOString());
+  if (repaired > 0) await deps.log.append({ activationId: activation.id, at, actor: 'planner', action: 'booking.repaired', details: { teams: repaired }, reason: 'incomplete bookings left by an interrupted writer were undone' });
+  const booked: Task[][] = [];
+  let shortfalls: Shortfall[] = [];
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      const input = await loadPlannerInput(deps, zoneLevels, activation.id);
+      const planned = planRoutes(input);
+      const lost: Team[] = [];
+      for (const team of planned.teams) {
+        const first = await deps.ops.reserveTaskCodes(activation.id, team.tasks.length);
+        const teamTasks = toTasks(team, activation.id, first, activation.wave, at);
+        const result = await deps.ops.bookTeam(teamTasks);
+        if (!result.ok) {
+          lost.push(team);
+          await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booking-conflict', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId, round }, reason: result.reason });
+          continue;
+        }
+        booked.push(teamTasks);
+        await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booked', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId, lent: team.lent, tasks: teamTasks.map((t) => ({ code: t.code, road: t.roadName, pass: t.pass, startBy: t.startBy })) } });
       }
-      nextIndex += teamTasks.length;
-      tasks.push(...teamTasks);
-      for (const t of teamTasks) covered.add(`${t.roadId}#${t.pass}`);
-      await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booked', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId, lent: team.lent, tasks: teamTasks.map((t) => ({ code: t.code, road: t.roadName, pass: t.pass, startBy: t.startBy })) } });
+      shortfalls = planned.shortfalls;
+      if (lost.length === 0) break;
+      if (round === ROUNDS) {
+        shortfalls = [...shortfalls, ...lost.flatMap((team) => team.tasks.map((t) => ({ roadId: t.roadId, roadName: t.roadName, zoneId: t.zoneId, tier: t.tier, pass: t.pass, laneKm: t.laneKm, reason: LOST_REASON })))];
+      }
     }
-    if (lost === 0 || round === ROUNDS - 1) {
-      shortfalls.push(...planned.shortfalls);
-      break;
-    }
+    // A pass reported short may have been tasked meanwhile by a concurrent call: it is not short.
+    const nowCovered = coveredPasses(await deps.ops.listTasks(activation.id));
+    shortfalls = shortfalls.filter((s) => !nowCovered.has(`${s.roadId}#${s.pass}`));
+  } catch (error) {
+    for (const tasks of booked.reverse()) await deps.ops.unbookTeam(tasks);
+    await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'plan.rolled-back', details: { teams: booked.length }, reason: error instanceof Error ? error.message : String(error) });
+    throw error;
   }
   for (const s of shortfalls) {
     await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'road.shortfall', subject: `road:${s.roadId}`, details: { road: s.roadName, tier: s.tier, pass: s.pass, laneKm: s.laneKm }, reason: s.reason });
   }
-  return { tasks, shortfalls };
+  return { tasks: booked.flat(), shortfalls };
 }

@@ -16,6 +16,8 @@ export interface PlannedTask {
   passableAt: string;
   /** Deadhead travel to reach this road, km. */
   travelKm: number;
+  /** When the plan's time target for the road at its level falls, UTC ISO (absent: no target). */
+  targetAt?: string;
 }
 
 /** A certified crew with a ready vehicle and the tasks it does in order. */
@@ -28,6 +30,8 @@ export interface Team {
   /** True when the crew works outside its own zone (lent). */
   lent: boolean;
   tasks: PlannedTask[];
+  /** When the crew's shift or rest rule ends its work, UTC ISO. */
+  availableUntil?: string;
 }
 
 /** A road pass left without a team, and why, in words a duty officer can act on. */
@@ -41,7 +45,24 @@ export interface Shortfall {
   reason: string;
 }
 
+/** How good a plan is, in the planner's objective (model times: each task charged a depot round trip). */
+export interface PlanStats {
+  objective: number;
+  /** Unassigned lane-km by tier (index 0 = tier 1). */
+  unassignedLaneKm: [number, number, number];
+  /** Hours after the start until every tasked tier-1 pass is done (model estimate; the schedule is no later). */
+  tier1PassableH: number;
+  deadheadKm: number;
+  lentTasks: number;
+  /** Tasks the schedule fitted into time the model's conservative travel left over. */
+  filledTasks: number;
+  iterations: number;
+  ms: number;
+}
+
 export interface AssignmentPlan {
   teams: Team[];
   shortfalls: Shortfall[];
+  /** Present when the plan came from a planner that measures itself. */
+  stats?: PlanStats;
 }

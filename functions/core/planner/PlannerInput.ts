@@ -1,6 +1,7 @@
 import type { ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { CityPlan } from '../registry/CityPlan.ts';
 import type { Crew } from '../registry/Crew.ts';
+import type { Depot } from '../registry/Depot.ts';
 import type { Road } from '../registry/Road.ts';
 import type { Vehicle } from '../registry/Vehicle.ts';
 import type { Zone } from '../registry/Zone.ts';
@@ -11,6 +12,8 @@ export interface PlannerInput {
   roads: Road[];
   crews: Crew[];
   vehicles: Vehicle[];
+  /** Depot locations; without them a zone's centre stands in for its depots. */
+  depots?: Depot[];
   /** The level in force in each zone; zones absent or at 'none' have no roads in scope. */
   zoneLevels: Record<string, ResponseLevel>;
   /** When work can start, UTC. */

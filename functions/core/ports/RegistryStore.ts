@@ -1,5 +1,6 @@
 import type { CityPlan } from '../registry/CityPlan.ts';
 import type { Crew } from '../registry/Crew.ts';
+import type { Depot } from '../registry/Depot.ts';
 import type { Road } from '../registry/Road.ts';
 import type { Vehicle } from '../registry/Vehicle.ts';
 import type { Zone } from '../registry/Zone.ts';
@@ -11,6 +12,8 @@ export interface RegistryStore {
   listRoads(): Promise<Road[]>;
   listCrews(): Promise<Crew[]>;
   listVehicles(): Promise<Vehicle[]>;
+  /** Depots with their locations; empty when the registry has none (zone centres stand in). */
+  listDepots(): Promise<Depot[]>;
   /** The crew whose leader or backup has this phone. */
   findCrewByPhone(phone: string): Promise<{ crew: Crew; role: 'leader' | 'backup' } | undefined>;
 }

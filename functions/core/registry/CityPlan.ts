@@ -5,6 +5,8 @@ import { CMA_ROAD_ICING, roadIcingSchema } from './RoadIcingRule.ts';
 import { DEFAULT_WARNING_RULES, warningRuleSchema } from './WarningRule.ts';
 import { timeTargetsSchema } from './TimeTargets.ts';
 
+import { plannerSettingsSchema } from './PlannerSettings.ts';
+
 /** One blizzard rule: snow water (mm) summed over a rolling window of hours reaches a level. */
 export const blizzardThresholdSchema = z.object({
   level: activeLevel,
@@ -32,6 +34,8 @@ export const cityPlanSchema = z.object({
   blizzardThresholds: z.array(blizzardThresholdSchema).min(1).default(CMA_BLIZZARD_THRESHOLDS),
   /** Road tiers in scope at each level; tier 1 is always first. */
   tiersByLevel: z.object({ IV: z.array(z.number().int()), III: z.array(z.number().int()), II: z.array(z.number().int()), I: z.array(z.number().int()) }),
+  /** Planner weights and rules (rest, detour, lending, reload); optional, with defaults. */
+  planner: plannerSettingsSchema.optional(),
   /** Hours a team may work in one activation (shift window). */
   shiftHours: z.number().positive().max(24),
   /** Travel speed of equipment between roads, km/h. */

@@ -15,5 +15,7 @@ export const vehicleSchema = z.object({
   workRateLaneKmPerH: z.number().positive(),
   /** Whether its agent is chloride (never on agent-free roads). Spreaders only. */
   chlorideAgent: z.boolean().default(false),
+  /** Lane-km one full load of material treats (spreaders, snow-melters); the vehicle reloads at its depot. Absent: no limit. */
+  materialCapacityLaneKm: z.number().positive().optional(),
 });
 export type Vehicle = z.infer<typeof vehicleSchema>;

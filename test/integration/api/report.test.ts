@@ -23,6 +23,7 @@ const TESTVILLE: CityFile = {
     timeTargetsHours: { IV: { 1: 2, 2: 6, 3: 12 }, III: { 1: 4, 2: 8, 3: 16 }, II: { 1: 6, 2: 12, 3: 24 }, I: { 1: 6, 2: 16, 3: 24 } },
   }),
   zones: [{ id: 'z1', name: 'Centre', responsibleUnit: 'Centre sanitation unit', latitude: 35, longitude: 113, providers: ['scripted'] }],
+  depots: [],
   roads: [road('R1', 1, 10, 'plough'), road('R2', 1, 10, 'plough'), road('R3', 2, 6, 'plough'), road('R4', 1, 4, 'snow-melter'), road('R5', 2, 5, 'plough'), road('R6', 2, 3, 'plough')],
   crews: [1, 2, 3, 4, 5].map((n) => ({
     id: `C${n}`, name: `Crew ${n}`, zoneId: 'z1', depot: 'D', size: 3, certified: ['plough' as const],

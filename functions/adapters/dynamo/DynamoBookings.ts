@@ -1,0 +1,334 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './queryAll.ts';
+import { stripKeys } from './stripKeys.ts';
+import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
+import type { BookingResult, TaskMove } from '../../core/ports/OperationsStore.ts';
+import { taskItem } from './taskItem.ts';
+
+/** DynamoDB refuses transactions of more than 100 items. */
+export const MAX_TRANSACTION_ITEMS = 100;
+/** Retries of a transaction cancelled only because another transaction held the same items. */
+const CONFLICT_RETRIES = 6;
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** A crew's or a vehicle's lock: which team holds it and how many open tasks keep it held. */
+interface LockItem {
+  activationId: string;
+  crewId: string;
+  vehicleId: string;
+  openTasks: number;
+  /** False while a team of more than one transaction is still being written. */
+  complete: boolean;
+}
+
+const lockKey = (kind: 'CREW' | 'VEHICLE', id: string) => ({ pk: 'LOCK', sk: `${kind}#${id}` });
+const coverKey = (t: Task) => ({ pk: `ACT#${t.activationId}`, sk: `COVER#${t.roadId}#${t.pass}` });
+
+function cancellationCodes(error: unknown): string[] | undefined {
+  if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  return undefined;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof TransactionCanceledException || (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+}
+
+/**
+ * Bookings in the operations table. Invariants, kept by conditional transactions whatever the
+ * interleaving:
+ *   - a crew and a vehicle are each held by at most one lock item, naming one team (crew + vehicle)
+ *     of one activation, with the number of that team's open tasks;
+ *   - a road pass is tasked at most once per activation (a COVER item per road pass);
+ *   - a team's tasks, claims and locks are written together, and undone together if any part fails.
+ */
+export class DynamoBookings {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async bookTeam(tasks: Task[]): Promise<BookingResult> {
+    const first = tasks[0];
+    if (!first) return { ok: true };
+    const { activationId, crewId, vehicleId } = first;
+    if (tasks.some((t) => t.crewId !== crewId || t.vehicleId !== vehicleId || t.activationId !== activationId)) {
+      throw new Error('bookTeam: every task of a team must have the same activation, crew and vehicle');
+    }
+    // Two items per task (the task and its road-pass claim); the locks ride with the first chunk.
+    const pairs = tasks.map((t) => [
+      { Put: { TableName: this.tableName, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: { ...coverKey(t), taskId: t.id, crewId, vehicleId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ] satisfies TransactItem[]);
+    const perChunk = Math.floor(MAX_TRANSACTION_ITEMS / 2);
+    const firstCount = Math.min(pairs.length, perChunk - 1);
+    const single = firstCount === pairs.length;
+    const lock = (kind: 'CREW' | 'VEHICLE', id: string): TransactItem => ({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...lockKey(kind, id), activationId, crewId, vehicleId, openTasks: tasks.length, complete: single, bookedAt: first.updatedAt } satisfies LockItem & Record<string, unknown>,
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+    const head: TransactItem[] = [lock('CREW', crewId), lock('VEHICLE', vehicleId), ...pairs.slice(0, firstCount).flat()];
+    try {
+      await this.send(head);
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes) throw error;
+      return { ok: false, reason: this.explain(codes, tasks, 0) };
+    }
+    let written = firstCount;
+    try {
+      while (written < pairs.length) {
+        const count = Math.min(perChunk, pairs.length - written);
+        const last = written + count === pairs.length;
+        const items: TransactItem[] = pairs.slice(written, written + count).flat();
+        if (last) {
+          // The last chunk marks both locks complete; it gives up a task to make room.
+          const room = MAX_TRANSACTION_ITEMS - 2;
+          if (items.length > room) {
+            const fit = Math.floor(room / 2);
+            await this.send(pairs.slice(written, written + fit).flat());
+            written += fit;
+            continue;
+          }
+          for (const [kind, id] of [['CREW', crewId], ['VEHICLE', vehicleId]] as const) {
+            items.push({ Update: { TableName: this.tableName, Key: lockKey(kind, id), UpdateExpression: 'SET complete = :t', ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':t': true, ':a': activationId } } });
+          }
+        }
+        await this.send(items);
+        written += count;
+      }
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      await this.undo(tasks.slice(0, written), crewId, vehicleId, activationId);
+      if (!codes) throw error;
+      return { ok: false, reason: this.explain(codes, tasks, written) };
+    }
+    return { ok: true };
+  }
+
+  async unbookTeam(tasks: Task[]): Promise<void> {
+    const first = tasks[0];
+    if (!first) return;
+    await this.undo(tasks, first.crewId, first.vehicleId, first.activationId);
+  }
+
+  async reserveTaskCodes(activationId: string, count: number): Promise<number> {
+    const out = await this.db.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: { pk: `ACT#${activationId}`, sk: 'TASKSEQ' },
+      UpdateExpression: 'ADD nextIndex :n',
+      ExpressionAttributeValues: { ':n': count },
+      ReturnValues: 'UPDATED_NEW',
+    }));
+    return (out.Attributes?.nextIndex as number) - count;
+  }
+
+  /**
+   * Closes a task (done, cannot, cancelled…) and counts it off its team's locks in one
+   * transaction; the locks go once no open task holds them. False when the task had left `from`.
+   */
+  async closeTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean> {
+    const update = this.stateUpdate(task, from, to, at);
+    const countOff = (kind: 'CREW' | 'VEHICLE', id: string): TransactItem => ({
+      Update: {
+        TableName: this.tableName, Key: lockKey(kind, id),
+        UpdateExpression: 'ADD openTasks :minus',
+        ConditionExpression: 'activationId = :a AND crewId = :c AND vehicleId = :v',
+        ExpressionAttributeValues: { ':minus': -1, ':a': task.activationId, ':c': task.crewId, ':v': task.vehicleId },
+      },
+    });
+    try {
+      await this.send([{ Update: update }, countOff('CREW', task.crewId), countOff('VEHICLE', task.vehicleId)]);
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes) throw error;
+      if (codes[0] === 'ConditionalCheckFailed') return false;
+      // The locks are not this team's (already released by hand, or never written): close the task alone.
+      try {
+        await this.db.send(new UpdateCommand(update));
+      } catch (inner) {
+        if (isConditionFailure(inner)) return false;
+        throw inner;
+      }
+      return true;
+    }
+    await this.releaseIfIdle(task.activationId, task.crewId, task.vehicleId);
+    return true;
+  }
+
+  async reassignTask(task: Task, to: TaskMove, at: string): Promise<BookingResult> {
+    if (!OPEN_TASK_STATES.includes(task.state)) return { ok: false, reason: `task ${task.code} is ${task.state}, not open` };
+    if (to.crewId === task.crewId && to.vehicleId === task.vehicleId) return { ok: false, reason: `task ${task.code} is already with that team` };
+    const [oldCrew, oldVehicle, newCrew, newVehicle] = await Promise.all([
+      this.getLock('CREW', task.crewId), this.getLock('VEHICLE', task.vehicleId), this.getLock('CREW', to.crewId), this.getLock('VEHICLE', to.vehicleId),
+    ]);
+    const a = task.activationId;
+    const items: TransactItem[] = [{
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: `ACT#${a}`, sk: `TASK#${task.id}` },
+        ConditionExpression: '#state = :from AND crewId = :oc AND vehicleId = :ov',
+        UpdateExpression: 'SET #state = :to, crewId = :nc, vehicleId = :nv, vehicleLabel = :label, depot = :depot, #seq = :seq, startBy = :startBy, passableAt = :passableAt, updatedAt = :at, gsi1pk = :g',
+        ExpressionAttributeNames: { '#state': 'state', '#seq': 'sequence' },
+        ExpressionAttributeValues: {
+          ':from': task.state, ':oc': task.crewId, ':ov': task.vehicleId, ':to': to.state, ':nc': to.crewId, ':nv': to.vehicleId, ':label': to.vehicleLabel,
+          ':depot': to.depot, ':seq': to.sequence, ':startBy': to.startBy, ':passableAt': to.passableAt, ':at': at, ':g': `CREW#${to.crewId}`,
+        },
+      },
+    }];
+    // Each side (crew, vehicle) either stays (its partner changes), or is counted off the old team and onto the new.
+    for (const side of ['CREW', 'VEHICLE'] as const) {
+      const oldId = side === 'CREW' ? task.crewId : task.vehicleId;
+      const newId = side === 'CREW' ? to.crewId : to.vehicleId;
+      const oldLock = side === 'CREW' ? oldCrew : oldVehicle;
+      const newLock = side === 'CREW' ? newCrew : newVehicle;
+      const partner = side === 'CREW' ? 'vehicleId' : 'crewId';
+      const newPartner = side === 'CREW' ? to.vehicleId : to.crewId;
+      const oldPartner = side === 'CREW' ? task.vehicleId : task.crewId;
+      if (oldId === newId) {
+        // Same crew, other vehicle (or the reverse): only if this was its one open task.
+        if (!oldLock || oldLock.activationId !== a || oldLock.openTasks !== 1) {
+          return { ok: false, reason: `${side === 'CREW' ? 'crew' : 'vehicle'} ${oldId} has other open tasks with its team; move those first or choose another ${side === 'CREW' ? 'crew' : 'vehicle'}` };
+        }
+        items.push({ Update: {
+          TableName: this.tableName, Key: lockKey(side, oldId), UpdateExpression: `SET ${partner} = :np`,
+          ConditionExpression: `activationId = :a AND ${partner} = :op AND openTasks = :one`,
+          ExpressionAttributeValues: { ':np': newPartner, ':op': oldPartner, ':a': a, ':one': 1 },
+        } });
+        continue;
+      }
+      if (newLock && (newLock.activationId !== a || newLock[partner] !== newPartner)) {
+        return { ok: false, reason: `${side === 'CREW' ? 'crew' : 'vehicle'} ${newId} is booked with ${side === 'CREW' ? 'vehicle' : 'crew'} ${newLock[partner]}${newLock.activationId !== a ? ' in another activation' : ''}` };
+      }
+      if (oldLock && oldLock.activationId === a) {
+        items.push(oldLock.openTasks <= 1
+          ? { Delete: { TableName: this.tableName, Key: lockKey(side, oldId), ConditionExpression: 'activationId = :a AND openTasks = :one', ExpressionAttributeValues: { ':a': a, ':one': 1 } } }
+          : { Update: { TableName: this.tableName, Key: lockKey(side, oldId), UpdateExpression: 'ADD openTasks :minus', ConditionExpression: 'activationId = :a AND openTasks > :one', ExpressionAttributeValues: { ':a': a, ':minus': -1, ':one': 1 } } });
+      }
+      items.push(newLock
+        ? { Update: { TableName: this.tableName, Key: lockKey(side, newId), UpdateExpression: 'ADD openTasks :plus', ConditionExpression: `activationId = :a AND ${partner} = :np`, ExpressionAttributeValues: { ':a': a, ':plus': 1, ':np': newPartner } } }
+        : { Put: { TableName: this.tableName, Item: { ...lockKey(side, newId), activationId: a, crewId: to.crewId, vehicleId: to.vehicleId, openTasks: 1, complete: true, bookedAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } });
+    }
+    try {
+      await this.send(items);
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes) throw error;
+      return { ok: false, reason: codes[0] === 'ConditionalCheckFailed' ? `task ${task.code} changed meanwhile; reload and try again` : 'the target team changed meanwhile; reload and try again' };
+    }
+    return { ok: true };
+  }
+
+  async abandonActivation(activationId: string, at: string, reason: string): Promise<void> {
+    try {
+      await this.send([
+        { Delete: { TableName: this.tableName, Key: { pk: 'CURRENT', sk: 'ACTIVATION' }, ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':a': activationId } } },
+        { Update: { TableName: this.tableName, Key: { pk: `ACT#${activationId}`, sk: 'META' }, UpdateExpression: 'SET #status = :s, abandonedAt = :at, abandonReason = :r', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':s': 'stood-down', ':at': at, ':r': reason } } },
+      ]);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /**
+   * Undoes bookings a crashed writer left half-written: locks still marked incomplete since before
+   * `olderThan` lose their team's tasks, claims and locks. Returns how many teams were undone.
+   */
+  async repairIncompleteBookings(olderThan: string): Promise<number> {
+    const locks = await queryAll<LockItem & { sk: string; bookedAt?: string }>(this.db, {
+      TableName: this.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)', ExpressionAttributeValues: { ':p': 'LOCK', ':c': 'CREW#' }, ConsistentRead: true,
+    });
+    let repaired = 0;
+    for (const lock of locks) {
+      if (lock.complete !== false || (lock.bookedAt ?? '') >= olderThan) continue;
+      const items = await queryAll<Record<string, unknown>>(this.db, {
+        TableName: this.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :t)', ExpressionAttributeValues: { ':p': `ACT#${lock.activationId}`, ':t': 'TASK#' }, ConsistentRead: true,
+      });
+      const tasks = items.map((i) => stripKeys<Task>(i)).filter((t) => t.crewId === lock.crewId && t.vehicleId === lock.vehicleId && OPEN_TASK_STATES.includes(t.state));
+      await this.undo(tasks, lock.crewId, lock.vehicleId, lock.activationId);
+      repaired++;
+    }
+    return repaired;
+  }
+
+  /** Deletes a team's written tasks and claims, and its locks when they are still this team's. */
+  private async undo(tasks: Task[], crewId: string, vehicleId: string, activationId: string): Promise<void> {
+    const deletes: TransactItem[] = tasks.flatMap((t) => [
+      { Delete: { TableName: this.tableName, Key: { pk: `ACT#${t.activationId}`, sk: `TASK#${t.id}` } } },
+      { Delete: { TableName: this.tableName, Key: coverKey(t), ConditionExpression: 'attribute_not_exists(pk) OR taskId = :id', ExpressionAttributeValues: { ':id': t.id } } },
+    ]);
+    for (let i = 0; i < deletes.length; i += MAX_TRANSACTION_ITEMS) await this.send(deletes.slice(i, i + MAX_TRANSACTION_ITEMS));
+    for (const [kind, id] of [['CREW', crewId], ['VEHICLE', vehicleId]] as const) {
+      try {
+        await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: lockKey(kind, id), ConditionExpression: 'activationId = :a AND crewId = :c AND vehicleId = :v', ExpressionAttributeValues: { ':a': activationId, ':c': crewId, ':v': vehicleId } }));
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+  }
+
+  /** Deletes a team's locks once no open task holds them. */
+  private async releaseIfIdle(activationId: string, crewId: string, vehicleId: string): Promise<void> {
+    for (const [kind, id] of [['CREW', crewId], ['VEHICLE', vehicleId]] as const) {
+      try {
+        await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: lockKey(kind, id), ConditionExpression: 'activationId = :a AND openTasks <= :zero', ExpressionAttributeValues: { ':a': activationId, ':zero': 0 } }));
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+  }
+
+  private stateUpdate(task: Task, from: TaskState, to: TaskState, at: string) {
+    const closes = !OPEN_TASK_STATES.includes(to);
+    return {
+      TableName: this.tableName,
+      Key: { pk: `ACT#${task.activationId}`, sk: `TASK#${task.id}` },
+      ConditionExpression: '#state = :from',
+      UpdateExpression: closes ? 'SET #state = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk' : 'SET #state = :to, updatedAt = :at',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at },
+    };
+  }
+
+  private async getLock(kind: 'CREW' | 'VEHICLE', id: string): Promise<LockItem | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: lockKey(kind, id), ConsistentRead: true }));
+    return out.Item as LockItem | undefined;
+  }
+
+  /** One transaction; retried when DynamoDB cancels it only for a conflict with another in flight. */
+  private async send(items: TransactItem[]): Promise<void> {
+    if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`a transaction of ${items.length} items exceeds DynamoDB's ${MAX_TRANSACTION_ITEMS}`);
+    if (items.length === 0) return;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        const conflictOnly = codes !== undefined && codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+        if (!conflictOnly || attempt >= CONFLICT_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * (0.5 + Math.random())));
+      }
+    }
+  }
+
+  /** Says which condition refused a booking chunk (its items start at task `offset`, after the locks in the first chunk). */
+  private explain(codes: string[], tasks: Task[], offset: number): string {
+    const first = tasks[0]!;
+    const locks = offset === 0 ? 2 : 0;
+    if (offset === 0 && codes[0] === 'ConditionalCheckFailed') return `crew ${first.crewId} is already booked`;
+    if (offset === 0 && codes[1] === 'ConditionalCheckFailed') return `vehicle ${first.vehicleId} is already booked`;
+    const at = codes.findIndex((c, i) => i >= locks && c === 'ConditionalCheckFailed');
+    if (at >= 0) {
+      const t = tasks[offset + Math.floor((at - locks) / 2)];
+      if (t) return (at - locks) % 2 === 1 ? `road pass ${t.roadName} (${t.pass}) is already tasked in this activation` : `task ${t.code} already exists`;
+    }
+    return codes.some((c) => c === 'TransactionConflict') ? 'a concurrent booking touched the same items' : `booking refused (${codes.join(', ')})`;
+  }
+}

@@ -1,0 +1,116 @@
+import { fill } from '../messages/fill.ts';
+import { localTime } from '../messages/localTime.ts';
+import { REASSIGN_TEMPLATES } from '../messages/templates/reassign.ts';
+import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
+import { crewAvailability } from '../planner/crewAvailability.ts';
+import { resolvePlannerSettings } from '../planner/resolvePlannerSettings.ts';
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { TaskMove } from '../ports/OperationsStore.ts';
+import type { SmsSender } from '../ports/SmsSender.ts';
+import type { Crew } from '../registry/Crew.ts';
+import { maskPhone } from '../registry/PhoneNumber.ts';
+import { SMS_TEMPLATES } from '../messages/templates.ts';
+import { appendedTimes } from './teamTimes.ts';
+
+export interface ReassignRequest {
+  activationId: string;
+  /** The task's code, e.g. "T07". */
+  taskCode: string;
+  toCrewId: string;
+  /** The vehicle; when absent, the vehicle the crew already has in this activation. */
+  toVehicleId?: string;
+  /** The duty officer, as logged. */
+  actor: string;
+  reason: string;
+}
+
+export type ReassignResult =
+  | { outcome: 'reassigned'; task: Task; notified: ('new-leader' | 'old-leader')[] }
+  | { outcome: 'refused'; reason: string };
+
+/**
+ * A duty officer moves one open task to another team (crew and vehicle). The same rules as the
+ * planner's hold: certified crew, ready vehicle of the pass's class, no chloride on agent-free roads,
+ * within the crew's working time, and no crew or vehicle on two teams. The move is logged with who
+ * and why; the new leader is told by SMS, and so is the old one if the task had reached them.
+ */
+export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request: ReassignRequest): Promise<ReassignResult> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const refuse = async (reason: string): Promise<ReassignResult> => {
+    await deps.log.append({ activationId: request.activationId, at, actor: request.actor, action: 'task.reassign-refused', subject: `task:${request.taskCode}`, details: { toCrewId: request.toCrewId, toVehicleId: request.toVehicleId ?? null }, reason });
+    return { outcome: 'refused', reason };
+  };
+  if (request.reason.trim() === '') return refuse('a reason is required');
+  const activation = await deps.ops.getActivation(request.activationId);
+  if (!activation || activation.status !== 'open') return refuse(`activation ${request.activationId} is not open`);
+  const [plan, zones, depots, roads, crews, vehicles, tasks] = await Promise.all([
+    deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listDepots(), deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles(),
+    deps.ops.listTasks(request.activationId),
+  ]);
+  const task = tasks.find((t) => t.code === request.taskCode);
+  if (!task) return refuse(`no task ${request.taskCode} in this activation`);
+  if (!OPEN_TASK_STATES.includes(task.state)) return refuse(`task ${task.code} is ${task.state}; only open tasks move`);
+  const crew = crews.find((c) => c.id === request.toCrewId);
+  if (!crew) return refuse(`no crew ${request.toCrewId}`);
+  const open = tasks.filter((t) => t.id !== task.id && OPEN_TASK_STATES.includes(t.state));
+  const vehicleId = request.toVehicleId ?? open.find((t) => t.crewId === crew.id)?.vehicleId;
+  if (!vehicleId) return refuse(`crew ${crew.id} has no vehicle in this activation: name one`);
+  const vehicle = vehicles.find((v) => v.id === vehicleId);
+  if (!vehicle) return refuse(`no vehicle ${vehicleId}`);
+  if (vehicle.class !== task.pass) return refuse(`task ${task.code} needs a ${task.pass}; ${vehicle.label} is a ${vehicle.class}`);
+  if (!crew.certified.includes(vehicle.class)) return refuse(`crew ${crew.id} is not certified for ${vehicle.class}`);
+  if (vehicle.status !== 'ready') return refuse(`${vehicle.label} is ${vehicle.status}`);
+  const roadById = new Map(roads.map((r) => [r.id, r]));
+  const road = roadById.get(task.roadId);
+  if (!road) return refuse(`road ${task.roadId} is no longer in the registry`);
+  if (task.pass === 'spreader' && vehicle.chlorideAgent && !road.agentAllowed) return refuse(`${road.name} is agent-free: no chloride spreader`);
+
+  const depotRecord = depots.find((d) => d.id === vehicle.depot || d.name === vehicle.depot);
+  const zone = zones.find((z) => z.id === vehicle.zoneId);
+  const depot = depotRecord ? { lat: depotRecord.latitude, lon: depotRecord.longitude } : zone ? { lat: zone.latitude, lon: zone.longitude } : { lat: road.latitude, lon: road.longitude };
+  const teamTasks = open.filter((t) => t.crewId === crew.id || t.vehicleId === vehicle.id);
+  const times = appendedTimes({ plan, road, vehicle, depot, teamTasks, roads: roadById, earliest: new Date(now.getTime() + plan.startLeadMinutes * 60_000) });
+  const settings = resolvePlannerSettings(plan);
+  const availability = crewAvailability(crew, now, plan.shiftHours, plan.timeZone, settings.maxDutyHours);
+  if (!availability.available) return refuse(`crew ${crew.id} cannot work now: ${availability.reason}`);
+  const until = now.getTime() + availability.toH * 3_600_000;
+  if (Date.parse(times.passableAt) > until) return refuse(`crew ${crew.id}'s working time ends at ${localTime(new Date(until).toISOString(), plan.timeZone)}, before the task would be done`);
+
+  const move: TaskMove = { crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, depot: vehicle.depot, ...times, state: 'planned' };
+  const booked = await deps.ops.reassignTask(task, move, at);
+  if (!booked.ok) return refuse(booked.reason);
+  const moved: Task = { ...task, ...move, updatedAt: at };
+  await deps.log.append({
+    activationId: task.activationId, at, actor: request.actor, action: 'task.reassigned', subject: `task:${task.code}`,
+    details: { road: task.roadName, pass: task.pass, from: { crewId: task.crewId, vehicleId: task.vehicleId, state: task.state }, to: { crewId: crew.id, vehicleId: vehicle.id, sequence: times.sequence, startBy: times.startBy } },
+    reason: request.reason,
+  });
+
+  const notified: ('new-leader' | 'old-leader')[] = [];
+  const pass = SMS_TEMPLATES[crew.leader.language].pass[task.pass];
+  const toBody = fill(REASSIGN_TEMPLATES[crew.leader.language].to, { code: task.code, road: task.roadName, pass, vehicle: vehicle.label, startBy: localTime(times.startBy, plan.timeZone) });
+  if (await tell(deps, crew, toBody, `${task.id}#reassign#${at}#to`, task.activationId, 'new-leader')) {
+    notified.push('new-leader');
+    if (await deps.ops.transitionTask(moved, 'planned', 'dispatched', deps.clock.now().toISOString())) moved.state = 'dispatched';
+  }
+  const oldCrew = crews.find((c) => c.id === task.crewId);
+  if (oldCrew && task.state !== 'planned') {
+    const fromBody = fill(REASSIGN_TEMPLATES[oldCrew.leader.language].from, { code: task.code, road: task.roadName });
+    if (await tell(deps, oldCrew, fromBody, `${task.id}#reassign#${at}#from`, task.activationId, 'old-leader')) notified.push('old-leader');
+  }
+  return { outcome: 'reassigned', task: moved, notified };
+}
+
+/** Sends one short SMS to a crew's leader and logs it (phone masked); false when it failed. */
+async function tell(deps: CoreDeps & { sms: SmsSender }, crew: Crew, body: string, idempotencyKey: string, activationId: string, role: string): Promise<boolean> {
+  const to = maskPhone(crew.leader.phone);
+  try {
+    const { providerMessageId } = await deps.sms.send({ to: crew.leader.phone, body, idempotencyKey });
+    await deps.log.append({ activationId, at: deps.clock.now().toISOString(), actor: 'dispatcher', action: 'sms.sent', subject: `crew:${crew.id}`, details: { to, kind: 'reassign', role, providerMessageId } });
+    return true;
+  } catch (error) {
+    await deps.log.append({ activationId, at: deps.clock.now().toISOString(), actor: 'dispatcher', action: 'sms.failed', subject: `crew:${crew.id}`, details: { to, kind: 'reassign', role }, reason: error instanceof Error ? error.message : String(error) });
+    return false;
+  }
+}

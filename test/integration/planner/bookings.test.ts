@@ -1,0 +1,138 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { toTasks } from '../../../functions/core/activation/toTasks.ts';
+import type { Task } from '../../../functions/core/operations/Task.ts';
+import type { Team } from '../../../functions/core/planner/PlanTypes.ts';
+import { bookingProblems, lockItems, plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
+
+const AT = '2026-12-14T00:00:00.000Z';
+
+/** A team of `n` tasks on synthetic road passes (road ids R-<prefix>-<i>), planned times 5 minutes apart. */
+function team(crewId: string, vehicleId: string, n: number, prefix: string): Team {
+  return {
+    crewId, vehicleId, vehicleLabel: `豫H${vehicleId}`, vehicleClass: 'plough', depot: '解放区环卫车场', lent: false,
+    tasks: Array.from({ length: n }, (_, i) => ({
+      roadId: `R-${prefix}-${i}`, roadName: `路${prefix}${i}`, zoneId: 'jiefang', tier: 2 as const, pass: 'plough' as const, laneKm: 1, sequence: i + 1,
+      startBy: new Date(Date.parse(AT) + i * 300_000).toISOString(), passableAt: new Date(Date.parse(AT) + (i * 300_000 + 240_000)).toISOString(), travelKm: 0.5,
+    })),
+  };
+}
+
+async function book(world: PlannerWorld, t: Team, activationId = 'act-1'): Promise<{ tasks: Task[]; result: Awaited<ReturnType<PlannerWorld['deps']['ops']['bookTeam']>> }> {
+  const first = await world.deps.ops.reserveTaskCodes(activationId, t.tasks.length);
+  const tasks = toTasks(t, activationId, first, 1, AT);
+  return { tasks, result: await world.deps.ops.bookTeam(tasks) };
+}
+
+/** Records the size of every transaction the document client sends. */
+function watchTransactions(world: PlannerWorld): number[] {
+  const sizes: number[] = [];
+  world.db.middlewareStack.add((next, context) => async (args) => {
+    if (/^TransactWrite(Items)?Command$/.test(context.commandName ?? '')) sizes.push(((args.input as TransactWriteCommandInput).TransactItems ?? []).length);
+    return next(args);
+  }, { step: 'initialize', name: `watch-${Math.random()}` });
+  return sizes;
+}
+
+describe('bookings on DynamoDB Local', () => {
+  it('books a team of 130 tasks in transactions of at most 100 items, and counts them on its locks', async () => {
+    const world = await plannerWorld();
+    const sizes = watchTransactions(world);
+    const { tasks, result } = await book(world, team('C01', 'V01', 130, 'a'));
+    expect(result).toEqual({ ok: true });
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
+    expect((await world.deps.ops.listTasks('act-1')).length).toBe(130);
+    const locks = await lockItems(world);
+    expect(locks.map((l) => [l.sk, l.openTasks, l.complete])).toEqual([['CREW#C01', 130, true], ['VEHICLE#V01', 130, true]]);
+    expect(await bookingProblems(world, await world.deps.ops.listTasks('act-1'))).toEqual([]);
+    expect(tasks.at(-1)!.code).toBe('T130');
+  });
+
+  it('leaves nothing of a long team behind when a later chunk finds a road pass already tasked', async () => {
+    const world = await plannerWorld();
+    const other = team('C02', 'V02', 1, 'b');
+    other.tasks[0]!.roadId = 'R-a-120';
+    expect((await book(world, other)).result).toEqual({ ok: true });
+    const { result } = await book(world, team('C01', 'V01', 130, 'a'));
+    expect(result).toEqual({ ok: false, reason: 'road pass 路a120 (plough) is already tasked in this activation' });
+    const left = await world.deps.ops.listTasks('act-1');
+    expect(left.map((t) => t.crewId)).toEqual(['C02']);
+    expect((await lockItems(world)).map((l) => l.sk)).toEqual(['CREW#C02', 'VEHICLE#V02']);
+  });
+
+  it('refuses a second team for a booked crew, naming the crew', async () => {
+    const world = await plannerWorld();
+    await book(world, team('C01', 'V01', 2, 'a'));
+    const { result } = await book(world, team('C01', 'V02', 2, 'b'));
+    expect(result).toEqual({ ok: false, reason: 'crew C01 is already booked' });
+  });
+
+  it('never hands out a task code twice, even to callers at the same moment', async () => {
+    const world = await plannerWorld();
+    const firsts = await Promise.all(Array.from({ length: 10 }, () => world.deps.ops.reserveTaskCodes('act-1', 3)));
+    expect(new Set(firsts).size).toBe(10);
+    expect([...firsts].sort((a, b) => a - b)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 27]);
+  });
+});
+
+describe('release on DynamoDB Local', () => {
+  it('keeps the crew and vehicle booked while one of the team\'s tasks is open', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 3, 'a'));
+    await world.deps.ops.transitionTask(tasks[0]!, 'planned', 'done', AT);
+    await world.deps.ops.transitionTask(tasks[1]!, 'planned', 'cancelled', AT);
+    const busy = await world.deps.ops.listBusy();
+    expect([...busy.crewIds, ...busy.vehicleIds]).toEqual(['C01', 'V01']);
+    expect((await lockItems(world)).map((l) => l.openTasks)).toEqual([1, 1]);
+  });
+
+  it('frees the crew and vehicle when the last open task is done, cancelled or cannot be done', async () => {
+    for (const last of ['done', 'cancelled', 'cannot'] as const) {
+      const world = await plannerWorld();
+      const { tasks } = await book(world, team('C01', 'V01', 2, 'a'));
+      await world.deps.ops.transitionTask(tasks[0]!, 'planned', 'dispatched', AT);
+      await world.deps.ops.transitionTask({ ...tasks[0]!, state: 'dispatched' }, 'dispatched', 'done', AT);
+      await world.deps.ops.transitionTask(tasks[1]!, 'planned', last, AT);
+      const busy = await world.deps.ops.listBusy();
+      expect([...busy.crewIds, ...busy.vehicleIds]).toEqual([]);
+    }
+  });
+
+  it('lets a released crew be booked again', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 1, 'a'));
+    await world.deps.ops.transitionTask(tasks[0]!, 'planned', 'done', AT);
+    expect((await book(world, team('C01', 'V01', 1, 'b'), 'act-2')).result).toEqual({ ok: true });
+  });
+
+  it('counts a task off only once when two closings race', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 2, 'a'));
+    const results = await Promise.all([world.deps.ops.transitionTask(tasks[0]!, 'planned', 'done', AT), world.deps.ops.transitionTask(tasks[0]!, 'planned', 'cancelled', AT)]);
+    expect(results.filter(Boolean).length).toBe(1);
+    expect((await lockItems(world)).map((l) => l.openTasks)).toEqual([1, 1]);
+  });
+});
+
+describe('a booking interrupted half-way (the writer crashed)', () => {
+  it('is undone by the next planner run once it is stale, and a fresh one is left alone', async () => {
+    const world = await plannerWorld();
+    const sizes = watchTransactions(world);
+    // Stop the writer after its first transaction, as a Lambda timeout would.
+    world.db.middlewareStack.add((next, context) => async (args) => {
+      if (/^TransactWrite/.test(context.commandName ?? '') && sizes.length > 1) throw Object.assign(new Error('Task timed out'), { name: 'TimeoutError' });
+      return next(args);
+    }, { step: 'initialize', name: 'crash-after-first-transaction' });
+    const long = team('C01', 'V01', 130, 'a');
+    const tasks = toTasks(long, 'act-1', 0, 1, AT);
+    // Its undo fails too (the process is gone): what is written stays, marked incomplete.
+    await expect(world.deps.ops.bookTeam(tasks)).rejects.toThrow('Task timed out');
+    world.db.middlewareStack.remove('crash-after-first-transaction');
+    expect((await lockItems(world)).map((l) => l.complete)).toEqual([false, false]);
+    expect(await world.deps.ops.repairIncompleteBookings('2026-12-13T23:00:00.000Z')).toBe(0);
+    expect(await world.deps.ops.repairIncompleteBookings('2026-12-14T00:20:00.000Z')).toBe(1);
+    expect(await world.deps.ops.listTasks('act-1')).toEqual([]);
+    expect(await lockItems(world)).toEqual([]);
+  });
+});

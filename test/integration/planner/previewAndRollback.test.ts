@@ -1,0 +1,84 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { activate } from '../../../functions/core/activation/activate.ts';
+import { formatPreviewTable } from '../../../functions/core/activation/formatPreviewTable.ts';
+import { previewPlan } from '../../../functions/core/activation/preview.ts';
+import { releaseTasks } from '../../../functions/core/activation/releaseTasks.ts';
+import type { OperationsStore } from '../../../functions/core/ports/OperationsStore.ts';
+import { lockItems, plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
+
+async function itemCount(world: PlannerWorld): Promise<number> {
+  let n = 0;
+  for (const table of [world.names.OPERATIONS_TABLE, world.names.LOG_TABLE]) n += (await world.db.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count ?? 0;
+  return n;
+}
+
+const allAt = (world: PlannerWorld, level: 'II') => Object.fromEntries(world.city.zones.map((z) => [z.id, level]));
+
+describe('preview (dry run) on DynamoDB Local', () => {
+  it('writes nothing, to the store or the log', async () => {
+    const world = await plannerWorld();
+    const before = await itemCount(world);
+    const preview = await previewPlan(world.deps, { level: 'II' });
+    expect(preview.rows.length).toBeGreaterThan(0);
+    expect(await itemCount(world)).toBe(before);
+  });
+
+  it('shows the road passes that activation then tasks, and the same shortfalls', async () => {
+    const world = await plannerWorld();
+    const preview = await previewPlan(world.deps, { level: 'II' });
+    const result = await activate(world.deps, { level: 'II', zoneLevels: allAt(world, 'II'), actor: 'officer-wang', reason: 'blizzard', evidence: [] });
+    if (result.outcome !== 'activated') throw new Error('expected a new activation');
+    expect(result.tasks.map((t) => `${t.roadId}#${t.pass}`).sort()).toEqual(preview.rows.map((r) => `${r.roadId}#${r.pass}`).sort());
+    expect(result.shortfalls.map((s) => `${s.roadId}#${s.pass}`).sort()).toEqual(preview.shortfalls.map((s) => `${s.roadId}#${s.pass}`).sort());
+  });
+
+  it('reads as a table with local times and as JSON', async () => {
+    const world = await plannerWorld();
+    const preview = await previewPlan(world.deps, { level: 'II' });
+    const table = formatPreviewTable(preview, world.city.plan.timeZone);
+    const [header, rule, first] = table.split('\n');
+    expect(header).toMatch(/^road\s+tier\s+pass\s+team\s+vehicle\s+start by\s+passable\s+target$/);
+    expect(rule).toMatch(/^-+( +-+){7}$/);
+    expect(first).toContain(preview.rows[0]!.road);
+    expect(first).toMatch(/\b0[89]:\d\d\b/);
+    expect(JSON.parse(JSON.stringify(preview))).toEqual(preview);
+  });
+});
+
+describe('a failure while booking an activation', () => {
+  it('leaves no tasks, no bookings and no open activation, and the next attempt starts clean', async () => {
+    const world = await plannerWorld();
+    let calls = 0;
+    const real = world.deps.ops;
+    // Fault injection on the port: the third team's booking fails as a throttled DynamoDB call would.
+    const failing = Object.create(real) as OperationsStore;
+    failing.bookTeam = async (tasks) => {
+      if (++calls === 3) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+      return real.bookTeam(tasks);
+    };
+    const request = { level: 'II' as const, zoneLevels: allAt(world, 'II'), actor: 'poller', reason: 'blizzard', evidence: [] };
+    await expect(activate({ ...world.deps, ops: failing }, request)).rejects.toThrow('Rate exceeded');
+    expect(await world.deps.ops.getOpenActivation()).toBeUndefined();
+    expect(await lockItems(world)).toEqual([]);
+    const log = await world.deps.log.list((await world.db.send(new ScanCommand({ TableName: world.names.LOG_TABLE }))).Items!.find((i) => i.action === 'plan.rolled-back')!.activationId as string);
+    expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['plan.rolled-back', 'activation.abandoned']));
+    const abandonedId = log[0]!.activationId;
+    expect(await world.deps.ops.listTasks(abandonedId)).toEqual([]);
+    const retry = await activate(world.deps, request);
+    expect(retry.outcome).toBe('activated');
+  });
+});
+
+describe('stand-down release', () => {
+  it('cancels every open task and frees every crew and vehicle', async () => {
+    const world = await plannerWorld();
+    const result = await activate(world.deps, { level: 'II', zoneLevels: allAt(world, 'II'), actor: 'officer-wang', reason: 'blizzard', evidence: [] });
+    if (result.outcome !== 'activated') throw new Error('expected a new activation');
+    const released = await releaseTasks(world.deps, result.activation.id, 'officer-wang', 'stand-down: forecast cleared');
+    expect(released).toBe(result.tasks.length);
+    expect(new Set((await world.deps.ops.listTasks(result.activation.id)).map((t) => t.state))).toEqual(new Set(['cancelled']));
+    const busy = await world.deps.ops.listBusy();
+    expect([...busy.crewIds, ...busy.vehicleIds]).toEqual([]);
+  });
+});
