@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A depot (车场): where a zone's crews muster and its vehicles are kept, refilled and reloaded. */
 export const depotSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How a city wants its planner to weigh things. Every field is optional; the planner fills in

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A value per active response level, each optional: `{ "I": …, "II": … }`. */
 export function levelRecord<T extends z.ZodType>(value: T) {
