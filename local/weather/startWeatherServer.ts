@@ -1,13 +1,30 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One answer: status, headers, body; `delayMs` answers late, `hang` never answers (a provider that stalls). */
+/**
+ * One answer: status, headers, body; `delayMs` answers late, `hang` never answers (a provider that stalls),
+ * `drip` sends the headers at once and then the body a few bytes at a time (a provider that trickles).
+ */
 export interface ReplayAnswer {
   status: number;
   headers?: Record<string, string>;
   body: string;
   delayMs?: number;
   hang?: boolean;
+  drip?: { bytes: number; everyMs: number };
+}
+
+/** Writes the body `bytes` at a time, `everyMs` apart, until it is done or the client gives up. */
+function drip(res: ServerResponse, body: string, { bytes, everyMs }: { bytes: number; everyMs: number }): void {
+  const data = Buffer.from(body, 'utf8');
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed) { clearInterval(timer); return; }
+    res.write(data.subarray(sent, sent + bytes));
+    sent += bytes;
+    if (sent >= data.length) { clearInterval(timer); res.end(); }
+  }, everyMs);
+  res.on('close', () => clearInterval(timer));
 }
 
 /** A route of the replay server: an answer for the requests it knows, undefined for the others. */
@@ -32,7 +49,8 @@ export async function startWeatherServer(routes: ReplayRoute[]): Promise<Weather
         if (answer.hang) return;
         const send = () => {
           res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-          res.end(answer.body);
+          if (answer.drip) drip(res, answer.body, answer.drip);
+          else res.end(answer.body);
         };
         if (answer.delayMs) setTimeout(send, answer.delayMs);
         else send();
