@@ -6,6 +6,7 @@
 // trickles the body in slower than the timeout. The plan activates automatically: believing garbage would
 // open an activation.
 import { afterEach, describe, expect, it } from 'vitest';
+import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { MetNorwayProvider } from '../../functions/adapters/weather/metno/MetNorwayProvider.ts';
 import { NwsProvider } from '../../functions/adapters/weather/nws/NwsProvider.ts';
 import { OpenMeteoProvider } from '../../functions/adapters/weather/OpenMeteoProvider.ts';
@@ -23,8 +24,9 @@ afterEach(async () => { await weather?.close(); weather = undefined; });
 
 async function world(planOverrides: Record<string, unknown> = {}) {
   const demo = await seededDemoCity(new Date(START));
+  const registry = new DynamoRegistryStore(demo.tables.db, demo.tables.names.REGISTRY_TABLE);
   const plan = { ...demo.city.plan, activationPolicy: 'auto' as const, staleAfterMinutes: 60, ...planOverrides };
-  await demo.deps.registry.put({ plan });
+  await registry.put({ plan });
   weather = await startFaultyWeather({ start: START, dripEveryMs: 25 });
   const http = { baseUrl: weather.baseUrl, timeoutMs: TIMEOUT_MS, retries: 1, retryBaseMs: 1 };
   const providers = new Map<string, ForecastProvider>([
@@ -32,7 +34,7 @@ async function world(planOverrides: Record<string, unknown> = {}) {
     ['nws', new NwsProvider({ ...http, userAgent: UA }, demo.clock)],
     ['met-norway', new MetNorwayProvider({ ...http, userAgent: UA }, demo.clock)],
   ]);
-  const zonesFirst = (first: ProviderName) => demo.deps.registry.put({ zones: demo.city.zones.map((z) => ({ ...z, providers: [first, ...PROVIDERS.filter((p) => p !== first)] })) });
+  const zonesFirst = (first: ProviderName) => registry.put({ zones: demo.city.zones.map((z) => ({ ...z, providers: [first, ...PROVIDERS.filter((p) => p !== first)] })) });
   const officerSms = () => demo.deps.sms.sent.filter((s) => s.to === plan.dutyOfficerPhone);
   const poll = async (): Promise<PollResult> => {
     demo.clock.advance(15);
