@@ -19,11 +19,18 @@ export class DynamoResponseLog implements ResponseLog {
   ) {}
 
   async append(entry: LogEntry): Promise<void> {
-    await this.db.send(new PutCommand({
-      TableName: this.tableName,
-      Item: { ...entry, entryId: `${entry.at}#${this.ids.next()}` },
-      ConditionExpression: 'attribute_not_exists(entryId)',
-    }));
+    try {
+      await this.db.send(new PutCommand({
+        TableName: this.tableName,
+        Item: { ...entry, entryId: `${entry.at}#${this.ids.next()}` },
+        ConditionExpression: 'attribute_not_exists(entryId)',
+      }));
+    } catch (error) {
+      // The entry id is new to this call: only our own earlier try, landed before a timeout and sent
+      // again by the SDK, can hold it. The entry is written; nothing is overwritten.
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+      throw error;
+    }
   }
 
   async list(activationId: string): Promise<LogEntry[]> {
