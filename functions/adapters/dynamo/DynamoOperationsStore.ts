@@ -13,6 +13,7 @@ import type { BookingResult, OperationsStore, TaskMove } from '../../core/ports/
 import { DynamoBookings } from './DynamoBookings.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
+import { landedEarlier, newWriteId } from './writeId.ts';
 
 const INBOUND_TTL_S = 7 * 24 * 3600;
 const DUE_PARTITION = 'DUE';
@@ -160,11 +161,15 @@ export class DynamoOperationsStore implements OperationsStore {
   }
 
   async claimInbound(inboundMessageId: string, at: string): Promise<boolean> {
+    const writeId = newWriteId();
     try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND', at, expiresAt: Math.floor(Date.parse(at) / 1000) + INBOUND_TTL_S }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.db.send(new PutCommand({
+        TableName: this.tableName, Item: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND', at, expiresAt: Math.floor(Date.parse(at) / 1000) + INBOUND_TTL_S, writeId },
+        ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }));
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return landedEarlier(error, writeId);
       throw error;
     }
   }
