@@ -141,16 +141,18 @@ export class DynamoOperationsStore implements OperationsStore {
   async completeMessage(message: SmsMessage): Promise<boolean> {
     // A known end (sent, failed) may replace "in-doubt" written by a concurrent retry; "in-doubt" replaces only "queued".
     const condition = message.state === 'in-doubt' ? '#state = :queued' : '#state IN (:queued, :doubt)';
+    const writeId = newWriteId();
     try {
       await this.db.send(new PutCommand({
-        TableName: this.tableName, Item: this.messageItem(message),
+        TableName: this.tableName, Item: { ...this.messageItem(message), writeId },
         ConditionExpression: `attribute_exists(pk) AND ${condition}`,
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: message.state === 'in-doubt' ? { ':queued': 'queued' } : { ':queued': 'queued', ':doubt': 'in-doubt' },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return landedEarlier(error, writeId);
       throw error;
     }
   }
