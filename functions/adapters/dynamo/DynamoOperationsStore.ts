@@ -197,11 +197,15 @@ export class DynamoOperationsStore implements OperationsStore {
   }
 
   async saveTaskingCase(c: TaskingCase, expectedVersion: number): Promise<boolean> {
+    const writeId = newWriteId();
     try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: this.caseItem(c), ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }));
+      await this.db.send(new PutCommand({
+        TableName: this.tableName, Item: { ...this.caseItem(c), writeId }, ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }));
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return landedEarlier(error, writeId);
       throw error;
     }
   }
