@@ -1,19 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { BookingResult, TaskMove } from '../../core/ports/OperationsStore.ts';
 import { taskItem } from './taskItem.ts';
-
-/** DynamoDB refuses transactions of more than 100 items. */
-export const MAX_TRANSACTION_ITEMS = 100;
-/** Retries of a transaction cancelled only because another transaction held the same items. */
-const CONFLICT_RETRIES = 6;
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+import { cancellationCodes, MAX_TRANSACTION_ITEMS, transactWrite, type TransactItem } from './transactWrite.ts';
 
 /** A crew's or a vehicle's lock: which team holds it and how many open tasks keep it held. */
 interface LockItem {
@@ -27,11 +19,6 @@ interface LockItem {
 
 const lockKey = (kind: 'CREW' | 'VEHICLE', id: string) => ({ pk: 'LOCK', sk: `${kind}#${id}` });
 const coverKey = (t: Task) => ({ pk: `ACT#${t.activationId}`, sk: `COVER#${t.roadId}#${t.pass}` });
-
-function cancellationCodes(error: unknown): string[] | undefined {
-  if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-  return undefined;
-}
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof TransactionCanceledException || (error instanceof Error && error.name === 'ConditionalCheckFailedException');
@@ -302,20 +289,8 @@ export class DynamoBookings {
   }
 
   /** One transaction; retried when DynamoDB cancels it only for a conflict with another in flight. */
-  private async send(items: TransactItem[]): Promise<void> {
-    if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`a transaction of ${items.length} items exceeds DynamoDB's ${MAX_TRANSACTION_ITEMS}`);
-    if (items.length === 0) return;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-        return;
-      } catch (error) {
-        const codes = cancellationCodes(error);
-        const conflictOnly = codes !== undefined && codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-        if (!conflictOnly || attempt >= CONFLICT_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * (0.5 + Math.random())));
-      }
-    }
+  private send(items: TransactItem[]): Promise<void> {
+    return transactWrite(this.db, items);
   }
 
   /** Says which condition refused a booking chunk (its items start at task `offset`, after the locks in the first chunk). */

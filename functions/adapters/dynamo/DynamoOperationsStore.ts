@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient,
+  GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { TaskingCase } from '../../core/escalation/TaskingCase.ts';
 import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
@@ -13,13 +13,16 @@ import type { BookingResult, OperationsStore, TaskMove } from '../../core/ports/
 import { DynamoBookings } from './DynamoBookings.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
+import { cancellationCodes, transactWrite } from './transactWrite.ts';
 import { landedEarlier, newWriteId } from './writeId.ts';
 
 const INBOUND_TTL_S = 7 * 24 * 3600;
 const DUE_PARTITION = 'DUE';
 
+/** A condition refused the write (a transaction still cancelled for a conflict after its retries is an error, not a refusal). */
 function isConditionFailure(error: unknown): boolean {
-  return error instanceof TransactionCanceledException || (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+  if (error instanceof TransactionCanceledException) return cancellationCodes(error)!.includes('ConditionalCheckFailed');
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
 /** Storm state in one DynamoDB table; see OPERATIONS_TABLE for the access patterns. */
@@ -50,13 +53,11 @@ export class DynamoOperationsStore implements OperationsStore {
 
   async createActivation(activation: Activation): Promise<'created' | 'exists'> {
     try {
-      await this.db.send(new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.tableName, Item: { pk: 'CURRENT', sk: 'ACTIVATION', activationId: activation.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.tableName, Item: { pk: `ACT#${activation.id}`, sk: 'META', ...activation }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.tableName, Item: { pk: 'ACTIVATIONS', sk: `${activation.openedAt}#${activation.id}`, activationId: activation.id } } },
-        ],
-      }));
+      await transactWrite(this.db, [
+        { Put: { TableName: this.tableName, Item: { pk: 'CURRENT', sk: 'ACTIVATION', activationId: activation.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: this.tableName, Item: { pk: `ACT#${activation.id}`, sk: 'META', ...activation }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: this.tableName, Item: { pk: 'ACTIVATIONS', sk: `${activation.openedAt}#${activation.id}`, activationId: activation.id } } },
+      ]);
       return 'created';
     } catch (error) {
       if (isConditionFailure(error)) return 'exists';
@@ -252,22 +253,20 @@ export class DynamoOperationsStore implements OperationsStore {
 
   async closeActivation(id: string, close: { closedAt: string; closedBy: string; closeReason: string }): Promise<'closed' | 'not-open'> {
     try {
-      await this.db.send(new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: { pk: `ACT#${id}`, sk: 'META' },
-              ConditionExpression: '#status = :open',
-              UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by, closeReason = :reason',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':open': 'open', ':closed': 'stood-down', ':at': close.closedAt, ':by': close.closedBy, ':reason': close.closeReason },
-            },
+      await transactWrite(this.db, [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: { pk: `ACT#${id}`, sk: 'META' },
+            ConditionExpression: '#status = :open',
+            UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by, closeReason = :reason',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':open': 'open', ':closed': 'stood-down', ':at': close.closedAt, ':by': close.closedBy, ':reason': close.closeReason },
           },
-          // The pointer goes only if it still names this activation (a missing pointer passes too).
-          { Delete: { TableName: this.tableName, Key: { pk: 'CURRENT', sk: 'ACTIVATION' }, ConditionExpression: 'attribute_not_exists(pk) OR activationId = :id', ExpressionAttributeValues: { ':id': id } } },
-        ],
-      }));
+        },
+        // The pointer goes only if it still names this activation (a missing pointer passes too).
+        { Delete: { TableName: this.tableName, Key: { pk: 'CURRENT', sk: 'ACTIVATION' }, ConditionExpression: 'attribute_not_exists(pk) OR activationId = :id', ExpressionAttributeValues: { ':id': id } } },
+      ]);
       return 'closed';
     } catch (error) {
       if (isConditionFailure(error)) return 'not-open';
