@@ -6,6 +6,7 @@ import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operatio
 import type { BookingResult, TaskMove } from '../../core/ports/OperationsStore.ts';
 import { taskItem } from './taskItem.ts';
 import { cancellationCodes, MAX_TRANSACTION_ITEMS, transactWrite, type TransactItem } from './transactWrite.ts';
+import { landedEarlier, newWriteId } from './writeId.ts';
 
 /** A crew's or a vehicle's lock: which team holds it and how many open tasks keep it held. */
 interface LockItem {
@@ -137,10 +138,14 @@ export class DynamoBookings {
       if (!codes) throw error;
       if (codes[0] === 'ConditionalCheckFailed') return false;
       // The locks are not this team's (already released by hand, or never written): close the task alone.
+      const writeId = newWriteId();
       try {
-        await this.db.send(new UpdateCommand(update));
+        await this.db.send(new UpdateCommand({
+          ...update, UpdateExpression: update.UpdateExpression.replace('updatedAt = :at', 'updatedAt = :at, writeId = :w'),
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':w': writeId }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }));
       } catch (inner) {
-        if (isConditionFailure(inner)) return false;
+        if (isConditionFailure(inner)) return landedEarlier(inner, writeId);
         throw inner;
       }
       return true;

@@ -113,17 +113,19 @@ export class DynamoOperationsStore implements OperationsStore {
   async transitionTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean> {
     // Closing an open task also counts it off its team's locks (see DynamoBookings.closeTask).
     if (OPEN_TASK_STATES.includes(from) && !OPEN_TASK_STATES.includes(to)) return this.bookings.closeTask(task, from, to, at);
+    const writeId = newWriteId();
     try {
       await this.db.send(new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: `ACT#${task.activationId}`, sk: `TASK#${task.id}` },
         ConditionExpression: '#state = :from',
-        UpdateExpression: OPEN_TASK_STATES.includes(to) ? 'SET #state = :to, updatedAt = :at' : 'SET #state = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk',
+        UpdateExpression: OPEN_TASK_STATES.includes(to) ? 'SET #state = :to, updatedAt = :at, writeId = :w' : 'SET #state = :to, updatedAt = :at, writeId = :w REMOVE gsi1pk, gsi1sk',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at },
+        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':w': writeId },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return landedEarlier(error, writeId);
       throw error;
     }
     return true;
