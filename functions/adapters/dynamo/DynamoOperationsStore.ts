@@ -66,18 +66,20 @@ export class DynamoOperationsStore implements OperationsStore {
   }
 
   async raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean> {
+    const writeId = newWriteId();
     try {
       await this.db.send(new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: `ACT#${activationId}`, sk: 'META' },
         ConditionExpression: '#status = :open AND wave = :expected',
-        UpdateExpression: 'SET #level = :level, zoneLevels = :zoneLevels, wave = :wave, raisedAt = :at',
+        UpdateExpression: 'SET #level = :level, zoneLevels = :zoneLevels, wave = :wave, raisedAt = :at, writeId = :w',
         ExpressionAttributeNames: { '#status': 'status', '#level': 'level' },
-        ExpressionAttributeValues: { ':open': 'open', ':expected': expectedWave, ':level': raise.level, ':zoneLevels': raise.zoneLevels, ':wave': raise.wave, ':at': raise.raisedAt },
+        ExpressionAttributeValues: { ':open': 'open', ':expected': expectedWave, ':level': raise.level, ':zoneLevels': raise.zoneLevels, ':wave': raise.wave, ':at': raise.raisedAt, ':w': writeId },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return landedEarlier(error, writeId);
       throw error;
     }
   }
@@ -277,18 +279,20 @@ export class DynamoOperationsStore implements OperationsStore {
   }
 
   async changeActivationLevel(id: string, from: ActiveLevel, to: ActiveLevel, zoneLevels: Record<string, ResponseLevel>): Promise<boolean> {
+    const writeId = newWriteId();
     try {
       await this.db.send(new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: `ACT#${id}`, sk: 'META' },
         ConditionExpression: '#status = :open AND #level = :from',
-        UpdateExpression: 'SET #level = :to, zoneLevels = :zones',
+        UpdateExpression: 'SET #level = :to, zoneLevels = :zones, writeId = :w',
         ExpressionAttributeNames: { '#status': 'status', '#level': 'level' },
-        ExpressionAttributeValues: { ':open': 'open', ':from': from, ':to': to, ':zones': zoneLevels },
+        ExpressionAttributeValues: { ':open': 'open', ':from': from, ':to': to, ':zones': zoneLevels, ':w': writeId },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return landedEarlier(error, writeId);
       throw error;
     }
   }
