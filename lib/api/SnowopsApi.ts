@@ -1,7 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -85,6 +85,8 @@ export class SnowopsApi extends Construct {
       encryptionKey: TelemetryKey.of(this, props.stage),
     });
     this.httpApi = new HttpApi(this, 'Http', {
+      // The stack's name, resolved at deploy: 'snowops-prod-api' in the console, and never the same for two stacks.
+      apiName: `${Aws.STACK_NAME}-api`,
       description: 'snowops: duty officers\' and managers\' API (Cognito JWT)',
       createDefaultStage: false,
     });
@@ -101,7 +103,12 @@ export class SnowopsApi extends Construct {
     });
 
     const integration = new HttpLambdaIntegration('Lambda', this.function, { scopePermissionToRoute: false });
-    const authorizer = new HttpUserPoolAuthorizer('Cognito', this.users.userPool, { userPoolClients: [this.users.client] });
+    // The issuer is the pool's own ProviderURL (https://cognito-idp.<region>.<domain>/<pool id>), not
+    // HttpUserPoolAuthorizer's, which spells the domain 'amazonaws.com' and would refuse every token in
+    // a partition with another domain (cdk.json targets aws-cn too).
+    const authorizer = new HttpJwtAuthorizer('Cognito', this.users.userPool.userPoolProviderUrl, {
+      jwtAudience: [this.users.client.userPoolClientId],
+    });
     this.routes = allRoutes().flatMap((route) => {
       const routes = this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, ...(route.access === 'public' ? {} : { authorizer }) });
       if (route.access === 'public') {
