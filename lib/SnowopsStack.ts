@@ -57,7 +57,7 @@ export class SnowopsStack extends Stack {
     // SMS) and those the telemetry needs (CloudWatch Logs, alarms) get nothing on the key that protects
     // the registry and the response log.
     const tablesKey = new CustomerManagedKey(this, 'TablesKey', { stage, description: 'snowops tables: registry (phone numbers), operations, response log' });
-    const messagingKey = new CustomerManagedKey(this, 'MessagingKey', { stage, description: 'snowops SMS replies topic and dead-letter queues' });
+    const messagingKey = new CustomerManagedKey(this, 'MessagingKey', { stage, description: 'snowops SMS replies topic, dispatch queue and dead-letter queues' });
     const telemetryKey = TelemetryKey.of(this, stage);
 
     this.operatorsTopic = new OperatorsTopic(this, 'OperatorsTopic', { key: telemetryKey, email: config.alarms.email });
