@@ -1,9 +1,9 @@
 import type { CoreDeps } from '../../core/ports/CoreDeps.ts';
+import type { DispatchRequests } from '../../core/ports/DispatchRequests.ts';
 import type { RegistryAdmin } from '../../core/ports/RegistryAdmin.ts';
-import type { SmsSender } from '../../core/ports/SmsSender.ts';
 
-/** What the routes give to core: the usual ports, the SMS sender (activation dispatches) and registry writes. */
+/** What the routes give to core: the usual ports, where an activation's wave goes (dispatch) and registry writes. */
 export interface ApiDeps extends CoreDeps {
-  sms: SmsSender;
+  dispatch: DispatchRequests;
   registryAdmin: RegistryAdmin;
 }

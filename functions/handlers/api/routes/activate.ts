@@ -22,16 +22,21 @@ export const activateResultSchema = z.object({
     laneKmByTier: z.object({ 1: z.number(), 2: z.number(), 3: z.number() }),
   }).describe('what was booked; the tasks themselves are at GET /activations/{id}/tasks (a big city has thousands)'),
   shortfalls: z.array(shortfallSchema),
-  dispatch: z.object({ sent: z.number().int(), skipped: z.number().int(), failed: z.number().int() }),
+  dispatch: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('sent'), sent: z.number().int(), skipped: z.number().int(), failed: z.number().int() })
+      .describe('the first wave was sent before the answer (the local runtime)'),
+    z.object({ mode: z.literal('queued') })
+      .describe('the first wave is on the dispatch queue (deployed): the dispatcher sends it at the SMS pace; GET /activations/{id}/tasks shows the tasks move to dispatched'),
+  ]),
 }).meta({ id: 'ActivateResult' });
 
 export const activateRoute = defineRoute({
   method: 'POST', path: '/activations', operationId: 'activate', tag: 'activations', access: OFFICERS, idempotent: true,
   summary: 'Activate the plan',
-  description: 'Opens an activation at a level (every zone at that level unless zoneLevels names them), books teams for the roads in scope, tier 1 first, and sends the first wave of tasking SMS. The current forecast evidence is logged with the reason. Send an Idempotency-Key so a double click activates once.',
+  description: 'Opens an activation at a level (every zone at that level unless zoneLevels names them), books teams for the roads in scope, tier 1 first, and sends the first wave of tasking SMS (deployed, through the dispatch queue: the answer says `queued`). The current forecast evidence is logged with the reason. Send an Idempotency-Key so a double click activates once.',
   body: activateBodySchema,
   responses: {
-    201: { description: 'activated: what was booked, the road passes left short and what was sent', schema: activateResultSchema },
+    201: { description: 'activated: what was booked, the road passes left short, and what was sent or queued', schema: activateResultSchema },
     409: { description: 'an activation is already open (its id is in activationId)', schema: problemSchema, contentType: 'application/problem+json' },
     422: { description: 'zone levels the plan refuses (unknown zone, a zone above the level, no zone at the level)', schema: problemSchema, contentType: 'application/problem+json' },
   },
