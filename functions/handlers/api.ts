@@ -17,10 +17,11 @@ const telemetry = new Telemetry('api');
 // An officer's activation dispatches the first wave: SMS that exhaust their retries are logged (sms.dead-lettered) and counted.
 const deadLetters = { send: async (letter: DeadLetter) => { telemetry.count(METRIC.smsDeadLettered); telemetry.logger.error('tasking SMS dead-lettered', { ...letter }); } };
 const core = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry) };
+const registryWrites = new DynamoRegistryStore(telemetry.tracer.captureAWSv3Client(documentClient()), env.REGISTRY_TABLE);
 
 /** HTTP API (API Gateway v2, JWT authorizer on the Cognito user pool) -> every route of the API. */
 export const handler = createApiHandler({
-  deps: { ...core, registryAdmin: new DynamoRegistryStore(telemetry.tracer.captureAWSv3Client(documentClient()), env.REGISTRY_TABLE) },
+  deps: { ...core, registryAdmin: registryWrites, registryImport: registryWrites },
   authenticator: new ApiGatewayJwtAuthenticator(),
   idempotency: new PowertoolsIdempotencyGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),
   logger: telemetry.logger,

@@ -37,8 +37,9 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const client = new DynamoDBClient({ endpoint: options.dynamoEndpoint, ...LOCAL_AWS });
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const authenticator = new LocalJwtAuthenticator(options.secret);
+  const registryWrites = new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE'));
   const handler = createApiHandler({
-    deps: { ...options.deps, registryAdmin: new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE')) },
+    deps: { ...options.deps, registryAdmin: registryWrites, registryImport: registryWrites },
     authenticator,
     idempotency: new PowertoolsIdempotencyGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }),
     logger: options.logger ?? { error: (message, extra) => console.error(`snowops api: ${message}`, extra) },
