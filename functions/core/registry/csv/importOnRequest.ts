@@ -4,6 +4,7 @@ import { REGISTRY_LOG } from '../editRegistry.ts';
 import type { CsvProblem } from './CsvProblem.ts';
 import { importRegistryCsv } from './importRegistryCsv.ts';
 import type { RegistryKind } from './readRows.ts';
+import { readOnlyImportStore } from './readOnlyImportStore.ts';
 
 export interface ImportRequest {
   kind: RegistryKind;
@@ -19,22 +20,13 @@ export type ImportOutcome =
   | { ok: true; kind: RegistryKind; rows: number; created: string[]; replaced: string[]; unchanged: number; dryRun: boolean }
   | { ok: false; kind: RegistryKind; problems: CsvProblem[] };
 
-/** The store as the import sees it, with every write skipped: a dry run reads the registry and checks as the real import does. */
-function readOnly(store: RegistryImportStore): RegistryImportStore {
-  return {
-    listZones: () => store.listZones(), listDepots: () => store.listDepots(), listRoads: () => store.listRoads(),
-    listCrews: () => store.listCrews(), listVehicles: () => store.listVehicles(),
-    put: async () => {}, removePhoneLinks: async () => {},
-  };
-}
-
 /**
  * An administrator's registry import (the API's): all or nothing, idempotent, every bad cell reported
  * with its line and column. A real import that passes is logged to the registry stream (who, what
  * changed); a dry run and a refused file write nothing at all.
  */
 export async function importOnRequest(deps: CoreDeps & { registryImport: RegistryImportStore }, request: ImportRequest): Promise<ImportOutcome> {
-  const store = request.dryRun ? readOnly(deps.registryImport) : deps.registryImport;
+  const store = request.dryRun ? readOnlyImportStore(deps.registryImport) : deps.registryImport;
   const result = await importRegistryCsv(store, request.kind, request.text);
   if (!result.ok) return { ok: false, kind: request.kind, problems: result.problems };
   if (!request.dryRun) {
