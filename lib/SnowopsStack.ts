@@ -70,7 +70,7 @@ export class SnowopsStack extends Stack {
     // Waves of taskings go through the dispatch queue, from the poller's activations and raises and from an officer's.
     this.dispatcher = new Dispatcher(this, 'Dispatcher', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms: config.sms });
     this.escalator = new Escalator(this, 'Escalator', { stage, tables: this.tables, messagingKey, sms: config.sms });
-    this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms });
+    this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms, sms: config.sms });
     this.dispatcher.grantRequests(this.poller.function);
     this.dispatcher.grantRequests(this.api.function);
 

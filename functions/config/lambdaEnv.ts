@@ -65,4 +65,7 @@ export const forecastPollerEnvSchema = pollerEnvSchema.extend(dispatchQueueEnvSc
 export const apiEnvSchema = tablesEnvSchema.extend({
   IDEMPOTENCY_TABLE: z.string().min(1),
   ...dispatchQueueEnvSchema.shape,
+  // A reassignment tells both leaders by SMS from the API itself.
+  SMS_SENDER_ID: z.string().optional(),
+  SMS_ORIGINATION_NUMBER: z.string().optional(),
 });

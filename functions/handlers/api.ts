@@ -9,16 +9,19 @@ import { apiEnvSchema } from '../config/lambdaEnv.ts';
 import { ApiGatewayJwtAuthenticator } from './api/auth/ApiGatewayJwtAuthenticator.ts';
 import { createApiHandler } from './api/createApiHandler.ts';
 import { PowertoolsIdempotencyGuard } from './api/idempotency/PowertoolsIdempotencyGuard.ts';
-import { buildStores } from './context/buildStores.ts';
+import { buildCoreDeps } from './context/buildCoreDeps.ts';
 
 const env = parseEnv(apiEnvSchema);
 const telemetry = new Telemetry('api');
+const registryWrites = new DynamoRegistryStore(telemetry.tracer.captureAWSv3Client(documentClient()), env.REGISTRY_TABLE);
 
 /** HTTP API (API Gateway v2, JWT authorizer on the Cognito user pool) -> every route of the API. */
 export const handler = createApiHandler({
   deps: {
-    ...buildStores(env, telemetry),
-    registryAdmin: new DynamoRegistryStore(telemetry.tracer.captureAWSv3Client(documentClient()), env.REGISTRY_TABLE),
+    // The stores, and an SMS sender for the one message the API sends itself: a reassignment's notice to both leaders.
+    ...buildCoreDeps(env, telemetry),
+    registryAdmin: registryWrites,
+    registryImport: registryWrites,
     // An officer's activation hands its first wave to the dispatcher's queue and answers at once; the
     // dispatcher sends at the account's SMS pace, with the exactly-once guard and its dead-letter queue.
     dispatch: new SqsDispatchRequests(telemetry.tracer.captureAWSv3Client(new SQSClient({})), env.DISPATCH_QUEUE_URL),

@@ -6,6 +6,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
+import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
+import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
 import { Construct } from 'constructs';
 import { IDEMPOTENCY_TABLE, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
 import { allRoutes } from '../../functions/handlers/api/routeTable.ts';
@@ -37,6 +39,7 @@ export interface SnowopsApiProps {
   stage: Stage;
   tables: SnowopsTables;
   alarms: OperatorAlarms;
+  sms?: SmsSettings;
 }
 
 /**
@@ -78,6 +81,9 @@ export class SnowopsApi extends Construct {
     this.function.grantTable(tables.get(LOG_TABLE), LOG_TABLE.envVar, 'append');
     // The routes' Idempotency-Key records.
     this.function.grantTable(tables.get(IDEMPOTENCY_TABLE), IDEMPOTENCY_TABLE.envVar, 'readWrite');
+    // A reassignment tells the two leaders at once; every other SMS goes through the dispatch queue.
+    grantSmsToPhoneNumbers(this.function);
+    for (const [name, value] of Object.entries(smsEnvironment(props.sms))) this.function.addEnvironment(name, value);
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: settings.logRetention,

@@ -38,9 +38,10 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const client = new DynamoDBClient({ endpoint: options.dynamoEndpoint, ...LOCAL_AWS });
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const authenticator = new LocalJwtAuthenticator(options.secret);
+  const registryWrites = new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE'));
   const handler = createApiHandler({
     // No queue here: an activation sends its first wave before it answers, as the dispatcher would.
-    deps: { ...options.deps, dispatch: new InlineDispatch(options.deps), registryAdmin: new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE')) },
+    deps: { ...options.deps, dispatch: new InlineDispatch(options.deps), registryAdmin: registryWrites, registryImport: registryWrites },
     authenticator,
     idempotency: new PowertoolsIdempotencyGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }),
     logger: options.logger ?? { error: (message, extra) => console.error(`snowops api: ${message}`, extra) },

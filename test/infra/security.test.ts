@@ -151,8 +151,8 @@ describe.each(['dev', 'prod'] as Stage[])('security of the %s stack', (stage) =>
     expect(actionsOfRole(s.stack.escalator.function)).toEqual(sorted(CORE, SEND_SMS, CHECK_OPT_OUTS, SEND_TO_QUEUE));
   });
 
-  it('the API may do exactly what it does: the core table access (the registry writable), queue waves; no SMS', () => {
-    expect(actionsOfRole(s.stack.api.function)).toEqual(sorted(CORE, SEND_TO_QUEUE));
+  it('the API may do exactly what it does: the core table access (the registry writable), queue waves, and send the reassignment SMS', () => {
+    expect(actionsOfRole(s.stack.api.function)).toEqual(sorted(CORE, SEND_TO_QUEUE, SEND_SMS));
   });
 
   it('every KMS key rotates, and every table, topic, queue and log group is encrypted with one of them', () => {

@@ -7,7 +7,7 @@ import { print, printJson, table } from '../output.ts';
 import { withProgress } from '../progress.ts';
 import { collect, parseZoneLevels } from './parseZoneLevels.ts';
 
-interface ActivateResult {
+export interface ActivateResult {
   activation: Activation;
   booked: { tasks: number; crews: number; laneKmByTier: Record<'1' | '2' | '3', number> };
   shortfalls: Shortfall[];

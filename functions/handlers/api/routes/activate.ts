@@ -7,6 +7,7 @@ import { problemSchema } from '../schemas/problem.ts';
 import { activationSchema } from '../schemas/activation.ts';
 import { activeLevelSchema, reasonSchema, zoneLevelsSchema } from '../schemas/common.ts';
 import { shortfallSchema } from '../schemas/task.ts';
+import { bookedSummary } from './bookedSummary.ts';
 
 export const activateBodySchema = z.strictObject({
   level: activeLevelSchema,
@@ -42,8 +43,6 @@ export const activateRoute = defineRoute({
   },
   handle: async ({ deps, body, principal }) => {
     const { activation, tasks, shortfalls, dispatch } = await activateOnRequest(deps, { level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
-    const km = (tier: number) => Math.round(tasks.filter((t) => t.tier === tier).reduce((sum, t) => sum + t.laneKm, 0) * 100) / 100;
-    const booked = { tasks: tasks.length, crews: new Set(tasks.map((t) => t.crewId)).size, laneKmByTier: { 1: km(1), 2: km(2), 3: km(3) } };
-    return json(201, { activation, booked, shortfalls, dispatch }, { Location: `/activations/${activation.id}` });
+    return json(201, { activation, booked: bookedSummary(tasks), shortfalls, dispatch }, { Location: `/activations/${activation.id}` });
   },
 });
