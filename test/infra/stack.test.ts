@@ -233,10 +233,10 @@ describe('snowops stack, dev', () => {
     expect(writers).toEqual(['api']);
   });
 
-  it('the Lambdas that text may send SMS to phone numbers; the API, which hands its waves to the dispatcher, may not', () => {
+  it('the Lambdas that text may send SMS to phone numbers (the API only for a reassignment notice; its waves go to the dispatcher)', () => {
     const publishes = (which: Which) => roleStatements(which).some((st) => actionsOf(st).includes('sns:Publish') && st.Resource === '*');
 
-    expect(ALL.filter(publishes)).toEqual(['poller', 'inbound', 'dispatcher', 'escalator']);
+    expect(ALL.filter(publishes)).toEqual(['poller', 'inbound', 'dispatcher', 'escalator', 'api']);
   });
 
   it('the inbound replies topic is KMS-encrypted and refuses requests without TLS', () => {
