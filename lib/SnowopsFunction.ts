@@ -20,6 +20,8 @@ export interface SnowopsFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   environment?: Record<string, string>;
+  /** Caps (and guarantees) concurrent instances, e.g. 1 where one container must hold the SMS pace. */
+  reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -58,6 +60,7 @@ export class SnowopsFunction extends NodejsFunction {
       architecture: LAMBDA_ARCHITECTURE,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
+      ...(props.reservedConcurrentExecutions !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
       tracing: Tracing.ACTIVE,
       logGroup,
       role,

@@ -2,8 +2,11 @@ import { Aspects, CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { REGISTRY_TABLE } from '../functions/config/tables.ts';
+import { SnowopsApi } from './api/SnowopsApi.ts';
 import type { DeployConfig } from './config/deployConfigSchema.ts';
 import type { Stage } from './config/Stage.ts';
+import { Dispatcher } from './dispatch/Dispatcher.ts';
+import { Escalator } from './escalation/Escalator.ts';
 import { SmsInbound } from './inbound/SmsInbound.ts';
 import { SmsSpendGuard } from './messaging/SmsSpendGuard.ts';
 import { OperatorAlarms } from './observability/OperatorAlarms.ts';
@@ -21,9 +24,11 @@ export interface SnowopsStackProps extends StackProps {
 }
 
 /**
- * One stage of snowops: the tables, the forecast poller on its schedule, the two-way SMS path, and the
- * operators' side: alarms (every one routed to the operators' topic), the SMS spend guard, the storm
- * dashboard. Nothing is named, so stages (and copies of one) share an account without collisions.
+ * One stage of snowops: the tables; the forecast poller on its schedule; the dispatch queue and the
+ * dispatcher that sends each wave; the escalator's sweep; the two-way SMS path; the HTTP API with its
+ * Cognito users; and the operators' side: alarms (every one routed to the operators' topic), the SMS
+ * spend guard, the storm dashboard. Nothing is named, so stages (and copies of one) share an account
+ * without collisions.
  */
 export class SnowopsStack extends Stack {
   readonly stage: Stage;
@@ -31,6 +36,9 @@ export class SnowopsStack extends Stack {
   readonly tables: SnowopsTables;
   readonly poller: ForecastPoller;
   readonly inbound: SmsInbound;
+  readonly dispatcher: Dispatcher;
+  readonly escalator: Escalator;
+  readonly api: SnowopsApi;
   readonly operatorsTopic: OperatorsTopic;
   readonly alarms: OperatorAlarms;
   readonly spendGuard: SmsSpendGuard;
@@ -49,7 +57,7 @@ export class SnowopsStack extends Stack {
     // SMS) and those the telemetry needs (CloudWatch Logs, alarms) get nothing on the key that protects
     // the registry and the response log.
     const tablesKey = new CustomerManagedKey(this, 'TablesKey', { stage, description: 'snowops tables: registry (phone numbers), operations, response log' });
-    const messagingKey = new CustomerManagedKey(this, 'MessagingKey', { stage, description: 'snowops SMS replies topic and dead-letter queues' });
+    const messagingKey = new CustomerManagedKey(this, 'MessagingKey', { stage, description: 'snowops SMS replies topic, dispatch queue and dead-letter queues' });
     const telemetryKey = TelemetryKey.of(this, stage);
 
     this.operatorsTopic = new OperatorsTopic(this, 'OperatorsTopic', { key: telemetryKey, email: config.alarms.email });
@@ -59,6 +67,12 @@ export class SnowopsStack extends Stack {
     this.tables = new SnowopsTables(this, 'Tables', { stage, encryptionKey: tablesKey });
     this.poller = new ForecastPoller(this, 'ForecastPoller', { stage, tables: this.tables, sms: config.sms, openMeteoBaseUrl: config.city.openMeteoBaseUrl });
     this.inbound = new SmsInbound(this, 'SmsInbound', { stage, tables: this.tables, messagingKey, sms: config.sms });
+    // Waves of taskings go through the dispatch queue, from the poller's activations and raises and from an officer's.
+    this.dispatcher = new Dispatcher(this, 'Dispatcher', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms: config.sms });
+    this.escalator = new Escalator(this, 'Escalator', { stage, tables: this.tables, messagingKey, sms: config.sms });
+    this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms, sms: config.sms });
+    this.dispatcher.grantRequests(this.poller.function);
+    this.dispatcher.grantRequests(this.api.function);
 
     this.alarms.staleForecast();
     this.alarms.smsFailures();
@@ -82,6 +96,9 @@ export class SnowopsStack extends Stack {
       description: 'Set as the two-way SMS destination of the origination number in End User Messaging SMS',
       value: this.inbound.topic.topicArn,
     });
+    new CfnOutput(this, 'ApiUrl', { description: 'The HTTP API (npx snowops --api <this> --token <IdToken>)', value: this.api.url });
+    new CfnOutput(this, 'UserPoolId', { description: 'Cognito user pool of the API users: create them here (README, Deploy)', value: this.api.users.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { description: 'App client to sign in with (aws cognito-idp initiate-auth --client-id <this>)', value: this.api.users.client.userPoolClientId });
     new CfnOutput(this, 'RegistryTableName', { description: 'npm run registry:import -- --table <this> (README, Deploy)', value: this.tables.get(REGISTRY_TABLE).tableName });
     new CfnOutput(this, 'OperatorsTopicArn', { description: 'Every alarm goes here; subscribe the on-call channel', value: this.operatorsTopic.topicArn });
     new CfnOutput(this, 'DashboardName', { description: 'CloudWatch dashboard of the storm', value: this.dashboard.dashboard.dashboardName });

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -6,6 +6,9 @@ import { SystemClock } from '../functions/adapters/system/SystemClock.ts';
 import { buildLocalApi } from './api/buildLocalApi.ts';
 import { startApiServer } from './api/startApiServer.ts';
 import { startLocalRuntime } from './runtime/startLocalRuntime.ts';
+
+/** Where `npx snowops import` finds this runtime's DynamoDB Local and tables while it runs. */
+const LOCAL_RUNTIME_FILE = '.snowops/local-runtime.json';
 
 // The weather replay server needs a file; nothing polls it here, so no storm is scripted.
 const IDLE_FORECAST = fileURLToPath(new URL('./storms/jiaozuo-2026-12-blizzard.openmeteo.json', import.meta.url));
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     await server?.close().catch(() => {});
     api?.close();
+    await rm(LOCAL_RUNTIME_FILE, { force: true });
     await runtime.stop();
     process.exit(code);
   };
@@ -49,6 +53,8 @@ async function main(): Promise<void> {
     await stop(1);
     return;
   }
+  await mkdir(dirname(LOCAL_RUNTIME_FILE), { recursive: true });
+  await writeFile(LOCAL_RUNTIME_FILE, `${JSON.stringify({ dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, api: server.url }, null, 2)}\n`);
   const { city } = runtime;
   console.log(`snowops API listening on ${server.url}`);
   console.log(`  ${city.plan.city}: ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles; no storm scripted`);

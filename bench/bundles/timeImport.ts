@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 /** Configuration the handlers parse at module load; placeholders, as no AWS call is made on import. */
 export const HANDLER_ENV: Record<string, string> = {
   REGISTRY_TABLE: 'registry', OPERATIONS_TABLE: 'operations', LOG_TABLE: 'log', IDEMPOTENCY_TABLE: 'idempotency',
+  DISPATCH_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/dispatch',
   AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 

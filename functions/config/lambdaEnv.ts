@@ -49,5 +49,23 @@ export const messagingEnvSchema = smsEnvSchema.extend({
   SMS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
 
-/** The HTTP API: an officer's activation dispatches the first wave, so it sends SMS like the dispatcher. */
-export const apiEnvSchema = messagingEnvSchema;
+/** Lambdas that hand waves to the dispatcher (functions/adapters/queue/SqsDispatchRequests.ts). */
+export const dispatchQueueEnvSchema = z.object({
+  /** The dispatch queue's URL (the stack's Dispatcher construct sets it). */
+  DISPATCH_QUEUE_URL: z.string().min(1),
+});
+
+/** The forecast-poller Lambda: the poller's settings, and the queue its activations and raises hand their waves to. */
+export const forecastPollerEnvSchema = pollerEnvSchema.extend(dispatchQueueEnvSchema.shape);
+
+/**
+ * The HTTP API: the tables (the registry written by admins), the idempotency keys of its routes, and
+ * the dispatch queue an officer's activation hands its first wave to. It sends no SMS itself.
+ */
+export const apiEnvSchema = tablesEnvSchema.extend({
+  IDEMPOTENCY_TABLE: z.string().min(1),
+  ...dispatchQueueEnvSchema.shape,
+  // A reassignment tells both leaders by SMS from the API itself.
+  SMS_SENDER_ID: z.string().optional(),
+  SMS_ORIGINATION_NUMBER: z.string().optional(),
+});

@@ -1,10 +1,9 @@
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
 import { Telemetry } from '../adapters/observability/Telemetry.ts';
 import { BatchFailureDeadLetters } from '../adapters/queue/BatchFailureDeadLetters.ts';
+import { dispatchRequestMessageSchema } from '../adapters/queue/dispatchRequestMessage.ts';
 import { dispatchWave } from '../core/dispatch/dispatchWave.ts';
-import { EQUIPMENT_CLASSES } from '../core/registry/EquipmentClass.ts';
 import { parseEnv } from '../config/env.ts';
 import { messagingEnvSchema } from '../config/lambdaEnv.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
@@ -16,15 +15,6 @@ const { logger } = telemetry;
 const deadLetters = new BatchFailureDeadLetters();
 const deps = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry) };
 
-/** A request to send an activation's current wave (from activation, upgrade or a duty officer's action). */
-const requestSchema = z.object({
-  activationId: z.string().min(1),
-  shortfalls: z.array(z.object({
-    roadId: z.string(), roadName: z.string(), zoneId: z.string(), tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    pass: z.enum(EQUIPMENT_CLASSES), laneKm: z.number(), reason: z.string(),
-  })).optional(),
-});
-
 /** SQS-triggered: each record dispatches one wave; a record whose SMS exhausted retries is reported failed (then dead-lettered by SQS). */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(telemetry.middlewares())
@@ -34,7 +24,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
       deadLetters.take();
       let request;
       try {
-        request = requestSchema.parse(JSON.parse(record.body));
+        request = dispatchRequestMessageSchema.parse(JSON.parse(record.body));
       } catch (error) {
         // Unreadable requests cannot succeed on a retry: fail them so SQS dead-letters them, with the reason logged.
         logger.error('dispatch request is not {activationId, shortfalls?}', { messageId: record.messageId, error: String(error) });

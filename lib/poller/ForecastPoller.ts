@@ -20,7 +20,7 @@ export interface ForecastPollerProps {
   openMeteoBaseUrl?: string;
 }
 
-/** The forecast-poller Lambda and the schedule that runs it. */
+/** The forecast-poller Lambda and the schedule that runs it (the stack lets it hand waves to the Dispatcher). */
 export class ForecastPoller extends Construct {
   readonly function: SnowopsFunction;
   readonly schedule: Schedule;
@@ -29,9 +29,9 @@ export class ForecastPoller extends Construct {
     super(scope, id);
     this.function = new SnowopsFunction(this, 'Function', {
       handlerFile: 'forecastPoller.ts',
-      description: 'Polls the forecast for every zone, evaluates the plan, activates and dispatches the first wave',
+      description: 'Polls the forecast for every zone, evaluates the plan, activates or raises and queues the wave for the dispatcher',
       stage: props.stage,
-      // Each zone waits up to 10 s per provider, then the first wave of SMS goes out one by one.
+      // Each zone waits up to 10 s per provider; the wave itself is the dispatcher's (the stack grants the queue).
       timeout: Duration.minutes(2),
       environment: {
         ...(props.openMeteoBaseUrl ? { OPEN_METEO_BASE_URL: props.openMeteoBaseUrl } : {}),
@@ -39,7 +39,7 @@ export class ForecastPoller extends Construct {
       },
     });
     grantCoreTables(this.function, props.tables);
-    // pollAndDispatch sends the first wave of taskings itself when it activates a plan.
+    // The duty officer's notices (a proposed activation, a stale forecast) are texted from the poll itself.
     grantSmsToPhoneNumbers(this.function);
 
     this.schedule = new ScheduledInvocation(this, 'Tick', { function: this.function, rate: POLL_INTERVAL, description: 'forecast-poller tick' }).schedule;

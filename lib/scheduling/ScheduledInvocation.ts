@@ -1,5 +1,6 @@
-import { Aws, type Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { NagSuppressions } from 'cdk-nag';
@@ -11,8 +12,16 @@ export interface ScheduledInvocationProps {
   function: SnowopsFunction;
   rate: Duration;
   description: string;
-  /** Where a tick goes that could not be delivered or that the function failed on (it alarms by itself). */
+  /**
+   * Where a tick goes that the scheduler could not deliver, that the function failed on, or that could
+   * not start within `startWithin` (it alarms by itself). A failed tick is not retried: the next tick is.
+   */
   deadLetters?: AlarmedDeadLetterQueue;
+  /**
+   * With deadLetters: how long a tick may wait to start, e.g. behind a run that holds the function's only
+   * reserved instance, before it is dead-lettered. Default: five intervals.
+   */
+  startWithin?: Duration;
 }
 
 /**
@@ -42,6 +51,15 @@ export class ScheduledInvocation extends Construct {
         ...(props.deadLetters ? { deadLetterQueue: props.deadLetters.queue } : {}),
       }),
     });
+    if (props.deadLetters) {
+      // The scheduler invokes asynchronously: its dead-letter queue only gets ticks it could not hand to
+      // Lambda. What the function then fails on, or cannot start in time, needs Lambda's on-failure destination.
+      props.function.configureAsyncInvoke({
+        onFailure: new SqsDestination(props.deadLetters.queue),
+        retryAttempts: 0,
+        maxEventAge: props.startWithin ?? Duration.seconds(Math.max(60, props.rate.toSeconds() * 5)),
+      });
+    }
     // After the schedule: its target adds the grants (and the role's policy) when it binds.
     NagSuppressions.addResourceSuppressions(this.role, [
       {

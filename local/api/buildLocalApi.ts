@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
-import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
-import type { SmsSender } from '../../functions/core/ports/SmsSender.ts';
+import { InlineDispatch } from '../../functions/core/dispatch/InlineDispatch.ts';
+import type { MessagingDeps } from '../../functions/core/dispatch/MessagingDeps.ts';
 import { createApiHandler } from '../../functions/handlers/api/createApiHandler.ts';
 import type { ErrorLogger } from '../../functions/handlers/api/http/problemErrors.ts';
 import { PowertoolsIdempotencyGuard } from '../../functions/handlers/api/idempotency/PowertoolsIdempotencyGuard.ts';
@@ -10,7 +10,8 @@ import { LOCAL_AWS } from '../dynamo/startDynamoLocal.ts';
 import { LocalJwtAuthenticator } from '../auth/LocalJwtAuthenticator.ts';
 
 export interface LocalApiOptions {
-  deps: CoreDeps & { sms: SmsSender };
+  /** The runtime's ports; with `messaging`, activations dispatch with its guard, pace and dead letters. */
+  deps: MessagingDeps;
   dynamoEndpoint: string;
   tableNames: Record<string, string>;
   /** Token signing secret; random per process unless given (e.g. $SNOWOPS_JWT_SECRET). */
@@ -37,8 +38,10 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const client = new DynamoDBClient({ endpoint: options.dynamoEndpoint, ...LOCAL_AWS });
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const authenticator = new LocalJwtAuthenticator(options.secret);
+  const registryWrites = new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE'));
   const handler = createApiHandler({
-    deps: { ...options.deps, registryAdmin: new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE')) },
+    // No queue here: an activation sends its first wave before it answers, as the dispatcher would.
+    deps: { ...options.deps, dispatch: new InlineDispatch(options.deps), registryAdmin: registryWrites, registryImport: registryWrites },
     authenticator,
     idempotency: new PowertoolsIdempotencyGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }),
     logger: options.logger ?? { error: (message, extra) => console.error(`snowops api: ${message}`, extra) },

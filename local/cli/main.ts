@@ -5,16 +5,19 @@ import * as activations from './commands/activations.ts';
 import * as downgrade from './commands/downgrade.ts';
 import * as forecast from './commands/forecast.ts';
 import * as log from './commands/log.ts';
+import * as preview from './commands/preview.ts';
+import * as reassign from './commands/reassign.ts';
 import * as report from './commands/report.ts';
 import * as standDown from './commands/standDown.ts';
 import * as status from './commands/status.ts';
 import * as tasks from './commands/tasks.ts';
+import * as upgrade from './commands/upgrade.ts';
 import * as importCommand from './commands/import.ts';
 import { createProgram } from './program.ts';
 
 // One line per command; each module exports `register(program)`.
 const commands: { register(program: ReturnType<typeof createProgram>): void }[] = [
-  status, forecast, activations, activate, downgrade, standDown, tasks, log, report, importCommand,
+  status, forecast, activations, preview, activate, upgrade, downgrade, standDown, reassign, tasks, log, report, importCommand,
 ];
 
 const program = createProgram();

@@ -4,6 +4,7 @@ import type { LogEntry } from '../../functions/core/log/LogEntry.ts';
 import { smsSegments } from '../../functions/core/messages/smsSegments.ts';
 import type { Activation } from '../../functions/core/operations/Activation.ts';
 import type { Task } from '../../functions/core/operations/Task.ts';
+import { InlineDispatch } from '../../functions/core/dispatch/InlineDispatch.ts';
 import { pollAndDispatch } from '../../functions/core/poll/pollAndDispatch.ts';
 import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
@@ -67,6 +68,8 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
   });
   const { city } = runtime;
   const deps = options.instrument ? options.instrument(runtime.deps) : runtime.deps;
+  // The local stand-in for the dispatch queue: the wave goes out within the tick, through the (instrumented) ports.
+  const dispatch = new InlineDispatch(deps);
   let api: LocalApi | undefined;
   let server: ApiServer | undefined;
   try {
@@ -88,7 +91,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       const pollNo = minute / 15;
       if (Number.isInteger(pollNo) && pollNo < options.polls) {
         say(`\n⏱  poll ${pollNo + 1} at ${clock.now().toISOString()}`);
-        const result = await pollAndDispatch(deps);
+        const result = await pollAndDispatch({ ...deps, dispatch });
         const zoneText = result.zones.map((z) => `${z.zoneId}=${z.level}${z.lastError ? ` (no forecast: ${z.lastError})` : ''}`).join(' ');
         if (pollNo === 0) {
           // What a duty officer would see with `npx snowops forecast`: the first zone's table, every zone's level and evidence.
@@ -105,7 +108,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
           say(`🚨 activation ${activation.id} at level ${activation.level}: ${activation.reason}`);
           say(`   ${tasks.length} tasks for ${new Set(tasks.map((t) => t.crewId)).size} crews; ${shortfalls.length} road passes short`);
           for (const s of shortfalls.slice(0, 6)) say(`   ⚠ short: ${s.roadName} (tier ${s.tier}, ${s.pass}): ${s.reason}`);
-          if (result.dispatch) say(`   dispatch: ${result.dispatch.sent} sent, ${result.dispatch.failed} failed, ${result.dispatch.skipped} already sent`);
+          if (result.dispatch?.mode === 'sent') say(`   dispatch: ${result.dispatch.sent} sent, ${result.dispatch.failed} failed, ${result.dispatch.skipped} already sent`);
           const steps = city.plan.escalation[activation.level];
           say(`   escalation at level ${activation.level}: resend after ${steps.resendAfterMinutes} min, backup after ${steps.backupAfterMinutes} more, duty officer after ${steps.dutyOfficerAfterMinutes} more`);
           const base = clock.now().getTime();

@@ -31,8 +31,8 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
   });
   afterAll(() => s?.dispose());
 
-  it('finds the Lambdas of the stack', () => {
-    expect(bundles.map((b) => b.handlerFile).sort()).toEqual(expect.arrayContaining(['forecastPoller.ts', 'smsInbound.ts']));
+  it('finds every Lambda of the stack', () => {
+    expect(bundles.map((b) => b.handlerFile).sort()).toEqual(['api.ts', 'dispatcher.ts', 'escalator.ts', 'forecastPoller.ts', 'smsInbound.ts']);
   });
 
   it('every bundle is an ES module with a source map and a require shim', () => {

@@ -116,29 +116,43 @@ describe.each(['dev', 'prod'] as Stage[])('security of the %s stack', (stage) =>
     }
   });
 
-  it('the forecast poller may do exactly what it does: read the registry, keep storm state, append to the log, send SMS, trace, log', () => {
-    const role = s.stack.poller.function.role!;
-    const policy = Object.values(resources).find((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(`"${s.logicalId(role)}"`));
-    const actions = new Set((policy?.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionsOf));
+  /** Every action the policy on a Lambda's role allows, sorted. */
+  const actionsOfRole = (fn: SnowopsFunction): string[] => {
+    const role = s.logicalId(fn.role!);
+    const policy = Object.values(resources).find((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(`"${role}"`));
+    return [...new Set((policy?.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionsOf))].sort();
+  };
+  // What grantCoreTables gives (registry read, operations and idempotency read-write, log append) and what
+  // every SnowopsFunction has: the table actions, the tables' key, its own log group, X-Ray.
+  const CORE = [
+    'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
+    'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo',
+    'logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
+  ];
+  // Sending to a KMS-encrypted queue (CDK's grant names the key's wildcards; the resource is the queue's key).
+  const SEND_TO_QUEUE = ['kms:GenerateDataKey*', 'kms:ReEncrypt*', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+  const SEND_SMS = ['sns:Publish'];
+  const CHECK_OPT_OUTS = ['sns:CheckIfPhoneNumberIsOptedOut', 'sns:ListPhoneNumbersOptedOut'];
+  const sorted = (...sets: string[][]) => [...new Set(sets.flat())].sort();
 
-    expect([...actions].sort()).toEqual([
-      'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
-      'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo',
-      'logs:CreateLogStream', 'logs:PutLogEvents', 'sns:Publish', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
-    ]);
+  it('the forecast poller may do exactly what it does: read the registry, keep storm state, append to the log, text the duty officer, queue waves, trace, log', () => {
+    expect(actionsOfRole(s.stack.poller.function)).toEqual(sorted(CORE, SEND_SMS, SEND_TO_QUEUE));
   });
 
-  it('sms-inbound may do exactly what it does: the poller\'s table access, send and check opt-outs, its failure queue', () => {
-    const role = s.stack.inbound.function.role!;
-    const policy = Object.values(resources).find((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(`"${s.logicalId(role)}"`));
-    const actions = new Set((policy?.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionsOf));
+  it('sms-inbound may do exactly what it does: the core table access, send and check opt-outs, its failure queue', () => {
+    expect(actionsOfRole(s.stack.inbound.function)).toEqual(sorted(CORE, SEND_SMS, CHECK_OPT_OUTS, SEND_TO_QUEUE));
+  });
 
-    expect([...actions].sort()).toEqual([
-      'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
-      'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKey*', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*', 'kms:ReEncryptFrom', 'kms:ReEncryptTo',
-      'logs:CreateLogStream', 'logs:PutLogEvents', 'sns:CheckIfPhoneNumberIsOptedOut', 'sns:ListPhoneNumbersOptedOut', 'sns:Publish',
-      'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
-    ]);
+  it('the dispatcher may do exactly what it does: the core table access, send and check opt-outs, take waves off its queue', () => {
+    expect(actionsOfRole(s.stack.dispatcher.function)).toEqual(sorted(CORE, SEND_SMS, CHECK_OPT_OUTS, ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']));
+  });
+
+  it('the escalator may do exactly what it does: the core table access, send and check opt-outs, its dead-letter queue', () => {
+    expect(actionsOfRole(s.stack.escalator.function)).toEqual(sorted(CORE, SEND_SMS, CHECK_OPT_OUTS, SEND_TO_QUEUE));
+  });
+
+  it('the API may do exactly what it does: the core table access (the registry writable), queue waves, and send the reassignment SMS', () => {
+    expect(actionsOfRole(s.stack.api.function)).toEqual(sorted(CORE, SEND_TO_QUEUE, SEND_SMS));
   });
 
   it('every KMS key rotates, and every table, topic, queue and log group is encrypted with one of them', () => {

@@ -1,10 +1,14 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pollerEnvSchema, smsEnvSchema } from '../../functions/config/lambdaEnv.ts';
+import { apiEnvSchema, forecastPollerEnvSchema, messagingEnvSchema } from '../../functions/config/lambdaEnv.ts';
 import { ALL_TABLES, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
-import { actionsOf, identityStatements, refersTo, synthStack, type Synthesised } from './synthStack.ts';
+import { AlarmedDeadLetterQueue } from '../../lib/messaging/AlarmedDeadLetterQueue.ts';
+import type { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
+import { actionsOf, identityStatements, refersTo, synthStack, type Statement, type Synthesised } from './synthStack.ts';
 
 type Props = Record<string, unknown>;
+type Which = 'poller' | 'inbound' | 'dispatcher' | 'escalator' | 'api';
+const ALL: Which[] = ['poller', 'inbound', 'dispatcher', 'escalator', 'api'];
 
 describe('snowops stack, dev', () => {
   let s: Synthesised;
@@ -14,57 +18,111 @@ describe('snowops stack, dev', () => {
   afterAll(() => s?.dispose());
 
   const functions = () => Object.values(s.template.findResources('AWS::Lambda::Function')).map((f) => f.Properties as Props);
-  const fn = (which: 'poller' | 'inbound') => s.logicalId(which === 'poller' ? s.stack.poller.function : s.stack.inbound.function);
+  const construct = (which: Which): SnowopsFunction => ({
+    poller: s.stack.poller.function, inbound: s.stack.inbound.function, dispatcher: s.stack.dispatcher.function, escalator: s.stack.escalator.function, api: s.stack.api.function,
+  })[which];
+  const fn = (which: Which) => s.logicalId(construct(which));
+  const props = (which: Which) => s.template.toJSON().Resources[fn(which)].Properties as Record<string, any>;
+  /** Every statement of the policy on a Lambda's role. */
+  const roleStatements = (which: Which): Statement[] => {
+    const role = s.logicalId(construct(which).role!);
+    return Object.values(s.template.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${role}"`))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+  };
+  /** The statements of the role of the schedule whose target is this Lambda. */
+  const scheduleOf = (which: Which) => Object.values(s.template.findResources('AWS::Scheduler::Schedule')).find((r) => JSON.stringify(r.Properties.Target.Arn) === JSON.stringify({ 'Fn::GetAtt': [fn(which), 'Arn'] }))?.Properties;
+  const dispatchQueueId = () => s.logicalId(s.stack.dispatcher.requests.queue);
 
-  it('synthesises exactly the two Lambdas: forecast-poller and sms-inbound', () => {
+  it('synthesises exactly five Lambdas: forecast-poller, sms-inbound, dispatcher, escalator and the API', () => {
     const ids = Object.keys(s.template.findResources('AWS::Lambda::Function')).sort();
 
-    expect(ids).toEqual([fn('poller'), fn('inbound')].sort());
+    expect(ids).toEqual(ALL.map(fn).sort());
   });
 
   it('every Lambda runs Node.js 22 on arm64', () => {
     const runtimes = functions().map((f) => ({ runtime: f.Runtime, architectures: f.Architectures }));
 
-    expect(runtimes).toEqual([
-      { runtime: 'nodejs22.x', architectures: ['arm64'] },
-      { runtime: 'nodejs22.x', architectures: ['arm64'] },
-    ]);
+    expect(runtimes).toEqual(ALL.map(() => ({ runtime: 'nodejs22.x', architectures: ['arm64'] })));
   });
 
   it('every Lambda is an ESM bundle with source maps enabled at run time', () => {
     const setups = functions().map((f) => ({ handler: f.Handler, nodeOptions: (f.Environment as { Variables: Props }).Variables.NODE_OPTIONS }));
 
-    expect(setups).toEqual([
-      { handler: 'index.handler', nodeOptions: '--enable-source-maps' },
-      { handler: 'index.handler', nodeOptions: '--enable-source-maps' },
-    ]);
+    expect(setups).toEqual(ALL.map(() => ({ handler: 'index.handler', nodeOptions: '--enable-source-maps' })));
   });
 
   it('every Lambda is traced with X-Ray', () => {
     const modes = functions().map((f) => (f.TracingConfig as { Mode: string } | undefined)?.Mode);
 
-    expect(modes).toEqual(['Active', 'Active']);
+    expect(modes).toEqual(ALL.map(() => 'Active'));
   });
 
   it('every Lambda logs to its own log group with a retention', () => {
     const groups = s.template.findResources('AWS::Logs::LogGroup');
     const used = functions().map((f) => (f.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref);
 
-    expect(new Set(used).size).toBe(2);
+    expect(new Set(used).size).toBe(ALL.length);
     for (const id of used) expect(groups[id]?.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
-  it('each Lambda gets every table name its env schema requires, pointing at the right table', () => {
-    for (const [which, schema] of [['poller', pollerEnvSchema], ['inbound', smsEnvSchema]] as const) {
-      const variables = (s.template.toJSON().Resources[fn(which)].Properties.Environment.Variables) as Record<string, unknown>;
+  it('each Lambda gets every variable its env schema requires, each table name pointing at the right table', () => {
+    const schemas = { poller: forecastPollerEnvSchema, inbound: messagingEnvSchema, dispatcher: messagingEnvSchema, escalator: messagingEnvSchema, api: apiEnvSchema } as const;
+    for (const which of ALL) {
+      const variables = props(which).Environment.Variables as Record<string, unknown>;
       // Refs become the referenced logical id, so the handler's own zod schema can judge the environment.
       const asNames = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : (v as { Ref: string }).Ref]));
 
-      expect(schema.safeParse(asNames).success).toBe(true);
+      expect(schemas[which].safeParse(asNames).error?.issues ?? [], which).toEqual([]);
       for (const definition of [REGISTRY_TABLE, OPERATIONS_TABLE, LOG_TABLE]) {
-        expect(asNames[definition.envVar]).toBe(s.logicalId(s.stack.tables.get(definition)));
+        expect(asNames[definition.envVar], which).toBe(s.logicalId(s.stack.tables.get(definition)));
       }
     }
+  });
+
+  it('the poller and the API hand waves to the dispatch queue: they know its URL and may send to it', () => {
+    for (const which of ['poller', 'api'] as const) {
+      const send = roleStatements(which).find((st) => actionsOf(st).includes('sqs:SendMessage'));
+
+      expect(props(which).Environment.Variables.DISPATCH_QUEUE_URL, which).toEqual({ Ref: dispatchQueueId() });
+      expect(send?.Resource, which).toEqual({ 'Fn::GetAtt': [dispatchQueueId(), 'Arn'] });
+    }
+  });
+
+  it('the dispatcher is fed by the dispatch queue one wave at a time, reporting batch item failures', () => {
+    s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fn('dispatcher') },
+      EventSourceArn: { 'Fn::GetAtt': [dispatchQueueId(), 'Arn'] },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('the dispatcher runs one container at a time, for at least 5 minutes, and the queue hides a wave for 6 times that', () => {
+    const queue = s.template.toJSON().Resources[dispatchQueueId()].Properties;
+
+    expect(props('dispatcher').ReservedConcurrentExecutions).toBe(1);
+    expect(props('dispatcher').Timeout).toBeGreaterThanOrEqual(300);
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * props('dispatcher').Timeout);
+  });
+
+  it('a wave the dispatcher keeps failing on goes to an alarmed dead-letter queue, and a wave that waits too long raises an alarm', () => {
+    const deadLettersId = s.logicalId(s.stack.dispatcher.requests.deadLetters.queue);
+
+    expect(s.template.toJSON().Resources[dispatchQueueId()].Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [deadLettersId, 'Arn'] }, maxReceiveCount: 5 });
+    s.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dispatchQueueId(), 'QueueName'] } }] });
+  });
+
+  it('the escalator sweeps every minute, one container at a time', () => {
+    expect(scheduleOf('escalator')).toMatchObject({ ScheduleExpression: 'rate(1 minute)', State: 'ENABLED' });
+    expect(props('escalator').ReservedConcurrentExecutions).toBe(1);
+  });
+
+  it('a sweep that fails, or that the scheduler cannot deliver, goes to the escalator\'s alarmed dead-letter queue and is not retried', () => {
+    const deadLetters = { 'Fn::GetAtt': [s.logicalId(s.stack.escalator.deadLetters.queue), 'Arn'] };
+
+    expect(scheduleOf('escalator')?.Target.DeadLetterConfig).toEqual({ Arn: deadLetters });
+    s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: fn('escalator') }, MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: deadLetters } } });
   });
 
   it('the poller runs every 15 minutes', () => {
@@ -75,8 +133,8 @@ describe('snowops stack, dev', () => {
     });
   });
 
-  it("the schedule's role may invoke the poller and nothing else", () => {
-    const roleArn = Object.values(s.template.findResources('AWS::Scheduler::Schedule'))[0]?.Properties.Target.RoleArn as { 'Fn::GetAtt': [string, string] };
+  it("the poller's schedule's role may invoke the poller and nothing else", () => {
+    const roleArn = scheduleOf('poller')?.Target.RoleArn as { 'Fn::GetAtt': [string, string] };
     const policies = Object.values(s.template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleArn['Fn::GetAtt'][0]}"`));
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]);
 
@@ -147,6 +205,14 @@ describe('snowops stack, dev', () => {
     }
   });
 
+  it('the API\'s role may only put and query the response log: its log-table statement holds PutItem and Query and nothing else', () => {
+    const logId = s.logicalId(s.stack.tables.get(LOG_TABLE));
+    const onLog = roleStatements('api').filter((st) => refersTo(st, logId));
+
+    expect(onLog).toHaveLength(1);
+    expect(actionsOf(onLog[0]!).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
+  });
+
   it('no Lambda gets DynamoDB rights on every resource, or any right to Scan', () => {
     const dynamo = identityStatements(s.template).filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:')));
 
@@ -157,24 +223,20 @@ describe('snowops stack, dev', () => {
     }
   });
 
-  it('the registry is read-only to the Lambdas', () => {
+  it('the registry is read-only to every Lambda but the API, through which admins edit it', () => {
     const registryId = s.logicalId(s.stack.tables.get(REGISTRY_TABLE));
-    const writes = identityStatements(s.template)
+    const writers = ALL.filter((which) => roleStatements(which)
       .filter((st) => refersTo(st, registryId))
       .flatMap(actionsOf)
-      .filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a));
+      .some((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
 
-    expect(writes).toEqual([]);
+    expect(writers).toEqual(['api']);
   });
 
-  it('both Lambdas may send SMS to phone numbers', () => {
-    for (const which of ['poller', 'inbound'] as const) {
-      const role = s.template.toJSON().Resources[fn(which)].Properties.Role['Fn::GetAtt'][0] as string;
-      const policy = Object.values(s.template.findResources('AWS::IAM::Policy')).find((p) => JSON.stringify(p.Properties.Roles).includes(`"${role}"`));
-      const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as { Action: string | string[]; Resource: unknown }[];
+  it('the Lambdas that text may send SMS to phone numbers (the API only for a reassignment notice; its waves go to the dispatcher)', () => {
+    const publishes = (which: Which) => roleStatements(which).some((st) => actionsOf(st).includes('sns:Publish') && st.Resource === '*');
 
-      expect(statements.some((st) => [st.Action].flat().includes('sns:Publish') && st.Resource === '*')).toBe(true);
-    }
+    expect(ALL.filter(publishes)).toEqual(['poller', 'inbound', 'dispatcher', 'escalator', 'api']);
   });
 
   it('the inbound replies topic is KMS-encrypted and refuses requests without TLS', () => {
@@ -224,10 +286,12 @@ describe('snowops stack, dev', () => {
   });
 
   it('an alarm fires as soon as any dead-letter queue holds one message', () => {
-    const queueIds = Object.keys(s.template.findResources('AWS::SQS::Queue'));
+    const queueIds = s.stack.node.findAll().filter((c): c is AlarmedDeadLetterQueue => c instanceof AlarmedDeadLetterQueue).map((d) => s.logicalId(d.queue));
     const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
 
-    expect(queueIds).toHaveLength(2);
+    // sms-inbound's two, the dispatch queue's, the escalator's: every queue but the dispatch queue itself.
+    expect(queueIds).toHaveLength(4);
+    expect(queueIds.length).toBe(Object.keys(s.template.findResources('AWS::SQS::Queue')).length - 1);
     for (const queueId of queueIds) {
       const alarm = alarms.find((a) => JSON.stringify(a.Dimensions ?? []).includes(`"${queueId}"`));
       expect(alarm).toMatchObject({

@@ -15,8 +15,8 @@ const CDK_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.me
 /** Properties that give a resource a physical name; set to a literal, they would collide between two stacks in one account (a Ref to another resource is not a name). */
 const NAME_PROPERTIES = ['TableName', 'TopicName', 'QueueName', 'LogGroupName', 'FunctionName', 'RoleName', 'PolicyName', 'AlarmName', 'DashboardName', 'Name', 'KeyAlias', 'AliasName', 'ScheduleGroupName', 'ManagedPolicyName'];
 
-/** Resources whose name CloudFormation scopes to their parent, not the account. */
-const SCOPED_NAMES = new Set(['AWS::IAM::Policy']);
+/** Resources whose name CloudFormation scopes to their parent, not the account (an authorizer's name is unique within its API). */
+const SCOPED_NAMES = new Set(['AWS::IAM::Policy', 'AWS::ApiGatewayV2::Authorizer']);
 
 describe('two stages in one account', () => {
   let outdir: string;

@@ -39,7 +39,7 @@ describe('first registry import into a deployed Registry table (DynamoDB Local)'
 
   it('refuses a city whose zones differ from the ones the dashboard and alarms were built for', async () => {
     const { db, names } = await localTables();
-    const file = await demoCityWith((city) => { city.zones[0].id = 'xiuwu'; for (const kind of ['roads', 'crews', 'vehicles']) for (const item of city[kind]) if (item.zoneId === 'jiefang') item.zoneId = 'xiuwu'; });
+    const file = await demoCityWith((city) => { city.zones[0].id = 'xiuwu'; for (const kind of ['depots', 'roads', 'crews', 'vehicles']) for (const item of city[kind]) if (item.zoneId === 'jiefang') item.zoneId = 'xiuwu'; });
 
     const attempt = importRegistry({ file, config: loadDeployConfig('dev'), db, tableName: names.REGISTRY_TABLE });
 

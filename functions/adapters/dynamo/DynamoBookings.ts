@@ -131,8 +131,13 @@ export class DynamoBookings {
         ExpressionAttributeValues: { ':minus': -1, ':a': task.activationId, ':c': task.crewId, ':v': task.vehicleId },
       },
     });
+    // A pass given back ("cannot") or cancelled may be tasked again in this activation (a replacement team):
+    // its claim goes with the close. A done pass keeps its claim.
+    const giveBack: TransactItem[] = to === 'cannot' || to === 'cancelled'
+      ? [{ Delete: { TableName: this.tableName, Key: coverKey(task), ConditionExpression: 'attribute_not_exists(pk) OR taskId = :t', ExpressionAttributeValues: { ':t': task.id } } }]
+      : [];
     try {
-      await this.send([{ Update: update }, countOff('CREW', task.crewId), countOff('VEHICLE', task.vehicleId)]);
+      await this.send([{ Update: update }, countOff('CREW', task.crewId), countOff('VEHICLE', task.vehicleId), ...giveBack]);
     } catch (error) {
       const codes = cancellationCodes(error);
       if (!codes) throw error;

@@ -5,12 +5,12 @@ import { observeResponseLog } from './observeResponseLog.ts';
 import { observeSmsSender } from './observeSmsSender.ts';
 import type { Telemetry } from './Telemetry.ts';
 
-/** The same ports, reporting to a handler's telemetry what core does through them. */
-export function observeDeps<D extends CoreDeps & { sms: SmsSender }>(deps: D, telemetry: Telemetry): D {
+/** The same ports, reporting to a handler's telemetry what core does through them (the SMS sender too, where there is one). */
+export function observeDeps<D extends CoreDeps & { sms?: SmsSender }>(deps: D, telemetry: Telemetry): D {
   return {
     ...deps,
     ops: observeOperations(deps.ops, telemetry),
     log: observeResponseLog(deps.log, telemetry),
-    sms: observeSmsSender(deps.sms, telemetry),
+    ...(deps.sms ? { sms: observeSmsSender(deps.sms, telemetry) } : {}),
   };
 }

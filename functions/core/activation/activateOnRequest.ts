@@ -1,11 +1,10 @@
-import { dispatchWave, type DispatchSummary } from '../dispatch/dispatchWave.ts';
 import { ConflictError } from '../errors/ConflictError.ts';
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
 import type { Shortfall } from '../planner/PlanTypes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
-import type { SmsSender } from '../ports/SmsSender.ts';
+import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
 import { activate } from './activate.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
@@ -19,13 +18,13 @@ export interface OfficerActivation {
 
 /**
  * A duty officer's activation: the level for every zone (or the zones named), the forecast's current
- * evidence attached, teams booked and the first wave dispatched at once ("snow is the order").
+ * evidence attached, teams booked and the first wave handed to dispatch at once ("snow is the order").
  * Throws ConflictError while another activation is open.
  */
 export async function activateOnRequest(
-  deps: CoreDeps & { sms: SmsSender },
+  deps: CoreDeps & { dispatch: DispatchRequests },
   request: OfficerActivation,
-): Promise<{ activation: Activation; tasks: Task[]; shortfalls: Shortfall[]; dispatch: DispatchSummary }> {
+): Promise<{ activation: Activation; tasks: Task[]; shortfalls: Shortfall[]; dispatch: DispatchReceipt }> {
   const [zones, evidence] = await Promise.all([deps.registry.listZones(), currentEvidence(deps)]);
   const zoneLevels = resolveZoneLevels(zones, request.level, request.zoneLevels);
   const result = await activate(deps, { level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
@@ -36,6 +35,6 @@ export async function activateOnRequest(
       { activationId: open.id, level: open.level, openedAt: open.openedAt, openedBy: open.openedBy },
     );
   }
-  const dispatch = await dispatchWave(deps, result.activation.id);
+  const dispatch = await deps.dispatch.request({ activationId: result.activation.id });
   return { activation: result.activation, tasks: result.tasks, shortfalls: result.shortfalls, dispatch };
 }

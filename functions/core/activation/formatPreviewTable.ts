@@ -13,12 +13,23 @@ function width(text: string): number {
 
 const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - width(text)));
 
-/** The preview as a text table (road, tier, team, vehicle, start-by, passable), local times, then the shortfalls. */
+const localDate = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+
+/** HH:mm, with "+1d" when it falls on a later local day than `firstDay` (a 24-hour target would otherwise read as this morning). */
+function clock(iso: string, timeZone: string, firstDay: string): string {
+  const days = Math.round((Date.parse(localDate(iso, timeZone)) - Date.parse(firstDay)) / 86_400_000);
+  return days > 0 ? `${localTime(iso, timeZone)} +${days}d` : localTime(iso, timeZone);
+}
+
+/** The preview as a text table (road, tier, team, vehicle, start-by, passable, target), local times (+Nd on later days), then the shortfalls. */
 export function formatPreviewTable(preview: PlanPreview, timeZone: string): string {
   const header = ['road', 'tier', 'pass', 'team', 'vehicle', 'start by', 'passable', 'target'];
+  const firstStart = preview.rows.map((r) => r.startBy).sort()[0];
+  const firstDay = firstStart ? localDate(firstStart, timeZone) : '';
+  const at = (iso: string) => clock(iso, timeZone, firstDay);
   const rows = preview.rows.map((r) => [
-    r.road, String(r.tier), r.pass, r.team, r.vehicle, localTime(r.startBy, timeZone), localTime(r.passableAt, timeZone),
-    r.targetAt ? `${localTime(r.targetAt, timeZone)}${r.late ? ' LATE' : ''}` : '-',
+    r.road, String(r.tier), r.pass, r.team, r.vehicle, at(r.startBy), at(r.passableAt),
+    r.targetAt ? `${at(r.targetAt)}${r.late ? ' LATE' : ''}` : '-',
   ]);
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();

@@ -10,8 +10,10 @@ export interface PreviewRow {
   road: string;
   tier: 1 | 2 | 3;
   pass: string;
+  laneKm: number;
   crewId: string;
   team: string;
+  vehicleId: string;
   vehicle: string;
   sequence: number;
   startBy: string;
@@ -44,8 +46,8 @@ export async function previewPlan(deps: CoreDeps, request: { level?: ActiveLevel
   const planned = planRoutes(input);
   const crewName = new Map(input.crews.map((c) => [c.id, c.name]));
   const rows: PreviewRow[] = planned.teams.flatMap((team) => team.tasks.map((t) => ({
-    roadId: t.roadId, road: t.roadName, tier: t.tier, pass: t.pass, crewId: team.crewId, team: crewName.get(team.crewId) ?? team.crewId,
-    vehicle: team.vehicleLabel, sequence: t.sequence, startBy: t.startBy, passableAt: t.passableAt,
+    roadId: t.roadId, road: t.roadName, tier: t.tier, pass: t.pass, laneKm: t.laneKm, crewId: team.crewId, team: crewName.get(team.crewId) ?? team.crewId,
+    vehicleId: team.vehicleId, vehicle: team.vehicleLabel, sequence: t.sequence, startBy: t.startBy, passableAt: t.passableAt,
     ...(t.targetAt ? { targetAt: t.targetAt } : {}), late: t.targetAt !== undefined && t.passableAt > t.targetAt,
   }))).sort((a, b) => a.tier - b.tier || a.passableAt.localeCompare(b.passableAt) || a.roadId.localeCompare(b.roadId));
   return { zoneLevels, activationId: open?.id ?? null, rows, shortfalls: planned.shortfalls, ...(planned.stats ? { stats: planned.stats } : {}) };

@@ -16,7 +16,8 @@ export interface ReassignRequest {
   activationId: string;
   /** The task's code, e.g. "T07". */
   taskCode: string;
-  toCrewId: string;
+  /** The crew; when absent, the task's own crew (only its vehicle changes). */
+  toCrewId?: string;
   /** The vehicle; when absent, the vehicle the crew already has in this activation. */
   toVehicleId?: string;
   /** The duty officer, as logged. */
@@ -24,9 +25,12 @@ export interface ReassignRequest {
   reason: string;
 }
 
+/** Why a move was refused: something named does not exist, the state forbids it now, or the plan's rules refuse it. */
+export type RefusalKind = 'not-found' | 'conflict' | 'rule';
+
 export type ReassignResult =
-  | { outcome: 'reassigned'; task: Task; notified: ('new-leader' | 'old-leader')[] }
-  | { outcome: 'refused'; reason: string };
+  | { outcome: 'reassigned'; task: Task; previous: Pick<Task, 'crewId' | 'vehicleId' | 'vehicleLabel' | 'state'>; notified: ('new-leader' | 'old-leader')[] }
+  | { outcome: 'refused'; reason: string; kind: RefusalKind };
 
 /**
  * A duty officer moves one open task to another team (crew and vehicle). The same rules as the
@@ -37,33 +41,35 @@ export type ReassignResult =
 export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request: ReassignRequest): Promise<ReassignResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const refuse = async (reason: string): Promise<ReassignResult> => {
-    await deps.log.append({ activationId: request.activationId, at, actor: request.actor, action: 'task.reassign-refused', subject: `task:${request.taskCode}`, details: { toCrewId: request.toCrewId, toVehicleId: request.toVehicleId ?? null }, reason });
-    return { outcome: 'refused', reason };
+  const refuse = async (reason: string, kind: RefusalKind = 'rule'): Promise<ReassignResult> => {
+    await deps.log.append({ activationId: request.activationId, at, actor: request.actor, action: 'task.reassign-refused', subject: `task:${request.taskCode}`, details: { toCrewId: request.toCrewId ?? null, toVehicleId: request.toVehicleId ?? null }, reason });
+    return { outcome: 'refused', reason, kind };
   };
   if (request.reason.trim() === '') return refuse('a reason is required');
   const activation = await deps.ops.getActivation(request.activationId);
-  if (!activation || activation.status !== 'open') return refuse(`activation ${request.activationId} is not open`);
+  if (!activation) return refuse(`no activation ${request.activationId}`, 'not-found');
+  if (activation.status !== 'open') return refuse(`activation ${request.activationId} is not open`, 'conflict');
   const [plan, zones, depots, roads, crews, vehicles, tasks] = await Promise.all([
     deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listDepots(), deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles(),
     deps.ops.listTasks(request.activationId),
   ]);
   const task = tasks.find((t) => t.code === request.taskCode);
-  if (!task) return refuse(`no task ${request.taskCode} in this activation`);
-  if (!OPEN_TASK_STATES.includes(task.state)) return refuse(`task ${task.code} is ${task.state}; only open tasks move`);
-  const crew = crews.find((c) => c.id === request.toCrewId);
-  if (!crew) return refuse(`no crew ${request.toCrewId}`);
+  if (!task) return refuse(`no task ${request.taskCode} in this activation`, 'not-found');
+  if (!OPEN_TASK_STATES.includes(task.state)) return refuse(`task ${task.code} is ${task.state}; only open tasks move`, 'conflict');
+  const toCrewId = request.toCrewId ?? task.crewId;
+  const crew = crews.find((c) => c.id === toCrewId);
+  if (!crew) return refuse(`no crew ${toCrewId}`, 'not-found');
   const open = tasks.filter((t) => t.id !== task.id && OPEN_TASK_STATES.includes(t.state));
   const vehicleId = request.toVehicleId ?? open.find((t) => t.crewId === crew.id)?.vehicleId;
   if (!vehicleId) return refuse(`crew ${crew.id} has no vehicle in this activation: name one`);
   const vehicle = vehicles.find((v) => v.id === vehicleId);
-  if (!vehicle) return refuse(`no vehicle ${vehicleId}`);
+  if (!vehicle) return refuse(`no vehicle ${vehicleId}`, 'not-found');
   if (vehicle.class !== task.pass) return refuse(`task ${task.code} needs a ${task.pass}; ${vehicle.label} is a ${vehicle.class}`);
   if (!crew.certified.includes(vehicle.class)) return refuse(`crew ${crew.id} is not certified for ${vehicle.class}`);
   if (vehicle.status !== 'ready') return refuse(`${vehicle.label} is ${vehicle.status}`);
   const roadById = new Map(roads.map((r) => [r.id, r]));
   const road = roadById.get(task.roadId);
-  if (!road) return refuse(`road ${task.roadId} is no longer in the registry`);
+  if (!road) return refuse(`road ${task.roadId} is no longer in the registry`, 'conflict');
   if (task.pass === 'spreader' && vehicle.chlorideAgent && !road.agentAllowed) return refuse(`${road.name} is agent-free: no chloride spreader`);
 
   const depotRecord = depots.find((d) => d.id === vehicle.depot || d.name === vehicle.depot);
@@ -73,13 +79,13 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
   const times = appendedTimes({ plan, road, vehicle, depot, teamTasks, roads: roadById, earliest: new Date(now.getTime() + plan.startLeadMinutes * 60_000) });
   const settings = resolvePlannerSettings(plan);
   const availability = crewAvailability(crew, now, plan.shiftHours, plan.timeZone, settings.maxDutyHours);
-  if (!availability.available) return refuse(`crew ${crew.id} cannot work now: ${availability.reason}`);
+  if (!availability.available) return refuse(`crew ${crew.id} cannot work now: ${availability.reason}`, 'conflict');
   const until = now.getTime() + availability.toH * 3_600_000;
-  if (Date.parse(times.passableAt) > until) return refuse(`crew ${crew.id}'s working time ends at ${localTime(new Date(until).toISOString(), plan.timeZone)}, before the task would be done`);
+  if (Date.parse(times.passableAt) > until) return refuse(`crew ${crew.id}'s working time ends at ${localTime(new Date(until).toISOString(), plan.timeZone)}, before the task would be done`, 'conflict');
 
   const move: TaskMove = { crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, depot: vehicle.depot, ...times, state: 'planned' };
   const booked = await deps.ops.reassignTask(task, move, at);
-  if (!booked.ok) return refuse(booked.reason);
+  if (!booked.ok) return refuse(booked.reason, 'conflict');
   const moved: Task = { ...task, ...move, updatedAt: at };
   await deps.log.append({
     activationId: task.activationId, at, actor: request.actor, action: 'task.reassigned', subject: `task:${task.code}`,
@@ -99,7 +105,7 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
     const fromBody = fill(REASSIGN_TEMPLATES[oldCrew.leader.language].from, { code: task.code, road: task.roadName });
     if (await tell(deps, oldCrew, fromBody, `${task.id}#reassign#${at}#from`, task.activationId, 'old-leader')) notified.push('old-leader');
   }
-  return { outcome: 'reassigned', task: moved, notified };
+  return { outcome: 'reassigned', task: moved, previous: { crewId: task.crewId, vehicleId: task.vehicleId, vehicleLabel: task.vehicleLabel, state: task.state }, notified };
 }
 
 /** Sends one short SMS to a crew's leader and logs it (phone masked); false when it failed. */

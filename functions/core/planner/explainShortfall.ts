@@ -14,14 +14,14 @@ export function explainShortfall(model: PlanningModel, solution: Solution, j: nu
     if (solution.pairOfVehicle[model.candVehicle[k]!]! >= 0) pairedCandidates++;
   }
   if (pairedCandidates > 0) {
-    return `every ${cls} team that can reach it is fully booked within its shift (${pairedCandidates} team${pairedCandidates > 1 ? 's' : ''}; higher tiers first)`;
+    return `every ${cls} team that can reach it in ${zoneName} is fully booked within its shift (${pairedCandidates} team${pairedCandidates > 1 ? 's' : ''}; higher tiers first)`;
   }
-  if (candidates > 0) return `the crews certified for the ready ${cls}s that could reach it are on other vehicles`;
+  if (candidates > 0) return `the crews certified for the ready ${cls}s that could reach it in ${zoneName} are on other vehicles`;
 
   const ofClass = context.allVehicles.filter((v) => v.class === cls);
   const usable = (v: (typeof ofClass)[number]) => !(cls === 'spreader' && v.chlorideAgent && !task.road.agentAllowed);
   if (cls === 'spreader' && !task.road.agentAllowed && !ofClass.some((v) => v.status === 'ready' && usable(v))) {
-    return 'road is agent-free and no ready chloride-free spreader exists';
+    return `road in ${zoneName} is agent-free and no ready chloride-free spreader exists`;
   }
   const inZone = ofClass.filter((v) => v.zoneId === task.zoneId && usable(v));
   const count = (pred: (v: (typeof ofClass)[number]) => boolean) => inZone.filter(pred).length;

@@ -1,9 +1,17 @@
 import type { CoreDeps } from '../../core/ports/CoreDeps.ts';
+import type { DispatchRequests } from '../../core/ports/DispatchRequests.ts';
 import type { RegistryAdmin } from '../../core/ports/RegistryAdmin.ts';
+import type { RegistryImportStore } from '../../core/ports/RegistryImportStore.ts';
 import type { SmsSender } from '../../core/ports/SmsSender.ts';
 
-/** What the routes give to core: the usual ports, the SMS sender (activation dispatches) and registry writes. */
+/**
+ * What the routes give to core: the usual ports, where an activation's or upgrade's wave goes
+ * (dispatch), the SMS sender (a reassignment tells the two leaders at once) and registry writes
+ * (one by one, and CSV imports).
+ */
 export interface ApiDeps extends CoreDeps {
+  dispatch: DispatchRequests;
   sms: SmsSender;
   registryAdmin: RegistryAdmin;
+  registryImport: RegistryImportStore;
 }

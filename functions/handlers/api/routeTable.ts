@@ -14,20 +14,25 @@ import { getZoneForecast } from './routes/getZoneForecast.ts';
 import { listActivations } from './routes/listActivations.ts';
 import { listForecasts } from './routes/listForecasts.ts';
 import { listTasksRoute } from './routes/listTasks.ts';
+import { previewRoute } from './routes/preview.ts';
+import { reassignRoute } from './routes/reassign.ts';
 import { deleteRecord } from './routes/registry/deleteRecord.ts';
 import { getRecord } from './routes/registry/getRecord.ts';
+import { importCsvRoute } from './routes/registry/importCsv.ts';
 import { listRecords } from './routes/registry/listRecords.ts';
 import { getPlanRoute, putPlanRoute } from './routes/registry/plan.ts';
 import { putRecord } from './routes/registry/putRecord.ts';
 import { standDownRoute } from './routes/standDown.ts';
+import { upgradeRoute } from './routes/upgrade.ts';
 
 /** Every route of the API, the OpenAPI document's among them. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [
     getStatus, listForecasts, getZoneForecast,
     listActivations, activateRoute, getActivation, standDownRoute, downgradeRoute, listTasksRoute,
+    previewRoute, upgradeRoute, reassignRoute,
     getLogRoute, getLogCsvRoute, getReportRoute, getReportHtmlRoute,
-    getPlanRoute, putPlanRoute,
+    getPlanRoute, putPlanRoute, importCsvRoute,
     ...REGISTRY_KINDS.flatMap((kind) => [listRecords(kind), getRecord(kind), putRecord(kind), deleteRecord(kind)]),
   ];
   const all: AnyRoute[] = [openApiRoute(() => buildOpenApi(all)), ...routes];

@@ -9,6 +9,8 @@ export interface ApiAnswer<T = unknown> {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A body sent as is (e.g. a CSV file) with its content type, instead of JSON. */
+  raw?: { text: string; contentType: string };
   query?: Record<string, string | number | undefined>;
   idempotencyKey?: string;
 }
@@ -51,11 +53,12 @@ export class ApiClient {
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json, text/csv, text/html' };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.raw) headers['Content-Type'] = options.raw.contentType;
+    else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: AbortSignal.timeout(60_000) });
+      response = await fetch(url, { method, headers, body: options.raw ? options.raw.text : options.body === undefined ? undefined : JSON.stringify(options.body), signal: AbortSignal.timeout(60_000) });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new CliError(`cannot reach the snowops API at ${this.baseUrl} (${cause?.code ?? cause?.message ?? (error as Error).message}); is \`npm run serve\` running? Point elsewhere with --api URL or $SNOWOPS_API`, 3);

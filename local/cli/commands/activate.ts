@@ -7,11 +7,11 @@ import { print, printJson, table } from '../output.ts';
 import { withProgress } from '../progress.ts';
 import { collect, parseZoneLevels } from './parseZoneLevels.ts';
 
-interface ActivateResult {
+export interface ActivateResult {
   activation: Activation;
   booked: { tasks: number; crews: number; laneKmByTier: Record<'1' | '2' | '3', number> };
   shortfalls: Shortfall[];
-  dispatch: { sent: number; skipped: number; failed: number };
+  dispatch: { mode: 'sent'; sent: number; skipped: number; failed: number } | { mode: 'queued' };
 }
 
 /** `snowops activate <level> --reason …`: opens an activation, books teams, sends the first wave. */
@@ -28,7 +28,9 @@ export function register(program: Command): void {
       if (opts.json) return printJson(r);
       const km = Object.entries(r.booked.laneKmByTier).filter(([, v]) => v > 0).map(([tier, v]) => `tier ${tier} ${v} lane-km`).join(', ');
       print(`Activated ${r.activation.id} at level ${r.activation.level}: ${r.booked.tasks} tasks for ${r.booked.crews} crews (${km || 'nothing booked'}).`);
-      print(`SMS: ${r.dispatch.sent} sent, ${r.dispatch.failed} failed, ${r.dispatch.skipped} already sent.`);
+      print(r.dispatch.mode === 'sent'
+        ? `SMS: ${r.dispatch.sent} sent, ${r.dispatch.failed} failed, ${r.dispatch.skipped} already sent.`
+        : 'SMS: the first wave is queued for the dispatcher; `snowops tasks` shows the tasks move to dispatched.');
       if (r.shortfalls.length > 0) {
         print(`${r.shortfalls.length} road passes have no team:`);
         print(table(['road', 'tier', 'pass', 'lane-km', 'why'], r.shortfalls.map((s) => [s.roadName, s.tier, s.pass, s.laneKm, s.reason])));

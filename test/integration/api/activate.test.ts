@@ -95,8 +95,8 @@ describe('POST /activations', () => {
     expect(body.booked.crews).toBe(new Set(tasks.map((t) => t.crewId)).size);
     expect(body.booked.laneKmByTier[1]).toBeCloseTo(tasks.filter((t) => t.tier === 1).reduce((s, t) => s + t.laneKm, 0), 2);
     expect(body.booked.laneKmByTier[3]).toBe(0);
-    expect(body.dispatch.sent).toBe(body.booked.crews);
-    expect(h.deps.sms.sent).toHaveLength(body.dispatch.sent);
+    expect(body.dispatch).toMatchObject({ mode: 'sent', sent: body.booked.crews });
+    expect(h.deps.sms.sent).toHaveLength(body.booked.crews);
   });
 
   it('logs the decision with the officer, the reason and the forecast evidence', async () => {

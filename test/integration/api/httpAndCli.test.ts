@@ -49,7 +49,8 @@ describe('the API over real HTTP on localhost, and the CLI against it', () => {
   it('lists the commands in `snowops --help`', async () => {
     const { code, stdout } = await snowops(['--help']);
     expect(code).toBe(0);
-    for (const command of ['status', 'forecast', 'activate', 'downgrade', 'stand-down', 'tasks', 'log', 'report']) expect(stdout).toContain(command);
+    const listed = [...stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]);
+    expect(listed).toEqual(expect.arrayContaining(['status', 'forecast', 'activations', 'preview', 'activate', 'upgrade', 'downgrade', 'stand-down', 'reassign', 'tasks', 'log', 'report', 'import']));
   });
 
   it('prints status as JSON for scripts with --json, and nothing else on stdout', async () => {

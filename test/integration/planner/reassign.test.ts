@@ -51,7 +51,7 @@ describe('reassign on DynamoDB Local', () => {
     const before = await world.deps.ops.listTasks(activation.id);
     const locksBefore = await lockItems(world);
     const result = await reassignTask(world.deps, { activationId: activation.id, taskCode: task.code, toCrewId: notCertified.id, toVehicleId: task.vehicleId, actor: 'officer-li', reason: 'test' });
-    expect(result).toEqual({ outcome: 'refused', reason: `crew ${notCertified.id} is not certified for plough` });
+    expect(result).toEqual({ outcome: 'refused', reason: `crew ${notCertified.id} is not certified for plough`, kind: 'rule' });
     expect(await world.deps.ops.listTasks(activation.id)).toEqual(before);
     expect(await lockItems(world)).toEqual(locksBefore);
     expect((await world.deps.log.list(activation.id)).some((e) => e.action === 'task.reassign-refused' && e.actor === 'officer-li')).toBe(true);

@@ -25,7 +25,7 @@ describe('shortfall reasons', () => {
 
   it('say so when the only ready spreader carries chloride and the road is agent-free', () => {
     const plan = planRoutes(input({ roads: [road({ agentAllowed: false })], vehicles: [spreader('V1', 'ready', { chlorideAgent: true })] }));
-    expect(plan.shortfalls[0]!.reason).toBe('road is agent-free and no ready chloride-free spreader exists');
+    expect(plan.shortfalls[0]!.reason).toBe('road in 山阳区 is agent-free and no ready chloride-free spreader exists');
   });
 
   it('blame the crews when a ready spreader has no certified free crew', () => {
@@ -42,6 +42,6 @@ describe('shortfall reasons', () => {
     const roads = Array.from({ length: 30 }, (_, i) => road({ id: `R${i}`, name: `路${i}`, laneKm: 9 }));
     const plan = planRoutes(input({ roads, vehicles: [spreader('V1', 'ready')] }));
     expect(plan.shortfalls.length).toBeGreaterThan(0);
-    expect(plan.shortfalls[0]!.reason).toMatch(/^every spreader team that can reach it is fully booked within its shift/);
+    expect(plan.shortfalls[0]!.reason).toMatch(/^every spreader team that can reach it in 山阳区 is fully booked within its shift/);
   });
 });

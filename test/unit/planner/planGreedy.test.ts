@@ -125,12 +125,13 @@ describe('planGreedy', () => {
       expect(shortfall?.reason).toContain('山阳区');
     });
 
-    it('counts the vehicles of the class that are in maintenance in the zone', () => {
+    it('counts the vehicles of the class that are in maintenance and out of service in the zone', () => {
       const vehicles = [aVehicle({ id: 'V1', status: 'maintenance' }), aVehicle({ id: 'V2', status: 'out-of-service' })];
 
       const [shortfall] = plan({ roads: [aRoad({ id: 'R001' })], crews: [aCrew({ id: 'C1' })], vehicles }).shortfalls;
 
-      expect(shortfall?.reason).toContain('2 in maintenance or out of service');
+      expect(shortfall?.reason).toContain('1 in maintenance');
+      expect(shortfall?.reason).toContain('1 out of service');
     });
 
     it('names the class and the zone when every team of the class has a full shift', () => {

@@ -3,6 +3,9 @@ export interface FieldProblem {
   in: 'body' | 'query' | 'path' | 'header';
   field: string;
   detail: string;
+  /** For a problem inside an uploaded file: its line and column (header name). */
+  line?: number;
+  column?: string;
 }
 
 /** An RFC 9457 problem: thrown anywhere in the API and answered as application/problem+json. */

@@ -38,6 +38,8 @@ export interface RouteDefinition<P extends z.ZodType = z.ZodType, Q extends z.Zo
   params?: P;
   query?: Q;
   body?: B;
+  /** How the body is sent: JSON (the default, parsed before `body` validates it) or CSV text (validated as a string). */
+  bodyType?: 'application/json' | 'text/csv';
   /** Accepts an Idempotency-Key header: a repeat with the same key gets the first answer. */
   idempotent?: boolean;
   /** Largest body accepted, bytes (default 16 KiB). */

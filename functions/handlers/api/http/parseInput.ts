@@ -44,6 +44,10 @@ function readBody(route: AnyRoute, event: APIGatewayProxyEventV2): unknown {
   if (size > limit) throw new ProblemError(413, 'body-too-large', 'Body too large', `the body is ${size} bytes; this route accepts at most ${limit}`, { limit });
   if (raw.trim() === '') return undefined;
   const type = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (route.bodyType === 'text/csv') {
+    if (type !== 'text/csv') throw new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', `send the file as CSV text with the header Content-Type: text/csv (got "${type || 'none'}")`);
+    return raw;
+  }
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', `send the body as JSON with the header Content-Type: application/json (got "${type || 'none'}")`);
   }
@@ -62,7 +66,7 @@ export function parseInput(route: AnyRoute, event: APIGatewayProxyEventV2): { pa
   const rawBody = route.body ? readBody(route, event) : undefined;
   let body: unknown;
   if (route.body && rawBody === undefined && !route.body.safeParse(undefined).success) {
-    problems.push({ in: 'body', field: '(root)', detail: 'a JSON body is required (see /openapi.json for its fields)' });
+    problems.push({ in: 'body', field: '(root)', detail: route.bodyType === 'text/csv' ? 'a CSV body is required: the file, header line first' : 'a JSON body is required (see /openapi.json for its fields)' });
   } else if (route.body) {
     body = validate(route.body, 'body', rawBody, problems);
   }

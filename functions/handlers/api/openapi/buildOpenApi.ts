@@ -84,7 +84,7 @@ function responses(route: AnyRoute, components: Components): Json {
   if (route.params) docs[404] ??= problem('not found');
   if (route.body) {
     docs[413] ??= problem('the body is larger than the route accepts');
-    docs[415] ??= problem('the body is not sent as application/json');
+    docs[415] ??= problem(`the body is not sent as ${route.bodyType ?? 'application/json'}`);
   }
   if (route.idempotent) {
     docs[409] ??= problem('a request with the same Idempotency-Key is still running');
@@ -107,7 +107,7 @@ export function buildOpenApi(routes: readonly AnyRoute[]): Json {
     };
     const params = parameters(route, components);
     if (params.length > 0) operation.parameters = params;
-    if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: components.add(route.body, 'input') } } };
+    if (route.body) operation.requestBody = { required: true, content: { [route.bodyType ?? 'application/json']: { schema: components.add(route.body, 'input') } } };
     operation.responses = responses(route, components);
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
   }
@@ -123,10 +123,10 @@ export function buildOpenApi(routes: readonly AnyRoute[]): Json {
     tags: [
       { name: 'operations', description: 'the city at a glance' },
       { name: 'forecast', description: 'zone forecasts and their evidence' },
-      { name: 'activations', description: 'activate, lower, stand down; tasks' },
+      { name: 'activations', description: 'preview, activate, raise, lower, stand down; tasks and reassignment' },
       { name: 'log', description: 'the append-only response log' },
       { name: 'reports', description: 'after-action report, ICS-214 activity log, CSV export' },
-      { name: 'registry', description: 'zones, roads, crews, vehicles and the plan' },
+      { name: 'registry', description: 'zones, roads, crews, vehicles and the plan; CSV import' },
       { name: 'meta', description: 'this document' },
     ],
     paths,

@@ -7,6 +7,7 @@ import { problemSchema } from '../schemas/problem.ts';
 import { activationSchema } from '../schemas/activation.ts';
 import { activeLevelSchema, reasonSchema, zoneLevelsSchema } from '../schemas/common.ts';
 import { shortfallSchema } from '../schemas/task.ts';
+import { bookedSummary } from './bookedSummary.ts';
 
 export const activateBodySchema = z.strictObject({
   level: activeLevelSchema,
@@ -22,23 +23,26 @@ export const activateResultSchema = z.object({
     laneKmByTier: z.object({ 1: z.number(), 2: z.number(), 3: z.number() }),
   }).describe('what was booked; the tasks themselves are at GET /activations/{id}/tasks (a big city has thousands)'),
   shortfalls: z.array(shortfallSchema),
-  dispatch: z.object({ sent: z.number().int(), skipped: z.number().int(), failed: z.number().int() }),
+  dispatch: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('sent'), sent: z.number().int(), skipped: z.number().int(), failed: z.number().int() })
+      .describe('the first wave was sent before the answer (the local runtime)'),
+    z.object({ mode: z.literal('queued') })
+      .describe('the first wave is on the dispatch queue (deployed): the dispatcher sends it at the SMS pace; GET /activations/{id}/tasks shows the tasks move to dispatched'),
+  ]),
 }).meta({ id: 'ActivateResult' });
 
 export const activateRoute = defineRoute({
   method: 'POST', path: '/activations', operationId: 'activate', tag: 'activations', access: OFFICERS, idempotent: true,
   summary: 'Activate the plan',
-  description: 'Opens an activation at a level (every zone at that level unless zoneLevels names them), books teams for the roads in scope, tier 1 first, and sends the first wave of tasking SMS. The current forecast evidence is logged with the reason. Send an Idempotency-Key so a double click activates once.',
+  description: 'Opens an activation at a level (every zone at that level unless zoneLevels names them), books teams for the roads in scope, tier 1 first, and sends the first wave of tasking SMS (deployed, through the dispatch queue: the answer says `queued`). The current forecast evidence is logged with the reason. Send an Idempotency-Key so a double click activates once.',
   body: activateBodySchema,
   responses: {
-    201: { description: 'activated: what was booked, the road passes left short and what was sent', schema: activateResultSchema },
+    201: { description: 'activated: what was booked, the road passes left short, and what was sent or queued', schema: activateResultSchema },
     409: { description: 'an activation is already open (its id is in activationId)', schema: problemSchema, contentType: 'application/problem+json' },
     422: { description: 'zone levels the plan refuses (unknown zone, a zone above the level, no zone at the level)', schema: problemSchema, contentType: 'application/problem+json' },
   },
   handle: async ({ deps, body, principal }) => {
     const { activation, tasks, shortfalls, dispatch } = await activateOnRequest(deps, { level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
-    const km = (tier: number) => Math.round(tasks.filter((t) => t.tier === tier).reduce((sum, t) => sum + t.laneKm, 0) * 100) / 100;
-    const booked = { tasks: tasks.length, crews: new Set(tasks.map((t) => t.crewId)).size, laneKmByTier: { 1: km(1), 2: km(2), 3: km(3) } };
-    return json(201, { activation, booked, shortfalls, dispatch }, { Location: `/activations/${activation.id}` });
+    return json(201, { activation, booked: bookedSummary(tasks), shortfalls, dispatch }, { Location: `/activations/${activation.id}` });
   },
 });

@@ -11,5 +11,7 @@ export const problemSchema = z.object({
     in: z.enum(['body', 'query', 'path', 'header']),
     field: z.string().describe('dotted path of the field, e.g. zoneLevels.jiefang'),
     detail: z.string(),
+    line: z.number().int().optional().describe('for a problem in an uploaded file: its line'),
+    column: z.string().optional().describe('for a problem in an uploaded file: the column\'s header name ("-" for the row as a whole)'),
   })).optional().describe('every invalid field, for validation problems'),
 }).catchall(z.unknown()).meta({ id: 'Problem' });

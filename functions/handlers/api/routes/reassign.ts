@@ -1,0 +1,59 @@
+import * as z from 'zod';
+import { reassignTask } from '../../../core/activation/reassign.ts';
+import { ConflictError } from '../../../core/errors/ConflictError.ts';
+import { RuleViolationError } from '../../../core/errors/RuleViolationError.ts';
+import { TASK_STATES } from '../../../core/operations/Task.ts';
+import { OFFICERS } from '../auth/access.ts';
+import { json } from '../http/ApiResponse.ts';
+import { ProblemError } from '../http/ProblemError.ts';
+import { defineRoute } from '../http/RouteDefinition.ts';
+import { activationIdParamsSchema, reasonSchema } from '../schemas/common.ts';
+import { problemSchema } from '../schemas/problem.ts';
+import { taskSchema } from '../schemas/task.ts';
+import { resolveActivationId } from './resolveActivationId.ts';
+
+const registryId = (noun: string) => z.string({ error: `${noun} must be text` }).min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, `a ${noun} id has letters, digits and . _ : - only`);
+
+export const reassignParamsSchema = activationIdParamsSchema.extend({
+  taskCode: z.string().regex(/^[A-Za-z][A-Za-z0-9]{1,15}$/, 'a task code looks like T07 (the code leaders reply with)').transform((s) => s.toUpperCase())
+    .describe('the task\'s code, e.g. T07'),
+});
+
+export const reassignBodySchema = z.strictObject({
+  crewId: registryId('crew').optional().describe('the crew to take the task; by default the task\'s own crew (only the vehicle changes)'),
+  vehicleId: registryId('vehicle').optional().describe('the vehicle; by default the one the crew already has in this activation'),
+  reason: reasonSchema,
+}).refine((b) => b.crewId !== undefined || b.vehicleId !== undefined, { message: 'name the crew (crewId), the vehicle (vehicleId) or both to move the task to', path: ['crewId'] })
+  .meta({ id: 'ReassignRequest' });
+
+export const reassignResultSchema = z.object({
+  task: taskSchema.describe('the task as it is now, with its new team'),
+  replaced: z.object({ crewId: z.string(), vehicleId: z.string(), vehicleLabel: z.string(), state: z.enum(TASK_STATES) }).describe('the team the task had, and its state then'),
+  dispatch: z.object({
+    notified: z.array(z.enum(['new-leader', 'old-leader'])).describe('the leaders told by SMS: the new one always, the old one when the task had reached them; a missing one failed and is in the log'),
+  }),
+}).meta({ id: 'ReassignResult' });
+
+export const reassignRoute = defineRoute({
+  method: 'POST', path: '/activations/{activationId}/tasks/{taskCode}/reassign', operationId: 'reassignTask', tag: 'activations', access: OFFICERS, idempotent: true,
+  summary: 'Reassign a task',
+  description: 'Moves one open task to another crew and/or vehicle under the planner\'s rules (certified crew, ready vehicle of the pass\'s class, no chloride on agent-free roads, within the crew\'s working time, no crew or vehicle on two teams). The new leader gets the task by SMS, the old one is told it moved; the move, or its refusal, is logged with who and why.',
+  params: reassignParamsSchema,
+  body: reassignBodySchema,
+  responses: {
+    200: { description: 'moved', schema: reassignResultSchema },
+    404: { description: 'no such activation, task, crew or vehicle', schema: problemSchema, contentType: 'application/problem+json' },
+    409: { description: 'the activation or the task is not open, or the crew or vehicle is busy elsewhere or off duty', schema: problemSchema, contentType: 'application/problem+json' },
+    422: { description: 'the plan\'s rules refuse the move: crew not certified, vehicle of the wrong class or not ready, chloride on an agent-free road', schema: problemSchema, contentType: 'application/problem+json' },
+  },
+  handle: async ({ deps, params, body, principal }) => {
+    const activationId = await resolveActivationId(deps, params.activationId);
+    const result = await reassignTask(deps, { activationId, taskCode: params.taskCode, toCrewId: body.crewId, toVehicleId: body.vehicleId, actor: principal.username, reason: body.reason });
+    if (result.outcome === 'refused') {
+      if (result.kind === 'not-found') throw new ProblemError(404, 'not-found', 'Not found', result.reason, { activationId, taskCode: params.taskCode });
+      if (result.kind === 'conflict') throw new ConflictError(result.reason, { activationId, taskCode: params.taskCode });
+      throw new RuleViolationError(result.reason);
+    }
+    return json(200, { task: result.task, replaced: result.previous, dispatch: { notified: result.notified } });
+  },
+});

@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { activateResultSchema } from '../../../functions/handlers/api/routes/activate.ts';
+import { startApiServer } from '../../../local/api/startApiServer.ts';
+import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { snowops } from '../../support/snowopsCli.ts';
+
+const RAISE = { level: 'I', reason: 'CMA red blizzard warning, 16 mm in 6 h' };
+
+/** Level IV in 解放区 only: the other zones' crews stay free for the new wave. */
+async function openedInJiefang() {
+  const h = await apiHarness();
+  const res = await h.call('POST', '/activations', { body: { level: 'IV', reason: 'CMA blue warning in 解放区', zoneLevels: { jiefang: 'IV' } } });
+  return { ...h, activationId: res.json.activation.id as string, firstWave: (await h.deps.ops.listTasks(res.json.activation.id)).length, smsBefore: h.deps.sms.sent.length };
+}
+
+describe('POST /activations/{id}/upgrade', () => {
+  it('raises the level, books the roads now in scope as wave 2 and dispatches it at once', async () => {
+    const h = await openedInJiefang();
+    const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE });
+    expect(res.status).toBe(200);
+    const body = activateResultSchema.parse(res.json);
+    expect(body.activation).toMatchObject({ id: h.activationId, level: 'I', wave: 2, status: 'open' });
+    expect(Object.values(body.activation.zoneLevels)).toEqual(['I', 'I', 'I', 'I']);
+    const tasks = await h.deps.ops.listTasks(h.activationId);
+    const wave2 = tasks.filter((t) => t.wave === 2);
+    expect(tasks).toHaveLength(h.firstWave + wave2.length);
+    expect(body.booked.tasks).toBe(wave2.length);
+    expect(body.booked.crews).toBe(new Set(wave2.map((t) => t.crewId)).size);
+    expect(wave2.some((t) => t.tier === 3)).toBe(true);
+    expect(wave2.every((t) => t.state === 'dispatched')).toBe(true);
+    expect(body.dispatch).toMatchObject({ mode: 'sent', sent: body.booked.crews });
+    expect(h.deps.sms.sent.length - h.smsBefore).toBe(body.booked.crews);
+  });
+
+  it('logs the raise with the officer, the reason and the forecast evidence of the moment', async () => {
+    const h = await openedInJiefang();
+    const evidence = { rule: 'blizzard-6h', level: 'I' as const, provider: 'open-meteo', value: 16.2, threshold: 15, unit: 'mm snow water', windowHours: 6, from: '2026-12-14T00:00:00.000Z', to: '2026-12-14T06:00:00.000Z', gapHours: 0 };
+    await h.deps.ops.putZoneState({ zoneId: 'macun', level: 'I', evidence: [evidence], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:45:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: null });
+    await h.call('POST', `/activations/current/upgrade`, { body: RAISE });
+    const entry = (await h.deps.log.list(h.activationId)).find((e) => e.action === 'activation.raised');
+    expect(entry).toMatchObject({ actor: 'officer-demo', reason: RAISE.reason, details: expect.objectContaining({ from: 'IV', to: 'I', wave: 2 }) });
+    expect(entry!.details.evidence).toEqual([{ ...evidence, rule: 'macun:blizzard-6h' }]);
+  });
+
+  it('raises only the zones named, and never lowers a zone', async () => {
+    const h = await openedInJiefang();
+    const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: { ...RAISE, level: 'II', zoneLevels: { shanyang: 'II' } } });
+    expect(res.status).toBe(200);
+    expect(res.json.activation.zoneLevels).toEqual({ jiefang: 'IV', shanyang: 'II', zhongzhan: 'none', macun: 'none' });
+    const shanyangRoads = new Set(h.city.roads.filter((r) => r.zoneId === 'shanyang').map((r) => r.id));
+    const wave2 = (await h.deps.ops.listTasks(h.activationId)).filter((t) => t.wave === 2);
+    expect(wave2.length).toBeGreaterThan(0);
+    expect(wave2.filter((t) => !shanyangRoads.has(t.roadId))).toEqual([]);
+  });
+
+  it.each([['the same level', 'III'], ['a lower level', 'IV']])('answers 422 for %s, changing nothing', async (_n, level) => {
+    const h = await apiHarness();
+    const opened = await h.call('POST', '/activations', { body: { level: 'III', reason: 'CMA yellow warning' } });
+    const res = await h.call('POST', `/activations/${opened.json.activation.id}/upgrade`, { body: { level, reason: 'not higher' } });
+    expect(res.status).toBe(422);
+    expect(res.json.errors[0].field).toBe('level');
+    expect((await h.deps.ops.getActivation(opened.json.activation.id))).toMatchObject({ level: 'III', wave: 1 });
+  });
+
+  it('answers 422 for a zone the registry does not have', async () => {
+    const h = await openedInJiefang();
+    const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: { ...RAISE, zoneLevels: { atlantis: 'I' } } });
+    expect(res.status).toBe(422);
+    expect(res.json.errors[0].field).toBe('zoneLevels.atlantis');
+  });
+
+  it('answers 409 for a stood-down activation', async () => {
+    const h = await openedInJiefang();
+    await h.call('POST', `/activations/${h.activationId}/stand-down`, { body: { reason: 'storm over' } });
+    const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE });
+    expect(res.status).toBe(409);
+    expect(res.json.detail).toContain('stood-down');
+  });
+
+  it('answers 409 when another raise lands between reading the activation and raising it, booking nothing', async () => {
+    const h = await openedInJiefang();
+    const read = h.deps.ops.getActivation.bind(h.deps.ops);
+    // The poller raises to II while this officer's request is in flight: the officer's wave-1 read is stale.
+    vi.spyOn(h.deps.ops, 'getActivation').mockImplementationOnce(async (id) => {
+      const seen = await read(id);
+      await h.deps.ops.raiseActivation(id, { level: 'II', zoneLevels: { ...seen!.zoneLevels, macun: 'II' }, wave: 2, raisedAt: '2026-12-14T00:01:00.000Z' }, 1);
+      return seen;
+    });
+    const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE });
+    expect(res.status).toBe(409);
+    expect(res.json).toMatchObject({ activationId: h.activationId, level: 'II', wave: 2 });
+    expect((await h.deps.ops.listTasks(h.activationId))).toHaveLength(h.firstWave);
+    expect(h.deps.sms.sent).toHaveLength(h.smsBefore);
+  });
+
+  it('raises once for a double click with the same Idempotency-Key', async () => {
+    const h = await openedInJiefang();
+    const headers = { 'Idempotency-Key': 'raise-1' };
+    const first = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE, headers });
+    const second = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE, headers });
+    expect(second.status).toBe(200);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json.activation.wave).toBe(2);
+    expect(h.deps.sms.sent.length - h.smsBefore).toBe(first.json.dispatch.sent);
+  });
+
+  describe('roles, on one activation', () => {
+    let h: Awaited<ReturnType<typeof openedInJiefang>>;
+    beforeAll(async () => { h = await openedInJiefang(); });
+
+    it.each([['manager', 403], ['admin', 403], ['nobody', 403], ['none', 401]] as const)('refuses %s with %i and keeps the level', async (as, status) => {
+      const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { as, body: RAISE });
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toBe('application/problem+json');
+      expect(await h.deps.ops.getActivation(h.activationId)).toMatchObject({ level: 'IV', wave: 1 });
+    });
+  });
+
+  describe('on a city with nothing open', () => {
+    let h: ApiHarness;
+    beforeAll(async () => { h = await apiHarness(); });
+
+    it.each([
+      ['an unknown level', { level: 'V', reason: RAISE.reason }, 'level'],
+      ['a missing level', { reason: RAISE.reason }, 'level'],
+      ['a missing reason', { level: 'I' }, 'reason'],
+      ['an empty reason', { level: 'I', reason: '  ' }, 'reason'],
+      ['an oversize reason', { level: 'I', reason: 'x'.repeat(501) }, 'reason'],
+      ['an unknown field', { ...RAISE, force: true }, 'force'],
+    ])('answers 400 for %s', async (_n, body, field) => {
+      const res = await h.call('POST', '/activations/act-any/upgrade', { body });
+      expect(res.status).toBe(400);
+      expect(res.json.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+
+    it('answers 404 for an activation that does not exist, and for "current" when none is open', async () => {
+      expect((await h.call('POST', '/activations/act-nope/upgrade', { body: RAISE })).status).toBe(404);
+      expect((await h.call('POST', '/activations/current/upgrade', { body: RAISE })).status).toBe(404);
+    });
+  });
+
+  it('says what `snowops upgrade I --reason …` booked and sent', async () => {
+    const h = await openedInJiefang();
+    const server = await startApiServer(h.api.handler, { port: 0 });
+    try {
+      const { code, stdout } = await snowops(['upgrade', 'I', '--reason', RAISE.reason, '--api', server.url, '--token', h.tokens.officer]);
+      expect(code).toBe(0);
+      const wave2 = (await h.deps.ops.listTasks(h.activationId)).filter((t) => t.wave === 2);
+      expect(stdout).toContain(`${h.activationId} is now at level I (wave 2): ${wave2.length} new tasks`);
+      expect(stdout).toMatch(/SMS: \d+ sent, 0 failed/);
+    } finally {
+      await server.close();
+    }
+  });
+});
