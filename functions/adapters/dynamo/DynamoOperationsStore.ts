@@ -240,17 +240,19 @@ export class DynamoOperationsStore implements OperationsStore {
 
   async claimHelpReply(phone: string, at: string, windowMinutes: number): Promise<boolean> {
     const cutoff = new Date(Date.parse(at) - windowMinutes * 60_000).toISOString();
+    const writeId = newWriteId();
     try {
       await this.db.send(new PutCommand({
         TableName: this.tableName,
-        Item: { pk: `HELP#${phone}`, sk: 'HELP', at, expiresAt: Math.floor(Date.parse(at) / 1000) + windowMinutes * 60 },
+        Item: { pk: `HELP#${phone}`, sk: 'HELP', at, expiresAt: Math.floor(Date.parse(at) / 1000) + windowMinutes * 60, writeId },
         ConditionExpression: 'attribute_not_exists(pk) OR #at < :cutoff',
         ExpressionAttributeNames: { '#at': 'at' },
         ExpressionAttributeValues: { ':cutoff': cutoff },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return landedEarlier(error, writeId);
       throw error;
     }
   }
