@@ -52,19 +52,22 @@ export interface FaultyWeather extends WeatherServer {
   set(provider: ProviderName, mode: Mode): void;
   /** The clock's hour the bodies start at. */
   startAt(iso: string): void;
+  /** Snow water per hour of the blizzard mode (default 4 mm: level I; 2 mm: level II). */
+  blizzardMm(mmPerHour: number): void;
 }
 
 /**
  * The local weather replay server (local/weather/startWeatherServer.ts) with one route per provider,
- * each answering in its real format or misbehaving as told. Blizzard: 4 mm of snow water an hour (level I).
+ * each answering in its real format or misbehaving as told. Blizzard: 4 mm of snow water an hour (level I) unless set.
  */
 export async function startFaultyWeather(options: { start: string; dripEveryMs: number }): Promise<FaultyWeather> {
   const modes = new Map<ProviderName, Mode>(PROVIDERS.map((p) => [p, 'quiet']));
   let start = options.start;
+  let snow = 4;
   const route = (provider: ProviderName): ReplayRoute => (_req, url) => {
     if (!PREFIX[provider].some((p) => url.pathname.startsWith(p))) return undefined;
     const mode = modes.get(provider)!;
-    const blizzard = goodBody(provider, url.pathname, start, 4);
+    const blizzard = goodBody(provider, url.pathname, start, snow);
     const answers: Record<Mode, ReplayAnswer> = {
       quiet: { status: 200, body: goodBody(provider, url.pathname, start, 0) },
       blizzard: { status: 200, body: blizzard },
@@ -78,5 +81,5 @@ export async function startFaultyWeather(options: { start: string; dripEveryMs: 
     return answers[mode];
   };
   const server = await startWeatherServer(PROVIDERS.map(route));
-  return { ...server, set: (provider, mode) => modes.set(provider, mode), startAt: (iso) => { start = iso; } };
+  return { ...server, set: (provider, mode) => modes.set(provider, mode), startAt: (iso) => { start = iso; }, blizzardMm: (mm) => { snow = mm; } };
 }

@@ -1,0 +1,130 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { DynamoOperationsStore } from '../../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { DynamoRegistryStore } from '../../../functions/adapters/dynamo/DynamoRegistryStore.ts';
+import { DynamoResponseLog } from '../../../functions/adapters/dynamo/DynamoResponseLog.ts';
+import { PowertoolsAttemptGuard } from '../../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
+import { JsonlDeadLetterQueue } from '../../../functions/adapters/queue/JsonlDeadLetterQueue.ts';
+import { SnsOptOutChecker } from '../../../functions/adapters/sms/SnsOptOutChecker.ts';
+import { SnsSmsSender } from '../../../functions/adapters/sms/SnsSmsSender.ts';
+import { systemTimer } from '../../../functions/adapters/system/SystemTimer.ts';
+import { UlidGenerator } from '../../../functions/adapters/system/UlidGenerator.ts';
+import { OpenMeteoProvider } from '../../../functions/adapters/weather/OpenMeteoProvider.ts';
+import { ALL_TABLES } from '../../../functions/config/tables.ts';
+import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
+import type { MessagingDeps } from '../../../functions/core/dispatch/MessagingDeps.ts';
+import type { DispatchRequests } from '../../../functions/core/ports/DispatchRequests.ts';
+import type { RetryPolicy } from '../../../functions/core/dispatch/RetryPolicy.ts';
+import { TokenBucket } from '../../../functions/core/dispatch/TokenBucket.ts';
+import type { ForecastProvider } from '../../../functions/core/ports/ForecastProvider.ts';
+import type { Messaging } from '../../../functions/core/ports/Messaging.ts';
+import type { SmsSender } from '../../../functions/core/ports/SmsSender.ts';
+import { createTables } from '../../../local/dynamo/createTables.ts';
+import { LOCAL_AWS } from '../../../local/dynamo/startDynamoLocal.ts';
+import { SimulatedClock } from '../../../local/runtime/SimulatedClock.ts';
+import { startSnsServer, type SnsServer, type SnsServerOptions } from '../../../local/sns/startSnsServer.ts';
+import { injectDynamoFaults, type DynamoFaultOptions, type FaultInjector } from './dynamoFaults.ts';
+import { smallCity, type SmallCity } from './smallCity.ts';
+import { startFaultyWeather, type FaultyWeather } from './weatherFaults.ts';
+
+export type WorldDeps = MessagingDeps & { messaging: Messaging; providers: ReadonlyMap<string, ForecastProvider>; ops: DynamoOperationsStore; registry: DynamoRegistryStore; dispatch: DispatchRequests };
+
+export interface WorldOptions {
+  city?: SmallCity;
+  sns?: SnsServerOptions;
+  retry?: Partial<RetryPolicy>;
+  /** Faults on the stores' DynamoDB client (registry, operations, response log). */
+  storeFaults?: DynamoFaultOptions;
+  /** Faults on the attempt guard's own DynamoDB client (the Idempotency table), as buildMessaging gives it one. */
+  guardFaults?: DynamoFaultOptions;
+  /** Wraps the SMS sender of every set of deps this world builds (crash simulation, recording). */
+  wrapSms?: (sender: SmsSender) => SmsSender;
+}
+
+export interface World {
+  deps: WorldDeps;
+  city: SmallCity;
+  clock: SimulatedClock;
+  sns: SnsServer;
+  weather: FaultyWeather;
+  storeFaults?: FaultInjector;
+  guardFaults?: FaultInjector;
+  db: DynamoDBDocumentClient;
+  names: { REGISTRY_TABLE: string; OPERATIONS_TABLE: string; LOG_TABLE: string; IDEMPOTENCY_TABLE: string };
+  deadLetters: JsonlDeadLetterQueue;
+  /** Another Lambda container: new clients (no faults) over the same tables, SNS endpoint and clock. */
+  freshDeps(wrapSms?: (sender: SmsSender) => SmsSender): WorldDeps;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/**
+ * DynamoDB Local tables of its own with a small city seeded, the local SNS-like endpoint with the real SNS
+ * client and adapter, the Powertools attempt guard, the weather replay server with the real Open-Meteo
+ * client, a simulated clock, and optional seeded DynamoDB faults at the SDK boundary.
+ */
+export async function reliabilityWorld(options: WorldOptions = {}): Promise<World> {
+  const endpoint = inject('dynamoEndpoint');
+  const admin = new DynamoDBClient({ endpoint, ...LOCAL_AWS });
+  const names = (await createTables(admin, ALL_TABLES, `rel${process.pid}-${Date.now().toString(36)}-${counter++}-`)) as World['names'];
+  admin.destroy();
+  const city = options.city ?? smallCity();
+  const clock = new SimulatedClock(new Date('2026-12-14T00:00:00Z'));
+  const sns = await startSnsServer(options.sns);
+  const weather = await startFaultyWeather({ start: clock.now().toISOString(), dripEveryMs: 25 });
+  const deadLetters = new JsonlDeadLetterQueue(join(await mkdtemp(join(tmpdir(), 'snowops-reliability-')), 'dead-letters.jsonl'));
+  const clients: { destroy(): void }[] = [];
+
+  const build = (faults: { store?: DynamoFaultOptions; guard?: DynamoFaultOptions }, wrapSms?: (s: SmsSender) => SmsSender) => {
+    const storesClient = new DynamoDBClient({ endpoint, ...LOCAL_AWS });
+    const guardClient = new DynamoDBClient({ endpoint, ...LOCAL_AWS });
+    const snsClient = new SNSClient({ endpoint: sns.endpoint, maxAttempts: 1, ...LOCAL_AWS });
+    clients.push(storesClient, guardClient, snsClient);
+    const storeFaults = faults.store ? injectDynamoFaults(storesClient, faults.store) : undefined;
+    const guardFaults = faults.guard ? injectDynamoFaults(guardClient, faults.guard) : undefined;
+    const db = DynamoDBDocumentClient.from(storesClient, { marshallOptions: { removeUndefinedValues: true } });
+    const ids = new UlidGenerator();
+    const messaging: Messaging = {
+      guard: new PowertoolsAttemptGuard({ tableName: names.IDEMPOTENCY_TABLE, client: guardClient }),
+      limiter: new TokenBucket({ partsPerSecond: 5000, now: systemTimer.now, sleep: systemTimer.sleep }),
+      optOut: new SnsOptOutChecker(snsClient),
+      deadLetters,
+      retry: { maxTries: 4, baseDelayMs: 2, maxDelayMs: 10, ...options.retry },
+      sleep: systemTimer.sleep,
+      random: Math.random,
+      concurrency: 4,
+    };
+    const sender: SmsSender = new SnsSmsSender(snsClient);
+    const base = {
+      registry: new DynamoRegistryStore(db, names.REGISTRY_TABLE),
+      ops: new DynamoOperationsStore(db, names.OPERATIONS_TABLE),
+      log: new DynamoResponseLog(db, names.LOG_TABLE, ids),
+      clock, ids, sms: wrapSms ? wrapSms(sender) : sender, messaging,
+      providers: new Map([['open-meteo', new OpenMeteoProvider({ baseUrl: weather.baseUrl, timeoutMs: 2000, retries: 0 }, clock)]]),
+    };
+    // The wave is sent in the caller's process, as the local runtime does (SQS deployed).
+    const deps: WorldDeps = { ...base, dispatch: new InlineDispatch(base) };
+    return { deps, db, storeFaults, guardFaults };
+  };
+
+  const main = build({ store: options.storeFaults, guard: options.guardFaults }, options.wrapSms);
+  // Seeding is not under attack.
+  main.storeFaults?.pause();
+  await main.deps.registry.put({ plan: city.plan, zones: city.zones, roads: city.roads, crews: city.crews, vehicles: city.vehicles });
+  main.storeFaults?.resume();
+  return {
+    deps: main.deps, city, clock, sns, weather, storeFaults: main.storeFaults, guardFaults: main.guardFaults, db: main.db, names, deadLetters,
+    freshDeps: (wrapSms) => build({}, wrapSms ?? options.wrapSms).deps,
+    async close() {
+      for (const c of clients) c.destroy();
+      await sns.close();
+      await weather.close();
+    },
+  };
+}
