@@ -9,7 +9,7 @@ import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
-import type { BookingResult, OperationsStore, TaskMove } from '../../core/ports/OperationsStore.ts';
+import type { BookingResult, InboundClaim, InboundNote, OperationsStore, TaskMove } from '../../core/ports/OperationsStore.ts';
 import { DynamoBookings } from './DynamoBookings.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
@@ -167,18 +167,31 @@ export class DynamoOperationsStore implements OperationsStore {
     return items.map((i) => stripKeys<SmsMessage>(i));
   }
 
-  async claimInbound(inboundMessageId: string, at: string): Promise<boolean> {
+  async claimInbound(inboundMessageId: string, at: string): Promise<InboundClaim> {
     const writeId = newWriteId();
     try {
       await this.db.send(new PutCommand({
-        TableName: this.tableName, Item: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND', at, expiresAt: Math.floor(Date.parse(at) / 1000) + INBOUND_TTL_S, writeId },
+        TableName: this.tableName, Item: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND', at, state: 'received', expiresAt: Math.floor(Date.parse(at) / 1000) + INBOUND_TTL_S, writeId },
         ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
-      return true;
+      return { status: 'new' };
     } catch (error) {
-      if (isConditionFailure(error)) return landedEarlier(error, writeId);
-      throw error;
+      if (!isConditionFailure(error)) throw error;
+      if (landedEarlier(error, writeId)) return { status: 'new' };
     }
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND' }, ConsistentRead: true }));
+    // Claims written before handling was tracked have no state: they were handled.
+    if (!out.Item || out.Item.state !== 'received') return { status: 'duplicate' };
+    const note = out.Item.note as InboundNote | undefined;
+    return { status: 'unfinished', ...(note ? { note } : {}) };
+  }
+
+  async noteInbound(inboundMessageId: string, note: InboundNote): Promise<void> {
+    await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND' }, UpdateExpression: 'SET note = :n', ExpressionAttributeValues: { ':n': note } }));
+  }
+
+  async finishInbound(inboundMessageId: string): Promise<void> {
+    await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND' }, UpdateExpression: 'SET #state = :handled', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':handled': 'handled' } }));
   }
 
   async getMessage(activationId: string, id: string): Promise<SmsMessage | undefined> {

@@ -8,6 +8,14 @@ import type { ZoneState } from '../operations/ZoneState.ts';
 
 export type BookingResult = { ok: true } | { ok: false; reason: string };
 
+/** The tasks a reply applies to, noted before they are changed. */
+export interface InboundNote {
+  activationId: string;
+  taskIds: string[];
+}
+
+export type InboundClaim = { status: 'new' } | { status: 'duplicate' } | { status: 'unfinished'; note?: InboundNote };
+
 /** Where a reassigned task goes: another team (crew and vehicle), at a new place in its list. */
 export interface TaskMove {
   crewId: string;
@@ -57,8 +65,16 @@ export interface OperationsStore {
   /** Records how a claimed message ended; false when another run already recorded a known end. */
   completeMessage(message: SmsMessage): Promise<boolean>;
   listMessages(activationId: string): Promise<SmsMessage[]>;
-  /** Records an inbound SMS id; false when it was seen before (a duplicate delivery). */
-  claimInbound(inboundMessageId: string, at: string): Promise<boolean>;
+  /**
+   * Records an inbound SMS id before it is handled. 'new' the first time; 'duplicate' once a run has
+   * finished it; 'unfinished' when an earlier run claimed it and failed before finishing (a retry of the
+   * delivery), with what that run had noted, so the retry finishes the same work.
+   */
+  claimInbound(inboundMessageId: string, at: string): Promise<InboundClaim>;
+  /** Notes which tasks an inbound SMS is about, before they are changed. */
+  noteInbound(inboundMessageId: string, note: InboundNote): Promise<void>;
+  /** Marks an inbound SMS handled: any later delivery of it is a duplicate. */
+  finishInbound(inboundMessageId: string): Promise<void>;
 
   // Messaging: one SMS's state, taskings under escalation, opt-outs, help replies.
   getMessage(activationId: string, id: string): Promise<SmsMessage | undefined>;

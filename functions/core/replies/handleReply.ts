@@ -8,9 +8,10 @@ import { fill } from '../messages/fill.ts';
 import { smsSegments } from '../messages/smsSegments.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
 import type { Task } from '../operations/Task.ts';
+import type { InboundNote } from '../ports/OperationsStore.ts';
 import type { Crew } from '../registry/Crew.ts';
 import { maskPhone } from '../registry/PhoneNumber.ts';
-import { nextState } from './nextState.ts';
+import { nextState, replyTarget } from './nextState.ts';
 import { parseReply } from './parseReply.ts';
 
 export interface InboundSms {
@@ -30,11 +31,21 @@ const HELP_WINDOW_MIN = 3;
  * A task code selects one task; a bare digit applies to every open task of the latest wave, and the
  * answer says so. "9" closes the tasking and asks the planner for a replacement team; STOP records the
  * opt-out and passes the tasking on at once; HELP is answered; an unknown reply gets help once (rate
- * limited); an unknown sender gets nothing and is logged. Idempotent on the inbound message id.
+ * limited); an unknown sender gets nothing and is logged. Idempotent on the inbound message id: a duplicate
+ * delivery is ignored, and the retry of a delivery whose handling failed finishes it.
  */
 export async function handleReply(deps: MessagingDeps, inbound: InboundSms): Promise<ReplyOutcome> {
   const at = deps.clock.now().toISOString();
-  if (!(await deps.ops.claimInbound(inbound.inboundMessageId, at))) return 'duplicate';
+  const claim = await deps.ops.claimInbound(inbound.inboundMessageId, at);
+  if (claim.status === 'duplicate') return 'duplicate';
+  // An earlier run that failed left its claim unfinished: this retry does the same work (each step is idempotent).
+  const outcome = await apply(deps, inbound, at, claim.status === 'unfinished' ? (claim.note ?? null) : undefined);
+  await deps.ops.finishInbound(inbound.inboundMessageId);
+  return outcome;
+}
+
+/** `resumed`: what an earlier, failed run of this same SMS had noted (null: it noted nothing). */
+async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resumed: InboundNote | null | undefined): Promise<Exclude<ReplyOutcome, 'duplicate'>> {
   const actor = maskPhone(inbound.from);
   const found = await deps.registry.findCrewByPhone(inbound.from);
   if (!found) {
@@ -45,7 +56,7 @@ export async function handleReply(deps: MessagingDeps, inbound: InboundSms): Pro
   const t = SMS_TEMPLATES[role === 'leader' ? crew.leader.language : crew.backup.language];
   const intent = parseReply(inbound.body);
   const open = await deps.ops.listOpenTasksForCrew(crew.id);
-  const activationId = latest(open)?.activationId ?? 'system';
+  const activationId = resumed?.activationId ?? latest(open)?.activationId ?? 'system';
   const answer = (body: string) => {
     const seg = smsSegments(body);
     return deliver(deps, { id: `reply#${inbound.inboundMessageId}`, activationId, crewId: crew.id, to: inbound.from, body, segments: seg.segments, encoding: seg.encoding, taskIds: [], recipient: role }, 'replies');
@@ -69,16 +80,21 @@ export async function handleReply(deps: MessagingDeps, inbound: InboundSms): Pro
   }
 
   const newest = latest(open);
-  const targets = intent.taskCode
-    ? open.filter((task) => task.code === intent.taskCode)
-    : open.filter((task) => task.activationId === newest?.activationId && task.wave === newest.wave);
+  const targets = resumed
+    ? (await deps.ops.listTasks(resumed.activationId)).filter((task) => resumed.taskIds.includes(task.id))
+    : intent.taskCode
+      ? open.filter((task) => task.code === intent.taskCode)
+      : open.filter((task) => task.activationId === newest?.activationId && task.wave === newest.wave);
   if (intent.taskCode && targets.length === 0) {
     await entry(`reply.${intent.action}`, { tasks: [], requestedCode: intent.taskCode, body: inbound.body.slice(0, 160) }, 'not one of the sender\'s open tasks');
     await answer(fill(t.reply.notYours, { code: intent.taskCode }));
     return 'not-applicable';
   }
+  if (!resumed && targets.length > 0) await deps.ops.noteInbound(inbound.inboundMessageId, { activationId, taskIds: targets.map((task) => task.id) });
   const changed: Task[] = [];
   for (const task of targets) {
+    // A retry finds the tasks the failed run had already moved: they count as moved by this reply.
+    if (resumed && task.state === replyTarget(intent.action)) { changed.push(task); continue; }
     const to = nextState(task.state, intent.action);
     if (to && (await deps.ops.transitionTask(task, task.state, to, at))) changed.push({ ...task, state: to, updatedAt: at });
   }

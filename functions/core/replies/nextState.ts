@@ -14,3 +14,8 @@ const ALLOWED_FROM: Record<ReplyAction, readonly TaskState[]> = {
 export function nextState(current: TaskState, action: ReplyAction): TaskState | undefined {
   return ALLOWED_FROM[action].includes(current) ? TARGET[action] : undefined;
 }
+
+/** The state a reply moves its tasks to. */
+export function replyTarget(action: ReplyAction): TaskState {
+  return TARGET[action];
+}
