@@ -42,13 +42,15 @@ export async function planAndBook(
       for (const team of planned.teams) {
         const first = await deps.ops.reserveTaskCodes(activation.id, team.tasks.length);
         const teamTasks = toTasks(team, activation.id, first, activation.wave, at);
+        // Listed before the call: a booking that fails with an error may have landed, and is undone with the rest.
+        booked.push(teamTasks);
         const result = await deps.ops.bookTeam(teamTasks);
         if (!result.ok) {
+          booked.pop();
           lost.push(team);
           await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booking-conflict', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId, round }, reason: result.reason });
           continue;
         }
-        booked.push(teamTasks);
         await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booked', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId, lent: team.lent, tasks: teamTasks.map((t) => ({ code: t.code, road: t.roadName, pass: t.pass, startBy: t.startBy })) } });
       }
       shortfalls = planned.shortfalls;
