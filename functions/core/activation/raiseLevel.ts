@@ -23,6 +23,7 @@ export type RaiseResult =
 /**
  * Raises an open activation mid-storm (never lowers: zone levels only go up), opens a new dispatch wave,
  * and books the roads the higher levels bring into scope. A concurrent raise wins; this one reports conflict.
+ * If planning fails, the raise is undone (the activation is back at its level and wave) and the error rethrown.
  */
 export async function raiseLevel(deps: CoreDeps, request: RaiseRequest): Promise<RaiseResult> {
   const open = request.activation;
@@ -47,6 +48,13 @@ export async function raiseLevel(deps: CoreDeps, request: RaiseRequest): Promise
     details: { from: open.level, to: level, zoneLevelsBefore: open.zoneLevels, zoneLevels, wave: raised.wave, evidence: request.evidence },
     reason: request.reason,
   });
-  const { tasks, shortfalls } = await planAndBook(deps, raised, zoneLevels);
-  return { outcome: 'raised', activation: raised, tasks, shortfalls };
+  try {
+    const { tasks, shortfalls } = await planAndBook(deps, raised, zoneLevels);
+    return { outcome: 'raised', activation: raised, tasks, shortfalls };
+  } catch (error) {
+    // planAndBook removed its bookings; lowering the activation back lets the retry raise it and plan the wave again.
+    const undone = await deps.ops.raiseActivation(open.id, { level: open.level, zoneLevels: open.zoneLevels, wave: open.wave, raisedAt: open.raisedAt ?? open.openedAt }, raised.wave);
+    await deps.log.append({ activationId: open.id, at: deps.clock.now().toISOString(), actor: request.actor, action: 'activation.raise-undone', subject: `activation:${open.id}`, details: { from: level, to: open.level, wave: raised.wave, undone }, reason: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
 }
