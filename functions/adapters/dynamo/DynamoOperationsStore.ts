@@ -251,9 +251,10 @@ export class DynamoOperationsStore implements OperationsStore {
     return out.Item !== undefined;
   }
 
-  async claimHelpReply(phone: string, at: string, windowMinutes: number): Promise<boolean> {
+  async claimHelpReply(phone: string, at: string, windowMinutes: number, forMessage: string): Promise<boolean> {
     const cutoff = new Date(Date.parse(at) - windowMinutes * 60_000).toISOString();
-    const writeId = newWriteId();
+    // Keyed by the SMS answered, so that the SDK's resend and a retried delivery both recognise their own claim.
+    const writeId = `inbound:${forMessage}`;
     try {
       await this.db.send(new PutCommand({
         TableName: this.tableName,

@@ -89,8 +89,11 @@ export interface OperationsStore {
   /** A leader texted STOP: their number is not sent to again until an administrator clears it. */
   recordOptOut(phone: string, at: string): Promise<void>;
   isOptedOut(phone: string): Promise<boolean>;
-  /** True (and recorded) when no help SMS went to this phone within the window: unknown replies get help once. */
-  claimHelpReply(phone: string, at: string, windowMinutes: number): Promise<boolean>;
+  /**
+   * True (and recorded) when no help SMS went to this phone within the window: unknown replies get help once.
+   * `forMessage` is the inbound SMS being answered: a retry of that same SMS finds its own claim and gets true again.
+   */
+  claimHelpReply(phone: string, at: string, windowMinutes: number, forMessage: string): Promise<boolean>;
   /**
    * Closes an open activation and clears the open pointer, in one step; 'not-open' when it was
    * already closed (a second stand-down) or does not exist.

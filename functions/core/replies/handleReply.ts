@@ -66,7 +66,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
 
   if (intent.kind === 'help' || intent.kind === 'unknown') {
     const window = intent.kind === 'help' ? HELP_WINDOW_MIN : UNKNOWN_HELP_WINDOW_MIN;
-    const helped = await deps.ops.claimHelpReply(inbound.from, at, window);
+    const helped = await deps.ops.claimHelpReply(inbound.from, at, window, inbound.inboundMessageId);
     await entry(intent.kind === 'help' ? 'reply.help' : 'reply.unknown', { body: inbound.body.slice(0, 160), helpSent: helped });
     if (helped) await answer(t.help);
     return intent.kind === 'help' ? 'help' : 'unknown-reply';
