@@ -6,7 +6,9 @@ import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operatio
 import type { BookingResult, TaskMove } from '../../core/ports/OperationsStore.ts';
 import { taskItem } from './taskItem.ts';
 import { cancellationCodes, MAX_TRANSACTION_ITEMS, transactWrite, type TransactItem } from './transactWrite.ts';
-import { landedEarlier, newWriteId } from './writeId.ts';
+
+/** Tries of a close whose team's locks another close changed meanwhile. */
+const LOCK_ROUNDS = 8;
 
 /** A crew's or a vehicle's lock: which team holds it and how many open tasks keep it held. */
 interface LockItem {
@@ -118,45 +120,39 @@ export class DynamoBookings {
   }
 
   /**
-   * Closes a task (done, cannot, cancelled…) and counts it off its team's locks in one
-   * transaction; the locks go once no open task holds them. False when the task had left `from`.
+   * Closes a task (done, cannot, cancelled…) and counts it off its team's locks in one transaction; the
+   * close of the team's last open task deletes the locks in that same transaction, so no crash or retry
+   * between the two can leave a crew or vehicle held by nothing. False when the task had left `from`.
    */
   async closeTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean> {
     const update = this.stateUpdate(task, from, to, at);
-    const countOff = (kind: 'CREW' | 'VEHICLE', id: string): TransactItem => ({
-      Update: {
-        TableName: this.tableName, Key: lockKey(kind, id),
-        UpdateExpression: 'ADD openTasks :minus',
-        ConditionExpression: 'activationId = :a AND crewId = :c AND vehicleId = :v',
-        ExpressionAttributeValues: { ':minus': -1, ':a': task.activationId, ':c': task.crewId, ':v': task.vehicleId },
-      },
-    });
     // A pass given back ("cannot") or cancelled may be tasked again in this activation (a replacement team):
     // its claim goes with the close. A done pass keeps its claim.
     const giveBack: TransactItem[] = to === 'cannot' || to === 'cancelled'
       ? [{ Delete: { TableName: this.tableName, Key: coverKey(task), ConditionExpression: 'attribute_not_exists(pk) OR taskId = :t', ExpressionAttributeValues: { ':t': task.id } } }]
       : [];
-    try {
-      await this.send([{ Update: update }, countOff('CREW', task.crewId), countOff('VEHICLE', task.vehicleId), ...giveBack]);
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (!codes) throw error;
-      if (codes[0] === 'ConditionalCheckFailed') return false;
-      // The locks are not this team's (already released by hand, or never written): close the task alone.
-      const writeId = newWriteId();
+    for (let round = 0; round < LOCK_ROUNDS; round++) {
+      const locks = await Promise.all([this.getLock('CREW', task.crewId), this.getLock('VEHICLE', task.vehicleId)]);
+      // Each lock is compared with the count just read: a concurrent close of the team's other task makes this round fail, and the next re-reads.
+      const countOff = ([kind, id]: readonly ['CREW' | 'VEHICLE', string], lock: LockItem | undefined): TransactItem[] => {
+        if (!lock || lock.activationId !== task.activationId || lock.crewId !== task.crewId || lock.vehicleId !== task.vehicleId) return [];
+        const condition = { ConditionExpression: 'activationId = :a AND crewId = :c AND vehicleId = :v AND openTasks = :n', ExpressionAttributeValues: { ':a': task.activationId, ':c': task.crewId, ':v': task.vehicleId, ':n': lock.openTasks } };
+        return lock.openTasks <= 1
+          ? [{ Delete: { TableName: this.tableName, Key: lockKey(kind, id), ...condition } }]
+          : [{ Update: { TableName: this.tableName, Key: lockKey(kind, id), UpdateExpression: 'SET openTasks = :left', ...condition, ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ':left': lock.openTasks - 1 } } }];
+      };
+      const items: TransactItem[] = [{ Update: update }, ...countOff(['CREW', task.crewId], locks[0]), ...countOff(['VEHICLE', task.vehicleId], locks[1]), ...giveBack];
       try {
-        await this.db.send(new UpdateCommand({
-          ...update, UpdateExpression: update.UpdateExpression.replace('updatedAt = :at', 'updatedAt = :at, writeId = :w'),
-          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':w': writeId }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }));
-      } catch (inner) {
-        if (isConditionFailure(inner)) return landedEarlier(inner, writeId);
-        throw inner;
+        await this.send(items);
+        return true;
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        if (codes[0] === 'ConditionalCheckFailed') return false;
+        // A lock changed between the read and the write: read again.
       }
-      return true;
     }
-    await this.releaseIfIdle(task.activationId, task.crewId, task.vehicleId);
-    return true;
+    throw new Error(`closing task ${task.code}: its team's locks kept changing for ${LOCK_ROUNDS} rounds`);
   }
 
   async reassignTask(task: Task, to: TaskMove, at: string): Promise<BookingResult> {
@@ -264,17 +260,6 @@ export class DynamoBookings {
     for (const [kind, id] of [['CREW', crewId], ['VEHICLE', vehicleId]] as const) {
       try {
         await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: lockKey(kind, id), ConditionExpression: 'activationId = :a AND crewId = :c AND vehicleId = :v', ExpressionAttributeValues: { ':a': activationId, ':c': crewId, ':v': vehicleId } }));
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    }
-  }
-
-  /** Deletes a team's locks once no open task holds them. */
-  private async releaseIfIdle(activationId: string, crewId: string, vehicleId: string): Promise<void> {
-    for (const [kind, id] of [['CREW', crewId], ['VEHICLE', vehicleId]] as const) {
-      try {
-        await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: lockKey(kind, id), ConditionExpression: 'activationId = :a AND openTasks <= :zero', ExpressionAttributeValues: { ':a': activationId, ':zero': 0 } }));
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
