@@ -4,7 +4,12 @@ import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
 import { pollCity, type PollResult } from './pollCity.ts';
 
-/** A scheduled tick: poll every zone, act on the plan, and request the dispatch of the wave a new or raised activation opened. */
+/**
+ * A scheduled tick: poll every zone, act on the plan, and request the dispatch of the wave a new or raised
+ * activation opened. An open activation whose current wave still has planned tasks (its dispatch request
+ * failed, in this poller's earlier run or in an officer's request) has its wave requested again: dispatch is
+ * idempotent, and nothing booked is left untold.
+ */
 export async function pollAndDispatch(
   deps: CoreDeps & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch: DispatchRequests },
 ): Promise<PollResult & { dispatch?: DispatchReceipt }> {
@@ -13,5 +18,9 @@ export async function pollAndDispatch(
     return { ...result, dispatch: await deps.dispatch.request({ activationId: result.activation.activation.id, shortfalls: result.activation.shortfalls }) };
   }
   if (result.raise?.outcome === 'raised') return { ...result, dispatch: await deps.dispatch.request({ activationId: result.raise.activation.id }) };
+  const open = await deps.ops.getOpenActivation();
+  if (open && (await deps.ops.listTasks(open.id)).some((t) => t.wave === open.wave && t.state === 'planned')) {
+    return { ...result, dispatch: await deps.dispatch.request({ activationId: open.id }) };
+  }
   return result;
 }
