@@ -1,4 +1,6 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { InvalidCursorError } from '../../core/errors/InvalidCursorError.ts';
 import type { LogEntry } from '../../core/log/LogEntry.ts';
 import type { LogPage, LogPageRequest, LoggedEntry } from '../../core/log/LoggedEntry.ts';
@@ -19,16 +21,18 @@ export class DynamoResponseLog implements ResponseLog {
   ) {}
 
   async append(entry: LogEntry): Promise<void> {
+    const item = { ...entry, entryId: `${entry.at}#${this.ids.next()}` };
     try {
       await this.db.send(new PutCommand({
         TableName: this.tableName,
-        Item: { ...entry, entryId: `${entry.at}#${this.ids.next()}` },
+        Item: item,
         ConditionExpression: 'attribute_not_exists(entryId)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
     } catch (error) {
-      // The entry id is new to this call: only our own earlier try, landed before a timeout and sent
-      // again by the SDK, can hold it. The entry is written; nothing is overwritten.
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+      // The entry id is new to this call, so the one item that can hold it is our own earlier try, landed
+      // before a timeout and sent again by the SDK: then the entry is written. Anything else is refused.
+      if (error instanceof ConditionalCheckFailedException && sameItem(unmarshallOld(error.Item), item)) return;
       throw error;
     }
   }
@@ -76,4 +80,21 @@ function decodeCursor(cursor: string, activationId: string): string {
     // falls through to the error below
   }
   throw new InvalidCursorError();
+}
+
+/** The item a refused Put found in its place (the low-level error carries it marshalled). */
+function unmarshallOld(old: ConditionalCheckFailedException['Item']): Record<string, unknown> | undefined {
+  return old ? unmarshall(old) : undefined;
+}
+
+/** Whether two log items are the same entry, attribute by attribute. */
+function sameItem(a: Record<string, unknown> | undefined, b: Record<string, unknown>): boolean {
+  if (!a) return false;
+  // Key order is not kept by DynamoDB, at any depth: compare with keys sorted everywhere.
+  const canonical = (v: unknown): unknown => Array.isArray(v)
+    ? v.map(canonical)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+      : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(JSON.parse(JSON.stringify(b))));
 }
