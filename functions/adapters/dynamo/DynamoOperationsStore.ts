@@ -65,6 +65,18 @@ export class DynamoOperationsStore implements OperationsStore {
     }
   }
 
+  async markWavePlanned(activationId: string, wave: number): Promise<void> {
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.tableName, Key: { pk: `ACT#${activationId}`, sk: 'META' },
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(plannedWave) OR plannedWave < :w)',
+        UpdateExpression: 'SET plannedWave = :w', ExpressionAttributeValues: { ':w': wave },
+      }));
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
   async raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean> {
     const writeId = newWriteId();
     try {

@@ -32,6 +32,7 @@ export async function activate(deps: CoreDeps, request: ActivateRequest): Promis
     reason: request.reason,
     evidence: request.evidence,
     wave: 1,
+    plannedWave: 0,
   };
   if ((await deps.ops.createActivation(activation)) === 'exists') {
     const open = await deps.ops.getOpenActivation();
@@ -40,9 +41,9 @@ export async function activate(deps: CoreDeps, request: ActivateRequest): Promis
   }
   await deps.log.append({ activationId: activation.id, at, actor: request.actor, action: 'activation.opened', subject: `activation:${activation.id}`, details: { level: request.level, zoneLevels: request.zoneLevels, evidence: request.evidence }, reason: request.reason });
 
+  let planned: Awaited<ReturnType<typeof planAndBook>>;
   try {
-    const { tasks, shortfalls } = await planAndBook(deps, activation, request.zoneLevels);
-    return { outcome: 'activated', activation, tasks, shortfalls };
+    planned = await planAndBook(deps, activation, request.zoneLevels);
   } catch (error) {
     // planAndBook removed its bookings; closing the activation lets the next attempt start clean.
     const reason = error instanceof Error ? error.message : String(error);
@@ -50,4 +51,7 @@ export async function activate(deps: CoreDeps, request: ActivateRequest): Promis
     await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: request.actor, action: 'activation.abandoned', subject: `activation:${activation.id}`, details: {}, reason });
     throw error;
   }
+  // Outside the rollback: the plan stands. Should this fail, the poller finds the wave unmarked and finishes it (resumePlanning).
+  await deps.ops.markWavePlanned(activation.id, activation.wave);
+  return { outcome: 'activated', activation: { ...activation, plannedWave: activation.wave }, tasks: planned.tasks, shortfalls: planned.shortfalls };
 }

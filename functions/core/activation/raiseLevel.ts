@@ -48,13 +48,15 @@ export async function raiseLevel(deps: CoreDeps, request: RaiseRequest): Promise
     details: { from: open.level, to: level, zoneLevelsBefore: open.zoneLevels, zoneLevels, wave: raised.wave, evidence: request.evidence },
     reason: request.reason,
   });
+  let planned: Awaited<ReturnType<typeof planAndBook>>;
   try {
-    const { tasks, shortfalls } = await planAndBook(deps, raised, zoneLevels);
-    return { outcome: 'raised', activation: raised, tasks, shortfalls };
+    planned = await planAndBook(deps, raised, zoneLevels);
   } catch (error) {
     // planAndBook removed its bookings; lowering the activation back lets the retry raise it and plan the wave again.
     const undone = await deps.ops.raiseActivation(open.id, { level: open.level, zoneLevels: open.zoneLevels, wave: open.wave, raisedAt: open.raisedAt ?? open.openedAt }, raised.wave);
     await deps.log.append({ activationId: open.id, at: deps.clock.now().toISOString(), actor: request.actor, action: 'activation.raise-undone', subject: `activation:${open.id}`, details: { from: level, to: open.level, wave: raised.wave, undone }, reason: error instanceof Error ? error.message : String(error) });
     throw error;
   }
+  await deps.ops.markWavePlanned(open.id, raised.wave);
+  return { outcome: 'raised', activation: { ...raised, plannedWave: raised.wave }, tasks: planned.tasks, shortfalls: planned.shortfalls };
 }

@@ -32,6 +32,7 @@ export async function requestReplacement(deps: MessagingDeps, activation: Activa
   refused.add(refusingCrewId);
   const { tasks } = await planAndBook({ ...deps, ops: excludingCrews(deps.ops, refused) }, activation, activation.zoneLevels);
   await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'escalator', action: 'replacement.requested', subject: `crew:${refusingCrewId}`, details: { booked: tasks.map((t) => ({ code: t.code, crewId: t.crewId, road: t.roadName })) } });
-  if (tasks.length > 0) await dispatchWave(deps, activation.id);
+  // Even when nothing new was booked: a retry finds what a failed run booked and did not get to dispatch.
+  await dispatchWave(deps, activation.id);
   return tasks;
 }

@@ -15,6 +15,11 @@ export interface Activation {
   evidence: Evidence[];
   /** Dispatch waves sent so far. */
   wave: number;
+  /**
+   * The last wave whose planning finished. Below `wave` while a wave is being planned, or when the run
+   * planning it failed (the poller then finishes it). Absent on activations recorded before it was kept.
+   */
+  plannedWave?: number;
   /** When the level was last raised mid-storm. */
   raisedAt?: string;
   /** Set by stand-down. */

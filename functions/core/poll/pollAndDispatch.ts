@@ -2,13 +2,15 @@ import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
 import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
+import { resumePlanning } from '../activation/resumePlanning.ts';
 import { pollCity, type PollResult } from './pollCity.ts';
 
 /**
  * A scheduled tick: poll every zone, act on the plan, and request the dispatch of the wave a new or raised
- * activation opened. An open activation whose current wave still has planned tasks (its dispatch request
- * failed, in this poller's earlier run or in an officer's request) has its wave requested again: dispatch is
- * idempotent, and nothing booked is left untold.
+ * activation opened. Then it finishes what a failed run left: an open activation whose current wave was
+ * never fully planned is planned (resumePlanning), and one whose current wave still has planned tasks (its
+ * dispatch request failed, in this poller's earlier run or in an officer's request) has its wave requested
+ * again: dispatch is idempotent, and nothing booked is left untold.
  */
 export async function pollAndDispatch(
   deps: CoreDeps & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch: DispatchRequests },
@@ -19,7 +21,10 @@ export async function pollAndDispatch(
   }
   if (result.raise?.outcome === 'raised') return { ...result, dispatch: await deps.dispatch.request({ activationId: result.raise.activation.id }) };
   const open = await deps.ops.getOpenActivation();
-  if (open && (await deps.ops.listTasks(open.id)).some((t) => t.wave === open.wave && t.state === 'planned')) {
+  if (!open) return result;
+  const resumed = await resumePlanning(deps, open);
+  if (resumed) return { ...result, dispatch: await deps.dispatch.request({ activationId: open.id, shortfalls: resumed.shortfalls }) };
+  if ((await deps.ops.listTasks(open.id)).some((t) => t.wave === open.wave && t.state === 'planned')) {
     return { ...result, dispatch: await deps.dispatch.request({ activationId: open.id }) };
   }
   return result;

@@ -37,6 +37,8 @@ export interface OperationsStore {
   getActivation(id: string): Promise<Activation | undefined>;
   /** Opens an activation unless one is open already; exactly one of racing callers wins. */
   createActivation(activation: Activation): Promise<'created' | 'exists'>;
+  /** Records that the planning of `wave` finished (the activation's plannedWave only goes up). */
+  markWavePlanned(activationId: string, wave: number): Promise<void>;
   /** Raises an open activation's level; false when it is no longer open or its wave moved on (someone else raised it). */
   raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean>;
   /**

@@ -1,0 +1,22 @@
+import type { Activation } from '../operations/Activation.ts';
+import type { Shortfall } from '../planner/PlanTypes.ts';
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+import { planAndBook } from './planAndBook.ts';
+
+/**
+ * Finishes the planning of an open activation's current wave when the run that opened or raised it
+ * failed before its planning finished (the activation is open, its plannedWave below its wave): the roads
+ * in scope are planned and booked as that run would have (passes already tasked are skipped). Undefined
+ * when there is nothing to finish.
+ */
+export async function resumePlanning(deps: CoreDeps, open: Activation): Promise<{ shortfalls: Shortfall[] } | undefined> {
+  if (open.plannedWave === undefined || open.plannedWave >= open.wave) return undefined;
+  await deps.log.append({
+    activationId: open.id, at: deps.clock.now().toISOString(), actor: 'poller', action: 'activation.planning-resumed', subject: `activation:${open.id}`,
+    details: { level: open.level, zoneLevels: open.zoneLevels, wave: open.wave, plannedWave: open.plannedWave },
+    reason: 'the run that opened or raised this wave failed before its planning finished',
+  });
+  const { shortfalls } = await planAndBook(deps, open, open.zoneLevels);
+  await deps.ops.markWavePlanned(open.id, open.wave);
+  return { shortfalls };
+}
