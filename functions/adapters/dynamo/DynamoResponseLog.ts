@@ -24,11 +24,11 @@ export class DynamoResponseLog implements ResponseLog {
         TableName: this.tableName,
         Item: { ...entry, entryId: `${entry.at}#${this.ids.next()}` },
         ConditionExpression: 'attribute_not_exists(entryId)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
     } catch (error) {
-      // The entry id is new to this call: only our own earlier try, landed before a timeout and sent
-      // again by the SDK, can hold it. The entry is written; nothing is overwritten.
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+      // The SDK sent again a put that had landed before a timeout: the entry is written, nothing is overwritten.
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException' && sameEntry((error as { Item?: Record<string, unknown> }).Item, entry)) return;
       throw error;
     }
   }
@@ -76,4 +76,14 @@ function decodeCursor(cursor: string, activationId: string): string {
     // falls through to the error below
   }
   throw new InvalidCursorError();
+}
+
+/** Whether a stored item (as DynamoDB returns it with a refusal) is this entry: same time, actor, action, subject and reason. */
+function sameEntry(stored: Record<string, unknown> | undefined, entry: LogEntry): boolean {
+  if (!stored) return false;
+  const text = (name: string) => {
+    const v = stored[name] as { S?: string } | string | undefined;
+    return typeof v === 'string' ? v : v?.S;
+  };
+  return text('at') === entry.at && text('actor') === entry.actor && text('action') === entry.action && text('subject') === entry.subject && text('reason') === entry.reason;
 }
