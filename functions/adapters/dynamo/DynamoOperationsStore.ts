@@ -17,6 +17,8 @@ import { cancellationCodes, transactWrite } from './transactWrite.ts';
 import { landedEarlier, newWriteId } from './writeId.ts';
 
 const INBOUND_TTL_S = 7 * 24 * 3600;
+/** A claim held longer than this was left by a run that died (sms-inbound runs for seconds; Lambda retries after a minute). */
+const INBOUND_RUN_MS = 60_000;
 const DUE_PARTITION = 'DUE';
 
 /** A condition refused the write (a transaction still cancelled for a conflict after its retries is an error, not a refusal). */
@@ -193,9 +195,18 @@ export class DynamoOperationsStore implements OperationsStore {
     }
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND' }, ConsistentRead: true }));
     // Claims written before handling was tracked have no state: they were handled.
-    if (!out.Item || out.Item.state !== 'received') return { status: 'duplicate' };
-    const note = out.Item.note as InboundNote | undefined;
+    const state = out.Item?.state as string | undefined;
+    const abandoned = state === 'received' && Date.parse(at) - Date.parse(out.Item!.at as string) > INBOUND_RUN_MS;
+    if (state !== 'released' && !abandoned) return { status: 'duplicate' };
+    const note = out.Item!.note as InboundNote | undefined;
     return { status: 'unfinished', ...(note ? { note } : {}) };
+  }
+
+  async releaseInbound(inboundMessageId: string): Promise<void> {
+    await this.db.send(new UpdateCommand({
+      TableName: this.tableName, Key: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND' }, ConditionExpression: '#state = :received',
+      UpdateExpression: 'SET #state = :released', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':received': 'received', ':released': 'released' },
+    })).catch((error: unknown) => { if (!isConditionFailure(error)) throw error; });
   }
 
   async noteInbound(inboundMessageId: string, note: InboundNote): Promise<void> {

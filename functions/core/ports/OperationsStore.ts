@@ -69,10 +69,13 @@ export interface OperationsStore {
   listMessages(activationId: string): Promise<SmsMessage[]>;
   /**
    * Records an inbound SMS id before it is handled. 'new' the first time; 'duplicate' once a run has
-   * finished it; 'unfinished' when an earlier run claimed it and failed before finishing (a retry of the
-   * delivery), with what that run had noted, so the retry finishes the same work.
+   * finished it, or while another run is handling it; 'unfinished' when an earlier run gave it up
+   * (releaseInbound) or has held it for longer than any run lasts (it died), with what that run had noted,
+   * so the retry of the delivery finishes the same work.
    */
   claimInbound(inboundMessageId: string, at: string): Promise<InboundClaim>;
+  /** Gives up a claimed inbound SMS whose handling failed, so that the retry of its delivery handles it. */
+  releaseInbound(inboundMessageId: string): Promise<void>;
   /** Notes which tasks an inbound SMS is about, before they are changed. */
   noteInbound(inboundMessageId: string, note: InboundNote): Promise<void>;
   /** Marks an inbound SMS handled: any later delivery of it is a duplicate. */
