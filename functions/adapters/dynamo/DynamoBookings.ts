@@ -271,10 +271,11 @@ export class DynamoBookings {
     return {
       TableName: this.tableName,
       Key: { pk: `ACT#${task.activationId}`, sk: `TASK#${task.id}` },
-      ConditionExpression: '#state = :from',
+      // Still with the team the caller read: a task reassigned meanwhile is counted on its new team's locks.
+      ConditionExpression: '#state = :from AND crewId = :crew AND vehicleId = :vehicle',
       UpdateExpression: closes ? 'SET #state = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk' : 'SET #state = :to, updatedAt = :at',
       ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at },
+      ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':crew': task.crewId, ':vehicle': task.vehicleId },
     };
   }
 

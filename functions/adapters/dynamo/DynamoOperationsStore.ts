@@ -134,10 +134,11 @@ export class DynamoOperationsStore implements OperationsStore {
       await this.db.send(new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: `ACT#${task.activationId}`, sk: `TASK#${task.id}` },
-        ConditionExpression: '#state = :from',
+        // Still with the crew the caller read: an old leader's reply does not move a task reassigned meanwhile.
+        ConditionExpression: '#state = :from AND crewId = :crew',
         UpdateExpression: OPEN_TASK_STATES.includes(to) ? 'SET #state = :to, updatedAt = :at, writeId = :w' : 'SET #state = :to, updatedAt = :at, writeId = :w REMOVE gsi1pk, gsi1sk',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':w': writeId },
+        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':w': writeId, ':crew': task.crewId },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
     } catch (error) {

@@ -60,7 +60,7 @@ export interface OperationsStore {
   listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }>;
   listTasks(activationId: string): Promise<Task[]>;
   listOpenTasksForCrew(crewId: string): Promise<Task[]>;
-  /** Moves a task from one state to another; false when it was no longer in `from`. A task that closes frees its crew and vehicle once they have no open task left. */
+  /** Moves a task from one state to another; false when it was no longer in `from`, or no longer with `task`'s team (reassigned meanwhile). A task that closes frees its crew and vehicle once they have no open task left. */
   transitionTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean>;
   /** Records a message before it is sent; 'exists' means someone already claimed it. */
   claimMessage(message: SmsMessage): Promise<'claimed' | 'exists'>;
