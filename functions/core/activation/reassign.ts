@@ -11,6 +11,10 @@ import type { Crew } from '../registry/Crew.ts';
 import { maskPhone } from '../registry/PhoneNumber.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
 import { appendedTimes } from './teamTimes.ts';
+import { deliver } from '../dispatch/deliver.ts';
+import { passOnIfUnreachable } from '../escalation/passOnIfUnreachable.ts';
+import { attemptKey, taskingId, type TaskingCase } from '../escalation/TaskingCase.ts';
+import { smsSegments } from '../messages/smsSegments.ts';
 
 export interface ReassignRequest {
   activationId: string;
@@ -36,7 +40,8 @@ export type ReassignResult =
  * A duty officer moves one open task to another team (crew and vehicle). The same rules as the
  * planner's hold: certified crew, ready vehicle of the pass's class, no chloride on agent-free roads,
  * within the crew's working time, and no crew or vehicle on two teams. The move is logged with who
- * and why; the new leader is told by SMS, and so is the old one if the task had reached them.
+ * and why; the new leader is told by SMS (a tasking of its own, followed up by the escalation ladder), and
+ * the old one too if the task had reached them.
  */
 export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request: ReassignRequest): Promise<ReassignResult> {
   const now = deps.clock.now();
@@ -96,10 +101,22 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
   const notified: ('new-leader' | 'old-leader')[] = [];
   const pass = SMS_TEMPLATES[crew.leader.language].pass[task.pass];
   const toBody = fill(REASSIGN_TEMPLATES[crew.leader.language].to, { code: task.code, road: task.roadName, pass, vehicle: vehicle.label, startBy: localTime(times.startBy, plan.timeZone) });
-  if (await tell(deps, crew, toBody, `${task.id}#reassign#${at}#to`, task.activationId, 'new-leader')) {
-    notified.push('new-leader');
-    if (await deps.ops.transitionTask(moved, 'planned', 'dispatched', deps.clock.now().toISOString())) moved.state = 'dispatched';
-  }
+  // The new leader's SMS opens a tasking of their own, so an unanswered or failed one climbs the ladder like any other.
+  const steps = plan.escalation[activation.level];
+  const c: TaskingCase = {
+    id: `${taskingId(task.activationId, crew.id, task.wave, task.code)}#moved@${at}`, activationId: task.activationId, crewId: crew.id, wave: task.wave, level: activation.level,
+    taskIds: [task.id], taskCodes: [task.code], step: 'leader', attempts: 1, dueAt: new Date(now.getTime() + steps.resendAfterMinutes * 60_000).toISOString(),
+    recipients: [{ role: 'leader', outcome: 'pending', at }], openedAt: at, updatedAt: at, version: 1,
+  };
+  await deps.ops.createTaskingCase(c);
+  const seg = smsSegments(toBody);
+  const d = await deliver(deps, {
+    id: attemptKey(c.id, 1), activationId: task.activationId, crewId: crew.id, to: crew.leader.phone, body: toBody, segments: seg.segments, encoding: seg.encoding,
+    taskIds: [task.id], taskCodes: [task.code], recipient: 'leader', caseId: c.id, attempt: 1,
+  }, 'dispatcher');
+  if (d.message.state === 'sent') notified.push('new-leader');
+  if (await deps.ops.transitionTask(moved, 'planned', 'dispatched', deps.clock.now().toISOString())) moved.state = 'dispatched';
+  await passOnIfUnreachable(deps, c, d, { activation, plan, crew }, 'dispatcher');
   const oldCrew = crews.find((c) => c.id === task.crewId);
   if (oldCrew && task.state !== 'planned') {
     const fromBody = fill(REASSIGN_TEMPLATES[oldCrew.leader.language].from, { code: task.code, road: task.roadName });
