@@ -204,8 +204,10 @@ export class DynamoBookings {
           ? { Delete: { TableName: this.tableName, Key: lockKey(side, oldId), ConditionExpression: 'activationId = :a AND openTasks = :one', ExpressionAttributeValues: { ':a': a, ':one': 1 } } }
           : { Update: { TableName: this.tableName, Key: lockKey(side, oldId), UpdateExpression: 'ADD openTasks :minus', ConditionExpression: 'activationId = :a AND openTasks > :one', ExpressionAttributeValues: { ':a': a, ':minus': -1, ':one': 1 } } });
       }
+      // Against the count read: the task's place and times were worked out from the team's tasks as read, and a
+      // concurrent move onto (or close in) the same team would put two tasks at one place in its list.
       items.push(newLock
-        ? { Update: { TableName: this.tableName, Key: lockKey(side, newId), UpdateExpression: 'ADD openTasks :plus', ConditionExpression: `activationId = :a AND ${partner} = :np`, ExpressionAttributeValues: { ':a': a, ':plus': 1, ':np': newPartner } } }
+        ? { Update: { TableName: this.tableName, Key: lockKey(side, newId), UpdateExpression: 'ADD openTasks :plus', ConditionExpression: `activationId = :a AND ${partner} = :np AND openTasks = :n`, ExpressionAttributeValues: { ':a': a, ':plus': 1, ':np': newPartner, ':n': to.teamOpenTasks ?? newLock.openTasks } } }
         : { Put: { TableName: this.tableName, Item: { ...lockKey(side, newId), activationId: a, crewId: to.crewId, vehicleId: to.vehicleId, openTasks: 1, complete: true, bookedAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } });
     }
     try {

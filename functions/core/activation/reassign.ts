@@ -88,10 +88,11 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
   const until = now.getTime() + availability.toH * 3_600_000;
   if (Date.parse(times.passableAt) > until) return refuse(`crew ${crew.id}'s working time ends at ${localTime(new Date(until).toISOString(), plan.timeZone)}, before the task would be done`, 'conflict');
 
-  const move: TaskMove = { crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, depot: vehicle.depot, ...times, state: 'planned' };
+  const move: TaskMove = { crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, depot: vehicle.depot, ...times, state: 'planned', teamOpenTasks: open.filter((t) => t.crewId === crew.id).length };
   const booked = await deps.ops.reassignTask(task, move, at);
   if (!booked.ok) return refuse(booked.reason, 'conflict');
-  const moved: Task = { ...task, ...move, updatedAt: at };
+  const { teamOpenTasks: _read, ...placed } = move;
+  const moved: Task = { ...task, ...placed, updatedAt: at };
   await deps.log.append({
     activationId: task.activationId, at, actor: request.actor, action: 'task.reassigned', subject: `task:${task.code}`,
     details: { road: task.roadName, pass: task.pass, from: { crewId: task.crewId, vehicleId: task.vehicleId, state: task.state }, to: { crewId: crew.id, vehicleId: vehicle.id, sequence: times.sequence, startBy: times.startBy } },

@@ -27,6 +27,8 @@ export interface TaskMove {
   passableAt: string;
   /** The task's state once moved (a moved task is told afresh). */
   state: TaskState;
+  /** The target team's open tasks as the caller read them (its place and times were worked out from them); the move is refused if that changed. */
+  teamOpenTasks?: number;
 }
 
 /** Activations, tasks, bookings and messages: the state of a storm. */
