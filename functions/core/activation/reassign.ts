@@ -7,8 +7,6 @@ import { resolvePlannerSettings } from '../planner/resolvePlannerSettings.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { TaskMove } from '../ports/OperationsStore.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
-import type { Crew } from '../registry/Crew.ts';
-import { maskPhone } from '../registry/PhoneNumber.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
 import { appendedTimes } from './teamTimes.ts';
 import { deliver } from '../dispatch/deliver.ts';
@@ -121,20 +119,13 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
   const oldCrew = crews.find((c) => c.id === task.crewId);
   if (oldCrew && task.state !== 'planned') {
     const fromBody = fill(REASSIGN_TEMPLATES[oldCrew.leader.language].from, { code: task.code, road: task.roadName });
-    if (await tell(deps, oldCrew, fromBody, `${task.id}#reassign#${at}#from`, task.activationId, 'old-leader')) notified.push('old-leader');
+    const fromSeg = smsSegments(fromBody);
+    // Recorded like every SMS (exactly once); the id names the crew, since a task can move on again at the same moment.
+    const told = await deliver(deps, {
+      id: `${task.id}#reassign#${at}#from#${oldCrew.id}`, activationId: task.activationId, crewId: oldCrew.id, to: oldCrew.leader.phone, body: fromBody,
+      segments: fromSeg.segments, encoding: fromSeg.encoding, taskIds: [task.id], taskCodes: [task.code], recipient: 'leader',
+    }, 'dispatcher');
+    if (told.message.state === 'sent') notified.push('old-leader');
   }
   return { outcome: 'reassigned', task: moved, previous: { crewId: task.crewId, vehicleId: task.vehicleId, vehicleLabel: task.vehicleLabel, state: task.state }, notified };
-}
-
-/** Sends one short SMS to a crew's leader and logs it (phone masked); false when it failed. */
-async function tell(deps: CoreDeps & { sms: SmsSender }, crew: Crew, body: string, idempotencyKey: string, activationId: string, role: string): Promise<boolean> {
-  const to = maskPhone(crew.leader.phone);
-  try {
-    const { providerMessageId } = await deps.sms.send({ to: crew.leader.phone, body, idempotencyKey });
-    await deps.log.append({ activationId, at: deps.clock.now().toISOString(), actor: 'dispatcher', action: 'sms.sent', subject: `crew:${crew.id}`, details: { to, kind: 'reassign', role, providerMessageId } });
-    return true;
-  } catch (error) {
-    await deps.log.append({ activationId, at: deps.clock.now().toISOString(), actor: 'dispatcher', action: 'sms.failed', subject: `crew:${crew.id}`, details: { to, kind: 'reassign', role }, reason: error instanceof Error ? error.message : String(error) });
-    return false;
-  }
 }
