@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient }
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
-import type { BookingResult, TaskMove } from '../../core/ports/OperationsStore.ts';
+import type { BookingResult, TaskMove, TransitionGuard } from '../../core/ports/OperationsStore.ts';
 import { taskItem } from './taskItem.ts';
 import { cancellationCodes, MAX_TRANSACTION_ITEMS, transactWrite, type TransactItem } from './transactWrite.ts';
 
@@ -124,7 +124,7 @@ export class DynamoBookings {
    * close of the team's last open task deletes the locks in that same transaction, so no crash or retry
    * between the two can leave a crew or vehicle held by nothing. False when the task had left `from`.
    */
-  async closeTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean> {
+  async closeTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean> {
     const update = this.stateUpdate(task, from, to, at);
     // A pass given back ("cannot") or cancelled may be tasked again in this activation (a replacement team):
     // its claim goes with the close. A done pass keeps its claim.
@@ -141,14 +141,18 @@ export class DynamoBookings {
           ? [{ Delete: { TableName: this.tableName, Key: lockKey(kind, id), ...condition } }]
           : [{ Update: { TableName: this.tableName, Key: lockKey(kind, id), UpdateExpression: 'SET openTasks = :left', ...condition, ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ':left': lock.openTasks - 1 } } }];
       };
-      const items: TransactItem[] = [{ Update: update }, ...countOff(['CREW', task.crewId], locks[0]), ...countOff(['VEHICLE', task.vehicleId], locks[1]), ...giveBack];
+      // Second, when asked: the activation is still at the wave the caller read (a raise meanwhile makes the close stale).
+      const waveCheck: TransactItem[] = guard
+        ? [{ ConditionCheck: { TableName: this.tableName, Key: { pk: `ACT#${task.activationId}`, sk: 'META' }, ConditionExpression: 'wave = :w', ExpressionAttributeValues: { ':w': guard.wave } } }]
+        : [];
+      const items: TransactItem[] = [{ Update: update }, ...waveCheck, ...countOff(['CREW', task.crewId], locks[0]), ...countOff(['VEHICLE', task.vehicleId], locks[1]), ...giveBack];
       try {
         await this.send(items);
         return true;
       } catch (error) {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
-        if (codes[0] === 'ConditionalCheckFailed') return false;
+        if (codes[0] === 'ConditionalCheckFailed' || (guard && codes[1] === 'ConditionalCheckFailed')) return false;
         // A lock changed between the read and the write: read again.
       }
     }

@@ -9,7 +9,7 @@ import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
-import type { BookingResult, InboundClaim, InboundNote, OperationsStore, TaskMove } from '../../core/ports/OperationsStore.ts';
+import type { BookingResult, InboundClaim, InboundNote, OperationsStore, TaskMove, TransitionGuard } from '../../core/ports/OperationsStore.ts';
 import { DynamoBookings } from './DynamoBookings.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
@@ -126,9 +126,9 @@ export class DynamoOperationsStore implements OperationsStore {
     return items.map((i) => stripKeys<Task>(i)).filter((t) => OPEN_TASK_STATES.includes(t.state));
   }
 
-  async transitionTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean> {
+  async transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean> {
     // Closing an open task also counts it off its team's locks (see DynamoBookings.closeTask).
-    if (OPEN_TASK_STATES.includes(from) && !OPEN_TASK_STATES.includes(to)) return this.bookings.closeTask(task, from, to, at);
+    if (OPEN_TASK_STATES.includes(from) && !OPEN_TASK_STATES.includes(to)) return this.bookings.closeTask(task, from, to, at, guard);
     const writeId = newWriteId();
     try {
       await this.db.send(new UpdateCommand({

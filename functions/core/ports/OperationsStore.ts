@@ -14,6 +14,11 @@ export interface InboundNote {
   taskIds: string[];
 }
 
+/** A close that holds only while the activation is still at this dispatch wave (not raised meanwhile). */
+export interface TransitionGuard {
+  wave: number;
+}
+
 export type InboundClaim = { status: 'new' } | { status: 'duplicate' } | { status: 'unfinished'; note?: InboundNote };
 
 /** Where a reassigned task goes: another team (crew and vehicle), at a new place in its list. */
@@ -63,7 +68,7 @@ export interface OperationsStore {
   listTasks(activationId: string): Promise<Task[]>;
   listOpenTasksForCrew(crewId: string): Promise<Task[]>;
   /** Moves a task from one state to another; false when it was no longer in `from`, or no longer with `task`'s team (reassigned meanwhile). A task that closes frees its crew and vehicle once they have no open task left. */
-  transitionTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean>;
+  transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean>;
   /** Records a message before it is sent; 'exists' means someone already claimed it. */
   claimMessage(message: SmsMessage): Promise<'claimed' | 'exists'>;
   /** Records how a claimed message ended; false when another run already recorded a known end. */

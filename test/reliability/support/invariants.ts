@@ -37,7 +37,7 @@ export async function taskingInvariant(w: World, activationId: string, sends: Se
   const [tasks, cases, messages] = await Promise.all([w.deps.ops.listTasks(activationId), w.deps.ops.listTaskingCases(activationId), w.deps.ops.listMessages(activationId)]);
   const problems = sends.duplicates().map((key) => `SMS ${key} was published ${sends.count(key)} times`);
   const followed = new Set(cases.flatMap((c) => c.taskIds));
-  for (const t of tasks) if (t.state === 'dispatched' && !followed.has(t.id)) problems.push(`task ${t.code} is dispatched but no tasking follows it`);
+  for (const t of tasks) if (t.state === 'dispatched' && !followed.has(t.id)) problems.push(`task ${t.code} (crew ${t.crewId}, wave ${t.wave}) is dispatched but no tasking follows it`);
   const byId = new Map(messages.map((m) => [m.id, m]));
   for (const c of cases) {
     const first = byId.get(attemptKey(c.id, 1));
