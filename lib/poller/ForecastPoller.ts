@@ -33,6 +33,9 @@ export class ForecastPoller extends Construct {
       stage: props.stage,
       // Each zone waits up to 10 s per provider; the wave itself is the dispatcher's (the stack grants the queue).
       timeout: Duration.minutes(2),
+      // One poll at a time: two at once (a tick delivered twice) would both read the same zone states and
+      // text the duty officer the same proposal or alarm twice; a second tick waits for the first.
+      reservedConcurrentExecutions: 1,
       environment: {
         ...(props.openMeteoBaseUrl ? { OPEN_METEO_BASE_URL: props.openMeteoBaseUrl } : {}),
         ...smsEnvironment(props.sms),

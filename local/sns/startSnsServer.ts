@@ -20,6 +20,8 @@ export interface SnsServerOptions {
   fault?: (call: number, phone: string) => PublishFault | undefined;
   /** Numbers on the account's opt-out list. */
   optedOut?: Iterable<string>;
+  /** Well-formed numbers SNS refuses to publish to (no such subscriber, a landline): InvalidParameter. */
+  invalid?: Iterable<string>;
   /** Added to every answer (network and service time). */
   latencyMs?: number;
 }
@@ -87,6 +89,7 @@ async function body(req: IncomingMessage): Promise<string> {
 export async function startSnsServer(options: SnsServerOptions = {}): Promise<SnsServer> {
   const random = seeded(options.seed ?? 1);
   const optedOut = new Set(options.optedOut ?? []);
+  const invalidNumbers = new Set(options.invalid ?? []);
   const published: PublishedSms[] = [];
   const stats = { publishCalls: 0, throttled: 0, rateLimited: 0, invalid: 0, internalErrors: 0, optOutChecks: 0, optOutLists: 0 };
   const bucket = { tokens: options.maxPartsPerSecond ?? 0, at: performance.now() };
@@ -111,7 +114,7 @@ export async function startSnsServer(options: SnsServerOptions = {}): Promise<Sn
     const phone = params.get('PhoneNumber');
     const message = params.get('Message') ?? '';
     if (!phone) return invalid(res, 'Invalid parameter: PhoneNumber, TopicArn or TargetArn: one of them is required');
-    if (!E164.test(phone)) return invalid(res, `Invalid parameter: PhoneNumber Reason: ${phone} is not valid to publish to`);
+    if (!E164.test(phone) || invalidNumbers.has(phone)) return invalid(res, `Invalid parameter: PhoneNumber Reason: ${phone} is not valid to publish to`);
     if (message.length === 0) return invalid(res, 'Invalid parameter: Empty message');
     if (Buffer.byteLength(message, 'utf8') > MAX_MESSAGE_BYTES) return invalid(res, `Invalid parameter: Message too long (${MAX_MESSAGE_BYTES} bytes at most for SMS)`);
     const attributes = attributesOf(params);

@@ -133,6 +133,10 @@ describe('snowops stack, dev', () => {
     });
   });
 
+  it('the poller runs one container at a time, so a tick delivered twice cannot text the duty officer twice', () => {
+    expect(props('poller').ReservedConcurrentExecutions).toBe(1);
+  });
+
   it("the poller's schedule's role may invoke the poller and nothing else", () => {
     const roleArn = scheduleOf('poller')?.Target.RoleArn as { 'Fn::GetAtt': [string, string] };
     const policies = Object.values(s.template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleArn['Fn::GetAtt'][0]}"`));

@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient }
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
-import type { BookingResult, TaskMove } from '../../core/ports/OperationsStore.ts';
+import type { BookingResult, TaskMove, TransitionGuard } from '../../core/ports/OperationsStore.ts';
 import { taskItem } from './taskItem.ts';
 import { cancellationCodes, MAX_TRANSACTION_ITEMS, transactWrite, type TransactItem } from './transactWrite.ts';
 
@@ -124,7 +124,7 @@ export class DynamoBookings {
    * close of the team's last open task deletes the locks in that same transaction, so no crash or retry
    * between the two can leave a crew or vehicle held by nothing. False when the task had left `from`.
    */
-  async closeTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean> {
+  async closeTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean> {
     const update = this.stateUpdate(task, from, to, at);
     // A pass given back ("cannot") or cancelled may be tasked again in this activation (a replacement team):
     // its claim goes with the close. A done pass keeps its claim.
@@ -141,14 +141,18 @@ export class DynamoBookings {
           ? [{ Delete: { TableName: this.tableName, Key: lockKey(kind, id), ...condition } }]
           : [{ Update: { TableName: this.tableName, Key: lockKey(kind, id), UpdateExpression: 'SET openTasks = :left', ...condition, ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ':left': lock.openTasks - 1 } } }];
       };
-      const items: TransactItem[] = [{ Update: update }, ...countOff(['CREW', task.crewId], locks[0]), ...countOff(['VEHICLE', task.vehicleId], locks[1]), ...giveBack];
+      // Second, when asked: the activation is still at the wave the caller read (a raise meanwhile makes the close stale).
+      const waveCheck: TransactItem[] = guard
+        ? [{ ConditionCheck: { TableName: this.tableName, Key: { pk: `ACT#${task.activationId}`, sk: 'META' }, ConditionExpression: 'wave = :w', ExpressionAttributeValues: { ':w': guard.wave } } }]
+        : [];
+      const items: TransactItem[] = [{ Update: update }, ...waveCheck, ...countOff(['CREW', task.crewId], locks[0]), ...countOff(['VEHICLE', task.vehicleId], locks[1]), ...giveBack];
       try {
         await this.send(items);
         return true;
       } catch (error) {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
-        if (codes[0] === 'ConditionalCheckFailed') return false;
+        if (codes[0] === 'ConditionalCheckFailed' || (guard && codes[1] === 'ConditionalCheckFailed')) return false;
         // A lock changed between the read and the write: read again.
       }
     }
@@ -204,8 +208,10 @@ export class DynamoBookings {
           ? { Delete: { TableName: this.tableName, Key: lockKey(side, oldId), ConditionExpression: 'activationId = :a AND openTasks = :one', ExpressionAttributeValues: { ':a': a, ':one': 1 } } }
           : { Update: { TableName: this.tableName, Key: lockKey(side, oldId), UpdateExpression: 'ADD openTasks :minus', ConditionExpression: 'activationId = :a AND openTasks > :one', ExpressionAttributeValues: { ':a': a, ':minus': -1, ':one': 1 } } });
       }
+      // Against the count read: the task's place and times were worked out from the team's tasks as read, and a
+      // concurrent move onto (or close in) the same team would put two tasks at one place in its list.
       items.push(newLock
-        ? { Update: { TableName: this.tableName, Key: lockKey(side, newId), UpdateExpression: 'ADD openTasks :plus', ConditionExpression: `activationId = :a AND ${partner} = :np`, ExpressionAttributeValues: { ':a': a, ':plus': 1, ':np': newPartner } } }
+        ? { Update: { TableName: this.tableName, Key: lockKey(side, newId), UpdateExpression: 'ADD openTasks :plus', ConditionExpression: `activationId = :a AND ${partner} = :np AND openTasks = :n`, ExpressionAttributeValues: { ':a': a, ':plus': 1, ':np': newPartner, ':n': to.teamOpenTasks ?? newLock.openTasks } } }
         : { Put: { TableName: this.tableName, Item: { ...lockKey(side, newId), activationId: a, crewId: to.crewId, vehicleId: to.vehicleId, openTasks: 1, complete: true, bookedAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } });
     }
     try {
@@ -271,10 +277,11 @@ export class DynamoBookings {
     return {
       TableName: this.tableName,
       Key: { pk: `ACT#${task.activationId}`, sk: `TASK#${task.id}` },
-      ConditionExpression: '#state = :from',
+      // Still with the team the caller read: a task reassigned meanwhile is counted on its new team's locks.
+      ConditionExpression: '#state = :from AND crewId = :crew AND vehicleId = :vehicle',
       UpdateExpression: closes ? 'SET #state = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk' : 'SET #state = :to, updatedAt = :at',
       ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at },
+      ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':crew': task.crewId, ':vehicle': task.vehicleId },
     };
   }
 

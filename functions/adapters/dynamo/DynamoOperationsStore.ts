@@ -9,7 +9,7 @@ import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
-import type { BookingResult, InboundClaim, InboundNote, OperationsStore, TaskMove } from '../../core/ports/OperationsStore.ts';
+import type { BookingResult, InboundClaim, InboundNote, OperationsStore, TaskMove, TransitionGuard } from '../../core/ports/OperationsStore.ts';
 import { DynamoBookings } from './DynamoBookings.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
@@ -17,6 +17,8 @@ import { cancellationCodes, transactWrite } from './transactWrite.ts';
 import { landedEarlier, newWriteId } from './writeId.ts';
 
 const INBOUND_TTL_S = 7 * 24 * 3600;
+/** A claim held longer than this was left by a run that died (sms-inbound runs for seconds; Lambda retries after a minute). */
+const INBOUND_RUN_MS = 60_000;
 const DUE_PARTITION = 'DUE';
 
 /** A condition refused the write (a transaction still cancelled for a conflict after its retries is an error, not a refusal). */
@@ -124,18 +126,19 @@ export class DynamoOperationsStore implements OperationsStore {
     return items.map((i) => stripKeys<Task>(i)).filter((t) => OPEN_TASK_STATES.includes(t.state));
   }
 
-  async transitionTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean> {
+  async transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean> {
     // Closing an open task also counts it off its team's locks (see DynamoBookings.closeTask).
-    if (OPEN_TASK_STATES.includes(from) && !OPEN_TASK_STATES.includes(to)) return this.bookings.closeTask(task, from, to, at);
+    if (OPEN_TASK_STATES.includes(from) && !OPEN_TASK_STATES.includes(to)) return this.bookings.closeTask(task, from, to, at, guard);
     const writeId = newWriteId();
     try {
       await this.db.send(new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: `ACT#${task.activationId}`, sk: `TASK#${task.id}` },
-        ConditionExpression: '#state = :from',
+        // Still with the crew the caller read: an old leader's reply does not move a task reassigned meanwhile.
+        ConditionExpression: '#state = :from AND crewId = :crew',
         UpdateExpression: OPEN_TASK_STATES.includes(to) ? 'SET #state = :to, updatedAt = :at, writeId = :w' : 'SET #state = :to, updatedAt = :at, writeId = :w REMOVE gsi1pk, gsi1sk',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':w': writeId },
+        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':w': writeId, ':crew': task.crewId },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
     } catch (error) {
@@ -193,9 +196,18 @@ export class DynamoOperationsStore implements OperationsStore {
     }
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND' }, ConsistentRead: true }));
     // Claims written before handling was tracked have no state: they were handled.
-    if (!out.Item || out.Item.state !== 'received') return { status: 'duplicate' };
-    const note = out.Item.note as InboundNote | undefined;
+    const state = out.Item?.state as string | undefined;
+    const abandoned = state === 'received' && Date.parse(at) - Date.parse(out.Item!.at as string) > INBOUND_RUN_MS;
+    if (state !== 'released' && !abandoned) return { status: 'duplicate' };
+    const note = out.Item!.note as InboundNote | undefined;
     return { status: 'unfinished', ...(note ? { note } : {}) };
+  }
+
+  async releaseInbound(inboundMessageId: string): Promise<void> {
+    await this.db.send(new UpdateCommand({
+      TableName: this.tableName, Key: { pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND' }, ConditionExpression: '#state = :received',
+      UpdateExpression: 'SET #state = :released', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':received': 'received', ':released': 'released' },
+    })).catch((error: unknown) => { if (!isConditionFailure(error)) throw error; });
   }
 
   async noteInbound(inboundMessageId: string, note: InboundNote): Promise<void> {

@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Task, TaskState } from '../../core/operations/Task.ts';
-import type { OperationsStore } from '../../core/ports/OperationsStore.ts';
+import type { OperationsStore, TransitionGuard } from '../../core/ports/OperationsStore.ts';
 import { DIMENSION, METRIC } from '../../config/metrics.ts';
 import { decorate } from './decorate.ts';
 import type { Telemetry } from './Telemetry.ts';
@@ -22,8 +22,8 @@ export function observeOperations<O extends OperationsStore>(inner: O, telemetry
       }
       return result;
     },
-    async transitionTask(task: Task, from: TaskState, to: TaskState, at: string) {
-      const moved = await inner.transitionTask(task, from, to, at);
+    async transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard) {
+      const moved = await inner.transitionTask(task, from, to, at, guard);
       if (moved) {
         telemetry.correlate(task.activationId);
         telemetry.count(METRIC.taskTransitions, 1, { name: DIMENSION.state, value: to });

@@ -1,19 +1,22 @@
 import { groupByCrew } from '../dispatch/groupByCrew.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { TransitionGuard } from '../ports/OperationsStore.ts';
 
 const ROUNDS = 3;
 
 /**
  * Cancels the activation's open tasks that `select` picks, which frees their crews and vehicles, and
  * logs one entry naming them. A task that a reply moves on meanwhile is re-read and tried again; one
- * that reached done is left done.
+ * that reached done is left done. With `guard`, nothing is cancelled once the activation has been raised
+ * past the guard's wave (the tasks were picked for a level that no longer holds).
  */
 export async function cancelOpenTasks(
   deps: CoreDeps,
   activationId: string,
   select: (task: Task) => boolean,
   by: { actor: string; reason: string },
+  guard?: TransitionGuard,
 ): Promise<Task[]> {
   const cancelled: Task[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -23,7 +26,7 @@ export async function cancelOpenTasks(
     // Crews in parallel, each crew's tasks in turn (its locks go when its last task closes).
     await Promise.all([...groupByCrew(open).values()].map(async (crewTasks) => {
       for (const task of crewTasks) {
-        if (await deps.ops.transitionTask(task, task.state, 'cancelled', at)) cancelled.push({ ...task, state: 'cancelled', updatedAt: at });
+        if (await deps.ops.transitionTask(task, task.state, 'cancelled', at, guard)) cancelled.push({ ...task, state: 'cancelled', updatedAt: at });
       }
     }));
   }

@@ -44,6 +44,7 @@ export async function lowerLevel(deps: CoreDeps, request: LowerLevelRequest): Pr
     activationId: activation.id, at, actor: request.actor, action: 'activation.lowered', subject: `activation:${activation.id}`,
     details: { from: activation.level, to: request.level, zoneLevels, evidence, roadsInScope: inScope.size }, reason: request.reason,
   });
-  const cancelled = await cancelOpenTasks(deps, activation.id, (t) => !inScope.has(t.roadId), { actor: request.actor, reason: `level lowered to ${request.level}: road no longer in scope` });
+  // Only while nobody raises it again: a raise meanwhile brings these roads back into scope and plans them.
+  const cancelled = await cancelOpenTasks(deps, activation.id, (t) => !inScope.has(t.roadId), { actor: request.actor, reason: `level lowered to ${request.level}: road no longer in scope` }, { wave: activation.wave });
   return { activation: { ...activation, level: request.level, zoneLevels }, cancelled };
 }

@@ -7,10 +7,12 @@ import { resolvePlannerSettings } from '../planner/resolvePlannerSettings.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { TaskMove } from '../ports/OperationsStore.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
-import type { Crew } from '../registry/Crew.ts';
-import { maskPhone } from '../registry/PhoneNumber.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
 import { appendedTimes } from './teamTimes.ts';
+import { deliver } from '../dispatch/deliver.ts';
+import { passOnIfUnreachable } from '../escalation/passOnIfUnreachable.ts';
+import { attemptKey, taskingId, type TaskingCase } from '../escalation/TaskingCase.ts';
+import { smsSegments } from '../messages/smsSegments.ts';
 
 export interface ReassignRequest {
   activationId: string;
@@ -36,7 +38,8 @@ export type ReassignResult =
  * A duty officer moves one open task to another team (crew and vehicle). The same rules as the
  * planner's hold: certified crew, ready vehicle of the pass's class, no chloride on agent-free roads,
  * within the crew's working time, and no crew or vehicle on two teams. The move is logged with who
- * and why; the new leader is told by SMS, and so is the old one if the task had reached them.
+ * and why; the new leader is told by SMS (a tasking of its own, followed up by the escalation ladder), and
+ * the old one too if the task had reached them.
  */
 export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request: ReassignRequest): Promise<ReassignResult> {
   const now = deps.clock.now();
@@ -83,10 +86,11 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
   const until = now.getTime() + availability.toH * 3_600_000;
   if (Date.parse(times.passableAt) > until) return refuse(`crew ${crew.id}'s working time ends at ${localTime(new Date(until).toISOString(), plan.timeZone)}, before the task would be done`, 'conflict');
 
-  const move: TaskMove = { crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, depot: vehicle.depot, ...times, state: 'planned' };
+  const move: TaskMove = { crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, depot: vehicle.depot, ...times, state: 'planned', teamOpenTasks: open.filter((t) => t.crewId === crew.id).length };
   const booked = await deps.ops.reassignTask(task, move, at);
   if (!booked.ok) return refuse(booked.reason, 'conflict');
-  const moved: Task = { ...task, ...move, updatedAt: at };
+  const { teamOpenTasks: _read, ...placed } = move;
+  const moved: Task = { ...task, ...placed, updatedAt: at };
   await deps.log.append({
     activationId: task.activationId, at, actor: request.actor, action: 'task.reassigned', subject: `task:${task.code}`,
     details: { road: task.roadName, pass: task.pass, from: { crewId: task.crewId, vehicleId: task.vehicleId, state: task.state }, to: { crewId: crew.id, vehicleId: vehicle.id, sequence: times.sequence, startBy: times.startBy } },
@@ -96,27 +100,32 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
   const notified: ('new-leader' | 'old-leader')[] = [];
   const pass = SMS_TEMPLATES[crew.leader.language].pass[task.pass];
   const toBody = fill(REASSIGN_TEMPLATES[crew.leader.language].to, { code: task.code, road: task.roadName, pass, vehicle: vehicle.label, startBy: localTime(times.startBy, plan.timeZone) });
-  if (await tell(deps, crew, toBody, `${task.id}#reassign#${at}#to`, task.activationId, 'new-leader')) {
-    notified.push('new-leader');
-    if (await deps.ops.transitionTask(moved, 'planned', 'dispatched', deps.clock.now().toISOString())) moved.state = 'dispatched';
-  }
+  // The new leader's SMS opens a tasking of their own, so an unanswered or failed one climbs the ladder like any other.
+  const steps = plan.escalation[activation.level];
+  const c: TaskingCase = {
+    id: `${taskingId(task.activationId, crew.id, task.wave, task.code)}#moved@${at}`, activationId: task.activationId, crewId: crew.id, wave: task.wave, level: activation.level,
+    taskIds: [task.id], taskCodes: [task.code], step: 'leader', attempts: 1, dueAt: new Date(now.getTime() + steps.resendAfterMinutes * 60_000).toISOString(),
+    recipients: [{ role: 'leader', outcome: 'pending', at }], openedAt: at, updatedAt: at, version: 1,
+  };
+  await deps.ops.createTaskingCase(c);
+  const seg = smsSegments(toBody);
+  const d = await deliver(deps, {
+    id: attemptKey(c.id, 1), activationId: task.activationId, crewId: crew.id, to: crew.leader.phone, body: toBody, segments: seg.segments, encoding: seg.encoding,
+    taskIds: [task.id], taskCodes: [task.code], recipient: 'leader', caseId: c.id, attempt: 1,
+  }, 'dispatcher');
+  if (d.message.state === 'sent') notified.push('new-leader');
+  if (await deps.ops.transitionTask(moved, 'planned', 'dispatched', deps.clock.now().toISOString())) moved.state = 'dispatched';
+  await passOnIfUnreachable(deps, c, d, { activation, plan, crew }, 'dispatcher');
   const oldCrew = crews.find((c) => c.id === task.crewId);
   if (oldCrew && task.state !== 'planned') {
     const fromBody = fill(REASSIGN_TEMPLATES[oldCrew.leader.language].from, { code: task.code, road: task.roadName });
-    if (await tell(deps, oldCrew, fromBody, `${task.id}#reassign#${at}#from`, task.activationId, 'old-leader')) notified.push('old-leader');
+    const fromSeg = smsSegments(fromBody);
+    // Recorded like every SMS (exactly once); the id names the crew, since a task can move on again at the same moment.
+    const told = await deliver(deps, {
+      id: `${task.id}#reassign#${at}#from#${oldCrew.id}`, activationId: task.activationId, crewId: oldCrew.id, to: oldCrew.leader.phone, body: fromBody,
+      segments: fromSeg.segments, encoding: fromSeg.encoding, taskIds: [task.id], taskCodes: [task.code], recipient: 'leader',
+    }, 'dispatcher');
+    if (told.message.state === 'sent') notified.push('old-leader');
   }
   return { outcome: 'reassigned', task: moved, previous: { crewId: task.crewId, vehicleId: task.vehicleId, vehicleLabel: task.vehicleLabel, state: task.state }, notified };
-}
-
-/** Sends one short SMS to a crew's leader and logs it (phone masked); false when it failed. */
-async function tell(deps: CoreDeps & { sms: SmsSender }, crew: Crew, body: string, idempotencyKey: string, activationId: string, role: string): Promise<boolean> {
-  const to = maskPhone(crew.leader.phone);
-  try {
-    const { providerMessageId } = await deps.sms.send({ to: crew.leader.phone, body, idempotencyKey });
-    await deps.log.append({ activationId, at: deps.clock.now().toISOString(), actor: 'dispatcher', action: 'sms.sent', subject: `crew:${crew.id}`, details: { to, kind: 'reassign', role, providerMessageId } });
-    return true;
-  } catch (error) {
-    await deps.log.append({ activationId, at: deps.clock.now().toISOString(), actor: 'dispatcher', action: 'sms.failed', subject: `crew:${crew.id}`, details: { to, kind: 'reassign', role }, reason: error instanceof Error ? error.message : String(error) });
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
-import { advanceCase } from '../escalation/advanceCase.ts';
 import { notifyDutyOfficer } from '../escalation/notifyDutyOfficer.ts';
+import { passOnIfUnreachable } from '../escalation/passOnIfUnreachable.ts';
 import { sendTaskingAttempt } from '../escalation/sendTaskingAttempt.ts';
 import { taskingId, type TaskingCase } from '../escalation/TaskingCase.ts';
 import type { Task } from '../operations/Task.ts';
@@ -70,17 +70,8 @@ export async function dispatchWave(deps: MessagingDeps, activationId: string, op
     else if (d.message.state === 'sent') summary.sent++;
     else if (d.message.state === 'in-doubt') summary.inDoubt++;
     else summary.failed++;
-    if (d.message.state === 'failed' && d.message.permanent) {
-      summary.unreachable++;
-      // Straight to the next person: the leader is marked unreachable and the case advanced now.
-      const current = (await deps.ops.getTaskingCase(activationId, c.id)) ?? c;
-      const leader = current.recipients.find((r) => r.role === 'leader');
-      if (current.step === 'leader' && leader?.outcome === 'pending') {
-        const marked: TaskingCase = { ...current, recipients: current.recipients.map((r) => (r.role === 'leader' ? { ...r, outcome: 'unreachable', at: dispatchedAt, reason: d.message.failure ?? 'failed' } : r)) };
-        const refreshed = await deps.ops.listTasks(activationId);
-        await advanceCase(deps, marked, { activation, plan, crew, tasks: refreshed }, 'dispatcher');
-      }
-    }
+    // Straight to the next person: the leader is marked unreachable and the case advanced now.
+    if (await passOnIfUnreachable(deps, c, d, { activation, plan, crew }, 'dispatcher')) summary.unreachable++;
   });
 
   if (options.shortfalls && options.shortfalls.length > 0) {

@@ -29,7 +29,8 @@ export async function advanceCase(deps: MessagingDeps, c: TaskingCase, ctx: Case
   const log = (action: string, details: Record<string, unknown>, reason?: string) =>
     deps.log.append({ activationId: c.activationId, at: deps.clock.now().toISOString(), actor, action, subject: `crew:${c.crewId}`, details: { caseId: c.id, tasks: c.taskCodes, ...details }, ...(reason ? { reason } : {}) });
 
-  const open = ctx.tasks.filter((t) => c.taskIds.includes(t.id) && UNANSWERED.has(t.state));
+  // A task reassigned to another crew is that crew's tasking now: this one no longer chases it.
+  const open = ctx.tasks.filter((t) => c.taskIds.includes(t.id) && t.crewId === c.crewId && UNANSWERED.has(t.state));
   if (c.step === 'duty-officer' || c.step === 'closed') {
     next.dueAt = null; // Nothing further to do; out of the due index.
   } else if (!ctx.activation || ctx.activation.status !== 'open') {

@@ -22,7 +22,9 @@ export async function recordReply(
   for (let attempt = 0; attempt < SAVE_TRIES; attempt++) {
     const [cases, tasks] = await Promise.all([deps.ops.listTaskingCases(args.activationId), deps.ops.listTasks(args.activationId)]);
     const state = new Map(tasks.map((t) => [t.id, t.state]));
-    const touched = cases.filter((c) => c.outcome === undefined && c.taskIds.some((id) => changedIds.has(id)));
+    const crewOf = new Map(tasks.map((t) => [t.id, t.crewId]));
+    // Only the replying crew's taskings: a task reassigned from another crew stays in that crew's old tasking too.
+    const touched = cases.filter((c) => c.outcome === undefined && c.crewId === args.changed[0]!.crewId && c.taskIds.some((id) => changedIds.has(id)));
     let conflicts = 0;
     for (const c of touched) {
       const at = deps.clock.now().toISOString();
@@ -30,7 +32,7 @@ export async function recordReply(
       const who = next.recipients.find((r) => r.role === args.role);
       if (who) Object.assign(who, { outcome: 'confirmed', at, response: args.action });
       else next.recipients.push({ role: args.role, outcome: 'confirmed', at, response: args.action });
-      const unanswered = c.taskIds.filter((id) => UNANSWERED.has(state.get(id) ?? 'cancelled'));
+      const unanswered = c.taskIds.filter((id) => crewOf.get(id) === c.crewId && UNANSWERED.has(state.get(id) ?? 'cancelled'));
       // A tasking leaves the ladder when none of its tasks is still unanswered ("9 T02" on a two-task tasking leaves T01 followed up).
       if (unanswered.length === 0) {
         for (const r of next.recipients) if (r.outcome === 'pending') Object.assign(r, { outcome: 'not-confirmed', at });

@@ -14,6 +14,11 @@ export interface InboundNote {
   taskIds: string[];
 }
 
+/** A close that holds only while the activation is still at this dispatch wave (not raised meanwhile). */
+export interface TransitionGuard {
+  wave: number;
+}
+
 export type InboundClaim = { status: 'new' } | { status: 'duplicate' } | { status: 'unfinished'; note?: InboundNote };
 
 /** Where a reassigned task goes: another team (crew and vehicle), at a new place in its list. */
@@ -27,6 +32,8 @@ export interface TaskMove {
   passableAt: string;
   /** The task's state once moved (a moved task is told afresh). */
   state: TaskState;
+  /** The target team's open tasks as the caller read them (its place and times were worked out from them); the move is refused if that changed. */
+  teamOpenTasks?: number;
 }
 
 /** Activations, tasks, bookings and messages: the state of a storm. */
@@ -60,8 +67,8 @@ export interface OperationsStore {
   listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }>;
   listTasks(activationId: string): Promise<Task[]>;
   listOpenTasksForCrew(crewId: string): Promise<Task[]>;
-  /** Moves a task from one state to another; false when it was no longer in `from`. A task that closes frees its crew and vehicle once they have no open task left. */
-  transitionTask(task: Task, from: TaskState, to: TaskState, at: string): Promise<boolean>;
+  /** Moves a task from one state to another; false when it was no longer in `from`, or no longer with `task`'s team (reassigned meanwhile). A task that closes frees its crew and vehicle once they have no open task left. */
+  transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean>;
   /** Records a message before it is sent; 'exists' means someone already claimed it. */
   claimMessage(message: SmsMessage): Promise<'claimed' | 'exists'>;
   /** Records how a claimed message ended; false when another run already recorded a known end. */
@@ -69,10 +76,13 @@ export interface OperationsStore {
   listMessages(activationId: string): Promise<SmsMessage[]>;
   /**
    * Records an inbound SMS id before it is handled. 'new' the first time; 'duplicate' once a run has
-   * finished it; 'unfinished' when an earlier run claimed it and failed before finishing (a retry of the
-   * delivery), with what that run had noted, so the retry finishes the same work.
+   * finished it, or while another run is handling it; 'unfinished' when an earlier run gave it up
+   * (releaseInbound) or has held it for longer than any run lasts (it died), with what that run had noted,
+   * so the retry of the delivery finishes the same work.
    */
   claimInbound(inboundMessageId: string, at: string): Promise<InboundClaim>;
+  /** Gives up a claimed inbound SMS whose handling failed, so that the retry of its delivery handles it. */
+  releaseInbound(inboundMessageId: string): Promise<void>;
   /** Notes which tasks an inbound SMS is about, before they are changed. */
   noteInbound(inboundMessageId: string, note: InboundNote): Promise<void>;
   /** Marks an inbound SMS handled: any later delivery of it is a duplicate. */

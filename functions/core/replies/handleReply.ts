@@ -36,10 +36,17 @@ const HELP_WINDOW_MIN = 3;
  */
 export async function handleReply(deps: MessagingDeps, inbound: InboundSms): Promise<ReplyOutcome> {
   const at = deps.clock.now().toISOString();
-  const claim = await deps.ops.claimInbound(inbound.inboundMessageId, at);
-  if (claim.status === 'duplicate') return 'duplicate';
-  // An earlier run that failed left its claim unfinished: this retry does the same work (each step is idempotent).
-  const outcome = await apply(deps, inbound, at, claim.status === 'unfinished' ? (claim.note ?? null) : undefined);
+  let outcome: ReplyOutcome;
+  try {
+    const claim = await deps.ops.claimInbound(inbound.inboundMessageId, at);
+    if (claim.status === 'duplicate') return 'duplicate';
+    // An earlier run that failed left its claim unfinished: this retry does the same work (each step is idempotent).
+    outcome = await apply(deps, inbound, at, claim.status === 'unfinished' ? (claim.note ?? null) : undefined);
+  } catch (error) {
+    // Given up, so that the delivery's retry handles it (a run that dies without this is taken over later).
+    await deps.ops.releaseInbound(inbound.inboundMessageId).catch(() => {});
+    throw error;
+  }
   await deps.ops.finishInbound(inbound.inboundMessageId);
   return outcome;
 }

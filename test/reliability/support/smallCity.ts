@@ -15,11 +15,12 @@ export interface SmallCity {
 export const DUTY_OFFICER = '+8613900009999';
 
 /**
- * A made-up city small enough to run a whole storm in a second: one zone, five tier-1/2 plough passes,
+ * A made-up city small enough to run a whole storm in a second: one zone, five tier-1/2 plough passes (the
+ * first half tier 1, unless told),
  * two tier-3 sweeper passes (level I only), four plough crews and one sweeper crew, each with its vehicle.
  * Leader phones +86139001000nn, backups +86139002000nn.
  */
-export function smallCity(options: { crews?: number; roads?: number } = {}): SmallCity {
+export function smallCity(options: { crews?: number; roads?: number; tier1Roads?: number } = {}): SmallCity {
   const ploughCrews = options.crews ?? 4;
   const ploughRoads = options.roads ?? 5;
   const plan = cityPlanSchema.parse({
@@ -42,7 +43,7 @@ export function smallCity(options: { crews?: number; roads?: number } = {}): Sma
     id: `R${n}`, name: `${n}号路`, zoneId: 'z1', tier, laneKm: 2, latitude: 35.2 + n * 0.002, longitude: 113.2, passes: [pass], agentAllowed: true,
   });
   const roads = [
-    ...Array.from({ length: ploughRoads }, (_, i) => road(i + 1, i < Math.ceil(ploughRoads / 2) ? 1 : 2, 'plough')),
+    ...Array.from({ length: ploughRoads }, (_, i) => road(i + 1, i < (options.tier1Roads ?? Math.ceil(ploughRoads / 2)) ? 1 : 2, 'plough')),
     road(ploughRoads + 1, 3, 'sweeper'), road(ploughRoads + 2, 3, 'sweeper'),
   ];
   return { plan, zones, roads, crews, vehicles };

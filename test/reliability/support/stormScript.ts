@@ -44,6 +44,7 @@ export async function runStormScript(w: World, run: Runner = runOnce, deps: () =
   const activationId = first.activation?.activation.id ?? (await w.deps.ops.getOpenActivation())?.id;
   if (!activationId) throw new Error(`the first poll opened no activation (decision ${first.decision})`);
   const tasked = [...new Set((await w.deps.ops.listTasks(activationId)).map((t) => t.crewId))].sort();
+  if (tasked.length < 3) throw new Error(`the first wave tasked ${tasked.length} crews (${tasked.join(', ')}), the script needs 3`);
   const leader = (crewId: string | undefined) => w.city.crews.find((c) => c.id === crewId)!.leader.phone;
 
   w.clock.advance(5);

@@ -57,8 +57,11 @@ export interface World {
   db: DynamoDBDocumentClient;
   names: { REGISTRY_TABLE: string; OPERATIONS_TABLE: string; LOG_TABLE: string; IDEMPOTENCY_TABLE: string };
   deadLetters: JsonlDeadLetterQueue;
-  /** Another Lambda container: new clients (no faults) over the same tables, SNS endpoint and clock. */
-  freshDeps(wrapSms?: (sender: SmsSender) => SmsSender): WorldDeps;
+  /**
+   * Another Lambda container: new clients (no faults) over the same tables, SNS endpoint and clock;
+   * `jitterMs` (optional) delays each of its DynamoDB requests by what it returns, to vary interleavings.
+   */
+  freshDeps(wrapSms?: (sender: SmsSender) => SmsSender, options?: { jitterMs?: () => number }): WorldDeps;
   close(): Promise<void>;
 }
 
@@ -81,8 +84,15 @@ export async function reliabilityWorld(options: WorldOptions = {}): Promise<Worl
   const deadLetters = new JsonlDeadLetterQueue(join(await mkdtemp(join(tmpdir(), 'snowops-reliability-')), 'dead-letters.jsonl'));
   const clients: { destroy(): void }[] = [];
 
-  const build = (faults: { store?: DynamoFaultOptions; guard?: DynamoFaultOptions }, wrapSms?: (s: SmsSender) => SmsSender) => {
+  const build = (faults: { store?: DynamoFaultOptions; guard?: DynamoFaultOptions }, wrapSms?: (s: SmsSender) => SmsSender, jitterMs?: () => number) => {
     const storesClient = new DynamoDBClient({ endpoint, ...LOCAL_AWS });
+    if (jitterMs) {
+      storesClient.middlewareStack.add((next) => async (args) => {
+        const ms = jitterMs();
+        if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+        return next(args);
+      }, { step: 'finalizeRequest', priority: 'low', name: 'reliabilityJitter' });
+    }
     const guardClient = new DynamoDBClient({ endpoint, ...LOCAL_AWS });
     const snsClient = new SNSClient({ endpoint: sns.endpoint, maxAttempts: 1, ...LOCAL_AWS });
     clients.push(storesClient, guardClient, snsClient);
@@ -120,7 +130,7 @@ export async function reliabilityWorld(options: WorldOptions = {}): Promise<Worl
   main.storeFaults?.resume();
   return {
     deps: main.deps, city, clock, sns, weather, storeFaults: main.storeFaults, guardFaults: main.guardFaults, db: main.db, names, deadLetters,
-    freshDeps: (wrapSms) => build({}, wrapSms ?? options.wrapSms).deps,
+    freshDeps: (wrapSms, more) => build({}, wrapSms ?? options.wrapSms, more?.jitterMs).deps,
     async close() {
       for (const c of clients) c.destroy();
       await sns.close();
