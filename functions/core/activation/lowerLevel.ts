@@ -6,6 +6,7 @@ import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
 import { roadsInScope } from '../planner/roadsInScope.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
 import { cancelOpenTasks } from './cancelOpenTasks.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
@@ -19,8 +20,11 @@ export interface LowerLevelRequest {
   reason: string;
 }
 
-/** Lowers an open activation's level (logging the forecast evidence of the moment) and cancels the open tasks on roads the new level no longer covers. */
-export async function lowerLevel(deps: CoreDeps, request: LowerLevelRequest): Promise<{ activation: Activation; cancelled: Task[] }> {
+/**
+ * Lowers an open activation's level (logging the forecast evidence of the moment), cancels the open tasks
+ * on roads the new level no longer covers, and hands it to dispatch, which tells the crews already sent.
+ */
+export async function lowerLevel(deps: CoreDeps & { dispatch: DispatchRequests }, request: LowerLevelRequest): Promise<{ activation: Activation; cancelled: Task[]; dispatch: DispatchReceipt }> {
   const activation = await deps.ops.getActivation(request.activationId);
   if (!activation) throw new NotFoundError('activation', request.activationId);
   if (activation.status !== 'open') throw new ConflictError(`activation ${activation.id} is ${activation.status}; only an open activation can be lowered`, { activationId: activation.id, status: activation.status });
@@ -46,5 +50,6 @@ export async function lowerLevel(deps: CoreDeps, request: LowerLevelRequest): Pr
   });
   // Only while nobody raises it again: a raise meanwhile brings these roads back into scope and plans them.
   const cancelled = await cancelOpenTasks(deps, activation.id, (t) => !inScope.has(t.roadId), { actor: request.actor, reason: `level lowered to ${request.level}: road no longer in scope` }, { wave: activation.wave });
-  return { activation: { ...activation, level: request.level, zoneLevels }, cancelled };
+  const dispatch = await deps.dispatch.request({ activationId: activation.id });
+  return { activation: { ...activation, level: request.level, zoneLevels }, cancelled, dispatch };
 }

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors/NotFoundError.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
 import { cancelOpenTasks } from './cancelOpenTasks.ts';
 
@@ -19,11 +20,18 @@ function alreadyClosed(activation: Activation): ConflictError {
   );
 }
 
-/** Ends an activation: cancels its open tasks (freeing crews and vehicles), closes it and logs who and why. */
-export async function standDown(deps: CoreDeps, request: StandDownRequest): Promise<{ activation: Activation; cancelled: Task[] }> {
+/**
+ * Ends an activation: cancels its open tasks (freeing crews and vehicles), closes it, logs who and why,
+ * and hands it to dispatch, which tells the crews already sent out that their tasks are called off.
+ */
+export async function standDown(deps: CoreDeps & { dispatch: DispatchRequests }, request: StandDownRequest): Promise<{ activation: Activation; cancelled: Task[]; dispatch: DispatchReceipt }> {
   const activation = await deps.ops.getActivation(request.activationId);
   if (!activation) throw new NotFoundError('activation', request.activationId);
-  if (activation.status !== 'open') throw alreadyClosed(activation);
+  if (activation.status !== 'open') {
+    // A repeat after a run that closed it and died before handing it on: the crews must still be told (sent once).
+    await deps.dispatch.request({ activationId: activation.id });
+    throw alreadyClosed(activation);
+  }
   // Tasks first: a crash here leaves the activation open, so the stand-down can simply be repeated.
   const cancelled = await cancelOpenTasks(deps, activation.id, () => true, { actor: request.actor, reason: `stand-down: ${request.reason}` });
   const at = deps.clock.now().toISOString();
@@ -36,5 +44,6 @@ export async function standDown(deps: CoreDeps, request: StandDownRequest): Prom
     activationId: activation.id, at, actor: request.actor, action: 'activation.stood-down', subject: `activation:${activation.id}`,
     details: { level: activation.level, cancelledTasks: cancelled.map((t) => t.code), minutesOpen, evidence: await currentEvidence(deps) }, reason: request.reason,
   });
-  return { activation: { ...activation, status: 'stood-down', closedAt: at, closedBy: request.actor, closeReason: request.reason }, cancelled };
+  const dispatch = await deps.dispatch.request({ activationId: activation.id });
+  return { activation: { ...activation, status: 'stood-down', closedAt: at, closedBy: request.actor, closeReason: request.reason }, cancelled, dispatch };
 }

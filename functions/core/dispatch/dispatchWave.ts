@@ -5,6 +5,7 @@ import { taskingId, type TaskingCase } from '../escalation/TaskingCase.ts';
 import type { Task } from '../operations/Task.ts';
 import type { Shortfall } from '../planner/PlanTypes.ts';
 import { groupByCrew } from './groupByCrew.ts';
+import { notifyCancelledCrews } from './notifyCancelledCrews.ts';
 import type { MessagingDeps } from './MessagingDeps.ts';
 import { resolveMessaging } from './resolveMessaging.ts';
 import { runPool } from './runPool.ts';
@@ -18,6 +19,8 @@ export interface DispatchSummary {
   inDoubt: number;
   /** Failed for good (invalid number, opted out): handed to the backup leader at once. */
   unreachable: number;
+  /** Crews told that tasks they had been sent were cancelled (stand-down, downgrade), at the same pace. */
+  cancellationNotices: number;
 }
 
 /**
@@ -25,6 +28,7 @@ export interface DispatchSummary {
  * is opened as an escalation case before it is sent (so an unanswered or failed one is followed up, never
  * dropped), sent exactly once, and its tasks marked dispatched. A leader who cannot be reached is passed
  * over to the backup at once. Shortfalls given here are texted to the duty officer, once per wave.
+ * Crews whose tasks were cancelled after they had been sent are then told so (notifyCancelledCrews).
  */
 export async function dispatchWave(deps: MessagingDeps, activationId: string, options: { shortfalls?: readonly Shortfall[] } = {}): Promise<DispatchSummary> {
   const activation = await deps.ops.getActivation(activationId);
@@ -32,7 +36,7 @@ export async function dispatchWave(deps: MessagingDeps, activationId: string, op
   const { m } = resolveMessaging(deps);
   const [plan, crews, tasks, cases] = await Promise.all([deps.registry.getPlan(), deps.registry.listCrews(), deps.ops.listTasks(activationId), deps.ops.listTaskingCases(activationId)]);
   const crewById = new Map(crews.map((c) => [c.id, c]));
-  const summary: DispatchSummary = { sent: 0, skipped: 0, failed: 0, inDoubt: 0, unreachable: 0 };
+  const summary: DispatchSummary = { sent: 0, skipped: 0, failed: 0, inDoubt: 0, unreachable: 0, cancellationNotices: 0 };
   const waveTasks = tasks.filter((t) => t.wave === activation.wave && t.state === 'planned');
 
   // A retried run finds the cases it opened: their tasks stay together, whatever else became planned since.
@@ -80,5 +84,6 @@ export async function dispatchWave(deps: MessagingDeps, activationId: string, op
       notice: { kind: 'shortfall', level: activation.level, roads: [...new Set(options.shortfalls.map((s) => s.roadName))] }, actor: 'dispatcher',
     });
   }
+  summary.cancellationNotices = (await notifyCancelledCrews(deps, activation, crews, 'dispatcher')).crews;
   return summary;
 }

@@ -19,6 +19,11 @@ export interface SmsTemplate {
   /** Put before a tasking handed to the backup leader: {leader}. */
   backupPrefix: string;
   help: string;
+  /**
+   * Tasks called off after the crew had been tasked with them: {tasks} ("{code} {road}" joined by
+   * duty.listSeparator). standDown: the activation ended; lowered: the roads left the level's scope.
+   */
+  cancelled: { standDown: string; lowered: string };
   reply: {
     ack: string; onsite: string; done: string; cannot: string; stop: string;
     /** After the codes when a bare digit applied to several tasks: {n}. */

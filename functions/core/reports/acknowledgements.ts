@@ -7,11 +7,16 @@ function codesOf(entry: LogEntry): string[] {
   return Array.isArray(tasks) ? tasks.filter((t): t is string => typeof t === 'string') : [];
 }
 
-/** First time each task code appears in log entries of the given actions. */
-function firstTimes(log: readonly LogEntry[], actions: (action: string) => boolean): Map<string, string> {
+/** Whether an entry is a tasking SMS that went out (a tasking's attempts carry its case; notices to crews and officers do not). */
+export function isTaskingSms(e: LogEntry): boolean {
+  return e.action === 'sms.sent' && typeof e.details.caseId === 'string' && codesOf(e).length > 0;
+}
+
+/** First time each task code appears in log entries that `pick` picks. */
+function firstTimes(log: readonly LogEntry[], pick: (entry: LogEntry) => boolean): Map<string, string> {
   const times = new Map<string, string>();
   for (const e of [...log].sort((a, b) => a.at.localeCompare(b.at))) {
-    if (!actions(e.action)) continue;
+    if (!pick(e)) continue;
     for (const code of codesOf(e)) if (!times.has(code)) times.set(code, e.at);
   }
   return times;
@@ -31,9 +36,9 @@ export interface TaskResponseTimes {
 /** Reads dispatch, acknowledgement, refusal and completion times per task from the response log. */
 export function taskResponseTimes(log: readonly LogEntry[]): TaskResponseTimes {
   return {
-    dispatchedAt: firstTimes(log, (a) => a === 'sms.sent'),
-    acknowledgedAt: firstTimes(log, (a) => ACKNOWLEDGING.has(a)),
-    refusedAt: firstTimes(log, (a) => a === 'reply.cannot'),
-    doneAt: firstTimes(log, (a) => a === 'reply.done'),
+    dispatchedAt: firstTimes(log, isTaskingSms),
+    acknowledgedAt: firstTimes(log, (e) => ACKNOWLEDGING.has(e.action)),
+    refusedAt: firstTimes(log, (e) => e.action === 'reply.cannot'),
+    doneAt: firstTimes(log, (e) => e.action === 'reply.done'),
   };
 }

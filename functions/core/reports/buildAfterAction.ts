@@ -4,7 +4,7 @@ import { TASK_STATES, type Task, type TaskState } from '../operations/Task.ts';
 import { roadsInScope } from '../planner/roadsInScope.ts';
 import type { CityPlan } from '../registry/CityPlan.ts';
 import type { Road } from '../registry/Road.ts';
-import { taskResponseTimes } from './acknowledgements.ts';
+import { isTaskingSms, taskResponseTimes } from './acknowledgements.ts';
 import type { AfterActionReport } from './AfterActionReport.ts';
 import { median, percentile } from './percentile.ts';
 import { tierCoverage } from './tierCoverage.ts';
@@ -38,7 +38,7 @@ export function buildAfterAction(input: AfterActionInput): AfterActionReport {
 
   const triggerAt = triggerTime(input.systemLog, activation.openedAt) ?? (activation.openedBy === 'poller' ? activation.openedAt : null);
   // Dispatch is the first SMS of each tasking: resends, backups, notices and reply confirmations are not.
-  const sent = sorted.filter((e) => e.action === 'sms.sent' && Array.isArray(e.details.tasks) && e.details.tasks.length > 0 && (e.details.attempt ?? 1) === 1);
+  const sent = sorted.filter((e) => isTaskingSms(e) && (e.details.attempt ?? 1) === 1);
   const firstDispatchAt = sent[0]?.at ?? null;
   const lastDispatchAt = sent[sent.length - 1]?.at ?? null;
 

@@ -7,6 +7,7 @@ import { problemSchema } from '../schemas/problem.ts';
 import { activationSchema } from '../schemas/activation.ts';
 import { activeLevelSchema, reasonSchema, zoneLevelsSchema } from '../schemas/common.ts';
 import { shortfallSchema } from '../schemas/task.ts';
+import { dispatchReceiptSchema } from '../schemas/dispatchReceipt.ts';
 import { bookedSummary } from './bookedSummary.ts';
 
 export const activateBodySchema = z.strictObject({
@@ -23,12 +24,7 @@ export const activateResultSchema = z.object({
     laneKmByTier: z.object({ 1: z.number(), 2: z.number(), 3: z.number() }),
   }).describe('what was booked; the tasks themselves are at GET /activations/{id}/tasks (a big city has thousands)'),
   shortfalls: z.array(shortfallSchema),
-  dispatch: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('sent'), sent: z.number().int(), skipped: z.number().int(), failed: z.number().int() })
-      .describe('the first wave was sent before the answer (the local runtime)'),
-    z.object({ mode: z.literal('queued') })
-      .describe('the first wave is on the dispatch queue (deployed): the dispatcher sends it at the SMS pace; GET /activations/{id}/tasks shows the tasks move to dispatched'),
-  ]),
+  dispatch: dispatchReceiptSchema,
 }).meta({ id: 'ActivateResult' });
 
 export const activateRoute = defineRoute({

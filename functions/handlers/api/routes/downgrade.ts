@@ -5,6 +5,7 @@ import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
 import { activationSchema } from '../schemas/activation.ts';
 import { activationIdParamsSchema, activeLevelSchema, reasonSchema, zoneLevelsSchema } from '../schemas/common.ts';
+import { dispatchReceiptSchema } from '../schemas/dispatchReceipt.ts';
 import { problemSchema } from '../schemas/problem.ts';
 import { resolveActivationId } from './resolveActivationId.ts';
 
@@ -17,17 +18,17 @@ export const downgradeBodySchema = z.strictObject({
 export const downgradeRoute = defineRoute({
   method: 'POST', path: '/activations/{activationId}/downgrade', operationId: 'downgrade', tag: 'activations', access: OFFICERS, idempotent: true,
   summary: 'Lower the level of an activation',
-  description: 'Lowers the level, cancels the open tasks on roads the new level no longer covers (freeing their crews and vehicles) and logs the decision with the forecast evidence.',
+  description: 'Lowers the level, cancels the open tasks on roads the new level no longer covers (freeing their crews and vehicles; the crews already sent out get one SMS each saying so) and logs the decision with the forecast evidence.',
   params: activationIdParamsSchema,
   body: downgradeBodySchema,
   responses: {
-    200: { description: 'lowered', schema: z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()) }) },
+    200: { description: 'lowered', schema: z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()), dispatch: dispatchReceiptSchema.describe('the crews already sent out are told their tasks are called off') }) },
     409: { description: 'the activation is stood down, or changed meanwhile', schema: problemSchema, contentType: 'application/problem+json' },
     422: { description: 'the level is not below the current one, or the zone levels are refused', schema: problemSchema, contentType: 'application/problem+json' },
   },
   handle: async ({ deps, params, body, principal }) => {
     const activationId = await resolveActivationId(deps, params.activationId);
     const result = await lowerLevel(deps, { activationId, level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
-    return json(200, { activation: result.activation, cancelledTasks: result.cancelled.map((t) => t.code) });
+    return json(200, { activation: result.activation, cancelledTasks: result.cancelled.map((t) => t.code), dispatch: result.dispatch });
   },
 });

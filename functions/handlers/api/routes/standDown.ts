@@ -5,6 +5,7 @@ import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
 import { activationSchema } from '../schemas/activation.ts';
 import { activationIdParamsSchema, reasonSchema } from '../schemas/common.ts';
+import { dispatchReceiptSchema } from '../schemas/dispatchReceipt.ts';
 import { problemSchema } from '../schemas/problem.ts';
 import { resolveActivationId } from './resolveActivationId.ts';
 
@@ -13,16 +14,16 @@ export const standDownBodySchema = z.strictObject({ reason: reasonSchema }).meta
 export const standDownRoute = defineRoute({
   method: 'POST', path: '/activations/{activationId}/stand-down', operationId: 'standDown', tag: 'activations', access: OFFICERS, idempotent: true,
   summary: 'Stand down an activation',
-  description: 'Cancels its open tasks (freeing crews and vehicles), closes it and logs who and why. Standing down twice is a 409.',
+  description: 'Cancels its open tasks (freeing crews and vehicles), closes it and logs who and why; the crews already sent out get one SMS each saying their tasks are called off (deployed, through the dispatch queue). Standing down twice is a 409.',
   params: activationIdParamsSchema,
   body: standDownBodySchema,
   responses: {
-    200: { description: 'stood down', schema: z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()).describe('codes of the tasks cancelled') }) },
+    200: { description: 'stood down', schema: z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()).describe('codes of the tasks cancelled'), dispatch: dispatchReceiptSchema.describe('the crews already sent out are told their tasks are called off') }) },
     409: { description: 'already stood down', schema: problemSchema, contentType: 'application/problem+json' },
   },
   handle: async ({ deps, params, body, principal }) => {
     const activationId = await resolveActivationId(deps, params.activationId);
     const result = await standDown(deps, { activationId, actor: principal.username, reason: body.reason });
-    return json(200, { activation: result.activation, cancelledTasks: result.cancelled.map((t) => t.code) });
+    return json(200, { activation: result.activation, cancelledTasks: result.cancelled.map((t) => t.code), dispatch: result.dispatch });
   },
 });

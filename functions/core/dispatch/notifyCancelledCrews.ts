@@ -1,0 +1,76 @@
+import { fill } from '../messages/fill.ts';
+import { smsSegments } from '../messages/smsSegments.ts';
+import { SMS_TEMPLATES } from '../messages/templates.ts';
+import type { Activation } from '../operations/Activation.ts';
+import type { Task } from '../operations/Task.ts';
+import type { Crew } from '../registry/Crew.ts';
+import { deliver } from './deliver.ts';
+import type { MessagingDeps } from './MessagingDeps.ts';
+import { resolveMessaging } from './resolveMessaging.ts';
+import { runPool } from './runPool.ts';
+
+/** The prefix of every cancellation notice's id in an activation (how a later run finds who was told). */
+export function cancellationNoticePrefix(activationId: string): string {
+  return `${activationId}#cancelled#`;
+}
+
+/** The id of one notice: crew, recipient and the codes it names, so a retry that finds the same tasks untold claims the same id. */
+function noticeId(activationId: string, crewId: string, role: 'leader' | 'backup', tasks: readonly Task[]): string {
+  return `${cancellationNoticePrefix(activationId)}${crewId}#${role}#${tasks.map((t) => t.code).join('+')}`;
+}
+
+export interface CancellationNotices {
+  /** Crews told (or being told) that tasks they had been sent were cancelled. */
+  crews: number;
+  sms: number;
+}
+
+/**
+ * Tells each crew whose tasks were cancelled after it had been tasked with them (a stand-down, or a
+ * downgrade taking the roads out of scope) that it need not go: one SMS per crew to the leader, and to
+ * the backup too when the tasking had been handed to them. Tasks never sent (still planned when
+ * cancelled) are not mentioned. Each notice is sent exactly once; a later run tells only who is left.
+ */
+export async function notifyCancelledCrews(deps: MessagingDeps, activation: Activation, crews: readonly Crew[], actor: string): Promise<CancellationNotices> {
+  const tasks = await deps.ops.listTasks(activation.id);
+  const cancelled = tasks.filter((t) => t.state === 'cancelled');
+  if (cancelled.length === 0) return { crews: 0, sms: 0 };
+  const [cases, messages] = await Promise.all([deps.ops.listTaskingCases(activation.id), deps.ops.listMessages(activation.id)]);
+  // Tasked: a tasking of this very crew carried the task (a task moved away was told so by the reassignment).
+  const tasked = new Set<string>();
+  const backupAsked = new Set<string>();
+  for (const c of cases) {
+    for (const id of c.taskIds) tasked.add(`${c.crewId}/${id}`);
+    if (c.recipients.some((r) => r.role === 'backup')) for (const id of c.taskIds) backupAsked.add(`${c.crewId}/${id}`);
+  }
+  const prefix = cancellationNoticePrefix(activation.id);
+  const told = new Set(messages.filter((m) => m.id.startsWith(prefix)).flatMap((m) => m.taskIds.map((id) => `${m.crewId}/${id}`)));
+  const untold = new Map<string, Task[]>();
+  for (const t of cancelled) {
+    const key = `${t.crewId}/${t.id}`;
+    if (!tasked.has(key) || told.has(key)) continue;
+    untold.set(t.crewId, [...(untold.get(t.crewId) ?? []), t]);
+  }
+  const crewById = new Map(crews.map((c) => [c.id, c]));
+  const result: CancellationNotices = { crews: 0, sms: 0 };
+  await runPool([...untold.entries()], resolveMessaging(deps).m.concurrency, async ([crewId, crewTasks]) => {
+    const crew = crewById.get(crewId);
+    if (!crew) return; // Removed from the registry since: nobody left to text.
+    const sorted = [...crewTasks].sort((a, b) => a.code.localeCompare(b.code));
+    const recipients: { role: 'leader' | 'backup'; person: Crew['leader'] }[] = [{ role: 'leader', person: crew.leader }];
+    if (sorted.some((t) => backupAsked.has(`${crewId}/${t.id}`))) recipients.push({ role: 'backup', person: crew.backup });
+    result.crews++;
+    for (const { role, person } of recipients) {
+      const words = SMS_TEMPLATES[person.language];
+      const list = sorted.map((t) => `${t.code} ${t.roadName}`).join(words.duty.listSeparator);
+      const body = fill(activation.status === 'open' ? words.cancelled.lowered : words.cancelled.standDown, { tasks: list });
+      const seg = smsSegments(body);
+      await deliver(deps, {
+        id: noticeId(activation.id, crewId, role, sorted), activationId: activation.id, crewId, to: person.phone, body,
+        segments: seg.segments, encoding: seg.encoding, taskIds: sorted.map((t) => t.id), taskCodes: sorted.map((t) => t.code), recipient: role,
+      }, actor);
+      result.sms++;
+    }
+  });
+  return result;
+}
