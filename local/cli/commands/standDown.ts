@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Activation } from '../../../functions/core/operations/Activation.ts';
+import type { DispatchReceipt } from '../../../functions/core/ports/DispatchRequests.ts';
 import { clientFrom, withApiOptions, type ApiOptions } from '../api/apiOptions.ts';
 import { print, printJson } from '../output.ts';
 import { withProgress } from '../progress.ts';
 import { codes } from './codes.ts';
+import { notices } from './notices.ts';
 
 /** `snowops stand-down [activation] --reason …`: cancels open tasks and closes the activation. */
 export function register(program: Command): void {
@@ -14,8 +16,8 @@ export function register(program: Command): void {
     .requiredOption('--reason <text>', 'why, for the response log')
     .option('--idempotency-key <key>', 'reuse to make a retry safe'))
     .action(async (activation: string, opts: ApiOptions & { reason: string; idempotencyKey?: string }) => {
-      const { body: r } = await withProgress('standing down', clientFrom(opts).request<{ activation: Activation; cancelledTasks: string[] }>('POST', `/activations/${encodeURIComponent(activation)}/stand-down`, { body: { reason: opts.reason }, idempotencyKey: opts.idempotencyKey ?? randomUUID() }));
+      const { body: r } = await withProgress('standing down', clientFrom(opts).request<{ activation: Activation; cancelledTasks: string[]; dispatch?: DispatchReceipt }>('POST', `/activations/${encodeURIComponent(activation)}/stand-down`, { body: { reason: opts.reason }, idempotencyKey: opts.idempotencyKey ?? randomUUID() }));
       if (opts.json) return printJson(r);
-      print(`Stood down ${r.activation.id}; ${r.cancelledTasks.length} open tasks cancelled${codes(r.cancelledTasks)}.`);
+      print(`Stood down ${r.activation.id}; ${r.cancelledTasks.length} open tasks cancelled${codes(r.cancelledTasks)}.${notices(r.dispatch)}`);
     });
 }

@@ -84,4 +84,12 @@ describe('the API over real HTTP on localhost, and the CLI against it', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('body level: level must be one of IV, III, II, I');
   });
+
+  it('says on `snowops stand-down` how many crews already sent out were texted that their tasks are cancelled', async () => {
+    const opened = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
+    const crews = opened.json.booked.crews as number;
+    const { code, stdout } = await snowops(['stand-down', '--reason', 'snow over', '--api', server.url, '--token', h.tokens.officer]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${crews} crews already sent out were texted that their tasks are cancelled.`);
+  });
 });
