@@ -1,7 +1,7 @@
 import { CMA_BLIZZARD_THRESHOLDS, cityPlanSchema } from '../../functions/core/registry/CityPlan.ts';
 import { seededRandom } from '../../functions/core/planner/random.ts';
 import type { CityFile } from '../../local/city/cityFileSchema.ts';
-import { generateCity, SIZES } from '../planner/generateCity.ts';
+import { generateCity } from '../planner/generateCity.ts';
 
 export interface StormCity extends CityFile {
   /** Leaders whose numbers opted out of SMS at the carrier (the local SNS endpoint's opt-out list). */
@@ -20,5 +20,3 @@ export function stormCity(options: { optOutShare: number; seed: number }): Storm
   const optedOutLeaders = input.crews.filter(() => random() < options.optOutShare).map((c) => c.leader.phone);
   return { plan, zones: input.zones, depots: input.depots ?? [], roads: input.roads, crews: input.crews, vehicles: input.vehicles, optedOutLeaders };
 }
-
-export const STORM_CITY_SIZE = SIZES.large;
