@@ -21,9 +21,9 @@ import { sweepEscalations } from '../../functions/core/escalation/sweepEscalatio
 import { OPEN_TASK_STATES } from '../../functions/core/operations/Task.ts';
 import { seededRandom } from '../../functions/core/planner/random.ts';
 import { handleReply } from '../../functions/core/replies/handleReply.ts';
-import { bookingInvariant, scopeInvariant, taskingInvariant } from './support/invariants.ts';
+import { bookingInvariant, scopeInvariant, taskingInvariant } from '../../local/invariants/invariants.ts';
 import { report } from './support/report.ts';
-import { SendLog } from './support/sendLog.ts';
+import { SendLog } from '../../local/invariants/SendLog.ts';
 import { smallCity } from './support/smallCity.ts';
 import { poll } from './support/stormScript.ts';
 import { reliabilityWorld, type World, type WorldDeps } from './support/world.ts';

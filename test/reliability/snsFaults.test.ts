@@ -12,9 +12,9 @@ import { sweepEscalations } from '../../functions/core/escalation/sweepEscalatio
 import { attemptKey } from '../../functions/core/escalation/TaskingCase.ts';
 import { seededRandom } from '../../functions/core/planner/random.ts';
 import { Crash } from './support/crash.ts';
-import { taskingInvariant } from './support/invariants.ts';
+import { taskingInvariant } from '../../local/invariants/invariants.ts';
 import { report } from './support/report.ts';
-import { SendLog } from './support/sendLog.ts';
+import { SendLog } from '../../local/invariants/SendLog.ts';
 import { smallCity } from './support/smallCity.ts';
 import { poll } from './support/stormScript.ts';
 import { reliabilityWorld, type World, type WorldOptions } from './support/world.ts';

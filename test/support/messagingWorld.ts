@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
@@ -51,6 +52,8 @@ export interface MessagingWorld {
   sns: SnsServer;
   deadLetters: JsonlDeadLetterQueue;
   ops: DynamoOperationsStore;
+  /** The DynamoDB client under the stores and the guard (to meter what a step reads). */
+  client: DynamoDBClient;
   /** Opens an activation and books the given crews on the given roads (one task each, codes T01…), tasks "planned". */
   activate(teams: { crewId: string; roadIds: string[] }[], level?: ActiveLevel): Promise<{ activation: Activation; tasks: Task[] }>;
   /** SMS the endpoint accepted for a phone. */
@@ -82,7 +85,7 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
   const deps = { registry, ops, log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new SnsSmsSender(snsClient), messaging };
   let index = 0;
   return {
-    deps, clock, sns, deadLetters, ops,
+    deps, clock, sns, deadLetters, ops, client,
     async activate(teams, level = 'II') {
       const at = clock.now().toISOString();
       const activation: Activation = { id: `act-${ids.next()}`, level, zoneLevels: { z1: level }, status: 'open', openedAt: at, openedBy: 'test', reason: 'test', evidence: [], wave: 1 };

@@ -1,13 +1,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { OutboxSmsSender } from '../../functions/adapters/sms/OutboxSmsSender.ts';
 import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
-import { OPEN_TASK_STATES, type Task } from '../../functions/core/operations/Task.ts';
 import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
 import { loadCityFile } from '../../local/city/loadCityFile.ts';
 import type { CityFile } from '../../local/city/cityFileSchema.ts';
@@ -37,51 +36,5 @@ export async function plannerWorld(city?: CityFile): Promise<PlannerWorld> {
   };
 }
 
-/** The lock items as stored. */
-export async function lockItems(world: PlannerWorld): Promise<{ sk: string; activationId: string; crewId: string; vehicleId: string; openTasks: number; complete: boolean }[]> {
-  const out = await world.db.send(new QueryCommand({ TableName: world.names.OPERATIONS_TABLE, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'LOCK' }, ConsistentRead: true }));
-  return (out.Items ?? []) as never;
-}
-
-/**
- * Every booking invariant over every task: a crew's open tasks are all with one vehicle and a
- * vehicle's with one crew, in one activation, in order without overlap; a road pass is open or done
- * at most once per activation; each lock names its team and counts exactly its open tasks; no lock
- * without open tasks. Returns the problems found (empty when all hold).
- */
-export async function bookingProblems(world: PlannerWorld, tasks: readonly Task[]): Promise<string[]> {
-  const problems: string[] = [];
-  const open = tasks.filter((t) => OPEN_TASK_STATES.includes(t.state));
-  const byCrew = new Map<string, Task[]>();
-  const byVehicle = new Map<string, Task[]>();
-  for (const t of open) {
-    byCrew.set(t.crewId, [...(byCrew.get(t.crewId) ?? []), t]);
-    byVehicle.set(t.vehicleId, [...(byVehicle.get(t.vehicleId) ?? []), t]);
-  }
-  for (const [crew, list] of byCrew) {
-    if (new Set(list.map((t) => `${t.activationId}/${t.vehicleId}`)).size > 1) problems.push(`crew ${crew} is on two teams: ${[...new Set(list.map((t) => t.vehicleId))].join(', ')}`);
-    const ordered = [...list].sort((a, b) => a.sequence - b.sequence);
-    if (new Set(ordered.map((t) => t.sequence)).size !== ordered.length) problems.push(`crew ${crew} has two tasks at one place in its list`);
-    ordered.forEach((t, i) => {
-      if (i > 0 && Date.parse(t.startBy) < Date.parse(ordered[i - 1]!.passableAt) - 1) problems.push(`crew ${crew}: ${t.code} starts before ${ordered[i - 1]!.code} ends`);
-    });
-  }
-  for (const [vehicle, list] of byVehicle) {
-    if (new Set(list.map((t) => `${t.activationId}/${t.crewId}`)).size > 1) problems.push(`vehicle ${vehicle} is with two crews: ${[...new Set(list.map((t) => t.crewId))].join(', ')}`);
-  }
-  const live = tasks.filter((t) => OPEN_TASK_STATES.includes(t.state) || t.state === 'done' || t.state === 'verified');
-  const passes = new Map<string, number>();
-  for (const t of live) passes.set(`${t.activationId}/${t.roadId}#${t.pass}`, (passes.get(`${t.activationId}/${t.roadId}#${t.pass}`) ?? 0) + 1);
-  for (const [pass, n] of passes) if (n > 1) problems.push(`road pass ${pass} is tasked ${n} times`);
-  const locks = await lockItems(world);
-  for (const lock of locks) {
-    const [kind, id] = [lock.sk.slice(0, lock.sk.indexOf('#')), lock.sk.slice(lock.sk.indexOf('#') + 1)];
-    const held = open.filter((t) => t.activationId === lock.activationId && t.crewId === lock.crewId && t.vehicleId === lock.vehicleId).length;
-    if ((kind === 'CREW' ? lock.crewId : lock.vehicleId) !== id) problems.push(`lock ${lock.sk} names ${lock.crewId}/${lock.vehicleId}`);
-    if (held !== lock.openTasks) problems.push(`lock ${lock.sk} counts ${lock.openTasks} open tasks, its team has ${held}`);
-    if (held === 0) problems.push(`lock ${lock.sk} is held with no open task`);
-  }
-  for (const crew of byCrew.keys()) if (!locks.some((l) => l.sk === `CREW#${crew}`)) problems.push(`crew ${crew} has open tasks but no lock`);
-  for (const vehicle of byVehicle.keys()) if (!locks.some((l) => l.sk === `VEHICLE#${vehicle}`)) problems.push(`vehicle ${vehicle} has open tasks but no lock`);
-  return problems;
-}
+// Shared with bench/storm: the booking invariant lives beside the other invariants in local/invariants.
+export { bookingProblems, lockItems } from '../../local/invariants/bookingProblems.ts';

@@ -1,8 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
+  BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { TaskingCase } from '../../core/escalation/TaskingCase.ts';
+import { crewTaskingPrefix, type TaskingCase } from '../../core/escalation/TaskingCase.ts';
 import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
 import type { Activation } from '../../core/operations/Activation.ts';
 import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
@@ -20,6 +20,10 @@ const INBOUND_TTL_S = 7 * 24 * 3600;
 /** A claim held longer than this was left by a run that died (sms-inbound runs for seconds; Lambda retries after a minute). */
 const INBOUND_RUN_MS = 60_000;
 const DUE_PARTITION = 'DUE';
+/** DynamoDB's limit of keys in one BatchGetItem. */
+const BATCH_GET_KEYS = 100;
+/** Rounds of asking again for keys a BatchGetItem left unprocessed before giving up. */
+const BATCH_GET_ROUNDS = 8;
 
 /** A condition refused the write (a transaction still cancelled for a conflict after its retries is an error, not a refusal). */
 function isConditionFailure(error: unknown): boolean {
@@ -119,6 +123,25 @@ export class DynamoOperationsStore implements OperationsStore {
   async listTasks(activationId: string): Promise<Task[]> {
     const items = await queryAll<Record<string, unknown>>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)', ExpressionAttributeValues: { ':pk': `ACT#${activationId}`, ':t': 'TASK#' }, ConsistentRead: true });
     return items.map((i) => stripKeys<Task>(i));
+  }
+
+  async getTasks(activationId: string, taskIds: readonly string[]): Promise<Task[]> {
+    const found = new Map<string, Task>();
+    const ids = [...new Set(taskIds)];
+    const keys = ids.map((id) => ({ pk: `ACT#${activationId}`, sk: `TASK#${id}` }));
+    for (let i = 0; i < keys.length; i += BATCH_GET_KEYS) {
+      let pending: Record<string, unknown>[] = keys.slice(i, i + BATCH_GET_KEYS);
+      for (let round = 0; pending.length > 0; round++) {
+        if (round >= BATCH_GET_ROUNDS) throw new Error(`reading ${keys.length} tasks of ${activationId}: ${pending.length} still unprocessed after ${round} rounds`);
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** round)));
+        const out = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[this.tableName] ?? []) found.set(item.id as string, stripKeys<Task>(item));
+        // Keys DynamoDB did not get to (throttling, the 16 MB limit) are asked for again.
+        pending = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    // In the order asked (BatchGetItem answers in any order).
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   async listOpenTasksForCrew(crewId: string): Promise<Task[]> {
@@ -254,6 +277,14 @@ export class DynamoOperationsStore implements OperationsStore {
 
   async listTaskingCases(activationId: string): Promise<TaskingCase[]> {
     const items = await queryAll<Record<string, unknown>>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', ExpressionAttributeValues: { ':pk': `ACT#${activationId}`, ':c': 'CASE#' }, ConsistentRead: true });
+    return items.map((i) => stripKeys<TaskingCase>(i));
+  }
+
+  async listCrewTaskingCases(activationId: string, crewId: string): Promise<TaskingCase[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, {
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', ConsistentRead: true,
+      ExpressionAttributeValues: { ':pk': `ACT#${activationId}`, ':c': `CASE#${crewTaskingPrefix(activationId, crewId)}` },
+    });
     return items.map((i) => stripKeys<TaskingCase>(i));
   }
 

@@ -43,7 +43,12 @@ export interface TaskingCase {
 
 /** The id of a tasking: its activation, crew, wave and first task code (stable across retries). */
 export function taskingId(activationId: string, crewId: string, wave: number, firstCode: string): string {
-  return `${activationId}#${crewId}#w${wave}#${firstCode}`;
+  return `${crewTaskingPrefix(activationId, crewId)}w${wave}#${firstCode}`;
+}
+
+/** What the id of every tasking of one crew in one activation begins with. */
+export function crewTaskingPrefix(activationId: string, crewId: string): string {
+  return `${activationId}#${crewId}#`;
 }
 
 /** The exactly-once key (and message id) of a tasking's n-th SMS. */

@@ -15,6 +15,7 @@ export async function passOnIfUnreachable(deps: MessagingDeps, c: TaskingCase, d
   const leader = current.recipients.find((r) => r.role === 'leader');
   if (current.step !== 'leader' || leader?.outcome !== 'pending') return true;
   const marked: TaskingCase = { ...current, recipients: current.recipients.map((r) => (r.role === 'leader' ? { ...r, outcome: 'unreachable', at, reason: delivery.message.failure ?? 'failed' } : r)) };
-  await advanceCase(deps, marked, { ...ctx, tasks: await deps.ops.listTasks(c.activationId) }, actor);
+  // The case's own tasks (CaseContext asks no more): the dispatcher does not read the whole activation per unreachable leader.
+  await advanceCase(deps, marked, { ...ctx, tasks: await deps.ops.getTasks(c.activationId, marked.taskIds) }, actor);
   return true;
 }

@@ -20,11 +20,13 @@ export async function recordReply(
   const changedIds = new Set(args.changed.map((t) => t.id));
   const closed: TaskingCase[] = [];
   for (let attempt = 0; attempt < SAVE_TRIES; attempt++) {
-    const [cases, tasks] = await Promise.all([deps.ops.listTaskingCases(args.activationId), deps.ops.listTasks(args.activationId)]);
+    // Only the replying crew's taskings (a task reassigned from another crew stays in that crew's old tasking too),
+    // and only their tasks: a reply's reads do not grow with the rest of the activation.
+    const cases = await deps.ops.listCrewTaskingCases(args.activationId, args.changed[0]!.crewId);
+    const touched = cases.filter((c) => c.outcome === undefined && c.crewId === args.changed[0]!.crewId && c.taskIds.some((id) => changedIds.has(id)));
+    const tasks = await deps.ops.getTasks(args.activationId, touched.flatMap((c) => c.taskIds));
     const state = new Map(tasks.map((t) => [t.id, t.state]));
     const crewOf = new Map(tasks.map((t) => [t.id, t.crewId]));
-    // Only the replying crew's taskings: a task reassigned from another crew stays in that crew's old tasking too.
-    const touched = cases.filter((c) => c.outcome === undefined && c.crewId === args.changed[0]!.crewId && c.taskIds.some((id) => changedIds.has(id)));
     let conflicts = 0;
     for (const c of touched) {
       const at = deps.clock.now().toISOString();

@@ -66,6 +66,8 @@ export interface OperationsStore {
   /** Crews and vehicles currently booked by any open task. */
   listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }>;
   listTasks(activationId: string): Promise<Task[]>;
+  /** Some tasks of an activation, by id, in the order asked, as they are now (strongly consistent); ids not found are left out. */
+  getTasks(activationId: string, taskIds: readonly string[]): Promise<Task[]>;
   listOpenTasksForCrew(crewId: string): Promise<Task[]>;
   /** Moves a task from one state to another; false when it was no longer in `from`, or no longer with `task`'s team (reassigned meanwhile). A task that closes frees its crew and vehicle once they have no open task left. */
   transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean>;
@@ -96,6 +98,8 @@ export interface OperationsStore {
   /** Saves `c` (whose version is expectedVersion + 1) only if the stored one is still at expectedVersion. */
   saveTaskingCase(c: TaskingCase, expectedVersion: number): Promise<boolean>;
   listTaskingCases(activationId: string): Promise<TaskingCase[]>;
+  /** One crew's taskings in an activation (a reply needs no other crew's). */
+  listCrewTaskingCases(activationId: string, crewId: string): Promise<TaskingCase[]>;
   /** Cases whose dueAt is at or before `now`, earliest first, from the due index (no scan). */
   listDueTaskingCases(now: string, limit: number): Promise<TaskingCase[]>;
   /** A leader texted STOP: their number is not sent to again until an administrator clears it. */

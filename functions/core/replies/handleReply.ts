@@ -88,7 +88,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
 
   const newest = latest(open);
   const targets = resumed
-    ? (await deps.ops.listTasks(resumed.activationId)).filter((task) => resumed.taskIds.includes(task.id))
+    ? await deps.ops.getTasks(resumed.activationId, resumed.taskIds)
     : intent.taskCode
       ? open.filter((task) => task.code === intent.taskCode)
       : open.filter((task) => task.activationId === newest?.activationId && task.wave === newest.wave);

@@ -1,14 +1,20 @@
-import type { SmsSender } from '../../../functions/core/ports/SmsSender.ts';
+import type { SmsSender } from '../../functions/core/ports/SmsSender.ts';
+
+type OutgoingSms = Parameters<SmsSender['send']>[0];
 
 /** What the real sender published, by exactly-once key (the idempotency key of each SMS attempt). */
 export class SendLog {
   private readonly sent = new Map<string, number>();
+
+  /** `onPublished` (optional) hears of every completed Publish, as it completes. */
+  constructor(private readonly onPublished?: (message: OutgoingSms) => void) {}
 
   /** Wraps a sender so that every Publish it completes is counted under its key. */
   wrap = (inner: SmsSender): SmsSender => ({
     send: async (message) => {
       const result = await inner.send(message);
       this.sent.set(message.idempotencyKey, (this.sent.get(message.idempotencyKey) ?? 0) + 1);
+      this.onPublished?.(message);
       return result;
     },
   });

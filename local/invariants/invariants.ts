@@ -1,18 +1,28 @@
-import { OPEN_TASK_STATES, type Task } from '../../../functions/core/operations/Task.ts';
-import { passesAt } from '../../../functions/core/planner/roadGeometry.ts';
-import { roadsInScope } from '../../../functions/core/planner/roadsInScope.ts';
-import { attemptKey } from '../../../functions/core/escalation/TaskingCase.ts';
-import { bookingProblems, type PlannerWorld } from '../../support/plannerWorld.ts';
-import type { SendLog } from './sendLog.ts';
-import type { World } from './world.ts';
+import { OPEN_TASK_STATES, type Task } from '../../functions/core/operations/Task.ts';
+import { passesAt } from '../../functions/core/planner/roadGeometry.ts';
+import { roadsInScope } from '../../functions/core/planner/roadsInScope.ts';
+import { attemptKey } from '../../functions/core/escalation/TaskingCase.ts';
+import type { OperationsStore } from '../../functions/core/ports/OperationsStore.ts';
+import type { RegistryStore } from '../../functions/core/ports/RegistryStore.ts';
+import type { ResponseLog } from '../../functions/core/ports/ResponseLog.ts';
+import { bookingProblems, type OperationsTable } from './bookingProblems.ts';
+import type { SendLog } from './SendLog.ts';
 
-/** No crew or vehicle on two teams, locks that count exactly their team's open tasks, a road pass tasked once (test/support/plannerWorld.ts). */
-export async function bookingInvariant(w: World, tasks: readonly Task[]): Promise<string[]> {
-  return bookingProblems({ db: w.db, names: w.names } as unknown as PlannerWorld, tasks);
+/**
+ * What the invariants read: the stores, and the operations table itself (lock items). Shared by
+ * test/reliability and bench/storm, so the storm at city scale is judged by the same rules as the tests.
+ */
+export interface InvariantWorld extends OperationsTable {
+  deps: { ops: OperationsStore; registry: RegistryStore; log: ResponseLog };
+}
+
+/** No crew or vehicle on two teams, locks that count exactly their team's open tasks, a road pass tasked once (bookingProblems.ts). */
+export async function bookingInvariant(w: InvariantWorld, tasks: readonly Task[]): Promise<string[]> {
+  return bookingProblems(w, tasks);
 }
 
 /** Every road pass in scope at the activation's levels is tasked (open, done or verified) or was reported short in its log. */
-export async function scopeInvariant(w: World, activationId: string): Promise<string[]> {
+export async function scopeInvariant(w: InvariantWorld, activationId: string): Promise<string[]> {
   const [activation, plan, roads, tasks, log] = await Promise.all([
     w.deps.ops.getActivation(activationId), w.deps.registry.getPlan(), w.deps.registry.listRoads(), w.deps.ops.listTasks(activationId), w.deps.log.list(activationId),
   ]);
@@ -33,7 +43,7 @@ export async function scopeInvariant(w: World, activationId: string): Promise<st
  * a tasking; every tasking either finished (confirmed, cannot, closed, escalated) or still on the ladder with a
  * due time (when `settled`, finished); a tasking whose first SMS failed for good has moved past its leader.
  */
-export async function taskingInvariant(w: World, activationId: string, sends: SendLog, options: { settled?: boolean } = {}): Promise<string[]> {
+export async function taskingInvariant(w: InvariantWorld, activationId: string, sends: SendLog, options: { settled?: boolean } = {}): Promise<string[]> {
   const [tasks, cases, messages] = await Promise.all([w.deps.ops.listTasks(activationId), w.deps.ops.listTaskingCases(activationId), w.deps.ops.listMessages(activationId)]);
   const problems = sends.duplicates().map((key) => `SMS ${key} was published ${sends.count(key)} times`);
   const followed = new Set(cases.flatMap((c) => c.taskIds));

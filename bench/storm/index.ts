@@ -1,0 +1,222 @@
+/**
+ * bench/storm: the whole loop at the size of a real city, on DynamoDB Local: 5,000 roads, 400 crews,
+ * 600 vehicles in 40 zones. A red blizzard forecast (served in Open-Meteo's format to the real client)
+ * -> the poller opens level I, plans and books -> the dispatcher texts every crew leader through the
+ * real SNS client and SnsSmsSender to the local SNS-like endpoint at 100 parts/s -> crews answer with
+ * seeded, realistic delays (some never) -> escalation sweeps -> the forecast clears, the poller proposes
+ * stand-down and the duty officer stands down.
+ *
+ * Time: the clock the core sees is simulated (reply delays, escalation deadlines, polls every 15
+ * minutes), one tick a minute; the first wave is timed on the real clock, through the real dispatch
+ * path (token bucket, attempt guard on DynamoDB Local, SNS client, endpoint's account rate).
+ * Each handler invocation is a step: DynamoDB requests (retries included) and consumed capacity are
+ * counted per step kind by a middleware on the real clients, and memory is sampled during it.
+ *
+ * Ends with: storm first_wave_ratio=<x> ddb_requests_per_task=<r> invariants=<ok|broken>
+ */
+import { standDown } from '../../functions/core/activation/standDown.ts';
+import { dispatchWave } from '../../functions/core/dispatch/dispatchWave.ts';
+import { sweepEscalations } from '../../functions/core/escalation/sweepEscalations.ts';
+import { OPEN_TASK_STATES } from '../../functions/core/operations/Task.ts';
+import { pollAndDispatch } from '../../functions/core/poll/pollAndDispatch.ts';
+import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
+import { bookingInvariant, scopeInvariant, taskingInvariant } from '../../local/invariants/invariants.ts';
+import { lockItems } from '../../local/invariants/bookingProblems.ts';
+import { scheduleReplies, type ScheduledReply } from './crewReplies.ts';
+import { StepLog } from './StepLog.ts';
+import { stormCity } from './stormCity.ts';
+import { stormForecasts } from './stormForecast.ts';
+import { startStormRig, type PublishedSms } from './stormRig.ts';
+
+const SEED = Number(process.env.STORM_SEED ?? 2026);
+const PARTS_PER_SECOND = 100;
+/** The dispatcher's default (SMS_CONCURRENCY): the pace is the token bucket's, not this. */
+const CONCURRENCY = 8;
+const TICK_MINUTES = 1;
+const POLL_EVERY_MINUTES = 15;
+/** Simulated minutes after the last scripted reply before the forecasters' all-clear. */
+const QUIET_AFTER_MINUTES = 40;
+const MINUTE = 60_000;
+
+/** The deployed function each step kind runs in, with its memory and timeout (lib/: SnowopsFunction's defaults unless set). */
+const DEPLOYED = {
+  poll: { name: 'forecast-poller', memoryMb: 512, timeoutS: 120 }, // lib/poller/ForecastPoller.ts
+  dispatch: { name: 'dispatcher', memoryMb: 512, timeoutS: 300 }, // lib/dispatch/Dispatcher.ts (DISPATCH_TIMEOUT)
+  reply: { name: 'sms-inbound', memoryMb: 512, timeoutS: 30 }, // lib/inbound/SmsInbound.ts
+  sweep: { name: 'escalator', memoryMb: 512, timeoutS: 120 }, // lib/escalation/Escalator.ts
+  'stand-down': { name: 'api', memoryMb: 1024, timeoutS: 29 }, // lib/api/SnowopsApi.ts (API Gateway's 29 s)
+} as const;
+
+const say = (line: string) => console.log(line);
+const fmt = (x: number, digits = 2) => x.toFixed(digits);
+
+/** `<activation>#<crew>#w<wave>#<first code>#a<n>`: the n-th SMS of a tasking (others: replies, duty-officer notices). */
+function taskingAttempt(key: string): { crewId: string; stable: string } | undefined {
+  const parts = key.split('#');
+  if (parts.length !== 5 || !/^w\d+$/.test(parts[2]!) || !/^a\d+$/.test(parts[4]!)) return undefined;
+  return { crewId: parts[1]!, stable: parts.slice(1, 4).join('#') };
+}
+
+async function main(): Promise<number> {
+  const wallStarted = performance.now();
+  const city = stormCity({ optOutShare: 0.01, seed: SEED });
+  const forecasts = await stormForecasts();
+  // 10:00 in Jiaozuo, the snow four hours away: the forecast's red 6-hour window is inside the plan's 12-hour lead.
+  const start = new Date(forecasts.firstHour.getTime() + 2 * 60 * MINUTE);
+  say(`bench storm: ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles in ${city.zones.length} zones; ${city.optedOutLeaders.length} leaders opted out of SMS; seed ${SEED}`);
+  const rig = await startStormRig({ city, start, forecast: forecasts.red, partsPerSecond: PARTS_PER_SECOND, concurrency: CONCURRENCY });
+  const crewById = new Map(city.crews.map((c) => [c.id, c]));
+  const steps = new StepLog(rig.meter);
+  try {
+    say(`setup (DynamoDB Local, tables, registry seeded, SNS-like endpoint, weather replay): ${fmt((performance.now() - wallStarted) / 1000, 1)} s`);
+    const drainDispatch = async () => {
+      for (let request = rig.queue.take(); request; request = rig.queue.take()) {
+        const r = request;
+        await steps.run('dispatch', `dispatch wave of ${r.activationId}`, () => dispatchWave(rig.messaging, r.activationId, r.shortfalls ? { shortfalls: r.shortfalls } : {}));
+      }
+    };
+
+    // The triggering poll, then the dispatcher's invocation for the wave it queued: the first wave, on the real clock.
+    const triggered = performance.now();
+    const first = await steps.run('poll', 'poll 1 (trigger: activate, plan, book)', () => pollAndDispatch(rig.poller));
+    if (first.activation?.outcome !== 'activated') throw new Error(`the red forecast did not activate (decision ${first.decision}, city level ${first.cityLevel})`);
+    const activation = first.activation.activation;
+    const planned = performance.now();
+    const triggerUsage = { ...rig.meter.usage.get('poll')!, byOperation: new Map(rig.meter.usage.get('poll')!.byOperation) };
+    await drainDispatch();
+    const firstWave = rig.published.filter((p) => p.wallMs >= triggered);
+    const lastFirstWave = Math.max(...firstWave.map((p) => p.wallMs));
+    const firstWaveParts = firstWave.reduce((s, p) => s + p.parts, 0);
+    const floorS = firstWaveParts / PARTS_PER_SECOND;
+    const firstWaveS = (lastFirstWave - triggered) / 1000;
+    const wave1Tasks = first.activation.tasks;
+    say(`\nactivation ${activation.id} at level ${activation.level}: ${wave1Tasks.length} tasks for ${new Set(wave1Tasks.map((t) => t.crewId)).size} crews, ${first.activation.shortfalls.length} road passes short`);
+    const toLeaders = firstWave.filter((p) => taskingAttempt(p.key) && crewById.get(taskingAttempt(p.key)!.crewId)?.leader.phone === p.to).length;
+    const toBackups = firstWave.filter((p) => taskingAttempt(p.key) && crewById.get(taskingAttempt(p.key)!.crewId)?.backup.phone === p.to).length;
+    say(`first wave: ${firstWave.length} SMS (${toLeaders} taskings to leaders, ${toBackups} handed to backups of unreachable leaders, ${firstWave.length - toLeaders - toBackups} to the duty officer), ${firstWaveParts} parts (the longest ${Math.max(...firstWave.map((p) => p.parts))})`);
+    say(`  triggering poll (40 zones fetched, activation, plan, booking): ${fmt((planned - triggered) / 1000)} s; dispatch to the last first-wave SMS: ${fmt((lastFirstWave - planned) / 1000)} s`);
+    say(`  the triggering poll's ${triggerUsage.requests} DynamoDB requests (${[...triggerUsage.byOperation].map(([op, n]) => `${op} ${n}`).join(', ')}) took ${fmt(triggerUsage.waitMs / 1000)} s of it, one after another`);
+    say(`  poll to last first-wave SMS ${fmt(firstWaveS)} s; SMS floor (parts / ${PARTS_PER_SECOND} per s) ${fmt(floorS)} s; ratio ${fmt(firstWaveS / floorS, 3)}`);
+
+    // The simulated storm: a tick a minute; crews' replies as they arrive, the escalator's sweep, a poll every 15 minutes.
+    const replies: (ScheduledReply & { done?: boolean })[] = [];
+    const scheduled = new Set<string>();
+    const outcomes = new Map<ReplyOutcome, number>();
+    let inbound = 0;
+    let seenPublished = 0;
+    const scheduleNew = () => {
+      for (; seenPublished < rig.published.length; seenPublished++) {
+        const p: PublishedSms = rig.published[seenPublished]!;
+        const tasking = taskingAttempt(p.key);
+        if (!tasking || scheduled.has(tasking.stable)) continue;
+        scheduled.add(tasking.stable);
+        const crew = crewById.get(tasking.crewId)!;
+        replies.push(...scheduleReplies(SEED, tasking.stable, crew, Date.parse(p.simAt), p.to === crew.backup.phone));
+      }
+    };
+    scheduleNew();
+    let clear = false;
+    let standDownProposed = false;
+    for (let minute = TICK_MINUTES; ; minute += TICK_MINUTES) {
+      rig.clock.advance(TICK_MINUTES);
+      const now = rig.clock.now().getTime();
+      for (const reply of replies.filter((r) => !r.done && r.atMs <= now).sort((a, b) => a.atMs - b.atMs)) {
+        reply.done = true;
+        const outcome = await steps.run('reply', `reply "${reply.body}"`, () => handleReply(rig.messaging, { inboundMessageId: `storm-${++inbound}`, from: reply.from, body: reply.body }));
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+      scheduleNew(); // a "9" booked and texted a replacement crew
+      await steps.run('sweep', `sweep at +${minute} min`, () => sweepEscalations(rig.messaging));
+      scheduleNew();
+      if (minute % POLL_EVERY_MINUTES === 0) {
+        const polled = await steps.run('poll', `poll at +${minute} min`, () => pollAndDispatch(rig.poller));
+        await drainDispatch();
+        if (polled.decision === 'stand-down-proposed') standDownProposed = true;
+      }
+      const lastReply = Math.max(...replies.map((r) => r.atMs));
+      if (!clear && replies.every((r) => r.done) && now >= lastReply + QUIET_AFTER_MINUTES * MINUTE) {
+        // The storm has passed: the forecasters' all-clear is what the providers now answer.
+        rig.forecast(forecasts.clear);
+        clear = true;
+        say(`\nforecast clears at +${minute} min (simulated); the poller proposes stand-down after ${city.plan.downgradeAfterPolls ?? 3} quiet polls`);
+      }
+      if (standDownProposed) break;
+      if (minute > 24 * 60) throw new Error('the storm did not end within a simulated day');
+    }
+    // While still open, at the end of the storm: every pass in scope tasked or reported short, no double booking.
+    const beforeStandDown = await rig.meter.within('check', async () => {
+      const w = rig.invariantWorld;
+      return [...(await scopeInvariant(w, activation.id)), ...(await bookingInvariant(w, await w.deps.ops.listTasks(activation.id)))];
+    });
+    const { cancelled } = await steps.run('stand-down', 'stand-down by the duty officer', () => standDown(rig.messaging, { activationId: activation.id, actor: 'duty-officer', reason: 'storm over, forecasters consulted' }));
+    // The escalator's next sweeps close what the stand-down left on the ladder.
+    for (let i = 0; i < 3; i++) {
+      rig.clock.advance(TICK_MINUTES);
+      await steps.run('sweep', 'sweep after stand-down', () => sweepEscalations(rig.messaging));
+    }
+    const loopDone = performance.now();
+
+    // Figures.
+    const tasks = await rig.messaging.ops.listTasks(activation.id);
+    const cases = await rig.messaging.ops.listTaskingCases(activation.id);
+    const byState = new Map<string, number>();
+    for (const t of tasks) byState.set(t.state, (byState.get(t.state) ?? 0) + 1);
+    const byOutcome = new Map<string, number>();
+    for (const c of cases) byOutcome.set(`${c.step}/${c.outcome ?? '-'}`, (byOutcome.get(`${c.step}/${c.outcome ?? '-'}`) ?? 0) + 1);
+    say(`\nstorm over: ${fmt((rig.clock.now().getTime() - start.getTime()) / 3_600_000, 1)} simulated hours; ${steps.count('poll')} polls, ${steps.count('dispatch')} dispatches, ${steps.count('reply')} replies (${[...outcomes].map(([o, n]) => `${o} ${n}`).join(', ')}), ${steps.count('sweep')} sweeps, stand-down cancelled ${cancelled.length} tasks`);
+    say(`tasks: ${tasks.length} (${[...byState].map(([s, n]) => `${s} ${n}`).join(', ')}); taskings: ${cases.length} (${[...byOutcome].map(([s, n]) => `${s} ${n}`).join(', ')})`);
+    say(`SMS published: ${rig.sends.total()} (${rig.published.reduce((s, p) => s + p.parts, 0)} parts); endpoint: ${rig.sns.stats.publishCalls} Publish calls, ${rig.sns.stats.throttled} throttled (${rig.sns.stats.rateLimited} by the account rate), ${rig.sns.stats.invalid} refused as invalid; dead letters ${rig.deadLetters.length}`);
+
+    const storm = rig.meter.total((label) => label !== 'setup' && label !== 'check');
+    const requestsPerTask = storm.requests / tasks.length;
+    say(`\nDynamoDB, triggering poll to the last sweep: ${storm.requests} requests (${storm.retries} SDK retries, ${storm.errors} refused or failed), ${fmt(storm.readUnits, 1)} read units, ${fmt(storm.writeUnits, 1)} write units consumed`);
+    say(`  per task (${tasks.length}): ${fmt(requestsPerTask)} requests, ${fmt(storm.readUnits / tasks.length)} RCU, ${fmt(storm.writeUnits / tasks.length)} WCU`);
+    for (const [kind, u] of rig.meter.usage) {
+      if (kind === 'setup' || kind === 'check') continue;
+      const ops = [...u.byOperation].sort((a, b) => b[1] - a[1]).map(([op, n]) => `${op} ${n}`).join(', ');
+      const seconds = steps.steps.filter((x) => x.kind === kind).reduce((sum, x) => sum + x.ms, 0) / 1000;
+      say(`  ${kind.padEnd(10)} ${String(u.requests).padStart(6)} requests in ${steps.count(kind as never)} invocation(s) (${fmt(seconds, 1)} s, ${fmt(u.waitMs / 1000, 1)} s awaiting DynamoDB, summed over requests in flight), ${fmt(u.readUnits, 1)} RCU, ${fmt(u.writeUnits, 1)} WCU: ${ops}`);
+    }
+
+    say('\nLambda-equivalent steps against the deployed function (memory: sampled every 5 ms, heap garbage included until collected; rss is the whole bench process, an upper bound):');
+    for (const kind of ['poll', 'dispatch', 'reply', 'sweep', 'stand-down'] as const) {
+      const ofKind = steps.steps.filter((x) => x.kind === kind);
+      if (ofKind.length === 0) continue;
+      const slowest = ofKind.reduce((a, b) => (b.ms > a.ms ? b : a));
+      const top = ofKind.reduce((a, b) => (b.peak.heapUsedMb > a.peak.heapUsedMb ? b : a));
+      const fn = DEPLOYED[kind];
+      say(`  ${kind.padEnd(10)} ${fn.name} (${fn.memoryMb} MB, ${fn.timeoutS} s): slowest ${fmt(slowest.ms / 1000)} s (${slowest.label}); most memory: ${top.label}: heap ${fmt(top.peak.heapUsedMb, 0)} MB (+${fmt(top.peak.heapUsedMb - top.peak.heapAtStartMb, 0)} MB in the step), rss ${fmt(top.peak.rssMb, 0)} MB`);
+    }
+    const growth = (x: (typeof steps.steps)[number]) => x.peak.heapUsedMb - x.peak.heapAtStartMb;
+    const largest = steps.steps.reduce((a, b) => (growth(b) > growth(a) ? b : a));
+    say(`  largest step: ${largest.label}: peak heap ${fmt(largest.peak.heapUsedMb, 0)} MB (+${fmt(growth(largest), 0)} MB in the step), peak rss ${fmt(largest.peak.rssMb, 0)} MB, ${fmt(largest.ms / 1000)} s`);
+
+    // After stand-down (tasks cancelled, cases closed): bookings, and every tasking sent once or escalated, settled.
+    const problems = await rig.meter.within('check', async () => {
+      const w = rig.invariantWorld;
+      const found = [
+        ...beforeStandDown,
+        ...(await bookingInvariant(w, tasks)),
+        ...(await taskingInvariant(w, activation.id, rig.sends, { settled: true })),
+      ];
+      const closed = await w.deps.ops.getActivation(activation.id);
+      if (closed?.status !== 'stood-down') found.push(`activation ${activation.id} is ${closed?.status ?? 'missing'} after stand-down`);
+      for (const t of tasks.filter((x) => OPEN_TASK_STATES.includes(x.state))) found.push(`task ${t.code} is still ${t.state} after stand-down`);
+      for (const lock of await lockItems(w)) found.push(`${lock.sk} is still held (${lock.openTasks} open tasks) after stand-down`);
+      return found;
+    });
+    say(`\ninvariants (no crew or vehicle double-booked; every pass in scope tasked or reported short; every tasking sent once or escalated; nothing open or busy after stand-down): ${problems.length === 0 ? 'ok' : `${problems.length} broken`}`);
+    for (const p of problems.slice(0, 20)) say(`  ✗ ${p}`);
+    say(`run time ${fmt((performance.now() - wallStarted) / 1000, 1)} s (the storm loop ${fmt((loopDone - triggered) / 1000, 1)} s)`);
+    const verdict = problems.length === 0 ? 'ok' : 'broken';
+    say(`storm first_wave_ratio=${fmt(firstWaveS / floorS, 3)} ddb_requests_per_task=${fmt(requestsPerTask, 1)} invariants=${verdict}`);
+    return problems.length === 0 ? 0 : 1;
+  } finally {
+    await rig.close();
+  }
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(`bench storm: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exit(1);
+});
