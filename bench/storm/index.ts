@@ -148,7 +148,9 @@ async function main(): Promise<number> {
       const w = rig.invariantWorld;
       return [...(await scopeInvariant(w, activation.id)), ...(await bookingInvariant(w, await w.deps.ops.listTasks(activation.id)))];
     });
-    const { cancelled } = await steps.run('stand-down', 'stand-down by the duty officer', () => standDown(rig.messaging, { activationId: activation.id, actor: 'duty-officer', reason: 'storm over, forecasters consulted' }));
+    const { cancelled } = await steps.run('stand-down', 'stand-down by the duty officer', () => standDown({ ...rig.messaging, dispatch: rig.queue }, { activationId: activation.id, actor: 'duty-officer', reason: 'storm over, forecasters consulted' }));
+    // The dispatcher's invocation for the stand-down: the crews already sent out are told to stop.
+    await drainDispatch();
     // The escalator's next sweeps close what the stand-down left on the ladder.
     for (let i = 0; i < 3; i++) {
       rig.clock.advance(TICK_MINUTES);
