@@ -84,6 +84,7 @@ export async function dispatchWave(deps: MessagingDeps, activationId: string, op
       notice: { kind: 'shortfall', level: activation.level, roads: [...new Set(options.shortfalls.map((s) => s.roadName))] }, actor: 'dispatcher',
     });
   }
-  summary.cancellationNotices = (await notifyCancelledCrews(deps, activation, crews, 'dispatcher')).crews;
+  // Cancellations happen before the dispatch request that follows them, so the tasks read above show them.
+  summary.cancellationNotices = (await notifyCancelledCrews(deps, activation, crews, 'dispatcher', { tasks })).crews;
   return summary;
 }

@@ -31,8 +31,11 @@ export interface CancellationNotices {
  * the backup too when the tasking had been handed to them. Tasks never sent (still planned when
  * cancelled) are not mentioned. Each notice is sent exactly once; a later run tells only who is left.
  */
-export async function notifyCancelledCrews(deps: MessagingDeps, activation: Activation, crews: readonly Crew[], actor: string): Promise<CancellationNotices> {
-  const tasks = await deps.ops.listTasks(activation.id);
+export async function notifyCancelledCrews(
+  deps: MessagingDeps, activation: Activation, crews: readonly Crew[], actor: string, read?: { tasks: readonly Task[] },
+): Promise<CancellationNotices> {
+  // A caller that has just read the activation's tasks passes them: a city's activation holds thousands.
+  const tasks = read?.tasks ?? await deps.ops.listTasks(activation.id);
   const cancelled = tasks.filter((t) => t.state === 'cancelled');
   if (cancelled.length === 0) return { crews: 0, sms: 0 };
   const [cases, messages] = await Promise.all([deps.ops.listTaskingCases(activation.id), deps.ops.listMessages(activation.id)]);
