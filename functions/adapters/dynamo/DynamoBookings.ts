@@ -54,7 +54,8 @@ export class DynamoBookings {
       { Put: { TableName: this.tableName, Item: { ...coverKey(t), taskId: t.id, crewId, vehicleId }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ] satisfies TransactItem[]);
     const perChunk = Math.floor(MAX_TRANSACTION_ITEMS / 2);
-    const firstCount = Math.min(pairs.length, perChunk - 1);
+    // The first chunk also carries the two locks and the check that the activation is open.
+    const firstCount = Math.min(pairs.length, perChunk - 2);
     const single = firstCount === pairs.length;
     const lock = (kind: 'CREW' | 'VEHICLE', id: string): TransactItem => ({
       Put: {
@@ -63,12 +64,15 @@ export class DynamoBookings {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
-    const head: TransactItem[] = [lock('CREW', crewId), lock('VEHICLE', vehicleId), ...pairs.slice(0, firstCount).flat()];
+    // Last, so the items before keep their places in the cancellation reasons: nothing is booked into a stood-down activation.
+    const stillOpen: TransactItem = { ConditionCheck: { TableName: this.tableName, Key: { pk: `ACT#${activationId}`, sk: 'META' }, ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'open' } } };
+    const head: TransactItem[] = [lock('CREW', crewId), lock('VEHICLE', vehicleId), ...pairs.slice(0, firstCount).flat(), stillOpen];
     try {
       await this.send(head);
     } catch (error) {
       const codes = cancellationCodes(error);
       if (!codes) throw error;
+      if (codes[head.length - 1] === 'ConditionalCheckFailed') return { ok: false, reason: `activation ${activationId} is no longer open` };
       return { ok: false, reason: this.explain(codes, tasks, 0) };
     }
     let written = firstCount;

@@ -66,7 +66,7 @@ export async function notifyCancelledCrews(
     for (const { role, person } of recipients) {
       const words = SMS_TEMPLATES[person.language];
       const list = sorted.map((t) => `${t.code} ${t.roadName}`).join(words.duty.listSeparator);
-      const body = fill(activation.status === 'open' ? words.cancelled.lowered : words.cancelled.standDown, { tasks: list });
+      const body = fill(words.cancelled, { tasks: list });
       const seg = smsSegments(body);
       await deliver(deps, {
         id: noticeId(activation.id, crewId, role, sorted), activationId: activation.id, crewId, to: person.phone, body,

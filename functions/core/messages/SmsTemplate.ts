@@ -20,10 +20,11 @@ export interface SmsTemplate {
   backupPrefix: string;
   help: string;
   /**
-   * Tasks called off after the crew had been tasked with them: {tasks} ("{code} {road}" joined by
-   * duty.listSeparator). standDown: the activation ended; lowered: the roads left the level's scope.
+   * Tasks called off after the crew had been tasked with them (stand-down, or a downgrade taking the roads
+   * out of scope): {tasks} ("{code} {road}" joined by duty.listSeparator). One wording for both, so a notice
+   * can go out before the activation closes and a retry never needs to know which it was.
    */
-  cancelled: { standDown: string; lowered: string };
+  cancelled: string;
   reply: {
     ack: string; onsite: string; done: string; cannot: string; stop: string;
     /** After the codes when a bare digit applied to several tasks: {n}. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { standDown } from '../../../functions/core/activation/standDown.ts';
 import { dispatchWave } from '../../../functions/core/dispatch/dispatchWave.ts';
 import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
-import { ConflictError } from '../../../functions/core/errors/ConflictError.ts';
+import { sweepEscalations } from '../../../functions/core/escalation/sweepEscalations.ts';
 import type { DispatchRequests } from '../../../functions/core/ports/DispatchRequests.ts';
 import { apiHarness } from '../../support/apiHarness.ts';
 import { CREWS, messagingWorld, type MessagingWorld } from '../../support/messagingWorld.ts';
@@ -25,8 +25,8 @@ describe('crews already sent out are told when their tasks are cancelled (local 
 
     const result = await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
 
-    expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】应急响应已解除，T01 人民路、T02 解放路取消，请收车回场。']);
-    expect(world.smsTo(C02.leader.phone).slice(1)).toEqual(['SNOW stand-down: T03 塔南路 cancelled. Return to depot.']);
+    expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路、T02 解放路已取消，无需执行，请收车回场。']);
+    expect(world.smsTo(C02.leader.phone).slice(1)).toEqual(['SNOW: T03 塔南路 cancelled, no action needed. Return to depot.']);
     expect(result.dispatch).toMatchObject({ mode: 'sent', cancellationNotices: 2 });
   });
 
@@ -58,22 +58,38 @@ describe('crews already sent out are told when their tasks are cancelled (local 
 
     await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
 
-    expect(world.smsTo(C01.backup.phone).at(-1)).toBe('【扫雪】应急响应已解除，T01 人民路取消，请收车回场。');
+    expect(world.smsTo(C01.backup.phone).at(-1)).toBe('【扫雪】T01 人民路已取消，无需执行，请收车回场。');
     const notices = (await world.ops.listMessages(activation.id)).filter((m) => m.id.includes('#cancelled#'));
     expect(notices.map((m) => [m.recipient, m.state]).sort()).toEqual([['backup', 'sent'], ['leader', 'failed']]);
   });
 
-  it('a stand-down repeated after a run that closed the activation and died before handing it on still tells the crews, once', async () => {
+  it('a stand-down whose run died before handing the activation to dispatch leaves it open, and its repeat tells the crews once', async () => {
     world = await messagingWorld();
     const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
     await dispatchWave(world.deps, activation.id);
     const dying: DispatchRequests = { request: async () => { throw new Error('Lambda timed out'); } };
     await expect(standDown({ ...world.deps, dispatch: dying }, { activationId: activation.id, ...STAND_DOWN })).rejects.toThrow('Lambda timed out');
+    expect((await world.ops.getActivation(activation.id))?.status).toBe('open');
 
-    const again = standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
+    const again = await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
 
-    await expect(again).rejects.toBeInstanceOf(ConflictError);
-    expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】应急响应已解除，T01 人民路取消，请收车回场。']);
+    expect(again.activation.status).toBe('stood-down');
+    expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路已取消，无需执行，请收车回场。']);
+  });
+
+  it('the escalator\'s sweep tells a crew whose tasking it closes over cancelled tasks, when no dispatch did (a race lost)', async () => {
+    world = await messagingWorld();
+    const { activation, tasks } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
+    await dispatchWave(world.deps, activation.id);
+    // Cancelled and closed with no dispatch request after (the tasking went out after the stand-down's notices).
+    await world.ops.transitionTask({ ...tasks[0]!, state: 'dispatched' }, 'dispatched', 'cancelled', world.clock.now().toISOString());
+    await world.ops.closeActivation(activation.id, { closedAt: world.clock.now().toISOString(), closedBy: 'officer-a', closeReason: 'snow over' });
+    world.clock.advance(60);
+
+    await sweepEscalations(world.deps);
+    await sweepEscalations(world.deps);
+
+    expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路已取消，无需执行，请收车回场。']);
   });
 
   it('each notice is logged as an SMS sent with the codes it names', async () => {
@@ -89,7 +105,7 @@ describe('crews already sent out are told when their tasks are cancelled (local 
 });
 
 describe('POST /activations/{id}/downgrade tells the crews whose roads left the scope', () => {
-  it('texts only crews with a cancelled task, in the "level lowered" wording, naming just those tasks', async () => {
+  it('texts only crews with a cancelled task, naming just those tasks', async () => {
     const h = await apiHarness();
     const opened = await h.call('POST', '/activations', { body: { level: 'I', reason: 'red blizzard warning' } });
     const activationId = opened.json.activation.id as string;
@@ -102,7 +118,8 @@ describe('POST /activations/{id}/downgrade tells the crews whose roads left the 
     const notices = h.deps.sms.sent.slice(sentBefore).filter((m) => m.idempotencyKey.includes('#cancelled#') && m.idempotencyKey.includes('#leader#'));
     expect(cancelledCrews.length).toBeGreaterThan(0);
     expect(notices.map((m) => m.to).sort()).toEqual(cancelledCrews.map((id) => h.city.crews.find((c) => c.id === id)!.leader.phone).sort());
-    expect(notices.map((m) => m.body)).toEqual(notices.map(() => expect.stringMatching(/^(【扫雪】响应已降级，|SNOW level lowered: )/)));
+    // Every task was sent at activation, so the notices name exactly the cancelled ones.
+    expect(notices.flatMap((m) => m.body.match(/T\d+/g) ?? []).sort()).toEqual(tasks.filter((t) => t.state === 'cancelled').map((t) => t.code).sort());
     expect(res.json.dispatch).toMatchObject({ mode: 'sent', cancellationNotices: cancelledCrews.length });
   });
 });

@@ -1,4 +1,4 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { toTasks } from '../../../functions/core/activation/toTasks.ts';
 import type { Task } from '../../../functions/core/operations/Task.ts';
@@ -18,7 +18,13 @@ function team(crewId: string, vehicleId: string, n: number, prefix: string): Tea
   };
 }
 
+/** The activation's record, open (bookings hold only while it is); written directly, as several are open at once here. */
+async function openActivation(world: PlannerWorld, activationId: string, status: 'open' | 'stood-down' = 'open'): Promise<void> {
+  await world.db.send(new PutCommand({ TableName: world.names.OPERATIONS_TABLE, Item: { pk: `ACT#${activationId}`, sk: 'META', id: activationId, status, wave: 1 } }));
+}
+
 async function book(world: PlannerWorld, t: Team, activationId = 'act-1'): Promise<{ tasks: Task[]; result: Awaited<ReturnType<PlannerWorld['deps']['ops']['bookTeam']>> }> {
+  await openActivation(world, activationId);
   const first = await world.deps.ops.reserveTaskCodes(activationId, t.tasks.length);
   const tasks = toTasks(t, activationId, first, 1, AT);
   return { tasks, result: await world.deps.ops.bookTeam(tasks) };
@@ -59,6 +65,15 @@ describe('bookings on DynamoDB Local', () => {
     const left = await world.deps.ops.listTasks('act-1');
     expect(left.map((t) => t.crewId)).toEqual(['C02']);
     expect((await lockItems(world)).map((l) => l.sk)).toEqual(['CREW#C02', 'VEHICLE#V02']);
+  });
+
+  it('refuses to book into an activation that is no longer open, and leaves nothing behind', async () => {
+    const world = await plannerWorld();
+    await openActivation(world, 'act-9', 'stood-down');
+    const tasks = toTasks(team('C01', 'V01', 2, 'a'), 'act-9', 0, 1, AT);
+    const result = await world.deps.ops.bookTeam(tasks);
+    expect(result).toEqual({ ok: false, reason: 'activation act-9 is no longer open' });
+    expect([await world.deps.ops.listTasks('act-9'), await lockItems(world)]).toEqual([[], []]);
   });
 
   it('refuses a second team for a booked crew, naming the crew', async () => {
@@ -118,6 +133,7 @@ describe('release on DynamoDB Local', () => {
 describe('a booking interrupted half-way (the writer crashed)', () => {
   it('is undone by the next planner run once it is stale, and a fresh one is left alone', async () => {
     const world = await plannerWorld();
+    await openActivation(world, 'act-1');
     const sizes = watchTransactions(world);
     // Stop the writer after its first transaction, as a Lambda timeout would.
     world.db.middlewareStack.add((next, context) => async (args) => {

@@ -11,10 +11,7 @@ export const EN: SmsTemplate = {
   resendPrefix: 'RESEND ',
   backupPrefix: 'BACKUP, {leader} did not confirm, take over: ',
   help: 'SNOW: reply 1 ack/2 on site/3 done/9 cannot; add a task code, e.g. "3 T07".',
-  cancelled: {
-    standDown: 'SNOW stand-down: {tasks} cancelled. Return to depot.',
-    lowered: 'SNOW level lowered: {tasks} cancelled, no action needed. Stand by.',
-  },
+  cancelled: 'SNOW: {tasks} cancelled, no action needed. Return to depot.',
   reply: {
     ack: 'Acknowledged', onsite: 'On site noted', done: 'Done noted', cannot: 'Cannot noted; the duty officer will reassign',
     stop: 'SMS stopped; the duty officer will call you', several: ' (all {n} tasks)', none: 'You have no open task this applies to', notYours: '{code} is not one of your open tasks',

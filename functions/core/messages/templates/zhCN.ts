@@ -11,10 +11,7 @@ export const ZH_CN: SmsTemplate = {
   resendPrefix: '【重发】',
   backupPrefix: '【代班】{leader}未确认，请接手：',
   help: '【扫雪】回复1确认/2到场/3完成/9无法执行，可加任务号如"3 T07"。',
-  cancelled: {
-    standDown: '【扫雪】应急响应已解除，{tasks}取消，请收车回场。',
-    lowered: '【扫雪】响应已降级，{tasks}取消，无需执行，请待命。',
-  },
+  cancelled: '【扫雪】{tasks}已取消，无需执行，请收车回场。',
   reply: {
     ack: '已确认', onsite: '已到场', done: '已完成', cannot: '已报无法执行，值班员将另行安排',
     stop: '已退订短信，值班员将电话联系您', several: '（全部{n}项任务）', none: '您没有可更新的待办任务', notYours: '{code}不是您的待办任务',
