@@ -47,33 +47,36 @@ export async function notifyCancelledCrews(
     if (c.recipients.some((r) => r.role === 'backup')) for (const id of c.taskIds) backupAsked.add(`${c.crewId}/${id}`);
   }
   const prefix = cancellationNoticePrefix(activation.id);
-  const told = new Set(messages.filter((m) => m.id.startsWith(prefix)).flatMap((m) => m.taskIds.map((id) => `${m.crewId}/${id}`)));
-  const untold = new Map<string, Task[]>();
-  for (const t of cancelled) {
-    const key = `${t.crewId}/${t.id}`;
-    if (!tasked.has(key) || told.has(key)) continue;
-    untold.set(t.crewId, [...(untold.get(t.crewId) ?? []), t]);
-  }
+  // Told per person: a run that died between the leader's notice and the backup's leaves the backup to tell.
+  const told = new Set(messages.filter((m) => m.id.startsWith(prefix)).flatMap((m) => m.taskIds.map((id) => `${m.crewId}/${m.recipient}/${id}`)));
+  const byCrew = new Map<string, Task[]>();
+  for (const t of cancelled) if (tasked.has(`${t.crewId}/${t.id}`)) byCrew.set(t.crewId, [...(byCrew.get(t.crewId) ?? []), t]);
   const crewById = new Map(crews.map((c) => [c.id, c]));
   const result: CancellationNotices = { crews: 0, sms: 0 };
-  await runPool([...untold.entries()], resolveMessaging(deps).m.concurrency, async ([crewId, crewTasks]) => {
+  await runPool([...byCrew.entries()], resolveMessaging(deps).m.concurrency, async ([crewId, crewTasks]) => {
     const crew = crewById.get(crewId);
     if (!crew) return; // Removed from the registry since: nobody left to text.
-    const sorted = [...crewTasks].sort((a, b) => a.code.localeCompare(b.code));
-    const recipients: { role: 'leader' | 'backup'; person: Crew['leader'] }[] = [{ role: 'leader', person: crew.leader }];
-    if (sorted.some((t) => backupAsked.has(`${crewId}/${t.id}`))) recipients.push({ role: 'backup', person: crew.backup });
-    result.crews++;
-    for (const { role, person } of recipients) {
+    const sorted = [...crewTasks].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+    const people: { role: 'leader' | 'backup'; person: Crew['leader']; tasks: Task[] }[] = [
+      { role: 'leader', person: crew.leader, tasks: sorted },
+      { role: 'backup', person: crew.backup, tasks: sorted.filter((t) => backupAsked.has(`${crewId}/${t.id}`)) },
+    ];
+    let toldHere = false;
+    for (const { role, person, tasks: theirs } of people) {
+      const untold = theirs.filter((t) => !told.has(`${crewId}/${role}/${t.id}`));
+      if (untold.length === 0) continue;
+      toldHere = true;
       const words = SMS_TEMPLATES[person.language];
-      const list = sorted.map((t) => `${t.code} ${t.roadName}`).join(words.duty.listSeparator);
+      const list = untold.map((t) => `${t.code} ${t.roadName}`).join(words.duty.listSeparator);
       const body = fill(words.cancelled, { tasks: list });
       const seg = smsSegments(body);
       await deliver(deps, {
-        id: noticeId(activation.id, crewId, role, sorted), activationId: activation.id, crewId, to: person.phone, body,
-        segments: seg.segments, encoding: seg.encoding, taskIds: sorted.map((t) => t.id), taskCodes: sorted.map((t) => t.code), recipient: role,
+        id: noticeId(activation.id, crewId, role, untold), activationId: activation.id, crewId, to: person.phone, body,
+        segments: seg.segments, encoding: seg.encoding, taskIds: untold.map((t) => t.id), taskCodes: untold.map((t) => t.code), recipient: role,
       }, actor);
       result.sms++;
     }
+    if (toldHere) result.crews++;
   });
   return result;
 }

@@ -63,6 +63,29 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     expect(notices.map((m) => [m.recipient, m.state]).sort()).toEqual([['backup', 'sent'], ['leader', 'failed']]);
   });
 
+  it('a run that died between the leader\'s notice and the backup\'s leaves the backup to its repeat, and records one notice each', async () => {
+    world = await messagingWorld({ sns: { optedOut: [C01.leader.phone] } });
+    const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
+    await dispatchWave(world.deps, activation.id);
+    const ops = world.deps.ops;
+    // The leader's notice is recorded, then the invocation dies before it learns so.
+    const dying = Object.assign(Object.create(Object.getPrototypeOf(ops)), ops, {
+      completeMessage: async (m: Parameters<typeof ops.completeMessage>[0]) => {
+        await ops.completeMessage(m);
+        if (m.id.includes('#cancelled#')) throw new Error('Lambda timed out');
+        return true;
+      },
+    });
+    const dyingDeps = { ...world.deps, ops: dying };
+    await expect(standDown({ ...dyingDeps, dispatch: new InlineDispatch(dyingDeps) }, { activationId: activation.id, ...STAND_DOWN })).rejects.toThrow('Lambda timed out');
+
+    await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
+
+    const notices = (await world.ops.listMessages(activation.id)).filter((m) => m.id.includes('#cancelled#'));
+    expect(notices.map((m) => m.recipient).sort()).toEqual(['backup', 'leader']);
+    expect(world.smsTo(C01.backup.phone).at(-1)).toBe('【扫雪】T01 人民路已取消，无需执行，请收车回场。');
+  });
+
   it('a stand-down whose run died before handing the activation to dispatch leaves it open, and its repeat tells the crews once', async () => {
     world = await messagingWorld();
     const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
