@@ -39,9 +39,17 @@ export async function planAndBook(
       const input = await loadPlannerInput(deps, zoneLevels, activation.id);
       const planned = planRoutes(input);
       const lost: Team[] = [];
-      for (const team of planned.teams) {
-        const first = await deps.ops.reserveTaskCodes(activation.id, team.tasks.length);
-        const teamTasks = toTasks(team, activation.id, first, activation.wave, at);
+      // One reservation for the whole plan instead of one round trip per team (370 at city scale).
+      const total = planned.teams.reduce((n, team) => n + team.tasks.length, 0);
+      let next = total > 0 ? await deps.ops.reserveTaskCodes(activation.id, total) : 0;
+      const teams = planned.teams.map((team) => {
+        const teamTasks = toTasks(team, activation.id, next, activation.wave, at);
+        next += team.tasks.length;
+        return { team, teamTasks };
+      });
+      // One at a time: measured on DynamoDB Local (bench:storm), booking 8 teams at once was no faster, as it
+      // runs transactions one after another; real DynamoDB may differ, but that is not measured here.
+      for (const { team, teamTasks } of teams) {
         // Listed before the call: a booking that fails with an error may have landed, and is undone with the rest.
         booked.push(teamTasks);
         const result = await deps.ops.bookTeam(teamTasks);
