@@ -48,7 +48,8 @@ export async function notifyCancelledCrews(
   }
   const prefix = cancellationNoticePrefix(activation.id);
   // Told per person: a run that died between the leader's notice and the backup's leaves the backup to tell.
-  const told = new Set(messages.filter((m) => m.id.startsWith(prefix)).flatMap((m) => m.taskIds.map((id) => `${m.crewId}/${m.recipient}/${id}`)));
+  // A notice still "queued" was claimed by a run that died before sending: it is taken up again (same id, sent once).
+  const told = new Set(messages.filter((m) => m.id.startsWith(prefix) && m.state !== 'queued').flatMap((m) => m.taskIds.map((id) => `${m.crewId}/${m.recipient}/${id}`)));
   const byCrew = new Map<string, Task[]>();
   for (const t of cancelled) if (tasked.has(`${t.crewId}/${t.id}`)) byCrew.set(t.crewId, [...(byCrew.get(t.crewId) ?? []), t]);
   const crewById = new Map(crews.map((c) => [c.id, c]));

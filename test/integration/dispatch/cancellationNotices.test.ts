@@ -86,6 +86,27 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     expect(world.smsTo(C01.backup.phone).at(-1)).toBe('【扫雪】T01 人民路已取消，无需执行，请收车回场。');
   });
 
+  it('a notice claimed by a run that died before sending it is sent by the repeat, once', async () => {
+    world = await messagingWorld();
+    const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
+    await dispatchWave(world.deps, activation.id);
+    const ops = world.deps.ops;
+    const dying = Object.assign(Object.create(Object.getPrototypeOf(ops)), ops, {
+      claimMessage: async (m: Parameters<typeof ops.claimMessage>[0]) => {
+        const claimed = await ops.claimMessage(m);
+        if (m.id.includes('#cancelled#')) throw new Error('Lambda timed out');
+        return claimed;
+      },
+    });
+    const dyingDeps = { ...world.deps, ops: dying };
+    await expect(standDown({ ...dyingDeps, dispatch: new InlineDispatch(dyingDeps) }, { activationId: activation.id, ...STAND_DOWN })).rejects.toThrow('Lambda timed out');
+
+    await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
+    await dispatchWave(world.deps, activation.id);
+
+    expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路已取消，无需执行，请收车回场。']);
+  });
+
   it('a stand-down whose run died before handing the activation to dispatch leaves it open, and its repeat tells the crews once', async () => {
     world = await messagingWorld();
     const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
