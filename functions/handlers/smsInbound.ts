@@ -1,11 +1,11 @@
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
-import * as z from 'zod';
 import { Telemetry } from '../adapters/observability/Telemetry.ts';
 import { DIMENSION, METRIC } from '../config/metrics.ts';
 import type { DeadLetter } from '../core/ports/DeadLetterQueue.ts';
 import { handleReply } from '../core/replies/handleReply.ts';
 import { parseEnv } from '../config/env.ts';
+import * as z from '../config/zod.ts';
 import { messagingEnvSchema } from '../config/lambdaEnv.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
 import { buildMessaging } from './context/buildMessaging.ts';
@@ -23,7 +23,7 @@ const inboundSchema = z.object({
   originationNumber: z.string(),
   destinationNumber: z.string(),
   messageBody: z.string(),
-  inboundMessageId: z.string().min(1),
+  inboundMessageId: z.string().check(z.minLength(1)),
 });
 
 function parseJson(text: string): unknown {

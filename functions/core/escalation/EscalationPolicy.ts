@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 
 /** Minutes between the steps of escalation while a tasking stays unacknowledged. */
 export const escalationStepsSchema = z.object({
   /** After the first SMS: resend it to the leader. */
-  resendAfterMinutes: z.number().positive().max(24 * 60),
+  resendAfterMinutes: z.number().check(z.positive(), z.lte(24 * 60)),
   /** After the resend: hand the tasking to the backup leader. */
-  backupAfterMinutes: z.number().positive().max(24 * 60),
+  backupAfterMinutes: z.number().check(z.positive(), z.lte(24 * 60)),
   /** After the backup's SMS: tell the duty officer. */
-  dutyOfficerAfterMinutes: z.number().positive().max(24 * 60),
+  dutyOfficerAfterMinutes: z.number().check(z.positive(), z.lte(24 * 60)),
 });
 export type EscalationSteps = z.infer<typeof escalationStepsSchema>;
 

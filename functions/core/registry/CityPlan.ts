@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 import { DEFAULT_ESCALATION, escalationPolicySchema } from '../escalation/EscalationPolicy.ts';
 import { activeLevelSchema as activeLevel } from './activeLevelSchema.ts';
 import { CMA_ROAD_ICING, roadIcingSchema } from './RoadIcingRule.ts';
@@ -10,8 +10,8 @@ import { plannerSettingsSchema } from './PlannerSettings.ts';
 /** One blizzard rule: snow water (mm) summed over a rolling window of hours reaches a level. */
 export const blizzardThresholdSchema = z.object({
   level: activeLevel,
-  windowHours: z.number().int().positive().max(72),
-  waterMm: z.number().positive(),
+  windowHours: z.int().check(z.positive(), z.lte(72)),
+  waterMm: z.number().check(z.positive()),
 });
 export type BlizzardThreshold = z.infer<typeof blizzardThresholdSchema>;
 
@@ -24,43 +24,43 @@ export const CMA_BLIZZARD_THRESHOLDS: BlizzardThreshold[] = [
 ];
 
 export const cityPlanSchema = z.object({
-  id: z.string().min(1),
-  city: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  city: z.string().check(z.minLength(1)),
   /** IANA time zone the city reads times in. */
-  timeZone: z.string().min(1),
+  timeZone: z.string().check(z.minLength(1)),
   defaultLanguage: z.enum(['zh-CN', 'en']),
   /** Whether a crossed threshold activates at once or is proposed to the duty officer. */
   activationPolicy: z.enum(['auto', 'propose']),
-  blizzardThresholds: z.array(blizzardThresholdSchema).min(1).default(CMA_BLIZZARD_THRESHOLDS),
+  blizzardThresholds: z._default(z.array(blizzardThresholdSchema).check(z.minLength(1)), CMA_BLIZZARD_THRESHOLDS),
   /** Road tiers in scope at each level; tier 1 is always first. */
-  tiersByLevel: z.object({ IV: z.array(z.number().int()), III: z.array(z.number().int()), II: z.array(z.number().int()), I: z.array(z.number().int()) }),
+  tiersByLevel: z.object({ IV: z.array(z.int()), III: z.array(z.int()), II: z.array(z.int()), I: z.array(z.int()) }),
   /** Planner weights and rules (rest, detour, lending, reload); optional, with defaults. */
-  planner: plannerSettingsSchema.optional(),
+  planner: z.optional(plannerSettingsSchema),
   /** Hours a team may work in one activation (shift window). */
-  shiftHours: z.number().positive().max(24),
+  shiftHours: z.number().check(z.positive(), z.lte(24)),
   /** Travel speed of equipment between roads, km/h. */
-  travelSpeedKmPerH: z.number().positive(),
+  travelSpeedKmPerH: z.number().check(z.positive()),
   /** Minutes before start-by that a team must have been told. */
-  startLeadMinutes: z.number().int().nonnegative(),
+  startLeadMinutes: z.int().check(z.nonnegative()),
   /** Duty officer's phone for proposals and escalations. */
-  dutyOfficerPhone: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  dutyOfficerPhone: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/)),
   /** Per level: minutes to resend, then to the backup leader, then to the duty officer, while nobody acknowledges. */
-  escalation: escalationPolicySchema.default(DEFAULT_ESCALATION),
+  escalation: z._default(escalationPolicySchema, DEFAULT_ESCALATION),
   /** Road-icing rule (道路结冰); defaults to the CMA signal criteria. */
-  roadIcing: roadIcingSchema.default(CMA_ROAD_ICING),
+  roadIcing: z._default(roadIcingSchema, CMA_ROAD_ICING),
   /** Official warnings mapped to levels. */
-  warningRules: z.array(warningRuleSchema).default(DEFAULT_WARNING_RULES),
+  warningRules: z._default(z.array(warningRuleSchema), DEFAULT_WARNING_RULES),
   /**
    * Weather that begins further ahead than this is a watch (officer told, pre-treatment proposed), not an
    * activation. 12 h by default: the CMA signals are issued for what is expected "within 12 hours".
    */
-  leadTimeHours: z.number().min(0).max(72).default(12),
+  leadTimeHours: z._default(z.number().check(z.gte(0), z.lte(72)), 12),
   /** Consecutive polls below the current level before a zone's level drops (upgrades are at once). */
-  downgradeAfterPolls: z.number().int().min(1).max(96).default(3),
+  downgradeAfterPolls: z._default(z.int().check(z.gte(1), z.lte(96)), 3),
   /** Minutes every provider of a zone may fail before the stale-forecast alarm. */
-  staleAfterMinutes: z.number().int().positive().max(24 * 60).default(60),
+  staleAfterMinutes: z._default(z.int().check(z.positive(), z.lte(24 * 60)), 60),
   /** Hours per level and tier within which roads should be passable; DEFAULT_TIME_TARGETS when absent. */
-  timeTargetsHours: timeTargetsSchema.optional(),
+  timeTargetsHours: z.optional(timeTargetsSchema),
 });
 /** Fields added after the first plans were written: optional in the type (a parsed plan always has them, by default). */
 type LaterFields = 'roadIcing' | 'warningRules' | 'leadTimeHours' | 'downgradeAfterPolls' | 'staleAfterMinutes';

@@ -1,35 +1,37 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 import { EQUIPMENT_CLASSES } from './EquipmentClass.ts';
 import { LANGUAGES } from './Language.ts';
 import { phoneNumberSchema } from './PhoneNumber.ts';
 
 export const leaderSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   phone: phoneNumberSchema,
   language: z.enum(LANGUAGES),
 });
 export type Leader = z.infer<typeof leaderSchema>;
 
 /** A local clock time, HH:mm (24 h), in the plan's time zone. */
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm, e.g. 07:30');
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm, e.g. 07:30'));
 
 /** The hours a crew is on duty each day, local time; an end before the start runs past midnight. */
-export const shiftWindowSchema = z.object({ start: clockTime, end: clockTime }).refine((w) => w.start !== w.end, 'shift start and end must differ');
+export const shiftWindowSchema = z.object({ start: clockTime, end: clockTime }).check(z.refine((w) => w.start !== w.end, 'shift start and end must differ'));
 export type ShiftWindow = z.infer<typeof shiftWindowSchema>;
 
-export const crewSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  zoneId: z.string().min(1),
-  depot: z.string().min(1),
-  size: z.number().int().positive(),
+// Built on first use (z.lazy), like the other registry records: only registry edits and imports parse them,
+// so a cold start that does neither does not build them (npm run bench:bundles).
+export const crewSchema = z.lazy(() => z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  zoneId: z.string().check(z.minLength(1)),
+  depot: z.string().check(z.minLength(1)),
+  size: z.int().check(z.positive()),
   leader: leaderSchema,
   backup: leaderSchema,
   /** Equipment classes this crew is certified to operate. */
-  certified: z.array(z.enum(EQUIPMENT_CLASSES)).min(1),
+  certified: z.array(z.enum(EQUIPMENT_CLASSES)).check(z.minLength(1)),
   /** Daily duty window; absent means on call around the clock (the plan's shift length still applies). */
-  shift: shiftWindowSchema.optional(),
+  shift: z.optional(shiftWindowSchema),
   /** Hours already worked in the current rest period (rest rules); absent means fresh. */
-  hoursWorked: z.number().min(0).max(24).optional(),
-});
+  hoursWorked: z.optional(z.number().check(z.gte(0), z.lte(24))),
+}));
 export type Crew = z.infer<typeof crewSchema>;

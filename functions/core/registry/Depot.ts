@@ -1,14 +1,16 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 
+// Built on first use (z.lazy), like the other registry records: only registry edits and imports parse them,
+// so a cold start that does neither does not build them (npm run bench:bundles).
 /** A depot (车场): where a zone's crews muster and its vehicles are kept, refilled and reloaded. */
-export const depotSchema = z.object({
-  id: z.string().min(1),
+export const depotSchema = z.lazy(() => z.object({
+  id: z.string().check(z.minLength(1)),
   /** Name as crews know it; crews and vehicles may name their depot by id or by this name. */
-  name: z.string().min(1),
-  zoneId: z.string().min(1),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  name: z.string().check(z.minLength(1)),
+  zoneId: z.string().check(z.minLength(1)),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
   /** The unit that runs the depot, when it is not the zone's responsible unit. */
-  responsibleUnit: z.string().min(1).optional(),
-});
+  responsibleUnit: z.optional(z.string().check(z.minLength(1))),
+}));
 export type Depot = z.infer<typeof depotSchema>;

@@ -1,11 +1,9 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 
 /** E.164: a plus, a country code that does not start with 0, up to 15 digits in all. */
 export const E164 = /^\+[1-9]\d{6,14}$/;
 
-export const phoneNumberSchema = z
-  .string()
-  .regex(E164, 'must be an E.164 phone number such as +8613812345678');
+export const phoneNumberSchema = z.string().check(z.regex(E164, 'must be an E.164 phone number such as +8613812345678'));
 
 /** Masks a phone for logs and reports: +8613812345678 -> +86 138****5678. */
 export function maskPhone(phone: string): string {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 
 /**
  * How a city wants its planner to weigh things. Every field is optional; the planner fills in
@@ -6,21 +6,21 @@ import * as z from 'zod';
  */
 export const plannerSettingsSchema = z.object({
   /** Rest rule: most hours a crew may work in one rest period, counting hours already worked. */
-  maxDutyHours: z.number().positive().max(24).optional(),
+  maxDutyHours: z.optional(z.number().check(z.positive(), z.lte(24))),
   /** Road distance over straight-line distance, for travel estimates. */
-  detourFactor: z.number().min(1).max(3).optional(),
+  detourFactor: z.optional(z.number().check(z.gte(1), z.lte(3))),
   /** Lending a crew outside its zone costs as much as this many km of deadhead per task. */
-  lendPenaltyKm: z.number().min(0).optional(),
+  lendPenaltyKm: z.optional(z.number().check(z.gte(0))),
   /** Minutes to load a full load of material at the depot (a top-up takes its share). */
-  reloadMinutes: z.number().min(0).max(240).optional(),
+  reloadMinutes: z.optional(z.number().check(z.gte(0), z.lte(240))),
   /** Objective weights: dominant per-tier weights make the weighted sum behave lexicographically. */
-  weights: z.object({
+  weights: z.optional(z.object({
     /** Per unassigned lane-km, tier 1, 2, 3. */
-    unassignedLaneKm: z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]).optional(),
+    unassignedLaneKm: z.optional(z.tuple([z.number().check(z.positive()), z.number().check(z.positive()), z.number().check(z.positive())])),
     /** Per hour until every tier-1 road is passable. */
-    tier1PassableHour: z.number().min(0).optional(),
+    tier1PassableHour: z.optional(z.number().check(z.gte(0))),
     /** Per km of deadhead travel. */
-    deadheadKm: z.number().min(0).optional(),
-  }).optional(),
+    deadheadKm: z.optional(z.number().check(z.gte(0))),
+  })),
 });
 export type PlannerSettings = z.infer<typeof plannerSettingsSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 import { activeLevelSchema } from './activeLevelSchema.ts';
 
 /**
@@ -8,9 +8,9 @@ import { activeLevelSchema } from './activeLevelSchema.ts';
  * so air temperature at 2 m stands in for it.
  */
 export const roadIcingSchema = z.object({
-  maxTemperatureC: z.number().min(-20).max(5),
-  minLiquidMm: z.number().min(0).max(20),
-  levels: z.array(z.object({ withinHours: z.number().positive().max(72), level: activeLevelSchema })),
+  maxTemperatureC: z.number().check(z.gte(-20), z.lte(5)),
+  minLiquidMm: z.number().check(z.gte(0), z.lte(20)),
+  levels: z.array(z.object({ withinHours: z.number().check(z.positive(), z.lte(72)), level: activeLevelSchema })),
 });
 export type RoadIcingRule = z.infer<typeof roadIcingSchema>;
 

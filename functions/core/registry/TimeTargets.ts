@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 import type { ActiveLevel } from '../levels/ResponseLevel.ts';
 
 /** Hours, counted from activation, within which each tier's roads in scope should be passable. */
 export const tierTargetsSchema = z.object({
-  1: z.number().positive().max(168),
-  2: z.number().positive().max(168),
-  3: z.number().positive().max(168),
+  1: z.number().check(z.positive(), z.lte(168)),
+  2: z.number().check(z.positive(), z.lte(168)),
+  3: z.number().check(z.positive(), z.lte(168)),
 });
 export type TierTargets = z.infer<typeof tierTargetsSchema>;
 

@@ -1,21 +1,23 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 import { EQUIPMENT_CLASSES } from './EquipmentClass.ts';
 
 export const VEHICLE_STATUSES = ['ready', 'assigned', 'maintenance', 'out-of-service'] as const;
 
-export const vehicleSchema = z.object({
-  id: z.string().min(1),
+// Built on first use (z.lazy), like the other registry records: only registry edits and imports parse them,
+// so a cold start that does neither does not build them (npm run bench:bundles).
+export const vehicleSchema = z.lazy(() => z.object({
+  id: z.string().check(z.minLength(1)),
   /** Plate or fleet number, as crews know it. */
-  label: z.string().min(1),
+  label: z.string().check(z.minLength(1)),
   class: z.enum(EQUIPMENT_CLASSES),
-  zoneId: z.string().min(1),
-  depot: z.string().min(1),
+  zoneId: z.string().check(z.minLength(1)),
+  depot: z.string().check(z.minLength(1)),
   status: z.enum(VEHICLE_STATUSES),
   /** Lane-km the vehicle treats per hour of work. */
-  workRateLaneKmPerH: z.number().positive(),
+  workRateLaneKmPerH: z.number().check(z.positive()),
   /** Whether its agent is chloride (never on agent-free roads). Spreaders only. */
-  chlorideAgent: z.boolean().default(false),
+  chlorideAgent: z._default(z.boolean(), false),
   /** Lane-km one full load of material treats (spreaders, snow-melters); the vehicle reloads at its depot. Absent: no limit. */
-  materialCapacityLaneKm: z.number().positive().optional(),
-});
+  materialCapacityLaneKm: z.optional(z.number().check(z.positive())),
+}));
 export type Vehicle = z.infer<typeof vehicleSchema>;

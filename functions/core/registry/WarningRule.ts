@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 import { activeLevelSchema } from './activeLevelSchema.ts';
 
 /**
@@ -7,9 +7,9 @@ import { activeLevelSchema } from './activeLevelSchema.ts';
  * A `watchOnly` product (e.g. Winter Storm Watch) can put the city on watch but never activates.
  */
 export const warningRuleSchema = z.object({
-  match: z.array(z.string().min(1)).min(1),
+  match: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   level: z.union([activeLevelSchema, z.literal('by-colour')]),
-  watchOnly: z.boolean().default(false),
+  watchOnly: z._default(z.boolean(), false),
 });
 export type WarningRule = z.infer<typeof warningRuleSchema>;
 

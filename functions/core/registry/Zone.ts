@@ -1,13 +1,15 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 
-export const zoneSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+// Built on first use (z.lazy), like the other registry records: only registry edits and imports parse them,
+// so a cold start that does neither does not build them (npm run bench:bundles).
+export const zoneSchema = z.lazy(() => z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   /** The unit answerable for this zone (分片包干). */
-  responsibleUnit: z.string().min(1),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  responsibleUnit: z.string().check(z.minLength(1)),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
   /** Forecast providers in the order the poller tries them. */
-  providers: z.array(z.string().min(1)).min(1).default(['open-meteo']),
-});
+  providers: z._default(z.array(z.string().check(z.minLength(1))).check(z.minLength(1)), ['open-meteo']),
+}));
 export type Zone = z.infer<typeof zoneSchema>;

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 
 /** A value per active response level, each optional: `{ "I": …, "II": … }`. */
-export function levelRecord<T extends z.ZodType>(value: T) {
-  return z.object({ IV: value.optional(), III: value.optional(), II: value.optional(), I: value.optional() }).strict();
+export function levelRecord<T extends z.ZodMiniType>(value: T) {
+  return z.strictObject({ IV: z.optional(value), III: z.optional(value), II: z.optional(value), I: z.optional(value) });
 }

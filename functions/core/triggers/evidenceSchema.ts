@@ -1,20 +1,20 @@
-import * as z from 'zod';
+import * as z from '../../config/zod.ts';
 import { ACTIVE_LEVELS } from '../levels/ResponseLevel.ts';
 import type { Evidence } from './Evidence.ts';
 
 /** Evidence as the API and the reports publish it (kept in step with the Evidence interface below). */
-export const evidenceSchema = z.object({
+export const evidenceSchema = z.lazy(() => z.object({
   rule: z.string(),
   level: z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I']),
   provider: z.string(),
-  value: z.number().describe('the measured quantity, e.g. snow water summed over the window'),
+  value: z.number().check(z.describe('the measured quantity, e.g. snow water summed over the window')),
   threshold: z.number(),
   unit: z.string(),
   windowHours: z.number(),
-  from: z.string().describe('first hour of the deciding window, UTC ISO'),
-  to: z.string().describe('end of the deciding window (exclusive), UTC ISO'),
-  gapHours: z.number().describe('hours the provider left blank (the value is then a lower bound)'),
-}).meta({ id: 'Evidence' });
+  from: z.string().check(z.describe('first hour of the deciding window, UTC ISO')),
+  to: z.string().check(z.describe('end of the deciding window (exclusive), UTC ISO')),
+  gapHours: z.number().check(z.describe('hours the provider left blank (the value is then a lower bound)')),
+}).register(z.globalRegistry, { id: 'Evidence' }));
 
 // Fails to compile if the interface and the schema drift apart.
 const _sameShape: [z.infer<typeof evidenceSchema>, Evidence] = [{} as Evidence, {} as z.infer<typeof evidenceSchema>];

@@ -3,6 +3,7 @@ import { MetNorwayProvider } from '../../../functions/adapters/weather/metno/Met
 import { NwsProvider } from '../../../functions/adapters/weather/nws/NwsProvider.ts';
 import { OpenMeteoProvider } from '../../../functions/adapters/weather/OpenMeteoProvider.ts';
 import { pollerEnvSchema } from '../../../functions/config/lambdaEnv.ts';
+import * as z from '../../../functions/config/zod.ts';
 import type { HourlyForecast } from '../../../functions/core/forecast/HourlyForecast.ts';
 import { fetchWithFallback } from '../../../functions/core/poll/fetchWithFallback.ts';
 import type { ForecastProvider } from '../../../functions/core/ports/ForecastProvider.ts';
@@ -38,7 +39,7 @@ function parseNow(text: string | undefined): Date | undefined {
 
 /** The zone's providers, live (default public endpoints, or the poller's environment variables). */
 function liveProviders(): ReadonlyMap<string, ForecastProvider> {
-  const env = pollerEnvSchema.partial({ REGISTRY_TABLE: true, OPERATIONS_TABLE: true, LOG_TABLE: true }).parse(process.env);
+  const env = z.partial(pollerEnvSchema, { REGISTRY_TABLE: true, OPERATIONS_TABLE: true, LOG_TABLE: true }).parse(process.env);
   const clock = { now: () => new Date() };
   const http = { timeoutMs: env.WEATHER_TIMEOUT_MS, retries: env.WEATHER_RETRIES, retryBaseMs: env.WEATHER_RETRY_BASE_MS, maxRetryAfterMs: env.WEATHER_MAX_RETRY_AFTER_MS };
   const list: ForecastProvider[] = [

@@ -1,32 +1,35 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 
-const period = z.object({
-  summary: z.object({ symbol_code: z.string() }).optional(),
-  details: z.object({ precipitation_amount: z.number().min(0, 'precipitation_amount cannot be negative').max(300, 'precipitation_amount over 300 mm is not credible').optional() }).loose().optional(),
-});
+// Built on first use (z.lazy), as are the other providers' schemas: a city's zones name one or two of the
+// providers, and the poller's cold start need not build the schemas of the others (npm run bench:bundles).
+
+const period = z.lazy(() => z.object({
+  summary: z.optional(z.object({ symbol_code: z.string() })),
+  details: z.optional(z.looseObject({ precipitation_amount: z.optional(z.number().check(z.gte(0, 'precipitation_amount cannot be negative'), z.lte(300, 'precipitation_amount over 300 mm is not credible'))) })),
+}));
 
 /** Locationforecast 2.0 compact (and complete): GeoJSON Feature with a timeseries; times are UTC with "Z". */
-export const metnoResponseSchema = z.object({
+export const metnoResponseSchema = z.lazy(() => z.object({
   type: z.literal('Feature'),
-  geometry: z.object({ coordinates: z.array(z.number()).min(2) }),
+  geometry: z.object({ coordinates: z.array(z.number()).check(z.minLength(2)) }),
   properties: z.object({
     meta: z.object({
       updated_at: z.string(),
-      units: z.object({
-        air_temperature: z.literal('celsius', { error: 'air_temperature must be in celsius' }).optional(),
-        precipitation_amount: z.literal('mm', { error: 'precipitation_amount must be in mm' }).optional(),
-        wind_speed_of_gust: z.literal('m/s', { error: 'wind_speed_of_gust must be in m/s' }).optional(),
-      }).loose(),
+      units: z.looseObject({
+        air_temperature: z.optional(z.literal('celsius', { error: 'air_temperature must be in celsius' })),
+        precipitation_amount: z.optional(z.literal('mm', { error: 'precipitation_amount must be in mm' })),
+        wind_speed_of_gust: z.optional(z.literal('m/s', { error: 'wind_speed_of_gust must be in m/s' })),
+      }),
     }),
     timeseries: z.array(z.object({
-      time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$/, 'time must be a whole UTC hour ending in Z'),
+      time: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$/, 'time must be a whole UTC hour ending in Z')),
       data: z.object({
-        instant: z.object({ details: z.object({ air_temperature: z.number().min(-90).max(60).optional(), wind_speed_of_gust: z.number().min(0).max(120).optional() }).loose() }),
-        next_1_hours: period.optional(),
-        next_6_hours: period.optional(),
-        next_12_hours: period.optional(),
+        instant: z.object({ details: z.looseObject({ air_temperature: z.optional(z.number().check(z.gte(-90), z.lte(60))), wind_speed_of_gust: z.optional(z.number().check(z.gte(0), z.lte(120))) }) }),
+        next_1_hours: z.optional(period),
+        next_6_hours: z.optional(period),
+        next_12_hours: z.optional(period),
       }),
-    })).min(1),
+    })).check(z.minLength(1)),
   }),
-});
+}));
 export type MetnoResponse = z.infer<typeof metnoResponseSchema>;

@@ -1,54 +1,57 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
+
+// Built on first use (z.lazy), as are the other providers' schemas: a city's zones name one or two of the
+// providers, and the poller's cold start need not build the schemas of the others (npm run bench:bundles).
 
 /** GET /points/{lat},{lon}: the forecast grid of a point (gridX / gridY are integers here, strings in /gridpoints). */
-export const nwsPointSchema = z.object({
+export const nwsPointSchema = z.lazy(() => z.object({
   properties: z.object({
-    gridId: z.string().min(1),
-    gridX: z.coerce.number().int().nonnegative(),
-    gridY: z.coerce.number().int().nonnegative(),
-    timeZone: z.string().min(1).optional(),
+    gridId: z.string().check(z.minLength(1)),
+    gridX: z.coerce.number().check(z.int(), z.nonnegative()),
+    gridY: z.coerce.number().check(z.int(), z.nonnegative()),
+    timeZone: z.optional(z.string().check(z.minLength(1))),
   }),
-});
+}));
 
-const layerSchema = z.object({
-  uom: z.string().optional(),
-  values: z.array(z.object({ validTime: z.string(), value: z.number().nullable() })),
-});
+const layerSchema = z.lazy(() => z.object({
+  uom: z.optional(z.string()),
+  values: z.array(z.object({ validTime: z.string(), value: z.nullable(z.number()) })),
+}));
 export type NwsLayer = z.infer<typeof layerSchema>;
 
 /** GET /gridpoints/{wfo}/{x},{y}: raw layers; only the ones snowops reads are validated. */
-export const nwsGridSchema = z.object({
+export const nwsGridSchema = z.lazy(() => z.object({
   properties: z.object({
-    updateTime: z.string().optional(),
-    validTimes: z.string().optional(),
-    temperature: layerSchema.optional(),
-    quantitativePrecipitation: layerSchema.optional(),
+    updateTime: z.optional(z.string()),
+    validTimes: z.optional(z.string()),
+    temperature: z.optional(layerSchema),
+    quantitativePrecipitation: z.optional(layerSchema),
     snowfallAmount: layerSchema,
-    iceAccumulation: layerSchema.optional(),
-    windGust: layerSchema.optional(),
+    iceAccumulation: z.optional(layerSchema),
+    windGust: z.optional(layerSchema),
   }),
-});
+}));
 
 /** GET /alerts/active?point=: CAP alerts as GeoJSON features (onset, ends, headline are nullable in the spec). */
-export const nwsAlertsSchema = z.object({
+export const nwsAlertsSchema = z.lazy(() => z.object({
   features: z.array(z.object({
     properties: z.object({
       id: z.string(),
       event: z.string(),
-      status: z.string().optional(),
-      messageType: z.string().optional(),
-      severity: z.string().optional(),
-      certainty: z.string().optional(),
-      urgency: z.string().optional(),
-      onset: z.string().nullable().optional(),
-      ends: z.string().nullable().optional(),
-      expires: z.string().nullable().optional(),
-      headline: z.string().nullable().optional(),
-      parameters: z.object({ VTEC: z.array(z.string()).optional() }).loose().optional(),
+      status: z.optional(z.string()),
+      messageType: z.optional(z.string()),
+      severity: z.optional(z.string()),
+      certainty: z.optional(z.string()),
+      urgency: z.optional(z.string()),
+      onset: z.optional(z.nullable(z.string())),
+      ends: z.optional(z.nullable(z.string())),
+      expires: z.optional(z.nullable(z.string())),
+      headline: z.optional(z.nullable(z.string())),
+      parameters: z.optional(z.looseObject({ VTEC: z.optional(z.array(z.string())) })),
     }),
   })),
-});
+}));
 export type NwsAlerts = z.infer<typeof nwsAlertsSchema>;
 
 /** RFC 7807 problem details, as every NWS error body is. */
-export const nwsProblemSchema = z.object({ title: z.string(), detail: z.string().optional(), status: z.number().optional(), type: z.string().optional() });
+export const nwsProblemSchema = z.lazy(() => z.object({ title: z.string(), detail: z.optional(z.string()), status: z.optional(z.number()), type: z.optional(z.string()) }));

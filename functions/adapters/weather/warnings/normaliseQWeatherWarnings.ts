@@ -1,44 +1,47 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { ForecastValidationError } from '../../../core/errors/ForecastValidationError.ts';
 import { WARNING_COLOURS, type OfficialWarning, type WarningColour } from '../../../core/forecast/OfficialWarning.ts';
+
+// Built on first use (z.lazy), as are the other providers' schemas: a city's zones name one or two of the
+// providers, and the poller's cold start need not build the schemas of the others (npm run bench:bundles).
 
 const SOURCE = 'qweather';
 
 /** /v7/warning/now (deprecated 2026-10-01): `code` is a string; empty strings, not nulls, for unknowns. */
-const v7Schema = z.object({
+const v7Schema = z.lazy(() => z.object({
   code: z.string(),
-  warning: z.array(z.object({
+  warning: z._default(z.array(z.object({
     id: z.string(),
-    title: z.string().optional(),
-    startTime: z.string().optional(),
-    endTime: z.string().optional(),
-    status: z.string().optional(),
-    severity: z.string().optional(),
-    severityColor: z.string().optional(),
+    title: z.optional(z.string()),
+    startTime: z.optional(z.string()),
+    endTime: z.optional(z.string()),
+    status: z.optional(z.string()),
+    severity: z.optional(z.string()),
+    severityColor: z.optional(z.string()),
     type: z.string(),
-    typeName: z.string().optional(),
-    urgency: z.string().optional(),
-    certainty: z.string().optional(),
-  })).default([]),
-});
+    typeName: z.optional(z.string()),
+    urgency: z.optional(z.string()),
+    certainty: z.optional(z.string()),
+  })), []),
+}));
 
 /** /weatheralert/v1/current/{lat}/{lon}: lowercase severity and colour code, null for unknowns. */
-const v1Schema = z.object({
-  metadata: z.object({ zeroResult: z.boolean().optional() }).loose(),
-  alerts: z.array(z.object({
+const v1Schema = z.lazy(() => z.object({
+  metadata: z.looseObject({ zeroResult: z.optional(z.boolean()) }),
+  alerts: z._default(z.array(z.object({
     id: z.string(),
-    headline: z.string().nullable().optional(),
-    messageType: z.object({ code: z.string() }).loose().nullable().optional(),
+    headline: z.optional(z.nullable(z.string())),
+    messageType: z.optional(z.nullable(z.looseObject({ code: z.string() }))),
     eventType: z.object({ name: z.string(), code: z.string() }),
-    severity: z.string().nullable().optional(),
-    urgency: z.string().nullable().optional(),
-    certainty: z.string().nullable().optional(),
-    color: z.object({ code: z.string() }).loose().nullable().optional(),
-    onsetTime: z.string().nullable().optional(),
-    effectiveTime: z.string().nullable().optional(),
-    expiredTime: z.string().nullable().optional(),
-  })).default([]),
-});
+    severity: z.optional(z.nullable(z.string())),
+    urgency: z.optional(z.nullable(z.string())),
+    certainty: z.optional(z.nullable(z.string())),
+    color: z.optional(z.nullable(z.looseObject({ code: z.string() }))),
+    onsetTime: z.optional(z.nullable(z.string())),
+    effectiveTime: z.optional(z.nullable(z.string())),
+    expiredTime: z.optional(z.nullable(z.string())),
+  })), []),
+}));
 
 // QWeather times are "2023-04-03T10:30+08:00" (no seconds); "" or null when unknown.
 function utc(text: string | null | undefined, where: string): string | null {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../../config/zod.ts';
 import { LANGUAGES } from '../Language.ts';
 import { EQUIPMENT_CLASSES } from '../EquipmentClass.ts';
 import { crewSchema, type Crew } from '../Crew.ts';
@@ -127,7 +127,7 @@ function phone(raw: string): Cell<string> {
 /** The domain type of each kind. */
 export interface RegistryRecords { roads: Road; crews: Crew; vehicles: Vehicle }
 
-const SCHEMAS = { roads: roadSchema, crews: crewSchema, vehicles: vehicleSchema } satisfies Record<RegistryKind, z.ZodType>;
+const SCHEMAS = { roads: roadSchema, crews: crewSchema, vehicles: vehicleSchema } satisfies Record<RegistryKind, z.ZodMiniType>;
 
 /** Where a schema path points in the file, for the rare problem only the schema catches. */
 const PATH_COLUMNS: Record<string, string> = {

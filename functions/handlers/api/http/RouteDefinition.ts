@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../../config/zod.ts';
 import type { ApiDeps } from '../ApiDeps.ts';
 import type { Principal, Role } from '../auth/Principal.ts';
 import type { ApiResponse } from './ApiResponse.ts';
@@ -7,8 +7,13 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface ResponseDoc {
   description: string;
-  /** JSON body schema; absent for non-JSON or empty bodies. */
-  schema?: z.ZodType;
+  /**
+   * JSON body schema; absent for non-JSON or empty bodies. Only GET /openapi.json (and the tests) read
+   * response schemas, so they are written as z.lazy(() => …): an invocation of any other route does not
+   * build them at the Lambda's cold start (some 470 schemas, ~4 ms; npm run bench:bundles). A route's own
+   * input schemas are lazy too, as an invocation runs one route of thirty.
+   */
+  schema?: z.ZodMiniType;
   /** Defaults to application/json. */
   contentType?: string;
 }
@@ -25,7 +30,7 @@ export interface RouteInput<P, Q, B> {
  * One route: where it lives, who may call it, the zod schemas of its input and output (the same ones
  * the OpenAPI document is generated from) and a thin handler that calls core.
  */
-export interface RouteDefinition<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface RouteDefinition<P extends z.ZodMiniType = z.ZodMiniType, Q extends z.ZodMiniType = z.ZodMiniType, B extends z.ZodMiniType = z.ZodMiniType> {
   method: HttpMethod;
   /** API Gateway style, e.g. /activations/{activationId}/stand-down. */
   path: string;
@@ -50,7 +55,7 @@ export interface RouteDefinition<P extends z.ZodType = z.ZodType, Q extends z.Zo
 }
 
 /** Declares a route with its input types inferred from its schemas. */
-export function defineRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(route: RouteDefinition<P, Q, B>): RouteDefinition<P, Q, B> {
+export function defineRoute<P extends z.ZodMiniType = z.ZodMiniType, Q extends z.ZodMiniType = z.ZodMiniType, B extends z.ZodMiniType = z.ZodMiniType>(route: RouteDefinition<P, Q, B>): RouteDefinition<P, Q, B> {
   return route;
 }
 

@@ -1,12 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from '../../../config/zod.ts';
 import type { FieldProblem } from './ProblemError.ts';
 import { ProblemError } from './ProblemError.ts';
 import type { AnyRoute } from './RouteDefinition.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
-function fieldProblems(where: FieldProblem['in'], error: z.ZodError): FieldProblem[] {
+function fieldProblems(where: FieldProblem['in'], error: z.core.$ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     // A query value is one string, whatever it is parsed into: name the parameter only.
@@ -17,7 +17,7 @@ function fieldProblems(where: FieldProblem['in'], error: z.ZodError): FieldProbl
   });
 }
 
-function validate<S extends z.ZodType>(schema: S | undefined, where: FieldProblem['in'], value: unknown, problems: FieldProblem[]): z.output<S> {
+function validate<S extends z.ZodMiniType>(schema: S | undefined, where: FieldProblem['in'], value: unknown, problems: FieldProblem[]): z.output<S> {
   if (!schema) return undefined as z.output<S>;
   const result = schema.safeParse(value);
   if (result.success) return result.data;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import type { AnyRoute, ResponseDoc } from '../http/RouteDefinition.ts';
 import { problemSchema } from '../schemas/problem.ts';
 
@@ -10,7 +10,7 @@ const PROBLEM = 'application/problem+json';
 class Components {
   readonly schemas: Record<string, Json> = {};
 
-  add(schema: z.ZodType, io: 'input' | 'output'): Json {
+  add(schema: z.ZodMiniType, io: 'input' | 'output'): Json {
     const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
     const { $schema: _s, $defs = {}, ...root } = generated as Json & { $defs?: Record<string, Json> };
     // Names settle in a few rounds: a definition that differs from the one already placed gets a suffix.

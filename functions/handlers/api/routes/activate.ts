@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { activateOnRequest } from '../../../core/activation/activateOnRequest.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
@@ -10,22 +10,22 @@ import { shortfallSchema } from '../schemas/task.ts';
 import { dispatchReceiptSchema } from '../schemas/dispatchReceipt.ts';
 import { bookedSummary } from './bookedSummary.ts';
 
-export const activateBodySchema = z.strictObject({
+export const activateBodySchema = z.lazy(() => z.strictObject({
   level: activeLevelSchema,
   reason: reasonSchema,
-  zoneLevels: zoneLevelsSchema.optional(),
-}).meta({ id: 'ActivateRequest' });
+  zoneLevels: z.optional(zoneLevelsSchema),
+}).register(z.globalRegistry, { id: 'ActivateRequest' }));
 
-export const activateResultSchema = z.object({
+export const activateResultSchema = z.lazy(() => z.object({
   activation: activationSchema,
   booked: z.object({
-    tasks: z.number().int(),
-    crews: z.number().int(),
+    tasks: z.number().check(z.int()),
+    crews: z.number().check(z.int()),
     laneKmByTier: z.object({ 1: z.number(), 2: z.number(), 3: z.number() }),
-  }).describe('what was booked; the tasks themselves are at GET /activations/{id}/tasks (a big city has thousands)'),
+  }).check(z.describe('what was booked; the tasks themselves are at GET /activations/{id}/tasks (a big city has thousands)')),
   shortfalls: z.array(shortfallSchema),
   dispatch: dispatchReceiptSchema,
-}).meta({ id: 'ActivateResult' });
+}).register(z.globalRegistry, { id: 'ActivateResult' }));
 
 export const activateRoute = defineRoute({
   method: 'POST', path: '/activations', operationId: 'activate', tag: 'activations', access: OFFICERS, idempotent: true,

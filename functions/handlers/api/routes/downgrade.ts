@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { lowerLevel } from '../../../core/activation/lowerLevel.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
@@ -9,11 +9,11 @@ import { dispatchReceiptSchema } from '../schemas/dispatchReceipt.ts';
 import { problemSchema } from '../schemas/problem.ts';
 import { resolveActivationId } from './resolveActivationId.ts';
 
-export const downgradeBodySchema = z.strictObject({
-  level: activeLevelSchema.describe('the new, lower level'),
+export const downgradeBodySchema = z.lazy(() => z.strictObject({
+  level: activeLevelSchema.check(z.describe('the new, lower level')),
   reason: reasonSchema,
-  zoneLevels: zoneLevelsSchema.optional().describe('level per zone; by default each zone keeps its level, capped at the new one'),
-}).meta({ id: 'DowngradeRequest' });
+  zoneLevels: z.optional(zoneLevelsSchema).check(z.describe('level per zone; by default each zone keeps its level, capped at the new one')),
+}).register(z.globalRegistry, { id: 'DowngradeRequest' }));
 
 export const downgradeRoute = defineRoute({
   method: 'POST', path: '/activations/{activationId}/downgrade', operationId: 'downgrade', tag: 'activations', access: OFFICERS, idempotent: true,
@@ -22,7 +22,7 @@ export const downgradeRoute = defineRoute({
   params: activationIdParamsSchema,
   body: downgradeBodySchema,
   responses: {
-    200: { description: 'lowered', schema: z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()), dispatch: dispatchReceiptSchema.describe('the crews already sent out are told their tasks are called off') }) },
+    200: { description: 'lowered', schema: z.lazy(() => z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()), dispatch: dispatchReceiptSchema.check(z.describe('the crews already sent out are told their tasks are called off')) })) },
     409: { description: 'the activation is stood down, or changed meanwhile', schema: problemSchema, contentType: 'application/problem+json' },
     422: { description: 'the level is not below the current one, or the zone levels are refused', schema: problemSchema, contentType: 'application/problem+json' },
   },

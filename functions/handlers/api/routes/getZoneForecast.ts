@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { NotFoundError } from '../../../core/errors/NotFoundError.ts';
 import { zoneForecastSchema } from '../../../core/status/CityStatus.ts';
 import { zoneForecasts } from '../../../core/status/zoneForecasts.ts';
@@ -9,7 +9,7 @@ import { defineRoute } from '../http/RouteDefinition.ts';
 export const getZoneForecast = defineRoute({
   method: 'GET', path: '/forecast/{zoneId}', operationId: 'getZoneForecast', tag: 'forecast', access: READERS,
   summary: 'Read one zone forecast',
-  params: z.object({ zoneId: z.string().min(1).max(64) }),
+  params: z.lazy(() => z.object({ zoneId: z.string().check(z.minLength(1), z.maxLength(64)) })),
   responses: { 200: { description: "the zone's level and evidence", schema: zoneForecastSchema } },
   handle: async ({ deps, params }) => {
     const [zones, states] = await Promise.all([deps.registry.listZones(), deps.ops.getZoneStates()]);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { READERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
@@ -8,7 +8,7 @@ import { queryInt } from '../schemas/common.ts';
 export const listActivations = defineRoute({
   method: 'GET', path: '/activations', operationId: 'listActivations', tag: 'activations', access: READERS,
   summary: 'List recent activations',
-  query: z.object({ limit: queryInt(1, 100, 20).describe('how many, newest first (1 to 100, default 20)') }),
-  responses: { 200: { description: 'newest first', schema: z.object({ activations: z.array(activationSchema) }) } },
+  query: z.lazy(() => z.object({ limit: queryInt(1, 100, 20).check(z.describe('how many, newest first (1 to 100, default 20)')) })),
+  responses: { 200: { description: 'newest first', schema: z.lazy(() => z.object({ activations: z.array(activationSchema) })) } },
   handle: async ({ deps, query }) => json(200, { activations: await deps.ops.listActivations(query.limit) }),
 });

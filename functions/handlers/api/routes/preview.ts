@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { previewPlan, type PreviewRow } from '../../../core/activation/preview.ts';
 import { resolveZoneLevels } from '../../../core/activation/resolveZoneLevels.ts';
 import { EQUIPMENT_CLASSES } from '../../../core/registry/EquipmentClass.ts';
@@ -9,50 +9,50 @@ import { activeLevelSchema, responseLevelSchema, zoneLevelsSchema } from '../sch
 import { problemSchema } from '../schemas/problem.ts';
 import { shortfallSchema, tierSchema } from '../schemas/task.ts';
 
-export const previewBodySchema = z.strictObject({
+export const previewBodySchema = z.lazy(() => z.strictObject({
   level: activeLevelSchema,
-  zoneLevels: zoneLevelsSchema.optional(),
-}).meta({ id: 'PreviewRequest' });
+  zoneLevels: z.optional(zoneLevelsSchema),
+}).register(z.globalRegistry, { id: 'PreviewRequest' }));
 
-const previewTaskSchema = z.object({
+const previewTaskSchema = z.lazy(() => z.object({
   roadId: z.string(),
   road: z.string(),
   tier: tierSchema,
   pass: z.enum(EQUIPMENT_CLASSES),
   laneKm: z.number(),
-  sequence: z.number().int().describe('position in the team\'s ordered list, from 1'),
-  startBy: z.string().describe('when the team must start this pass, UTC'),
-  passableAt: z.string().describe('when the road is estimated passable after this pass, UTC'),
-  targetAt: z.string().optional().describe('when the plan\'s time target for the road falls, UTC'),
-  late: z.boolean().describe('the estimate misses the target'),
-}).meta({ id: 'PreviewTask' });
+  sequence: z.number().check(z.int(), z.describe('position in the team\'s ordered list, from 1')),
+  startBy: z.string().check(z.describe('when the team must start this pass, UTC')),
+  passableAt: z.string().check(z.describe('when the road is estimated passable after this pass, UTC')),
+  targetAt: z.optional(z.string()).check(z.describe('when the plan\'s time target for the road falls, UTC')),
+  late: z.boolean().check(z.describe('the estimate misses the target')),
+}).register(z.globalRegistry, { id: 'PreviewTask' }));
 
-const previewTeamSchema = z.object({
+const previewTeamSchema = z.lazy(() => z.object({
   crewId: z.string(),
-  team: z.string().describe('the crew\'s name'),
+  team: z.string().check(z.describe('the crew\'s name')),
   vehicleId: z.string(),
-  vehicle: z.string().describe('the vehicle\'s label'),
+  vehicle: z.string().check(z.describe('the vehicle\'s label')),
   tasks: z.array(previewTaskSchema),
-}).meta({ id: 'PreviewTeam' });
+}).register(z.globalRegistry, { id: 'PreviewTeam' }));
 
-const byTier = <T extends z.ZodType>(value: T) => z.object({ 1: value, 2: value, 3: value });
+const byTier = <T extends z.ZodMiniType>(value: T) => z.object({ 1: value, 2: value, 3: value });
 
-export const previewResultSchema = z.object({
+export const previewResultSchema = z.lazy(() => z.object({
   level: activeLevelSchema,
   zoneLevels: z.record(z.string(), responseLevelSchema),
-  timeZone: z.string().describe('the city\'s time zone, for showing the times'),
+  timeZone: z.string().check(z.describe('the city\'s time zone, for showing the times')),
   teams: z.array(previewTeamSchema),
   shortfalls: z.array(shortfallSchema),
   summary: z.object({
-    tasks: z.number().int(),
-    teams: z.number().int(),
+    tasks: z.number().check(z.int()),
+    teams: z.number().check(z.int()),
     laneKmByTier: byTier(z.number()),
-    shortfalls: z.number().int(),
-    late: z.number().int().describe('passes estimated to miss their time target'),
-    passableByTier: byTier(z.string().nullable()).describe('when the last road of each tier is estimated passable (null: nothing of that tier)'),
-    openActivationId: z.string().nullable().describe('the open activation whose bookings the preview works around, if any'),
+    shortfalls: z.number().check(z.int()),
+    late: z.number().check(z.int(), z.describe('passes estimated to miss their time target')),
+    passableByTier: byTier(z.nullable(z.string())).check(z.describe('when the last road of each tier is estimated passable (null: nothing of that tier)')),
+    openActivationId: z.nullable(z.string()).check(z.describe('the open activation whose bookings the preview works around, if any')),
   }),
-}).meta({ id: 'PreviewResult' });
+}).register(z.globalRegistry, { id: 'PreviewResult' }));
 
 function teamsOf(rows: readonly PreviewRow[]): z.output<typeof previewTeamSchema>[] {
   const teams = new Map<string, z.output<typeof previewTeamSchema>>();

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { reassignTask } from '../../../core/activation/reassign.ts';
 import { ConflictError } from '../../../core/errors/ConflictError.ts';
 import { RuleViolationError } from '../../../core/errors/RuleViolationError.ts';
@@ -12,27 +12,25 @@ import { problemSchema } from '../schemas/problem.ts';
 import { taskSchema } from '../schemas/task.ts';
 import { resolveActivationId } from './resolveActivationId.ts';
 
-const registryId = (noun: string) => z.string({ error: `${noun} must be text` }).min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, `a ${noun} id has letters, digits and . _ : - only`);
+const registryId = (noun: string) => z.string({ error: `${noun} must be text` }).check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.:-]+$/, `a ${noun} id has letters, digits and . _ : - only`));
 
-export const reassignParamsSchema = activationIdParamsSchema.extend({
-  taskCode: z.string().regex(/^[A-Za-z][A-Za-z0-9]{1,15}$/, 'a task code looks like T07 (the code leaders reply with)').transform((s) => s.toUpperCase())
-    .describe('the task\'s code, e.g. T07'),
-});
+export const reassignParamsSchema = z.lazy(() => z.extend(activationIdParamsSchema, {
+  taskCode: z.pipe(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{1,15}$/, 'a task code looks like T07 (the code leaders reply with)')), z.transform((s) => s.toUpperCase())).check(z.describe('the task\'s code, e.g. T07')),
+}));
 
-export const reassignBodySchema = z.strictObject({
-  crewId: registryId('crew').optional().describe('the crew to take the task; by default the task\'s own crew (only the vehicle changes)'),
-  vehicleId: registryId('vehicle').optional().describe('the vehicle; by default the one the crew already has in this activation'),
+export const reassignBodySchema = z.lazy(() => z.strictObject({
+  crewId: z.optional(registryId('crew')).check(z.describe('the crew to take the task; by default the task\'s own crew (only the vehicle changes)')),
+  vehicleId: z.optional(registryId('vehicle')).check(z.describe('the vehicle; by default the one the crew already has in this activation')),
   reason: reasonSchema,
-}).refine((b) => b.crewId !== undefined || b.vehicleId !== undefined, { message: 'name the crew (crewId), the vehicle (vehicleId) or both to move the task to', path: ['crewId'] })
-  .meta({ id: 'ReassignRequest' });
+}).check(z.refine((b) => b.crewId !== undefined || b.vehicleId !== undefined, { message: 'name the crew (crewId), the vehicle (vehicleId) or both to move the task to', path: ['crewId'] })).register(z.globalRegistry, { id: 'ReassignRequest' }));
 
-export const reassignResultSchema = z.object({
-  task: taskSchema.describe('the task as it is now, with its new team'),
-  replaced: z.object({ crewId: z.string(), vehicleId: z.string(), vehicleLabel: z.string(), state: z.enum(TASK_STATES) }).describe('the team the task had, and its state then'),
+export const reassignResultSchema = z.lazy(() => z.object({
+  task: taskSchema.check(z.describe('the task as it is now, with its new team')),
+  replaced: z.object({ crewId: z.string(), vehicleId: z.string(), vehicleLabel: z.string(), state: z.enum(TASK_STATES) }).check(z.describe('the team the task had, and its state then')),
   dispatch: z.object({
-    notified: z.array(z.enum(['new-leader', 'old-leader'])).describe('the leaders told by SMS: the new one always, the old one when the task had reached them; a missing one failed and is in the log'),
+    notified: z.array(z.enum(['new-leader', 'old-leader'])).check(z.describe('the leaders told by SMS: the new one always, the old one when the task had reached them; a missing one failed and is in the log')),
   }),
-}).meta({ id: 'ReassignResult' });
+}).register(z.globalRegistry, { id: 'ReassignResult' }));
 
 export const reassignRoute = defineRoute({
   method: 'POST', path: '/activations/{activationId}/tasks/{taskCode}/reassign', operationId: 'reassignTask', tag: 'activations', access: OFFICERS, idempotent: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { standDown } from '../../../core/activation/standDown.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
@@ -9,7 +9,7 @@ import { dispatchReceiptSchema } from '../schemas/dispatchReceipt.ts';
 import { problemSchema } from '../schemas/problem.ts';
 import { resolveActivationId } from './resolveActivationId.ts';
 
-export const standDownBodySchema = z.strictObject({ reason: reasonSchema }).meta({ id: 'StandDownRequest' });
+export const standDownBodySchema = z.lazy(() => z.strictObject({ reason: reasonSchema }).register(z.globalRegistry, { id: 'StandDownRequest' }));
 
 export const standDownRoute = defineRoute({
   method: 'POST', path: '/activations/{activationId}/stand-down', operationId: 'standDown', tag: 'activations', access: OFFICERS, idempotent: true,
@@ -18,7 +18,7 @@ export const standDownRoute = defineRoute({
   params: activationIdParamsSchema,
   body: standDownBodySchema,
   responses: {
-    200: { description: 'stood down', schema: z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()).describe('codes of the tasks cancelled'), dispatch: dispatchReceiptSchema.describe('the crews already sent out are told their tasks are called off') }) },
+    200: { description: 'stood down', schema: z.lazy(() => z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()).check(z.describe('codes of the tasks cancelled')), dispatch: dispatchReceiptSchema.check(z.describe('the crews already sent out are told their tasks are called off')) })) },
     409: { description: 'already stood down', schema: problemSchema, contentType: 'application/problem+json' },
   },
   handle: async ({ deps, params, body, principal }) => {

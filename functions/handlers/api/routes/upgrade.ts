@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { upgradeOnRequest } from '../../../core/activation/upgradeOnRequest.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
@@ -9,11 +9,11 @@ import { activateResultSchema } from './activate.ts';
 import { bookedSummary } from './bookedSummary.ts';
 import { resolveActivationId } from './resolveActivationId.ts';
 
-export const upgradeBodySchema = z.strictObject({
-  level: activeLevelSchema.describe('the new, higher level'),
+export const upgradeBodySchema = z.lazy(() => z.strictObject({
+  level: activeLevelSchema.check(z.describe('the new, higher level')),
   reason: reasonSchema,
-  zoneLevels: zoneLevelsSchema.optional().describe('level per zone (none above the new level, one at it); by default every zone at the new level. A zone never goes down in an upgrade'),
-}).meta({ id: 'UpgradeRequest' });
+  zoneLevels: z.optional(zoneLevelsSchema).check(z.describe('level per zone (none above the new level, one at it); by default every zone at the new level. A zone never goes down in an upgrade')),
+}).register(z.globalRegistry, { id: 'UpgradeRequest' }));
 
 export const upgradeRoute = defineRoute({
   method: 'POST', path: '/activations/{activationId}/upgrade', operationId: 'upgrade', tag: 'activations', access: OFFICERS, idempotent: true,

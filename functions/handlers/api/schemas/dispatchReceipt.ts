@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 
 /** What became of the SMS a change owes crews: sent before the answer (local runtime) or on the dispatch queue (deployed). */
-export const dispatchReceiptSchema = z.discriminatedUnion('mode', [
+export const dispatchReceiptSchema = z.lazy(() => z.discriminatedUnion('mode', [
   z.object({
-    mode: z.literal('sent'), sent: z.number().int(), skipped: z.number().int(), failed: z.number().int(),
-    cancellationNotices: z.number().int().describe('crews told that tasks they had been sent were cancelled'),
-  }).describe('sent before the answer (the local runtime)'),
+    mode: z.literal('sent'), sent: z.number().check(z.int()), skipped: z.number().check(z.int()), failed: z.number().check(z.int()),
+    cancellationNotices: z.number().check(z.int(), z.describe('crews told that tasks they had been sent were cancelled')),
+  }).check(z.describe('sent before the answer (the local runtime)')),
   z.object({ mode: z.literal('queued') })
-    .describe('on the dispatch queue (deployed): the dispatcher sends at the SMS pace; GET /activations/{id}/tasks and the response log show the progress'),
-]).meta({ id: 'DispatchReceipt' });
+    .check(z.describe('on the dispatch queue (deployed): the dispatcher sends at the SMS pace; GET /activations/{id}/tasks and the response log show the progress')),
+]).register(z.globalRegistry, { id: 'DispatchReceipt' }));

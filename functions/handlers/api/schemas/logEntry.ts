@@ -1,16 +1,16 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import type { LoggedEntry } from '../../../core/log/LoggedEntry.ts';
 
-export const loggedEntrySchema = z.object({
-  id: z.string().describe('orders the log: time, then a unique suffix'),
-  activationId: z.string().describe('the activation, or the "system" / "registry" stream'),
+export const loggedEntrySchema = z.lazy(() => z.object({
+  id: z.string().check(z.describe('orders the log: time, then a unique suffix')),
+  activationId: z.string().check(z.describe('the activation, or the "system" / "registry" stream')),
   at: z.string(),
-  actor: z.string().describe('"system", "poller", "planner", "dispatcher", an officer\'s username or a leader\'s masked phone'),
+  actor: z.string().check(z.describe('"system", "poller", "planner", "dispatcher", an officer\'s username or a leader\'s masked phone')),
   action: z.string(),
-  subject: z.string().optional(),
+  subject: z.optional(z.string()),
   details: z.record(z.string(), z.unknown()),
-  reason: z.string().optional(),
-}).meta({ id: 'LogEntry' });
+  reason: z.optional(z.string()),
+}).register(z.globalRegistry, { id: 'LogEntry' }));
 
 const _sameShape: [z.infer<typeof loggedEntrySchema>, LoggedEntry] = [{} as LoggedEntry, {} as z.infer<typeof loggedEntrySchema>];
 void _sameShape;

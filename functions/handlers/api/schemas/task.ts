@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from '../../../config/zod.ts';
 import { TASK_STATES, type Task } from '../../../core/operations/Task.ts';
 import { EQUIPMENT_CLASSES } from '../../../core/registry/EquipmentClass.ts';
 
 export const tierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
-export const taskSchema = z.object({
+export const taskSchema = z.lazy(() => z.object({
   id: z.string(),
-  code: z.string().describe('what a leader types in a reply, e.g. T07'),
+  code: z.string().check(z.describe('what a leader types in a reply, e.g. T07')),
   activationId: z.string(),
   roadId: z.string(),
   roadName: z.string(),
@@ -18,18 +18,18 @@ export const taskSchema = z.object({
   vehicleId: z.string(),
   vehicleLabel: z.string(),
   depot: z.string(),
-  sequence: z.number().int(),
+  sequence: z.number().check(z.int()),
   startBy: z.string(),
   passableAt: z.string(),
   state: z.enum(TASK_STATES),
-  wave: z.number().int(),
+  wave: z.number().check(z.int()),
   updatedAt: z.string(),
-}).meta({ id: 'Task' });
+}).register(z.globalRegistry, { id: 'Task' }));
 
 const _sameShape: [z.infer<typeof taskSchema>, Task] = [{} as Task, {} as z.infer<typeof taskSchema>];
 void _sameShape;
 
-export const shortfallSchema = z.object({
+export const shortfallSchema = z.lazy(() => z.object({
   roadId: z.string(), roadName: z.string(), zoneId: z.string(), tier: tierSchema, pass: z.enum(EQUIPMENT_CLASSES), laneKm: z.number(),
-  reason: z.string().describe('why no team could be found, in words a duty officer can act on'),
-}).meta({ id: 'Shortfall' });
+  reason: z.string().check(z.describe('why no team could be found, in words a duty officer can act on')),
+}).register(z.globalRegistry, { id: 'Shortfall' }));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../../config/zod.ts';
 import { formatProblems } from '../../../../core/registry/csv/CsvProblem.ts';
 import { importOnRequest } from '../../../../core/registry/csv/importOnRequest.ts';
 import { REGISTRY_KINDS } from '../../../../core/registry/csv/readRows.ts';
@@ -11,24 +11,23 @@ import { problemSchema } from '../../schemas/problem.ts';
 /** A spreadsheet of a few thousand rows fits easily; API Gateway and Lambda take far more. */
 export const MAX_CSV_BYTES = 1024 * 1024;
 
-export const importParamsSchema = z.object({
-  kind: z.enum(REGISTRY_KINDS as unknown as ['roads', 'crews', 'vehicles'], { error: `kind must be one of ${REGISTRY_KINDS.join(', ')}` }).describe('what the file holds'),
-});
+export const importParamsSchema = z.lazy(() => z.object({
+  kind: z.enum(REGISTRY_KINDS as unknown as ['roads', 'crews', 'vehicles'], { error: `kind must be one of ${REGISTRY_KINDS.join(', ')}` }).check(z.describe('what the file holds')),
+}));
 
-export const importQuerySchema = z.strictObject({
-  dryRun: z.enum(['true', 'false'], { error: 'dryRun must be true or false' }).default('false').transform((v) => v === 'true')
-    .describe('true: check every row and count what would change, writing nothing'),
-});
+export const importQuerySchema = z.lazy(() => z.strictObject({
+  dryRun: z.pipe(z._default(z.enum(['true', 'false'], { error: 'dryRun must be true or false' }), 'false'), z.transform((v) => v === 'true')).check(z.describe('true: check every row and count what would change, writing nothing')),
+}));
 
-export const importResultSchema = z.object({
+export const importResultSchema = z.lazy(() => z.object({
   kind: z.enum(REGISTRY_KINDS as unknown as ['roads', 'crews', 'vehicles']),
-  rows: z.number().int().describe('records in the file'),
-  created: z.number().int().describe('new records (written, or that would be on a dry run)'),
-  replaced: z.number().int().describe('records whose content changed'),
-  unchanged: z.number().int().describe('records already in the registry as they are in the file'),
+  rows: z.number().check(z.int(), z.describe('records in the file')),
+  created: z.number().check(z.int(), z.describe('new records (written, or that would be on a dry run)')),
+  replaced: z.number().check(z.int(), z.describe('records whose content changed')),
+  unchanged: z.number().check(z.int(), z.describe('records already in the registry as they are in the file')),
   dryRun: z.boolean(),
   ids: z.object({ created: z.array(z.string()), replaced: z.array(z.string()) }),
-}).meta({ id: 'ImportResult' });
+}).register(z.globalRegistry, { id: 'ImportResult' }));
 
 export const importCsvRoute = defineRoute({
   method: 'POST', path: '/registry/import/{kind}', operationId: 'importRegistryCsv', tag: 'registry', access: ADMINS, idempotent: true,
@@ -36,7 +35,7 @@ export const importCsvRoute = defineRoute({
   description: 'The spreadsheet as CSV text (UTF-8, header line first; the column names are in the README). Every row is checked: known zones and depots, unique ids, one crew per phone. All or nothing: on any error nothing is written and every bad cell is listed with its line and column. Only new or changed records are written, so importing the same file again changes nothing. `dryRun=true` checks and counts without writing.',
   params: importParamsSchema,
   query: importQuerySchema,
-  body: z.string().describe('the CSV file'),
+  body: z.lazy(() => z.string().check(z.describe('the CSV file'))),
   bodyType: 'text/csv',
   maxBodyBytes: MAX_CSV_BYTES,
   responses: {

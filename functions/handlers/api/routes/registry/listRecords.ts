@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../../config/zod.ts';
 import { maskPhones } from '../../../../core/log/maskPhones.ts';
 import type { RegistryKind } from '../../../../core/registry/RegistryKind.ts';
 import { READERS } from '../../auth/access.ts';
@@ -15,7 +15,7 @@ export function listRecords(kind: RegistryKind) {
     method: 'GET', path: `/registry/${kind}`, operationId: `list${doc.name}s`, tag: 'registry', access: READERS,
     summary: `List ${kind}`,
     description: kind === 'crews' ? 'Leader and backup phones are shown in full to administrators and masked for everyone else.' : undefined,
-    responses: { 200: { description: `every ${doc.noun}, by id`, schema: z.object({ [kind]: z.array(doc.record) }) } },
+    responses: { 200: { description: `every ${doc.noun}, by id`, schema: z.lazy(() => z.object({ [kind]: z.array(doc.record) })) } },
     handle: async ({ deps, principal }) => {
       const records = [...(await deps.registry[LISTS[kind]]())].sort((a, b) => a.id.localeCompare(b.id));
       return json(200, { [kind]: principal.roles.includes('admin') ? records : maskPhones(records) });

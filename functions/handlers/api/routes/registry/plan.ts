@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../../config/zod.ts';
 import { cityPlanSchema } from '../../../../core/registry/CityPlan.ts';
 import { saveCityPlan } from '../../../../core/registry/editRegistry.ts';
 import { maskPhones } from '../../../../core/log/maskPhones.ts';
@@ -6,8 +6,8 @@ import { ADMINS, READERS } from '../../auth/access.ts';
 import { json } from '../../http/ApiResponse.ts';
 import { defineRoute } from '../../http/RouteDefinition.ts';
 
-const planDoc = cityPlanSchema.meta({ id: 'CityPlan' });
-const planBody = z.strictObject(cityPlanSchema.shape).meta({ id: 'CityPlanBody' });
+const planDoc = cityPlanSchema.clone().register(z.globalRegistry, { id: 'CityPlan' });
+const planBody = z.lazy(() => z.strictObject(cityPlanSchema.shape).register(z.globalRegistry, { id: 'CityPlanBody' }));
 
 export const getPlanRoute = defineRoute({
   method: 'GET', path: '/registry/plan', operationId: 'getPlan', tag: 'registry', access: READERS,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../../config/zod.ts';
 import { crewSchema } from '../../../../core/registry/Crew.ts';
 import type { RegistryKind } from '../../../../core/registry/RegistryKind.ts';
 import { roadSchema } from '../../../../core/registry/Road.ts';
@@ -7,11 +7,15 @@ import { zoneSchema } from '../../../../core/registry/Zone.ts';
 
 const RECORD_SCHEMAS = { zones: zoneSchema, roads: roadSchema, crews: crewSchema, vehicles: vehicleSchema } as const;
 
+/** The object schema inside a record's schema, which core builds on first use (z.lazy). */
+function objectOf<K extends RegistryKind>(kind: K) {
+  return RECORD_SCHEMAS[kind]._zod.innerType as z.ZodMiniObject<(typeof RECORD_SCHEMAS)[K]['_zod']['innerType']['shape']>;
+}
+
 function describeKind<K extends RegistryKind>(kind: K) {
-  const schema = RECORD_SCHEMAS[kind];
   const name = { zones: 'Zone', roads: 'Road', crews: 'Crew', vehicles: 'Vehicle' }[kind];
-  const record = schema.meta({ id: name });
-  const body = z.strictObject({ ...schema.shape, id: z.string().min(1).optional().describe('may be left out; must equal the path id when given') }).meta({ id: `${name}Body` });
+  const record = z.lazy(() => objectOf(kind).clone().register(z.globalRegistry, { id: name }));
+  const body = z.lazy(() => z.strictObject({ ...objectOf(kind).shape, id: z.optional(z.string().check(z.minLength(1))).check(z.describe('may be left out; must equal the path id when given')) }).register(z.globalRegistry, { id: `${name}Body` }));
   return { kind, name, noun: name.toLowerCase(), record, body };
 }
 
@@ -23,4 +27,4 @@ export function kindDoc<K extends RegistryKind>(kind: K): (typeof DOCS)[K] {
   return DOCS[kind];
 }
 
-export const idParamsSchema = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'an id has letters, digits and . _ : - only') });
+export const idParamsSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.:-]+$/, 'an id has letters, digits and . _ : - only')) });
