@@ -134,6 +134,12 @@ describe('smsSegments', () => {
       }), { numRuns: 300 });
     });
 
+    it('on long UCS-2 text of Latin, Greek, Cyrillic, kana, CJK, full-width forms and punctuation', () => {
+      const oneUnit = fc.constantFrom(...'雪铲路㐀，。【】“”、１Ａｱ…—€→★あア゛ー　çΩЖ\u00ad\u200b\r\n\t'.split(''));
+      const text = fc.array(fc.oneof({ arbitrary: oneUnit, weight: 4 }, { arbitrary: gsmBasic, weight: 1 }), { minLength: 60, maxLength: 300 }).map((cs) => cs.join(''));
+      fc.assert(fc.property(text, (t) => { expect(smsSegments(t)).toEqual(reference(t)); }), { numRuns: 300 });
+    });
+
     it('on UCS-2 text with characters falling on or near a part boundary', () => {
       const filler = fc.constantFrom(64, 65, 66, 67, 68, 131, 132, 133, 134).map((n) => '雪'.repeat(n));
       // One-unit characters enough to bring the total to about a multiple of 67 units.
