@@ -6,7 +6,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { BUNDLING, handlerEntry, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, LOCK_FILE, PROJECT_ROOT } from './bundling/bundlingOptions.ts';
+import { BUNDLING, handlerEntry, LAMBDA_ARCHITECTURE, LAMBDA_NODE_OPTIONS, LAMBDA_RUNTIME, LOCK_FILE, PROJECT_ROOT } from './bundling/bundlingOptions.ts';
 import { stageSettings, type Stage } from './config/Stage.ts';
 import { KEY_ACTIONS, TABLE_ACTIONS, type TableAccess } from './functions/tableAccess.ts';
 import { TelemetryKey } from './observability/TelemetryKey.ts';
@@ -65,8 +65,8 @@ export class SnowopsFunction extends NodejsFunction {
       logGroup,
       role,
       environment: {
-        // Stack traces point at functions/**/*.ts lines instead of minified columns.
-        NODE_OPTIONS: '--enable-source-maps',
+        // Source-mapped stack traces (lib/bundling/bundlingOptions.ts says what they cost at a cold start).
+        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
         // The metrics' `service` dimension (functions/config/metrics.ts): one stack, one set of metrics.
         SNOWOPS_DEPLOYMENT: Stack.of(scope).stackName,
         POWERTOOLS_LOG_LEVEL: 'INFO',

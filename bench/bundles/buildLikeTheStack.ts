@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
@@ -34,10 +35,11 @@ export function esbuildOptionsOfTheStack(entry: string, outfile: string): BuildO
   };
 }
 
-/** Bundles `entry` into `outdir/index.mjs` exactly as the stack does; returns the file and its size in bytes. */
+/** Bundles `entry` into `outdir/index.mjs` exactly as the stack does (the commands run after bundling too); returns the file and its size in bytes. */
 export async function buildLikeTheStack(entry: string, outdir: string): Promise<{ file: string; bytes: number }> {
   mkdirSync(outdir, { recursive: true });
   const file = join(outdir, BUNDLING.format === OutputFormat.ESM ? 'index.mjs' : 'index.js');
   await build(esbuildOptionsOfTheStack(entry, file));
+  for (const command of BUNDLING.commandHooks?.afterBundling(PROJECT_ROOT, outdir) ?? []) execSync(command, { stdio: 'inherit' });
   return { file, bytes: statSync(file).size };
 }

@@ -1,8 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { LAMBDA_NODE_OPTIONS } from '../../lib/bundling/bundlingOptions.ts';
 
-/** Configuration the handlers parse at module load; placeholders, as no AWS call is made on import. */
+/**
+ * The environment a bundle is imported in, as Lambda gives it: the Node options every Lambda runs with
+ * (source maps, which Node reads at import); what the runtime sets that changes a handler's import
+ * (Powertools Tracer turns X-Ray on, patching http and https, only in a Lambda execution environment, and
+ * the X-Ray SDK sets up its Lambda mode from LAMBDA_TASK_ROOT); and the configuration the handlers parse
+ * at module load (placeholders, as no AWS call is made on import).
+ */
 export const HANDLER_ENV: Record<string, string> = {
+  NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x', AWS_LAMBDA_FUNCTION_NAME: 'snowops-bench', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
+  AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand', LAMBDA_TASK_ROOT: '/var/task', AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000',
+  AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR', POWERTOOLS_LOG_LEVEL: 'INFO', POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
   REGISTRY_TABLE: 'registry', OPERATIONS_TABLE: 'operations', LOG_TABLE: 'log', IDEMPOTENCY_TABLE: 'idempotency',
   DISPATCH_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/dispatch',
   AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

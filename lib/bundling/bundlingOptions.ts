@@ -11,6 +11,13 @@ export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 // Graviton: cheaper per GB-second, and nothing in the bundle is native.
 export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
 
+/**
+ * NODE_OPTIONS of every Lambda (lib/SnowopsFunction.ts): stack traces point at the TypeScript lines under
+ * functions/ instead of minified columns. Not free: Node then reads and parses each bundle's source map at import,
+ * about 7 ms of a cold start, which bench/bundles.ts counts by running every bundle with these options.
+ */
+export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
+
 /** The file under functions/handlers/ a Lambda runs, e.g. `forecastPoller.ts`. */
 export function handlerEntry(handlerFile: string): string {
   return `${HANDLERS_DIR}${handlerFile}`;
@@ -25,6 +32,11 @@ export const CREATE_REQUIRE_BANNER = "import { createRequire as topLevelCreateRe
 
 const NULL_FORM_DATA = fileURLToPath(new URL('./nullFormData.mjs', import.meta.url));
 const LAMBDA_ENV_CREDENTIALS = fileURLToPath(new URL('./lambdaEnvCredentials.mjs', import.meta.url));
+const SEMVER_GTE = fileURLToPath(new URL('./semverGte.mjs', import.meta.url));
+const NO_EVENT_STREAMS = fileURLToPath(new URL('./noEventStreams.mjs', import.meta.url));
+const AXIOS_WITHOUT_FETCH_PROBE = fileURLToPath(new URL('./axiosWithoutFetchProbe.mjs', import.meta.url));
+const NO_DEBUG = fileURLToPath(new URL('./noDebug.mjs', import.meta.url));
+const OWN_SOURCE_MAP = fileURLToPath(new URL('./ownSourceMap.mjs', import.meta.url));
 
 /**
  * How every Lambda is bundled, exported so bench/bundles.ts builds exactly what the stack deploys.
@@ -39,15 +51,30 @@ export const BUNDLING: BundlingOptions = {
   sourceMap: true,
   // Source text stays out of the map: smaller zip, and line numbers are all a stack trace needs.
   sourcesContent: false,
-  // Bundle the AWS SDK too. Measured (README, Deploy): marking @aws-sdk/* external to use the runtime's
-  // SDK makes the bundle 360 KB smaller but its import about 1.5x slower, as the SDK's hundred packages
-  // are then resolved and loaded from node_modules; and bundled, the code runs the SDK version the tests
+  // Bundle the AWS SDK too. Measured (README, Deploy) with a node_modules holding the SDK in reach, as the
+  // runtime's copy would be: marking @aws-sdk/* and @smithy/* external takes the escalator from 485 KB to
+  // 262 KB (the one way under 300 KB) but makes its import 2.4x slower (100 ms instead of 42), as the SDK's
+  // packages are then resolved and loaded file by file; and bundled, the code runs the SDK version the tests
   // ran against, not whatever the Lambda runtime ships this month.
   externalModules: [],
   esbuildArgs: {
-    // Each alias drops code that cannot run in these Lambdas; the files say why.
+    // Each alias drops code that cannot run in these Lambdas, or work whose result they never use; the files say
+    // why (form-data and mime-db under axios; the SDK's credential chain beyond the environment; semver under the
+    // X-Ray SDK; the SDK's event-stream codec; axios's probe of the fetch API, which loads Node's undici; the
+    // `debug` logger of axios's redirect and proxy helpers, silent unless DEBUG is set).
     '--alias:form-data': NULL_FORM_DATA,
     '--alias:@aws-sdk/credential-provider-node': LAMBDA_ENV_CREDENTIALS,
+    '--alias:semver': SEMVER_GTE,
+    '--alias:@smithy/core/event-streams': NO_EVENT_STREAMS,
+    '--alias:axios': AXIOS_WITHOUT_FETCH_PROBE,
+    '--alias:debug': NO_DEBUG,
+  },
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    // The source map keeps our own code's mappings only: Node parses the whole map at every cold start
+    // (LAMBDA_NODE_OPTIONS), and the packages' mappings were nine tenths of it (the file says more).
+    afterBundling: (_inputDir: string, outputDir: string) => [`node "${OWN_SOURCE_MAP}" "${outputDir}/index.mjs.map"`],
   },
   // Never fall back to Docker: synth must work offline on a machine with only the installed esbuild.
   forceDockerBundling: false,

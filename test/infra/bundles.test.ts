@@ -1,17 +1,30 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLikeTheStack } from '../../bench/bundles/buildLikeTheStack.ts';
+import { build } from 'esbuild';
+import { buildLikeTheStack, esbuildOptionsOfTheStack } from '../../bench/bundles/buildLikeTheStack.ts';
 import { HANDLER_ENV } from '../../bench/bundles/timeImport.ts';
 import { CREATE_REQUIRE_BANNER, handlerEntry } from '../../lib/bundling/bundlingOptions.ts';
 import { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
 import { synthStack, type Synthesised } from './synthStack.ts';
 
+const execFileAsync = promisify(execFile);
 const FUNCTIONS_DIR = fileURLToPath(new URL('../../functions/', import.meta.url));
 const CREDENTIALS_FIXTURE = fileURLToPath(new URL('./fixtures/snsClientCredentials.ts', import.meta.url));
+const PROVIDER_HTTP_FIXTURE = fileURLToPath(new URL('./fixtures/providerHttpGet.ts', import.meta.url));
+const THROWS_FIXTURE = fileURLToPath(new URL('./fixtures/throwsInOwnCode.ts', import.meta.url));
+
+/** Every file esbuild puts in a handler's bundle, built with the stack's options (the source maps name our own files only). */
+async function bundledInputs(handlerFile: string): Promise<string[]> {
+  const result = await build({ ...esbuildOptionsOfTheStack(handlerEntry(handlerFile), join(tmpdir(), 'snowops-inputs.mjs')), metafile: true, write: false });
+  return Object.keys(result.metafile.inputs);
+}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
@@ -33,6 +46,25 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
 
   it('finds every Lambda of the stack', () => {
     expect(bundles.map((b) => b.handlerFile).sort()).toEqual(['api.ts', 'dispatcher.ts', 'escalator.ts', 'forecastPoller.ts', 'smsInbound.ts']);
+  });
+
+  it('bench:bundles imports each bundle with the Node options the stack gives every Lambda (source maps cost at import)', () => {
+    const resources = s.template.toJSON().Resources as Record<string, { Properties: { Environment: { Variables: Record<string, unknown> } } }>;
+    const functions = s.stack.node.findAll().filter((c): c is SnowopsFunction => c instanceof SnowopsFunction);
+    const nodeOptions = functions.map((fn) => resources[s.logicalId(fn)]!.Properties.Environment.Variables.NODE_OPTIONS);
+
+    expect(nodeOptions).toEqual(functions.map(() => HANDLER_ENV.NODE_OPTIONS));
+  });
+
+  it('bench:bundles imports each bundle as Lambda would run it, with Powertools Tracer on (X-Ray patches http at import)', () => {
+    for (const { handlerFile, dir } of bundles) {
+      const entry = pathToFileURL(join(dir, 'index.mjs')).href;
+      const script = `const http = await import('node:http'); const before = http.default.request; await import(${JSON.stringify(entry)}); process.stdout.write(String(http.default.request !== before));`;
+
+      const patched = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...HANDLER_ENV }, encoding: 'utf8' });
+
+      expect(patched, handlerFile).toBe('true');
+    }
   });
 
   it('every bundle is an ES module with a source map and a require shim', () => {
@@ -58,6 +90,17 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
     }
   });
 
+  it('no bundle makes Node load the fetch API (undici) at import, and each leaves the fetch API in place', () => {
+    for (const { handlerFile, dir } of bundles) {
+      const entry = pathToFileURL(join(dir, 'index.mjs')).href;
+      // axios probes fetch, Request and FormData at import; lib/bundling/axiosWithoutFetchProbe.mjs hides them meanwhile.
+      const script = `await import(${JSON.stringify(entry)}); process.stdout.write(JSON.stringify({ undici: process.moduleLoadList.some((m) => m.includes('undici')), fetch: typeof fetch, Request: typeof Request, FormData: typeof FormData }));`;
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...HANDLER_ENV }, encoding: 'utf8' });
+
+      expect(JSON.parse(out), handlerFile).toEqual({ undici: false, fetch: 'function', Request: 'function', FormData: 'function' });
+    }
+  });
+
   it('no bundle carries zod\'s 40 locales or mime-db', () => {
     for (const { handlerFile, dir } of bundles) {
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
@@ -67,10 +110,40 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
     }
   });
 
-  it('no file under functions/ imports zod by name, which would bundle every zod locale', () => {
-    const named = sourceFiles(FUNCTIONS_DIR).filter((file) => /import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*'zod'/.test(readFileSync(file, 'utf8')));
+  it('no file under functions/ imports zod itself: they take zod/mini, with English messages, from functions/config/zod.ts', () => {
+    const ZOD_MODULE = join(FUNCTIONS_DIR, 'config', 'zod.ts');
+    const direct = sourceFiles(FUNCTIONS_DIR).filter((file) => file !== ZOD_MODULE && /from\s*'zod(\/[^']*)?'/.test(readFileSync(file, 'utf8')));
 
-    expect(named).toEqual([]);
+    expect(direct).toEqual([]);
+  });
+
+  it('no bundle carries classic zod, whose methods pull all of zod in', async () => {
+    for (const { handlerFile } of bundles) {
+      const sources = await bundledInputs(handlerFile);
+
+      expect(sources.some((s) => s.includes('node_modules/zod/v4/mini/')), handlerFile).toBe(true);
+      expect(sources.filter((s) => s.includes('node_modules/zod/v4/classic/')), handlerFile).toEqual([]);
+    }
+  });
+
+  it('bundles only AWS clients without event-stream operations, as the event-stream codec is aliased away', async () => {
+    // lib/bundling/noEventStreams.mjs stands in for @smithy/core/event-streams: before adding a client here,
+    // check that none of its operations streams events (Bedrock, Kinesis, Transcribe, S3 SelectObjectContent do).
+    const withoutEventStreams = ['client-dynamodb', 'client-sns', 'client-sqs'];
+    for (const { handlerFile } of bundles) {
+      const sources = await bundledInputs(handlerFile);
+      const clients = [...new Set(sources.flatMap((s) => /node_modules\/@aws-sdk\/(client-[^/]+)\//.exec(s)?.[1] ?? []))];
+
+      expect(clients, handlerFile).toContain('client-dynamodb');
+      expect(clients.filter((c) => !withoutEventStreams.includes(c)), handlerFile).toEqual([]);
+    }
+  });
+
+  it('the semver stand-in compares plain versions as semver does and refuses anything else', async () => {
+    const { gte } = (await import(new URL('../../lib/bundling/semverGte.mjs', import.meta.url).href)) as { gte: (a: string, b: string) => boolean };
+
+    expect([gte('22.11.0', '8.0.0'), gte('v3.0.0', '3.0.0'), gte('2.999.0', '3.0.0'), gte('3.1.0', '3.0.9')]).toEqual([true, true, false, true]);
+    expect(() => gte('3.0.0-beta.1', '3.0.0')).toThrow(/semver is not bundled/);
   });
 
   it('a bundled SDK client takes its credentials from the environment Lambda sets, without the rest of the default chain', async () => {
@@ -92,6 +165,55 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
     }
   });
 
+  it('a bundled weather provider client (axios loaded without the fetch probe) reads JSON from a local HTTP server, retrying a 503', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'snowops-axios-'));
+    let calls = 0;
+    const server = createServer((req, res) => {
+      calls++;
+      if (calls === 1) { res.writeHead(503).end('busy'); return; }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url: req.url, snow: 4.2 }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { file } = await buildLikeTheStack(PROVIDER_HTTP_FIXTURE, outdir);
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(JSON.stringify(await m.handler(${JSON.stringify(baseUrl)})));`;
+      // Asynchronous, so that this process's server can answer.
+      const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+
+      expect(JSON.parse(stdout)).toEqual({ url: '/forecast?zone=z1', snow: 4.2 });
+      expect(calls).toBe(2);
+    } finally {
+      server.close();
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it('every source map maps our own code only, not the packages under node_modules', () => {
+    for (const { handlerFile, dir } of bundles) {
+      const { sources } = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+
+      expect(sources.some((s) => s.includes('functions/handlers/')), handlerFile).toBe(true);
+      expect(sources.filter((s) => s.includes('node_modules/')), handlerFile).toEqual([]);
+    }
+  });
+
+  it('a bundled error thrown in our code, under a package, names our TypeScript line, and the package frames their place in the bundle', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'snowops-stack-'));
+    try {
+      const { file } = await buildLikeTheStack(THROWS_FIXTURE, outdir);
+      const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(await m.handler());`;
+
+      const stack = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir, env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: HANDLER_ENV.NODE_OPTIONS }, encoding: 'utf8' });
+
+      expect(stack).toContain('thrown in our own code');
+      expect(stack).toMatch(/test\/infra\/fixtures\/throwsInOwnCode\.ts:6:\d+/);
+      expect(stack).toMatch(/index\.mjs:\d+:\d+/);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
   it('bench:bundles builds every bundle byte for byte as the stack does', async () => {
     for (const { handlerFile, dir } of bundles) {
       const outdir = mkdtempSync(join(tmpdir(), 'snowops-bench-like-'));
@@ -99,6 +221,12 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
         const { file } = await buildLikeTheStack(handlerEntry(handlerFile), outdir);
 
         expect(readFileSync(file, 'utf8') === readFileSync(join(dir, 'index.mjs'), 'utf8'), handlerFile).toBe(true);
+        // The maps' relative source paths differ with where each was written; the files they name may not.
+        const [ours, stacks] = [[outdir, `${file}.map`], [dir, join(dir, 'index.mjs.map')]].map(([at, map]) => {
+          const { sources, ...rest } = JSON.parse(readFileSync(map!, 'utf8')) as { sources: string[] };
+          return { ...rest, sources: sources.map((source) => resolve(at!, source)) };
+        });
+        expect(ours, `${handlerFile}.map`).toEqual(stacks);
       } finally {
         rmSync(outdir, { recursive: true, force: true });
       }
