@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { activate } from '../../../functions/core/activation/activate.ts';
 import { formatPreviewTable } from '../../../functions/core/activation/formatPreviewTable.ts';
 import { previewPlan } from '../../../functions/core/activation/preview.ts';
-import { releaseTasks } from '../../../functions/core/activation/releaseTasks.ts';
+import { cancelOpenTasks } from '../../../functions/core/activation/cancelOpenTasks.ts';
 import type { OperationsStore } from '../../../functions/core/ports/OperationsStore.ts';
 import { lockItems, plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
 
@@ -70,13 +70,13 @@ describe('a failure while booking an activation', () => {
   });
 });
 
-describe('stand-down release', () => {
+describe('stand-down cancellation (cancelOpenTasks, as standDown runs it)', () => {
   it('cancels every open task and frees every crew and vehicle', async () => {
     const world = await plannerWorld();
     const result = await activate(world.deps, { level: 'II', zoneLevels: allAt(world, 'II'), actor: 'officer-wang', reason: 'blizzard', evidence: [] });
     if (result.outcome !== 'activated') throw new Error('expected a new activation');
-    const released = await releaseTasks(world.deps, result.activation.id, 'officer-wang', 'stand-down: forecast cleared');
-    expect(released).toBe(result.tasks.length);
+    const released = await cancelOpenTasks(world.deps, result.activation.id, () => true, { actor: 'officer-wang', reason: 'stand-down: forecast cleared' });
+    expect(released).toHaveLength(result.tasks.length);
     expect(new Set((await world.deps.ops.listTasks(result.activation.id)).map((t) => t.state))).toEqual(new Set(['cancelled']));
     const busy = await world.deps.ops.listBusy();
     expect([...busy.crewIds, ...busy.vehicleIds]).toEqual([]);
