@@ -48,8 +48,8 @@ export const DIMENSION = { zone: 'Zone', state: 'State', outcome: 'Outcome', pro
 
 /**
  * Response-log actions counted as metrics, whichever Lambda appends them: every step appends to the
- * log (DESIGN.md), so a new Lambda's steps are counted without code of its own. Add the escalator's
- * duty-officer action here when it exists.
+ * log (DESIGN.md), so a new Lambda's steps are counted without code of its own. Escalations to the duty
+ * officer are counted from the escalator's sweep summary instead (METRIC.dutyOfficerEscalations).
  */
 export const LOG_ACTION_METRICS: Readonly<Record<string, MetricName>> = {
   'forecast.level-changed': METRIC.levelChanges,

@@ -16,7 +16,7 @@ export interface TableNames {
 
 /**
  * The DynamoDB-backed ports core is given, built once per container: SDK calls traced, and the ports
- * observed (metrics, correlation id) through the handler's telemetry. No SMS: the API sends none.
+ * observed (metrics, correlation id) through the handler's telemetry. No SMS sender: buildCoreDeps adds one.
  */
 export function buildStores(env: TableNames, telemetry: Telemetry): CoreDeps {
   // The document client shares its middleware stack with the DynamoDB client inside, so both are traced.
