@@ -149,6 +149,17 @@ export class DynamoOperationsStore implements OperationsStore {
     return items.map((i) => stripKeys<Task>(i)).filter((t) => OPEN_TASK_STATES.includes(t.state));
   }
 
+  async closeTasks(tasks: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard): Promise<Task[]> {
+    const teams = new Map<string, Task[]>();
+    for (const t of tasks) {
+      const team = `${t.crewId}|${t.vehicleId}`;
+      teams.set(team, [...(teams.get(team) ?? []), t]);
+    }
+    const closed: Task[] = [];
+    for (const team of teams.values()) closed.push(...(await this.bookings.closeTeamTasks(team, to, at, guard)));
+    return closed;
+  }
+
   async transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean> {
     // Closing an open task also counts it off its team's locks (see DynamoBookings.closeTask).
     if (OPEN_TASK_STATES.includes(from) && !OPEN_TASK_STATES.includes(to)) return this.bookings.closeTask(task, from, to, at, guard);

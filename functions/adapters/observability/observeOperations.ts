@@ -22,6 +22,14 @@ export function observeOperations<O extends OperationsStore>(inner: O, telemetry
       }
       return result;
     },
+    async closeTasks(tasks: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard) {
+      const closed = await inner.closeTasks(tasks, to, at, guard);
+      if (closed.length > 0) {
+        telemetry.correlate(closed[0]!.activationId);
+        telemetry.count(METRIC.taskTransitions, closed.length, { name: DIMENSION.state, value: to });
+      }
+      return closed;
+    },
     async transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard) {
       const moved = await inner.transitionTask(task, from, to, at, guard);
       if (moved) {

@@ -23,11 +23,9 @@ export async function cancelOpenTasks(
     const open = (await deps.ops.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state) && select(t));
     if (open.length === 0) break;
     const at = deps.clock.now().toISOString();
-    // Crews in parallel, each crew's tasks in turn (its locks go when its last task closes).
+    // Crews in parallel, each crew's tasks together (its locks go when its last task closes).
     await Promise.all([...groupByCrew(open).values()].map(async (crewTasks) => {
-      for (const task of crewTasks) {
-        if (await deps.ops.transitionTask(task, task.state, 'cancelled', at, guard)) cancelled.push({ ...task, state: 'cancelled', updatedAt: at });
-      }
+      cancelled.push(...(await deps.ops.closeTasks(crewTasks, 'cancelled', at, guard)));
     }));
   }
   cancelled.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));

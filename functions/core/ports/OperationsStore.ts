@@ -71,6 +71,12 @@ export interface OperationsStore {
   listOpenTasksForCrew(crewId: string): Promise<Task[]>;
   /** Moves a task from one state to another; false when it was no longer in `from`, or no longer with `task`'s team (reassigned meanwhile). A task that closes frees its crew and vehicle once they have no open task left. */
   transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean>;
+  /**
+   * Closes open tasks (a stand-down, a downgrade), each from the state it was read in, a team's together; returns
+   * those closed. A task that moved meanwhile, or left its team, is left as it is; with `guard`, nothing closes
+   * once the activation has been raised past the guard's wave. Crews and vehicles are freed as by transitionTask.
+   */
+  closeTasks(tasks: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard): Promise<Task[]>;
   /** Records a message before it is sent; 'exists' means someone already claimed it. */
   claimMessage(message: SmsMessage): Promise<'claimed' | 'exists'>;
   /** Records how a claimed message ended; false when another run already recorded a known end. */

@@ -152,3 +152,78 @@ describe('a booking interrupted half-way (the writer crashed)', () => {
     expect(await lockItems(world)).toEqual([]);
   });
 });
+
+describe('closing a team\'s tasks together (stand-down, downgrade) on DynamoDB Local', () => {
+  it('cancels a team\'s tasks in one transaction, frees its crew and vehicle, and gives back its road passes', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 18, 'a'));
+    const sizes = watchTransactions(world);
+
+    const closed = await world.deps.ops.closeTasks(tasks, 'cancelled', AT);
+
+    expect(closed.map((t) => [t.code, t.state])).toEqual(tasks.map((t) => [t.code, 'cancelled']));
+    expect(sizes).toEqual([18 * 2 + 2]);
+    expect(await lockItems(world)).toEqual([]);
+    expect((await book(world, team('C02', 'V02', 18, 'a'))).result).toEqual({ ok: true });
+  });
+
+  it('counts a partial close off the team\'s locks, keeping them while other tasks are open', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 5, 'a'));
+
+    await world.deps.ops.closeTasks(tasks.slice(0, 3), 'cancelled', AT);
+
+    expect((await lockItems(world)).map((l) => [l.sk, l.openTasks])).toEqual([['CREW#C01', 2], ['VEHICLE#V01', 2]]);
+    expect(await bookingProblems(world, await world.deps.ops.listTasks('act-1'))).toEqual([]);
+  });
+
+  it('closes a team of 130 tasks in transactions of at most 100 items', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 130, 'a'));
+    const sizes = watchTransactions(world);
+
+    const closed = await world.deps.ops.closeTasks(tasks, 'cancelled', AT);
+
+    expect(closed).toHaveLength(130);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
+    expect(await lockItems(world)).toEqual([]);
+  });
+
+  it('leaves a task a reply moved meanwhile as the reply left it, and closes the rest', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 4, 'a'));
+    // Read as planned by the stand-down; the leader's "3 done" lands on the second task first.
+    await world.deps.ops.transitionTask(tasks[1]!, 'planned', 'done', AT);
+
+    const closed = await world.deps.ops.closeTasks(tasks, 'cancelled', AT);
+
+    expect(closed.map((t) => t.code)).toEqual([tasks[0]!.code, tasks[2]!.code, tasks[3]!.code]);
+    expect((await world.deps.ops.listTasks('act-1')).map((t) => t.state)).toEqual(['cancelled', 'done', 'cancelled', 'cancelled']);
+    expect(await lockItems(world)).toEqual([]);
+  });
+
+  it('closes nothing once the activation has been raised past the wave the caller read', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 3, 'a'));
+
+    const closed = await world.deps.ops.closeTasks(tasks, 'cancelled', AT, { wave: 0 });
+
+    expect(closed).toEqual([]);
+    expect((await world.deps.ops.listTasks('act-1')).map((t) => t.state)).toEqual(['planned', 'planned', 'planned']);
+    expect((await lockItems(world)).map((l) => l.openTasks)).toEqual([3, 3]);
+  });
+
+  it('counts each task off once when a stand-down\'s close races the leader\'s replies', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 6, 'a'));
+
+    const [closed, ...replies] = await Promise.all([
+      world.deps.ops.closeTasks(tasks, 'cancelled', AT),
+      ...tasks.filter((_, i) => i % 2 === 0).map((t) => world.deps.ops.transitionTask(t, 'planned', 'done', AT)),
+    ]);
+
+    expect(closed.length + replies.filter(Boolean).length).toBe(6);
+    expect(await lockItems(world)).toEqual([]);
+    expect(await bookingProblems(world, await world.deps.ops.listTasks('act-1'))).toEqual([]);
+  });
+});
