@@ -130,11 +130,7 @@ export class DynamoBookings {
    */
   async closeTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean> {
     const update = this.stateUpdate(task, from, to, at);
-    // A pass given back ("cannot") or cancelled may be tasked again in this activation (a replacement team):
-    // its claim goes with the close. A done pass keeps its claim.
-    const giveBack: TransactItem[] = to === 'cannot' || to === 'cancelled'
-      ? [{ Delete: { TableName: this.tableName, Key: coverKey(task), ConditionExpression: 'attribute_not_exists(pk) OR taskId = :t', ExpressionAttributeValues: { ':t': task.id } } }]
-      : [];
+    const giveBack = this.giveBack(task, to);
     for (let round = 0; round < LOCK_ROUNDS; round++) {
       const locks = await Promise.all([this.getLock('CREW', task.crewId), this.getLock('VEHICLE', task.vehicleId)]);
       // Each lock is compared with the count just read: a concurrent close of the team's other task makes this round fail, and the next re-reads.
@@ -178,7 +174,7 @@ export class DynamoBookings {
       throw new Error('closeTeamTasks: every task must be open and of the same activation, crew and vehicle');
     }
     const closed: Task[] = [];
-    // Per task its update and its road-pass claim; the wave check and the two locks ride along.
+    // Per task its update and (cancelled, cannot) its road-pass claim; the wave check and the two locks ride along.
     const perChunk = Math.floor((MAX_TRANSACTION_ITEMS - 3) / 2);
     for (let i = 0; i < tasks.length; i += perChunk) {
       const chunk = tasks.slice(i, i + perChunk);
@@ -193,10 +189,7 @@ export class DynamoBookings {
 
   private async closeChunk(chunk: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard): Promise<'closed' | 'moved' | 'stale-wave'> {
     const first = chunk[0]!;
-    const claims = chunk.map((t): TransactItem[] => [
-      { Update: this.stateUpdate(t, t.state, to, at) },
-      { Delete: { TableName: this.tableName, Key: coverKey(t), ConditionExpression: 'attribute_not_exists(pk) OR taskId = :t', ExpressionAttributeValues: { ':t': t.id } } },
-    ]).flat();
+    const claims = chunk.map((t): TransactItem[] => [{ Update: this.stateUpdate(t, t.state, to, at) }, ...this.giveBack(t, to)]).flat();
     for (let round = 0; round < LOCK_ROUNDS; round++) {
       const locks = await Promise.all([this.getLock('CREW', first.crewId), this.getLock('VEHICLE', first.vehicleId)]);
       const countOff = (kind: 'CREW' | 'VEHICLE', id: string, lock: LockItem | undefined): TransactItem[] => {
@@ -337,6 +330,13 @@ export class DynamoBookings {
         if (!isConditionFailure(error)) throw error;
       }
     }
+  }
+
+  /** A pass given back ("cannot") or cancelled may be tasked again in this activation (a replacement team): its claim goes with the close. A done pass keeps its claim. */
+  private giveBack(task: Task, to: TaskState): TransactItem[] {
+    return to === 'cannot' || to === 'cancelled'
+      ? [{ Delete: { TableName: this.tableName, Key: coverKey(task), ConditionExpression: 'attribute_not_exists(pk) OR taskId = :t', ExpressionAttributeValues: { ':t': task.id } } }]
+      : [];
   }
 
   private stateUpdate(task: Task, from: TaskState, to: TaskState, at: string) {

@@ -227,3 +227,15 @@ describe('closing a team\'s tasks together (stand-down, downgrade) on DynamoDB L
     expect(await bookingProblems(world, await world.deps.ops.listTasks('act-1'))).toEqual([]);
   });
 });
+
+describe('closing a team\'s tasks as done on DynamoDB Local', () => {
+  it('keeps the road passes claimed, so a done pass is not tasked again in the activation', async () => {
+    const world = await plannerWorld();
+    const { tasks } = await book(world, team('C01', 'V01', 3, 'a'));
+
+    await world.deps.ops.closeTasks(tasks, 'done', AT);
+
+    expect(await lockItems(world)).toEqual([]);
+    expect((await book(world, team('C02', 'V02', 1, 'a'))).result).toEqual({ ok: false, reason: 'road pass 路a0 (plough) is already tasked in this activation' });
+  });
+});
