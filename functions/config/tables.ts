@@ -64,6 +64,7 @@ export const OPERATIONS_TABLE: TableDefinition = {
     'booked crews and vehicles: Query pk=LOCK; book with attribute_not_exists(pk) per lock item',
     'a road pass is tasked once per activation: conditional Put pk=ACT#<id> sk=COVER#<road>#<pass>, in the booking transaction',
     'task codes of an activation: Update ADD pk=ACT#<id> sk=TASKSEQ (reserves a block, never repeats)',
+    'road passes already reported short in an activation (each logged once however often it is re-planned): Query pk=ACT#<id> sk begins_with SHORT#; BatchWrite pk=ACT#<id> sk=SHORT#<road>#<pass>',
     'zone states: Query pk=ZONESTATE',
     'inbound SMS already handled: conditional Put pk=INBOUND#<id> (expires after 7 days)',
     'one SMS (attempt) of an activation: Get pk=ACT#<id> sk=MSG#<message id>',

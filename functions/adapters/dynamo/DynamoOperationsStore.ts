@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
+  BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { crewTaskingPrefix, type TaskingCase } from '../../core/escalation/TaskingCase.ts';
 import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
@@ -118,6 +118,23 @@ export class DynamoOperationsStore implements OperationsStore {
       (kind === 'CREW' ? crewIds : vehicleIds).add(id);
     }
     return { crewIds, vehicleIds };
+  }
+
+  async listReportedShortfalls(activationId: string): Promise<Set<string>> {
+    const items = await queryAll<{ sk: string }>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': `ACT#${activationId}`, ':s': 'SHORT#' }, ConsistentRead: true, ProjectionExpression: 'sk' });
+    return new Set(items.map((i) => i.sk.slice('SHORT#'.length)));
+  }
+
+  async markShortfallsReported(activationId: string, passKeys: readonly string[]): Promise<void> {
+    const BATCH_WRITE_ITEMS = 25;
+    for (let i = 0; i < passKeys.length; i += BATCH_WRITE_ITEMS) {
+      let pending = passKeys.slice(i, i + BATCH_WRITE_ITEMS).map((key) => ({ PutRequest: { Item: { pk: `ACT#${activationId}`, sk: `SHORT#${key}` } } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+      }
+    }
   }
 
   async listTasks(activationId: string): Promise<Task[]> {

@@ -5,6 +5,7 @@ import type { Shortfall, Team } from '../planner/PlanTypes.ts';
 import { planRoutes } from '../planner/planRoutes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import { coveredPasses, loadPlannerInput } from './loadPlannerInput.ts';
+import { runPool } from '../dispatch/runPool.ts';
 import { toTasks } from './toTasks.ts';
 
 /** Re-plans after lost bookings at most this many times; what is still lost after that is reported short. */
@@ -14,6 +15,11 @@ const ROUNDS = 5;
 const STALE_BOOKING_MS = 15 * 60_000;
 
 const LOST_REASON = 'its team was taken by a concurrent booking and nothing else was free';
+
+/** Shortfall entries written at once: a city's first plan may report hundreds. */
+const LOG_CONCURRENCY = 8;
+
+const passKey = (s: Shortfall) => `${s.roadId}#${s.pass}`;
 
 /**
  * Plans every road pass in scope at `zoneLevels` that the activation has not covered yet, and books
@@ -75,8 +81,23 @@ export async function planAndBook(
     await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'plan.rolled-back', details: { teams: booked.length }, reason: error instanceof Error ? error.message : String(error) });
     throw error;
   }
-  for (const s of shortfalls) {
-    await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'road.shortfall', subject: `road:${s.roadId}`, details: { road: s.roadName, tier: s.tier, pass: s.pass, laneKm: s.laneKm }, reason: s.reason });
-  }
+  await reportShortfalls(deps, activation.id, shortfalls);
   return { tasks: booked.flat(), shortfalls };
+}
+
+/**
+ * Logs the road passes newly short in this activation. A pass still short is planned again by every later
+ * run (a "9", a raise, the poller resuming a wave) and was logged by the first: logged again, it made the
+ * log repeat hundreds of entries per reply and the after-action report count it once per run. Marked after
+ * its entry is written, so a run that dies in between logs it again rather than never.
+ */
+async function reportShortfalls(deps: CoreDeps, activationId: string, shortfalls: readonly Shortfall[]): Promise<void> {
+  if (shortfalls.length === 0) return;
+  const reported = await deps.ops.listReportedShortfalls(activationId);
+  const fresh = shortfalls.filter((s) => !reported.has(passKey(s)));
+  await runPool(fresh, LOG_CONCURRENCY, (s) => deps.log.append({
+    activationId, at: deps.clock.now().toISOString(), actor: 'planner', action: 'road.shortfall', subject: `road:${s.roadId}`,
+    details: { road: s.roadName, tier: s.tier, pass: s.pass, laneKm: s.laneKm }, reason: s.reason,
+  }));
+  await deps.ops.markShortfallsReported(activationId, fresh.map(passKey));
 }

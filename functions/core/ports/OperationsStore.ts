@@ -65,6 +65,10 @@ export interface OperationsStore {
   abandonActivation(activationId: string, at: string, reason: string): Promise<void>;
   /** Crews and vehicles currently booked by any open task. */
   listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }>;
+  /** The road passes (`<roadId>#<pass>`) already reported short in an activation's log. */
+  listReportedShortfalls(activationId: string): Promise<Set<string>>;
+  /** Notes road passes (`<roadId>#<pass>`) as reported short, once their log entries are written. */
+  markShortfallsReported(activationId: string, passKeys: readonly string[]): Promise<void>;
   listTasks(activationId: string): Promise<Task[]>;
   /** Some tasks of an activation, by id, in the order asked, as they are now (strongly consistent); ids not found are left out. */
   getTasks(activationId: string, taskIds: readonly string[]): Promise<Task[]>;

@@ -52,10 +52,13 @@ export function buildAfterAction(input: AfterActionInput): AfterActionReport {
     roadsInScope: roadsInScope(plan, input.roads, activation.zoneLevels), tasks, doneAt,
   });
 
+  // Each road pass once, when it was first reported short: logs written before planners stopped re-reporting a pass
+  // still short (and two planners racing) hold it several times.
+  const reportedPasses = new Set<string>();
   const shortfallItems = sorted.filter((e) => e.action === 'road.shortfall').map((e) => ({
     at: e.at, roadId: (e.subject ?? '').replace(/^road:/, ''), road: str(e.details.road) ?? '', tier: Number(e.details.tier) as 1 | 2 | 3,
     pass: str(e.details.pass) ?? '', laneKm: Number(e.details.laneKm) || 0, reason: e.reason ?? '',
-  }));
+  })).filter((s) => !reportedPasses.has(`${s.roadId}#${s.pass}`) && reportedPasses.add(`${s.roadId}#${s.pass}`));
   const laneKmShort = (tier: number) => Math.round(shortfallItems.filter((s) => s.tier === tier).reduce((sum, s) => sum + s.laneKm, 0) * 100) / 100;
 
   const escalations = sorted.filter((e) => e.action.startsWith('escalation.')).map((e) => ({ at: e.at, actor: e.actor, action: e.action, subject: e.subject ?? null, reason: e.reason ?? null }));
