@@ -9,7 +9,7 @@ import { handleReply } from '../../functions/core/replies/handleReply.ts';
 import { captureOutput, emfSum, jsonLines } from '../support/captureOutput.ts';
 import { seededDemoCity } from '../support/demoCity.ts';
 
-/** An activation, its first wave and one leader's "1" ten minutes later, through observed ports on DynamoDB Local. */
+/** An activation, its first wave, one leader's "1" ten minutes later and another's "3 done" ten minutes after that, through observed ports on DynamoDB Local. */
 async function observedStorm() {
   const { deps: plain, city, clock } = await seededDemoCity();
   const telemetry = new Telemetry('observed-test', 'snowops-test');
@@ -24,8 +24,12 @@ async function observedStorm() {
     const leader = tasking[0]!.to;
     const tasksOfLeader = (await plain.ops.listTasks(opened.activation.id)).filter((t) => city.crews.find((c) => c.id === t.crewId)?.leader.phone === leader);
     await handleReply(deps, { inboundMessageId: 'in-1', from: leader, body: '1' });
+    clock.advance(10);
+    const finisher = tasking.find((s) => s.to !== leader)!.to;
+    const tasksOfFinisher = (await plain.ops.listTasks(opened.activation.id)).filter((t) => city.crews.find((c) => c.id === t.crewId)?.leader.phone === finisher);
+    await handleReply(deps, { inboundMessageId: 'in-2', from: finisher, body: '3' });
     telemetry.metrics.publishStoredMetrics();
-    return { activation: opened.activation, tasks: opened.tasks, tasking, sent: [...plain.sms.sent], tasksOfLeader, phones: city.crews.flatMap((c) => [c.leader.phone, c.backup.phone]) };
+    return { activation: opened.activation, tasks: opened.tasks, tasking, sent: [...plain.sms.sent], tasksOfLeader, tasksOfFinisher, phones: city.crews.flatMap((c) => [c.leader.phone, c.backup.phone]) };
   });
 }
 
@@ -36,22 +40,23 @@ describe('ports observed by a handler\'s telemetry (DynamoDB Local, recording SM
     ({ result, lines } = await observedStorm());
   });
 
-  it('counts tasks entering each state: planned when booked, dispatched when sent, acknowledged on the reply', () => {
+  it('counts tasks entering each state: planned when booked, dispatched when sent, acknowledged and done on the replies', () => {
 
     expect(emfSum(lines, METRIC.taskTransitions, { name: DIMENSION.state, value: 'planned' })).toBe(result.tasks.length);
     expect(emfSum(lines, METRIC.taskTransitions, { name: DIMENSION.state, value: 'dispatched' })).toBe(result.tasks.length);
     expect(emfSum(lines, METRIC.taskTransitions, { name: DIMENSION.state, value: 'acknowledged' })).toBe(result.tasksOfLeader.length);
+    expect(emfSum(lines, METRIC.taskTransitions, { name: DIMENSION.state, value: 'done' })).toBe(result.tasksOfFinisher.length);
   });
 
-  it('records the time from dispatch to the acknowledgement, in seconds, once per acknowledged task', () => {
+  it('records the time from dispatch to the first confirming reply, in seconds, once per task, a "3 done" without a "1" included', () => {
     const values = jsonLines(lines).filter((l) => METRIC.timeToAcknowledge in l).flatMap((l) => [l[METRIC.timeToAcknowledge]].flat());
 
-    expect(values).toEqual(result.tasksOfLeader.map(() => 600));
+    expect(values).toEqual([...result.tasksOfLeader.map(() => 600), ...result.tasksOfFinisher.map(() => 1200)]);
   });
 
-  it('counts every SMS sent, the reply included, and the segments they cost', () => {
+  it('counts every SMS sent, the answers to the replies included, and the segments they cost', () => {
 
-    expect(result.sent).toHaveLength(result.tasking.length + 1);
+    expect(result.sent).toHaveLength(result.tasking.length + 2);
     expect(emfSum(lines, METRIC.smsSent)).toBe(result.sent.length);
     expect(emfSum(lines, METRIC.smsSegments)).toBe(result.sent.reduce((sum, s) => sum + smsSegments(s.body).segments, 0));
   });
@@ -60,7 +65,7 @@ describe('ports observed by a handler\'s telemetry (DynamoDB Local, recording SM
     const smsLines = jsonLines(lines).filter((l) => l.message === 'sms sent');
 
     expect(emfSum(lines, METRIC.activations)).toBe(1);
-    expect(smsLines).toHaveLength(result.tasking.length + 1);
+    expect(smsLines).toHaveLength(result.tasking.length + 2);
     for (const line of smsLines) expect(line.correlation_id).toBe(result.activation.id);
   });
 

@@ -13,6 +13,11 @@ const CONFIRMS: readonly TaskState[] = ['acknowledged', 'on-site', 'done'];
  * leader's first confirming reply. A dispatched task's updatedAt is the moment it was dispatched.
  */
 export function observeOperations<O extends OperationsStore>(inner: O, telemetry: Telemetry): O {
+  const recordAcknowledgement = (task: Task, from: TaskState, to: TaskState, at: string) => {
+    if (from !== 'dispatched' || !CONFIRMS.includes(to)) return;
+    const seconds = (Date.parse(at) - Date.parse(task.updatedAt)) / 1000;
+    if (Number.isFinite(seconds) && seconds >= 0) telemetry.record(METRIC.timeToAcknowledge, MetricUnit.Seconds, seconds);
+  };
   return decorate(inner, {
     async bookTeam(tasks: Task[]) {
       const result = await inner.bookTeam(tasks);
@@ -27,6 +32,9 @@ export function observeOperations<O extends OperationsStore>(inner: O, telemetry
       if (closed.length > 0) {
         telemetry.correlate(closed[0]!.activationId);
         telemetry.count(METRIC.taskTransitions, closed.length, { name: DIMENSION.state, value: to });
+        const ids = new Set(closed.map((t) => t.id));
+        // As read before the close: its state and updatedAt say whether, and since when, it was waiting for an answer.
+        for (const task of tasks) if (ids.has(task.id)) recordAcknowledgement(task, task.state, to, at);
       }
       return closed;
     },
@@ -35,10 +43,7 @@ export function observeOperations<O extends OperationsStore>(inner: O, telemetry
       if (moved) {
         telemetry.correlate(task.activationId);
         telemetry.count(METRIC.taskTransitions, 1, { name: DIMENSION.state, value: to });
-        if (from === 'dispatched' && CONFIRMS.includes(to)) {
-          const seconds = (Date.parse(at) - Date.parse(task.updatedAt)) / 1000;
-          if (Number.isFinite(seconds) && seconds >= 0) telemetry.record(METRIC.timeToAcknowledge, MetricUnit.Seconds, seconds);
-        }
+        recordAcknowledgement(task, from, to, at);
       }
       return moved;
     },

@@ -7,12 +7,13 @@ import { requestReplacement } from '../escalation/requestReplacement.ts';
 import { fill } from '../messages/fill.ts';
 import { smsSegments } from '../messages/smsSegments.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
-import type { Task } from '../operations/Task.ts';
+import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import type { InboundNote } from '../ports/OperationsStore.ts';
 import type { Crew } from '../registry/Crew.ts';
 import { maskPhone } from '../registry/PhoneNumber.ts';
 import { nextState, replyTarget } from './nextState.ts';
 import { parseReply } from './parseReply.ts';
+import type { ReplyAction } from './ReplyIntent.ts';
 
 export interface InboundSms {
   inboundMessageId: string;
@@ -98,13 +99,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
     return 'not-applicable';
   }
   if (!resumed && targets.length > 0) await deps.ops.noteInbound(inbound.inboundMessageId, { activationId, taskIds: targets.map((task) => task.id) });
-  const changed: Task[] = [];
-  for (const task of targets) {
-    // A retry finds the tasks the failed run had already moved: they count as moved by this reply.
-    if (resumed && task.state === replyTarget(intent.action)) { changed.push(task); continue; }
-    const to = nextState(task.state, intent.action);
-    if (to && (await deps.ops.transitionTask(task, task.state, to, at))) changed.push({ ...task, state: to, updatedAt: at });
-  }
+  const changed = await moveTasks(deps, targets, intent.action, at, resumed !== undefined);
   const codes = changed.map((c) => c.code);
   await entry(`reply.${intent.action}`, { tasks: codes, requestedCode: intent.taskCode ?? null, body: inbound.body.slice(0, 160) });
   if (changed.length === 0) {
@@ -117,6 +112,22 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
   const closed = await recordReply(deps, { activationId: changed[0]!.activationId, role, action: intent.action, changed });
   if (intent.action === 'cannot') await replaceAfterCannot(deps, crew, changed, closed.map((c) => c.id));
   return 'applied';
+}
+
+/**
+ * Moves the reply's tasks on, in their order. Done and cannot close them: the crew's are closed together, counted
+ * off its locks at once. `resuming`: a retry finds the tasks the failed run had already moved, and counts them as
+ * moved by this reply.
+ */
+async function moveTasks(deps: MessagingDeps, targets: readonly Task[], action: ReplyAction, at: string, resuming: boolean): Promise<Task[]> {
+  const to = replyTarget(action);
+  const already = resuming ? targets.filter((task) => task.state === to) : [];
+  const movable = targets.filter((task) => !already.includes(task) && nextState(task.state, action) === to);
+  const moved = OPEN_TASK_STATES.includes(to)
+    ? (await Promise.all(movable.map(async (task) => ((await deps.ops.transitionTask(task, task.state, to, at)) ? [{ ...task, state: to, updatedAt: at }] : [])))).flat()
+    : await deps.ops.closeTasks(movable, to, at);
+  const byId = new Map([...already, ...moved].map((task) => [task.id, task]));
+  return targets.flatMap((task) => byId.get(task.id) ?? []);
 }
 
 /** The task of the most recent wave (the newest activation first). */
