@@ -129,34 +129,7 @@ export class DynamoBookings {
    * between the two can leave a crew or vehicle held by nothing. False when the task had left `from`.
    */
   async closeTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean> {
-    const update = this.stateUpdate(task, from, to, at);
-    const giveBack = this.giveBack(task, to);
-    for (let round = 0; round < LOCK_ROUNDS; round++) {
-      const locks = await Promise.all([this.getLock('CREW', task.crewId), this.getLock('VEHICLE', task.vehicleId)]);
-      // Each lock is compared with the count just read: a concurrent close of the team's other task makes this round fail, and the next re-reads.
-      const countOff = ([kind, id]: readonly ['CREW' | 'VEHICLE', string], lock: LockItem | undefined): TransactItem[] => {
-        if (!lock || lock.activationId !== task.activationId || lock.crewId !== task.crewId || lock.vehicleId !== task.vehicleId) return [];
-        const condition = { ConditionExpression: 'activationId = :a AND crewId = :c AND vehicleId = :v AND openTasks = :n', ExpressionAttributeValues: { ':a': task.activationId, ':c': task.crewId, ':v': task.vehicleId, ':n': lock.openTasks } };
-        return lock.openTasks <= 1
-          ? [{ Delete: { TableName: this.tableName, Key: lockKey(kind, id), ...condition } }]
-          : [{ Update: { TableName: this.tableName, Key: lockKey(kind, id), UpdateExpression: 'SET openTasks = :left', ...condition, ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ':left': lock.openTasks - 1 } } }];
-      };
-      // Second, when asked: the activation is still at the wave the caller read (a raise meanwhile makes the close stale).
-      const waveCheck: TransactItem[] = guard
-        ? [{ ConditionCheck: { TableName: this.tableName, Key: { pk: `ACT#${task.activationId}`, sk: 'META' }, ConditionExpression: 'wave = :w', ExpressionAttributeValues: { ':w': guard.wave } } }]
-        : [];
-      const items: TransactItem[] = [{ Update: update }, ...waveCheck, ...countOff(['CREW', task.crewId], locks[0]), ...countOff(['VEHICLE', task.vehicleId], locks[1]), ...giveBack];
-      try {
-        await this.send(items);
-        return true;
-      } catch (error) {
-        const codes = cancellationCodes(error);
-        if (!codes) throw error;
-        if (codes[0] === 'ConditionalCheckFailed' || (guard && codes[1] === 'ConditionalCheckFailed')) return false;
-        // A lock changed between the read and the write: read again.
-      }
-    }
-    throw new Error(`closing task ${task.code}: its team's locks kept changing for ${LOCK_ROUNDS} rounds`);
+    return (await this.closeChunk([{ ...task, state: from }], to, at, guard)) === 'closed';
   }
 
   /**
@@ -182,11 +155,15 @@ export class DynamoBookings {
       if (outcome === 'closed') closed.push(...chunk);
       else if (outcome === 'moved') {
         for (const t of chunk) if (await this.closeTask(t, t.state, to, at, guard)) closed.push(t);
-      } else return closed; // the activation was raised past the guard's wave: nothing more closes
+      } else break; // the activation was raised past the guard's wave: nothing more closes
     }
     return closed.map((t) => ({ ...t, state: to, updatedAt: at }));
   }
 
+  /**
+   * One transaction closing `chunk` (each task from the state it holds) and counting it off its team's locks as just
+   * read; read again while only a lock changed meanwhile. 'moved': a task had left its state or team (nothing closed).
+   */
   private async closeChunk(chunk: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard): Promise<'closed' | 'moved' | 'stale-wave'> {
     const first = chunk[0]!;
     const claims = chunk.map((t): TransactItem[] => [{ Update: this.stateUpdate(t, t.state, to, at) }, ...this.giveBack(t, to)]).flat();
@@ -216,7 +193,7 @@ export class DynamoBookings {
         // A lock changed between the read and the write (a reply closed another of the team's tasks): read again.
       }
     }
-    throw new Error(`closing ${chunk.length} tasks of crew ${first.crewId}: the team's locks kept changing for ${LOCK_ROUNDS} rounds`);
+    throw new Error(`closing ${chunk.map((t) => t.code).join(', ')} of crew ${first.crewId}: the team's locks kept changing for ${LOCK_ROUNDS} rounds`);
   }
 
   async reassignTask(task: Task, to: TaskMove, at: string): Promise<BookingResult> {
