@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { groupByCrew } from '../../../functions/core/dispatch/groupByCrew.ts';
 import { OPEN_TASK_STATES, type Task } from '../../../functions/core/operations/Task.ts';
 import type { EquipmentClass } from '../../../functions/core/registry/EquipmentClass.ts';
 import { reassignResultSchema } from '../../../functions/handlers/api/routes/reassign.ts';
@@ -8,11 +9,27 @@ import { snowops } from '../../support/snowopsCli.ts';
 
 const REASON = '豫H铲001 液压故障';
 
+/**
+ * The planner is time-bounded: on a loaded machine its plan of the demo city may book every plough crew or every
+ * ready plough. Then the smallest plough team's tasks are cancelled (as a downgrade would), so that the tests
+ * always have a free plough crew and vehicle to move work to, whatever the plan.
+ */
+async function keepOnePloughTeamFree(h: Awaited<ReturnType<typeof apiHarness>>, activationId: string): Promise<void> {
+  const busy = await h.deps.ops.listBusy();
+  const crewFree = h.city.crews.some((c) => !busy.crewIds.has(c.id) && c.certified.includes('plough'));
+  const vehicleFree = h.city.vehicles.some((v) => !busy.vehicleIds.has(v.id) && v.class === 'plough' && v.status === 'ready');
+  if (crewFree && vehicleFree) return;
+  const open = (await h.deps.ops.listTasks(activationId)).filter((t) => t.pass === 'plough' && OPEN_TASK_STATES.includes(t.state));
+  const smallest = [...groupByCrew(open).values()].sort((a, b) => a.length - b.length)[0]!;
+  await h.deps.ops.closeTasks(smallest, 'cancelled', h.deps.clock.now().toISOString());
+}
+
 /** The demo city activated at II, with what is booked and what is free. */
 async function openedAtII() {
   const h = await apiHarness();
   const res = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
   const activationId = res.json.activation.id as string;
+  await keepOnePloughTeamFree(h, activationId);
   const tasks = await h.deps.ops.listTasks(activationId);
   const busy = await h.deps.ops.listBusy();
   const freeCrew = (certified: EquipmentClass) => h.city.crews.find((c) => !busy.crewIds.has(c.id) && c.certified.includes(certified));
