@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
+  BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { crewTaskingPrefix, type TaskingCase } from '../../core/escalation/TaskingCase.ts';
 import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
@@ -11,6 +11,7 @@ import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operatio
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
 import type { BookingResult, InboundClaim, InboundNote, OperationsStore, TaskMove, TransitionGuard } from '../../core/ports/OperationsStore.ts';
 import { DynamoBookings } from './DynamoBookings.ts';
+import { putAll } from './putAll.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
 import { cancellationCodes, transactWrite } from './transactWrite.ts';
@@ -126,15 +127,7 @@ export class DynamoOperationsStore implements OperationsStore {
   }
 
   async markShortfallsReported(activationId: string, passKeys: readonly string[]): Promise<void> {
-    const BATCH_WRITE_ITEMS = 25;
-    for (let i = 0; i < passKeys.length; i += BATCH_WRITE_ITEMS) {
-      let pending = passKeys.slice(i, i + BATCH_WRITE_ITEMS).map((key) => ({ PutRequest: { Item: { pk: `ACT#${activationId}`, sk: `SHORT#${key}` } } }));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
-        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-      }
-    }
+    await putAll(this.db, this.tableName, passKeys.map((key) => ({ pk: `ACT#${activationId}`, sk: `SHORT#${key}` })), 'shortfall markers');
   }
 
   async listTasks(activationId: string): Promise<Task[]> {

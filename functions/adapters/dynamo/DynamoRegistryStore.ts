@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cityPlanSchema, type CityPlan } from '../../core/registry/CityPlan.ts';
 import type { Crew } from '../../core/registry/Crew.ts';
 import type { Depot } from '../../core/registry/Depot.ts';
@@ -11,6 +11,7 @@ import type { RegistryImportStore } from '../../core/ports/RegistryImportStore.t
 import type { RegistryStore } from '../../core/ports/RegistryStore.ts';
 import type { RegistryKind, RegistryRecords } from '../../core/registry/RegistryKind.ts';
 import { queryAll } from './queryAll.ts';
+import { putAll } from './putAll.ts';
 import { stripKeys } from './stripKeys.ts';
 
 type Kind = 'ZONE' | 'ROAD' | 'CREW' | 'VEHICLE' | 'DEPOT';
@@ -56,17 +57,7 @@ export class DynamoRegistryStore implements RegistryStore, RegistryAdmin, Regist
       items.push({ pk: `PHONE#${c.leader.phone}`, sk: 'CREW', crewId: c.id, role: 'leader' });
       items.push({ pk: `PHONE#${c.backup.phone}`, sk: 'CREW', crewId: c.id, role: 'backup' });
     }
-    for (let i = 0; i < items.length; i += 25) {
-      let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-        [this.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
-      };
-      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-        if (attempt > 8) throw new Error('registry write: unprocessed items after 8 retries');
-        const out = await this.db.send(new BatchWriteCommand({ RequestItems: request }));
-        request = out.UnprocessedItems as typeof request;
-        if (request && Object.keys(request).length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      }
-    }
+    await putAll(this.db, this.tableName, items, 'registry write');
   }
 
   async getRecord<K extends RegistryKind>(kind: K, id: string): Promise<RegistryRecords[K] | undefined> {
