@@ -30,7 +30,7 @@ async function openedAtII() {
   const res = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
   const activationId = res.json.activation.id as string;
   await keepOnePloughTeamFree(h, activationId);
-  const tasks = await h.deps.ops.listTasks(activationId);
+  const tasks = (await h.deps.ops.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state));
   const busy = await h.deps.ops.listBusy();
   const freeCrew = (certified: EquipmentClass) => h.city.crews.find((c) => !busy.crewIds.has(c.id) && c.certified.includes(certified));
   const freeVehicle = (cls: EquipmentClass) => h.city.vehicles.find((v) => !busy.vehicleIds.has(v.id) && v.class === cls && v.status === 'ready');
@@ -65,12 +65,14 @@ describe('POST /activations/{id}/tasks/{code}/reassign', () => {
 
   it('changes only the vehicle when no crew is named', async () => {
     const h = await openedAtII();
-    const single = h.must(h.tasks.find((t) => h.teamOf(t.crewId).length === 1 && h.freeVehicle(t.pass) !== undefined), 'one-task team with a free vehicle of its class');
-    const vehicle = h.freeVehicle(single.pass)!;
-    const res = await h.call('POST', h.url(single.code), { body: { vehicleId: vehicle.id, reason: 'vehicle swap' } });
+    // A plough team down to one open task (the rest cancelled, as a downgrade would): only such a team may swap its vehicle.
+    const [single, ...rest] = h.teamOf(h.tasks.find((t) => t.pass === 'plough')!.crewId);
+    await h.deps.ops.closeTasks(rest, 'cancelled', h.deps.clock.now().toISOString());
+    const vehicle = h.must(h.freeVehicle('plough'), 'free ready plough');
+    const res = await h.call('POST', h.url(single!.code), { body: { vehicleId: vehicle.id, reason: 'vehicle swap' } });
     expect(res.status).toBe(200);
-    expect(res.json.task).toMatchObject({ crewId: single.crewId, vehicleId: vehicle.id });
-    expect(res.json.replaced.vehicleId).toBe(single.vehicleId);
+    expect(res.json.task).toMatchObject({ crewId: single!.crewId, vehicleId: vehicle.id });
+    expect(res.json.replaced.vehicleId).toBe(single!.vehicleId);
   });
 
   it('hands the task to another team with its own vehicle when only the crew is named', async () => {
@@ -84,7 +86,7 @@ describe('POST /activations/{id}/tasks/{code}/reassign', () => {
 
   it('answers 409 for a task that is done, moving nothing', async () => {
     const h = await openedAtII();
-    const task = h.tasks[0]!;
+    const task = h.tasks.find((t) => t.pass === 'plough')!;
     await h.deps.ops.transitionTask(task, 'dispatched', 'done', '2026-12-14T01:00:00.000Z');
     const crew = h.must(h.freeCrew(task.pass), `free ${task.pass} crew`);
     const res = await h.call('POST', h.url(task.code), { body: { crewId: crew.id, vehicleId: h.freeVehicle(task.pass)?.id ?? task.vehicleId, reason: REASON } });
