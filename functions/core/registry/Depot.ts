@@ -1,4 +1,5 @@
 import * as z from '../../config/zod.ts';
+import { latitude, longitude } from './coordinates.ts';
 
 // Built on first use (z.lazy), like the other registry records: only registry edits and imports parse them,
 // so a cold start that does neither does not build them (npm run bench:bundles).
@@ -8,8 +9,8 @@ export const depotSchema = z.lazy(() => z.object({
   /** Name as crews know it; crews and vehicles may name their depot by id or by this name. */
   name: z.string().check(z.minLength(1)),
   zoneId: z.string().check(z.minLength(1)),
-  latitude: z.number().check(z.gte(-90), z.lte(90)),
-  longitude: z.number().check(z.gte(-180), z.lte(180)),
+  latitude: latitude(),
+  longitude: longitude(),
   /** The unit that runs the depot, when it is not the zone's responsible unit. */
   responsibleUnit: z.optional(z.string().check(z.minLength(1))),
 }));

@@ -1,10 +1,11 @@
 import * as z from '../../config/zod.ts';
+import { latitude, longitude } from './coordinates.ts';
 import { EQUIPMENT_CLASSES } from './EquipmentClass.ts';
 import { levelRecord } from './levelRecord.ts';
 
 const passList = z.lazy(() => z.array(z.enum(EQUIPMENT_CLASSES)).check(z.minLength(1)));
 /** A [latitude, longitude] vertex of a road's centre line. */
-const vertex = z.lazy(() => z.tuple([z.number().check(z.gte(-90), z.lte(90)), z.number().check(z.gte(-180), z.lte(180))]));
+const vertex = z.lazy(() => z.tuple([latitude(), longitude()]));
 
 // Built on first use (z.lazy), like the other registry records: only registry edits and imports parse them,
 // so a cold start that does neither does not build them (npm run bench:bundles).
@@ -15,8 +16,8 @@ export const roadSchema = z.lazy(() => z.object({
   /** 1: hub and arterial roads, bridges, slopes, hospital access; 2: secondary and bus; 3: branch roads and lanes. */
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   laneKm: z.number().check(z.positive()),
-  latitude: z.number().check(z.gte(-90), z.lte(90)),
-  longitude: z.number().check(z.gte(-180), z.lte(180)),
+  latitude: latitude(),
+  longitude: longitude(),
   /** Passes the road needs, in order (open first, clean after): e.g. spreader, then plough. */
   passes: passList,
   /** Whether de-icing agent may be spread here (key, first- and second-grade roads only). */
