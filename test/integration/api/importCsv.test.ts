@@ -64,10 +64,10 @@ describe('POST /registry/import/{kind}', () => {
       expect(await h.deps.registry.listRoads()).toEqual(roadsBefore);
     });
 
-    it('answers 422 for a file that is not CSV at all (an unclosed quote), naming the line', async () => {
+    it('answers 422 for a file that is not CSV at all (an unclosed quote), naming the line and column', async () => {
       const res = await h.call('POST', '/registry/import/roads', { as: 'admin', rawBody: 'id,name\nR1,"open quote\n', headers: CSV });
       expect(res.status).toBe(422);
-      expect(res.json.errors[0].line).toBeGreaterThan(0);
+      expect(res.json.errors[0]).toMatchObject({ line: 2, column: 'name', detail: 'a quoted field is never closed (character 4)' });
     });
 
     it('answers 415 for a JSON body', async () => {

@@ -27,7 +27,7 @@ export async function importRegistryCsv<K extends RegistryKind>(store: RegistryI
   try {
     records = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { ok: false, problems: [{ line: error.line, column: '-', reason: error.message.replace(/^line \d+: /, '') }] };
+    if (error instanceof CsvSyntaxError) return { ok: false, problems: [{ line: error.line, column: error.at.header ?? `field ${error.at.field}`, reason: `${error.reason} (character ${error.at.character})` }] };
     throw error;
   }
   const { rows, problems } = readRows(kind, records);
