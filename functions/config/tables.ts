@@ -98,4 +98,21 @@ export const IDEMPOTENCY_TABLE: TableDefinition = {
   accessPatterns: ['Powertools idempotency records: Get / conditional Put / Update by id'],
 };
 
-export const ALL_TABLES: TableDefinition[] = [REGISTRY_TABLE, OPERATIONS_TABLE, LOG_TABLE, IDEMPOTENCY_TABLE];
+/** Reports from the public (the 随手拍 loop): their own table, as they hold the reporters' phones and are reached from a public API. */
+export const CITIZEN_TABLE: TableDefinition = {
+  id: 'CitizenCases',
+  envVar: 'CITIZEN_TABLE',
+  partitionKey: pk,
+  sortKey: sk,
+  indexes: [
+    { indexName: 'bySubmitted', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+  accessPatterns: [
+    'a case: Get pk=CASE#<id> sk=CASE; every write a Put conditional on the version read (two cases merged in one transaction)',
+    'cases submitted in a time range, newest first (Open311 GET /requests, nearby open reports, merge suggestions): Query index bySubmitted gsi1pk=CASES, gsi1sk BETWEEN <from> AND <to> (a city files thousands a season: one partition)',
+    'the case a task came from (a crew reply to it): Get pk=TASK#<activationId>#<taskId> sk=CASE',
+  ],
+};
+
+export const ALL_TABLES: TableDefinition[] = [REGISTRY_TABLE, OPERATIONS_TABLE, LOG_TABLE, IDEMPOTENCY_TABLE, CITIZEN_TABLE];

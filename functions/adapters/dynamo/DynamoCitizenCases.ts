@@ -1,0 +1,70 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CaseTask, CitizenCase } from '../../core/citizen/CitizenCase.ts';
+import { ConflictError } from '../../core/errors/ConflictError.ts';
+import type { CaseWrite, CitizenCases } from '../../core/ports/CitizenCases.ts';
+import { queryAll } from './queryAll.ts';
+import { stripKeys } from './stripKeys.ts';
+import { cancellationCodes, transactWrite } from './transactWrite.ts';
+
+const INDEX = 'bySubmitted';
+const ALL = 'CASES';
+/** Sorts after any "<iso time>#<id>". */
+const END = '\uffff';
+
+/** Citizen cases in their own table (see CITIZEN_TABLE's access patterns). */
+export class DynamoCitizenCases implements CitizenCases {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
+
+  async create(c: CitizenCase): Promise<void> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: item(c), ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`case ${c.id} exists already`, { caseId: c.id });
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<CitizenCase | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `CASE#${id}`, sk: 'CASE' }, ConsistentRead: true }));
+    return out.Item ? stripKeys<CitizenCase>(out.Item) : undefined;
+  }
+
+  async save(...writes: CaseWrite[]): Promise<boolean> {
+    const puts = writes.map((w) => ({ TableName: this.tableName, Item: item(w.case), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': w.expectedVersion } }));
+    try {
+      if (puts.length === 1) await this.db.send(new PutCommand(puts[0]!));
+      else await transactWrite(this.db, puts.map((Put) => ({ Put })));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) return false;
+      throw error;
+    }
+  }
+
+  async listSubmitted(range: { from: string; to?: string }): Promise<CitizenCase[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, {
+      TableName: this.tableName,
+      IndexName: INDEX,
+      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':p': ALL, ':from': range.from, ':to': range.to ?? END },
+      ScanIndexForward: false,
+    });
+    // BETWEEN includes its upper bound; the range is half-open.
+    return items.map((i) => stripKeys<CitizenCase>(i)).filter((c) => range.to === undefined || c.submittedAt < range.to);
+  }
+
+  async linkTask(task: CaseTask, caseId: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `TASK#${task.activationId}#${task.taskId}`, sk: 'CASE', caseId } }));
+  }
+
+  async findByTask(activationId: string, taskId: string): Promise<string | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `TASK#${activationId}#${taskId}`, sk: 'CASE' }, ConsistentRead: true }));
+    return out.Item?.caseId as string | undefined;
+  }
+}
+
+function item(c: CitizenCase): Record<string, unknown> {
+  return { pk: `CASE#${c.id}`, sk: 'CASE', gsi1pk: ALL, gsi1sk: `${c.submittedAt}#${c.id}`, ...c };
+}
