@@ -1,3 +1,4 @@
+import type { CityPlan } from '../registry/CityPlan.ts';
 import type { Crew } from '../registry/Crew.ts';
 import type { Depot } from '../registry/Depot.ts';
 import type { Road } from '../registry/Road.ts';
@@ -6,6 +7,8 @@ import type { Zone } from '../registry/Zone.ts';
 
 /** What a registry import reads and writes. */
 export interface RegistryImportStore {
+  /** The plan, for the duty officer's phone (no crew may have it). */
+  getPlan(): Promise<CityPlan>;
   listZones(): Promise<Zone[]>;
   listDepots(): Promise<Depot[]>;
   listRoads(): Promise<Road[]>;

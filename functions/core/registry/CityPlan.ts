@@ -6,12 +6,15 @@ import { DEFAULT_WARNING_RULES, warningRuleSchema } from './WarningRule.ts';
 import { timeTargetsSchema } from './TimeTargets.ts';
 
 import { plannerSettingsSchema } from './PlannerSettings.ts';
+import { E164 } from './PhoneNumber.ts';
+import { boundedNumber, boundedText, recordId } from './boundedText.ts';
+import { DEFAULT_SMS_SEGMENT_CAP, NUMBER_LIMITS, TEXT_LIMITS } from './limits.ts';
 
 /** One blizzard rule: snow water (mm) summed over a rolling window of hours reaches a level. */
 export const blizzardThresholdSchema = z.object({
   level: activeLevel,
   windowHours: z.int().check(z.positive(), z.lte(72)),
-  waterMm: z.number().check(z.positive()),
+  waterMm: boundedNumber(NUMBER_LIMITS.blizzardWaterMm),
 });
 export type BlizzardThreshold = z.infer<typeof blizzardThresholdSchema>;
 
@@ -23,33 +26,49 @@ export const CMA_BLIZZARD_THRESHOLDS: BlizzardThreshold[] = [
   { level: 'I', windowHours: 6, waterMm: 15 },
 ];
 
+/** The tiers in scope at one level: 1 to 3 distinct tiers of 1, 2, 3, tier 1 among them (it is always first). */
+const tiersInScope = z.array(z.int().check(z.gte(1, 'a tier is 1, 2 or 3'), z.lte(3, 'a tier is 1, 2 or 3')))
+  .check(
+    z.minLength(1, 'at least one tier must be in scope'),
+    z.maxLength(3, 'there are three tiers'),
+    z.refine((tiers) => new Set(tiers).size === tiers.length, 'names a tier twice'),
+    z.refine((tiers) => tiers.includes(1), 'must include tier 1: tier 1 is always first'),
+  );
+
+/** An IANA time zone this runtime knows (a typo would make every local time fail). */
+const timeZone = z.string().check(
+  z.minLength(1, 'is required'),
+  z.maxLength(TEXT_LIMITS.timeZone),
+  z.refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'must be an IANA time zone such as Asia/Shanghai'),
+);
+
 export const cityPlanSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  city: z.string().check(z.minLength(1)),
+  id: recordId(),
+  city: boundedText(TEXT_LIMITS.cityName),
   /** IANA time zone the city reads times in. */
-  timeZone: z.string().check(z.minLength(1)),
+  timeZone,
   defaultLanguage: z.enum(['zh-CN', 'en']),
   /** Whether a crossed threshold activates at once or is proposed to the duty officer. */
   activationPolicy: z.enum(['auto', 'propose']),
-  blizzardThresholds: z._default(z.array(blizzardThresholdSchema).check(z.minLength(1)), CMA_BLIZZARD_THRESHOLDS),
+  blizzardThresholds: z._default(z.array(blizzardThresholdSchema).check(z.minLength(1), z.maxLength(20)), CMA_BLIZZARD_THRESHOLDS),
   /** Road tiers in scope at each level; tier 1 is always first. */
-  tiersByLevel: z.object({ IV: z.array(z.int()), III: z.array(z.int()), II: z.array(z.int()), I: z.array(z.int()) }),
+  tiersByLevel: z.object({ IV: tiersInScope, III: tiersInScope, II: tiersInScope, I: tiersInScope }),
   /** Planner weights and rules (rest, detour, lending, reload); optional, with defaults. */
   planner: z.optional(plannerSettingsSchema),
   /** Hours a team may work in one activation (shift window). */
-  shiftHours: z.number().check(z.positive(), z.lte(24)),
+  shiftHours: boundedNumber(NUMBER_LIMITS.shiftHours),
   /** Travel speed of equipment between roads, km/h. */
-  travelSpeedKmPerH: z.number().check(z.positive()),
+  travelSpeedKmPerH: boundedNumber(NUMBER_LIMITS.travelSpeedKmPerH),
   /** Minutes before start-by that a team must have been told. */
-  startLeadMinutes: z.int().check(z.nonnegative()),
+  startLeadMinutes: boundedNumber(NUMBER_LIMITS.startLeadMinutes, { integer: true }),
   /** Duty officer's phone for proposals and escalations. */
-  dutyOfficerPhone: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/)),
+  dutyOfficerPhone: z.string().check(z.regex(E164, 'must be an E.164 phone number such as +8613812345678')),
   /** Per level: minutes to resend, then to the backup leader, then to the duty officer, while nobody acknowledges. */
   escalation: z._default(escalationPolicySchema, DEFAULT_ESCALATION),
   /** Road-icing rule (道路结冰); defaults to the CMA signal criteria. */
   roadIcing: z._default(roadIcingSchema, CMA_ROAD_ICING),
   /** Official warnings mapped to levels. */
-  warningRules: z._default(z.array(warningRuleSchema), DEFAULT_WARNING_RULES),
+  warningRules: z._default(z.array(warningRuleSchema).check(z.maxLength(50)), DEFAULT_WARNING_RULES),
   /**
    * Weather that begins further ahead than this is a watch (officer told, pre-treatment proposed), not an
    * activation. 12 h by default: the CMA signals are issued for what is expected "within 12 hours".
@@ -61,16 +80,19 @@ export const cityPlanSchema = z.object({
   staleAfterMinutes: z._default(z.int().check(z.positive(), z.lte(24 * 60)), 60),
   /** Hours per level and tier within which roads should be passable; DEFAULT_TIME_TARGETS when absent. */
   timeTargetsHours: z.optional(timeTargetsSchema),
+  /** Most SMS segments one tasking message may cost; a longer tasking abbreviates names, then is split over messages. */
+  smsSegmentCap: z._default(boundedNumber(NUMBER_LIMITS.smsSegmentCap, { integer: true }), DEFAULT_SMS_SEGMENT_CAP),
 });
 /** Fields added after the first plans were written: optional in the type (a parsed plan always has them, by default). */
-type LaterFields = 'roadIcing' | 'warningRules' | 'leadTimeHours' | 'downgradeAfterPolls' | 'staleAfterMinutes';
+type ForecastLaterFields = 'roadIcing' | 'warningRules' | 'leadTimeHours' | 'downgradeAfterPolls' | 'staleAfterMinutes';
+type LaterFields = ForecastLaterFields | 'smsSegmentCap';
 type ParsedPlan = z.infer<typeof cityPlanSchema>;
 export type CityPlan = Omit<ParsedPlan, LaterFields> & Partial<Pick<ParsedPlan, LaterFields>>;
 /** A plan with every forecast rule present. */
-export type ForecastRules = Pick<ParsedPlan, 'blizzardThresholds' | LaterFields>;
+export type ForecastRules = Pick<ParsedPlan, 'blizzardThresholds' | ForecastLaterFields>;
 
 /** The plan's forecast rules, with the schema's defaults for any a hand-built plan leaves out. */
-export function forecastRules(plan: Pick<CityPlan, 'blizzardThresholds'> & Partial<Pick<ParsedPlan, LaterFields>>): ForecastRules {
+export function forecastRules(plan: Pick<CityPlan, 'blizzardThresholds'> & Partial<Pick<ParsedPlan, ForecastLaterFields>>): ForecastRules {
   return {
     blizzardThresholds: plan.blizzardThresholds,
     roadIcing: plan.roadIcing ?? CMA_ROAD_ICING,

@@ -2,9 +2,11 @@ import * as z from '../../config/zod.ts';
 import { EQUIPMENT_CLASSES } from './EquipmentClass.ts';
 import { LANGUAGES } from './Language.ts';
 import { phoneNumberSchema } from './PhoneNumber.ts';
+import { boundedNumber, boundedText, recordId } from './boundedText.ts';
+import { NUMBER_LIMITS, TEXT_LIMITS } from './limits.ts';
 
 export const leaderSchema = z.object({
-  name: z.string().check(z.minLength(1)),
+  name: boundedText(TEXT_LIMITS.personName),
   phone: phoneNumberSchema,
   language: z.enum(LANGUAGES),
 });
@@ -20,11 +22,11 @@ export type ShiftWindow = z.infer<typeof shiftWindowSchema>;
 // Built on first use (z.lazy), like the other registry records: only registry edits and imports parse them,
 // so a cold start that does neither does not build them (npm run bench:bundles).
 export const crewSchema = z.lazy(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
-  zoneId: z.string().check(z.minLength(1)),
-  depot: z.string().check(z.minLength(1)),
-  size: z.int().check(z.positive()),
+  id: recordId(),
+  name: boundedText(TEXT_LIMITS.crewName),
+  zoneId: recordId(),
+  depot: boundedText(TEXT_LIMITS.depot),
+  size: boundedNumber(NUMBER_LIMITS.crewSize, { integer: true }),
   leader: leaderSchema,
   backup: leaderSchema,
   /** Equipment classes this crew is certified to operate. */
@@ -32,6 +34,6 @@ export const crewSchema = z.lazy(() => z.object({
   /** Daily duty window; absent means on call around the clock (the plan's shift length still applies). */
   shift: z.optional(shiftWindowSchema),
   /** Hours already worked in the current rest period (rest rules); absent means fresh. */
-  hoursWorked: z.optional(z.number().check(z.gte(0), z.lte(24))),
+  hoursWorked: z.optional(boundedNumber(NUMBER_LIMITS.hoursWorked)),
 }));
 export type Crew = z.infer<typeof crewSchema>;

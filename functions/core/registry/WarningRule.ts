@@ -1,5 +1,7 @@
 import * as z from '../../config/zod.ts';
 import { activeLevelSchema } from './activeLevelSchema.ts';
+import { boundedText } from './boundedText.ts';
+import { TEXT_LIMITS } from './limits.ts';
 
 /**
  * Maps official warnings to a level. `match` lists event names or codes (case-insensitive, exact);
@@ -7,7 +9,7 @@ import { activeLevelSchema } from './activeLevelSchema.ts';
  * A `watchOnly` product (e.g. Winter Storm Watch) can put the city on watch but never activates.
  */
 export const warningRuleSchema = z.object({
-  match: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  match: z.array(boundedText(TEXT_LIMITS.warningMatch)).check(z.minLength(1), z.maxLength(50)),
   level: z.union([activeLevelSchema, z.literal('by-colour')]),
   watchOnly: z._default(z.boolean(), false),
 });

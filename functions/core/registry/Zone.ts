@@ -1,16 +1,18 @@
 import * as z from '../../config/zod.ts';
 import { latitude, longitude } from './coordinates.ts';
+import { boundedText, recordId } from './boundedText.ts';
+import { TEXT_LIMITS } from './limits.ts';
 
 // Built on first use (z.lazy), like the other registry records: only registry edits and imports parse them,
 // so a cold start that does neither does not build them (npm run bench:bundles).
 export const zoneSchema = z.lazy(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
+  id: recordId(),
+  name: boundedText(TEXT_LIMITS.zoneName),
   /** The unit answerable for this zone (分片包干). */
-  responsibleUnit: z.string().check(z.minLength(1)),
+  responsibleUnit: boundedText(TEXT_LIMITS.responsibleUnit),
   latitude: latitude(),
   longitude: longitude(),
   /** Forecast providers in the order the poller tries them. */
-  providers: z._default(z.array(z.string().check(z.minLength(1))).check(z.minLength(1)), ['open-meteo']),
+  providers: z._default(z.array(boundedText(TEXT_LIMITS.providerName)).check(z.minLength(1), z.maxLength(5)), ['open-meteo']),
 }));
 export type Zone = z.infer<typeof zoneSchema>;

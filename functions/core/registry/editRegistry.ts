@@ -21,6 +21,9 @@ export async function saveRegistryRecord<K extends RegistryKind>(deps: Deps, kin
   if (kind === 'crews') {
     const crew = record as Crew;
     if (crew.leader.phone === crew.backup.phone) throw new RuleViolationError('the backup must have a different phone from the leader, or escalation reaches the same person', 'backup.phone');
+    const { dutyOfficerPhone } = await deps.registry.getPlan();
+    const role = crew.leader.phone === dutyOfficerPhone ? 'leader' : crew.backup.phone === dutyOfficerPhone ? 'backup' : undefined;
+    if (role) throw new ConflictError(`the ${role}'s phone of crew ${crew.id} is the duty officer's; escalations to the duty officer would reach the crew itself`, { id: crew.id, field: `${role}.phone` });
   }
   const previous = await deps.registryAdmin.getRecord(kind, record.id);
   if ((await deps.registryAdmin.saveRecord(kind, record, previous)) === 'phone-in-use') {

@@ -33,8 +33,8 @@ export async function importRegistryCsv<K extends RegistryKind>(store: RegistryI
   const { rows, problems } = readRows(kind, records);
   if (problems.some((p) => p.line === (records[0]?.line ?? 1)) || records.length === 0) return { ok: false, problems };
 
-  const [zones, depots, existing] = await Promise.all([
-    store.listZones(), store.listDepots(),
+  const [plan, zones, depots, existing] = await Promise.all([
+    store.getPlan(), store.listZones(), store.listDepots(),
     (kind === 'roads' ? store.listRoads() : kind === 'crews' ? store.listCrews() : store.listVehicles()) as Promise<RegistryRecords[K][]>,
   ]);
   const zoneIds = new Set(zones.map((z) => z.id));
@@ -48,7 +48,7 @@ export async function importRegistryCsv<K extends RegistryKind>(store: RegistryI
     if (!zoneIds.has(r.zoneId)) problems.push({ line, column: 'zone', reason: `unknown zone "${r.zoneId}"; the registry has ${[...zoneIds].join(', ') || 'no zones'}` });
     if (r.depot !== undefined && depotKeys.size > 0 && !depotKeys.has(r.depot)) problems.push({ line, column: 'depot', reason: `unknown depot "${r.depot}"` });
   }
-  if (kind === 'crews') problems.push(...phoneProblems(rows as { line: number; record: Crew }[], existing as Crew[]));
+  if (kind === 'crews') problems.push(...phoneProblems(rows as { line: number; record: Crew }[], existing as Crew[], plan.dutyOfficerPhone));
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 
   const before = new Map((existing as { id: string }[]).map((r) => [r.id, canonical(r)]));
@@ -78,10 +78,10 @@ export async function importRegistryCsv<K extends RegistryKind>(store: RegistryI
 }
 
 /** A phone may belong to one crew only: replies are matched to their crew by phone. */
-function phoneProblems(rows: { line: number; record: Crew }[], existing: Crew[]): CsvProblem[] {
+function phoneProblems(rows: { line: number; record: Crew }[], existing: Crew[], dutyOfficerPhone: string): CsvProblem[] {
   const problems: CsvProblem[] = [];
   const inFile = new Set(rows.map((r) => r.record.id));
-  const owner = new Map<string, string>();
+  const owner = new Map<string, string>([[dutyOfficerPhone, 'the duty officer (the plan)']]);
   for (const c of existing) if (!inFile.has(c.id)) for (const p of [c.leader.phone, c.backup.phone]) owner.set(p, `crew ${c.id} in the registry`);
   for (const { line, record } of rows) {
     for (const [column, phone] of [['leader_phone', record.leader.phone], ['backup_phone', record.backup.phone]] as const) {

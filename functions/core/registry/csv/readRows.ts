@@ -7,6 +7,7 @@ import { VEHICLE_STATUSES, vehicleSchema, type Vehicle } from '../Vehicle.ts';
 import { boolean, classes, clock, LEVEL_COLUMNS, line, number, oneOf, text, type Cell } from './cells.ts';
 import type { CsvProblem } from './CsvProblem.ts';
 import type { CsvRecord } from './parseCsv.ts';
+import { NUMBER_LIMITS } from '../limits.ts';
 
 export type RegistryKind = 'roads' | 'crews' | 'vehicles';
 export const REGISTRY_KINDS: readonly RegistryKind[] = ['roads', 'crews', 'vehicles'];
@@ -82,9 +83,9 @@ function readRoad(r: RowReader): Record<string, unknown> {
   const tier = r.read('tier', (x) => oneOf(x, ['1', '2', '3'] as const));
   return {
     id: r.read('id', text), name: r.read('name', text), zoneId: r.read('zone', text), tier: tier === undefined ? undefined : Number(tier),
-    laneKm: r.read('lane_km', (x) => number(x, { min: 0, above: true, max: 500 })),
+    laneKm: r.read('lane_km', (x) => number(x, NUMBER_LIMITS.laneKm)),
     latitude: lat, longitude: lon, passes: r.read('passes', classes), agentAllowed: r.read('agent_allowed', boolean),
-    line: geometry, passesByLevel: levelRecord(r, 'passes_', classes), targetHoursByLevel: levelRecord(r, 'target_h_', (x) => number(x, { min: 0, above: true, max: 72 })),
+    line: geometry, passesByLevel: levelRecord(r, 'passes_', classes), targetHoursByLevel: levelRecord(r, 'target_h_', (x) => number(x, NUMBER_LIMITS.targetHours)),
   };
 }
 
@@ -99,12 +100,12 @@ function readCrew(r: RowReader): Record<string, unknown> {
   }
   return {
     id: r.read('id', text), name: r.read('name', text), zoneId: r.read('zone', text), depot: r.read('depot', text),
-    size: r.read('size', (x) => number(x, { min: 1, integer: true, max: 200 })),
+    size: r.read('size', (x) => number(x, { ...NUMBER_LIMITS.crewSize, integer: true })),
     leader: { name: r.read('leader_name', text), phone: r.read('leader_phone', phone), language: r.read('leader_language', language) },
     backup: { name: r.read('backup_name', text), phone: r.read('backup_phone', phone), language: r.read('backup_language', language) },
     certified: r.read('certified', classes),
     shift: start !== undefined && end !== undefined ? { start, end } : undefined,
-    hoursWorked: r.optional('hours_worked', (x) => number(x, { min: 0, max: 24 })),
+    hoursWorked: r.optional('hours_worked', (x) => number(x, NUMBER_LIMITS.hoursWorked)),
   };
 }
 
@@ -114,8 +115,8 @@ function readVehicle(r: RowReader): Record<string, unknown> {
   if (chloride && cls !== undefined && cls !== 'spreader') r.fail('chloride_agent', 'only a spreader carries de-icing agent');
   return {
     id: r.read('id', text), label: r.read('label', text), class: cls, zoneId: r.read('zone', text), depot: r.read('depot', text),
-    status: r.read('status', (x) => oneOf(x, VEHICLE_STATUSES)), workRateLaneKmPerH: r.read('work_rate', (x) => number(x, { min: 0, above: true, max: 200 })),
-    chlorideAgent: chloride, materialCapacityLaneKm: r.optional('material_capacity', (x) => number(x, { min: 0, above: true, max: 1000 })),
+    status: r.read('status', (x) => oneOf(x, VEHICLE_STATUSES)), workRateLaneKmPerH: r.read('work_rate', (x) => number(x, NUMBER_LIMITS.workRateLaneKmPerH)),
+    chlorideAgent: chloride, materialCapacityLaneKm: r.optional('material_capacity', (x) => number(x, NUMBER_LIMITS.materialCapacityLaneKm)),
   };
 }
 
