@@ -12,8 +12,8 @@ export interface CallOptions {
   /** A raw Authorization header value, overriding `as`. */
   authorization?: string;
   body?: unknown;
-  /** A raw body string, sent as is. */
-  rawBody?: string;
+  /** A raw body, sent as is (bytes for a body in another charset). */
+  rawBody?: string | Buffer;
   headers?: Record<string, string>;
 }
 
@@ -44,7 +44,7 @@ export async function apiHarness(options: { start?: Date; city?: CityFile } = {}
     const who = options.as ?? 'officer';
     if (options.authorization !== undefined) headers.Authorization = options.authorization;
     else if (who !== 'none') headers.Authorization = `Bearer ${tokens[who]}`;
-    let body: string | undefined;
+    let body: string | Buffer | undefined;
     if (options.rawBody !== undefined) body = options.rawBody;
     else if (options.body !== undefined) {
       body = JSON.stringify(options.body);

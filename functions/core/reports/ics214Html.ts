@@ -35,6 +35,15 @@ function resourceRows(tasks: readonly Task[], crews: readonly Crew[], zones: rea
   }).join('');
 }
 
+/** The report's only style, whole: the page is served with a Content-Security-Policy that allows exactly this text (by its hash). */
+export const REPORT_STYLE = `
+body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#111}
+h1{font-size:20px;margin:0 0 8px}h2{font-size:15px;margin:20px 0 6px;border-bottom:1px solid #999}
+table{border-collapse:collapse;width:100%;font-size:12px}td,th{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
+.grid td:first-child{width:28%;font-weight:600}.nowrap{white-space:nowrap}.sign{height:36px}
+@media print{body{margin:10mm}h2{break-after:avoid}tr{break-inside:avoid}}
+`;
+
 /**
  * The ICS-214-style activity log of an activation as printable HTML: incident, operational period,
  * the figures, the coverage chart against the targets, resources assigned, time-stamped activities
@@ -55,13 +64,7 @@ export function ics214Html(input: Ics214Input): string {
   const incident = `${r.city}: snow response, level ${r.level} (${r.activationId})`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${h(`ICS 214 Activity Log: ${incident}`)}</title>
-<style>
-body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#111}
-h1{font-size:20px;margin:0 0 8px}h2{font-size:15px;margin:20px 0 6px;border-bottom:1px solid #999}
-table{border-collapse:collapse;width:100%;font-size:12px}td,th{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
-.grid td:first-child{width:28%;font-weight:600}.nowrap{white-space:nowrap}.sign{height:36px}
-@media print{body{margin:10mm}h2{break-after:avoid}tr{break-inside:avoid}}
-</style></head><body>
+<style>${REPORT_STYLE}</style></head><body>
 <h1>ACTIVITY LOG (ICS 214) · 工作日志</h1>
 <table class="grid">
 <tr><td>1. Incident Name 事件名称</td><td>${h(incident)}</td></tr>

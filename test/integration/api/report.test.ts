@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HourlyForecast } from '../../../functions/core/forecast/HourlyForecast.ts';
 import { pollCity } from '../../../functions/core/poll/pollCity.ts';
@@ -153,6 +154,16 @@ describe('after-action report of a scripted activation whose true figures are kn
 
   it.each([['nobody', 403], ['none', 401]] as const)('refuses %s with %i on every export', async (as, status) => {
     for (const path of ['report', 'report.html', 'log.csv']) expect((await h.call('GET', `/activations/${id}/${path}`, { as })).status).toBe(status);
+  });
+
+  it('serves the printable report with a strict Content-Security-Policy: nothing loads, no script runs, only its own style applies', async () => {
+    const res = await h.call('GET', `/activations/${id}/report.html`, { as: 'manager' });
+    const csp = res.headers['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(res.text)![1]!;
+    expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('answers 404 for the report of an unknown activation', async () => {

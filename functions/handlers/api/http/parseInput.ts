@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from '../../../config/zod.ts';
 import type { FieldProblem } from './ProblemError.ts';
+import { decodeBody } from './decodeBody.ts';
 import { ProblemError } from './ProblemError.ts';
 import type { AnyRoute } from './RouteDefinition.ts';
 
@@ -38,10 +39,10 @@ function decodePathParameters(event: APIGatewayProxyEventV2): Record<string, str
 }
 
 function readBody(route: AnyRoute, event: APIGatewayProxyEventV2): unknown {
-  const raw = event.body === undefined || event.body === null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const size = Buffer.byteLength(raw, 'utf8');
+  const size = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').length : Buffer.byteLength(event.body, 'utf8')) : 0;
   if (size > limit) throw new ProblemError(413, 'body-too-large', 'Body too large', `the body is ${size} bytes; this route accepts at most ${limit}`, { limit });
+  const raw = decodeBody(event);
   if (raw.trim() === '') return undefined;
   const type = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (route.bodyType === 'text/csv') {
