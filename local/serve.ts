@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { SystemClock } from '../functions/adapters/system/SystemClock.ts';
 import { buildLocalApi } from './api/buildLocalApi.ts';
 import { startApiServer } from './api/startApiServer.ts';
+import { consoleSite } from './console/consoleSite.ts';
 import { startLocalRuntime } from './runtime/startLocalRuntime.ts';
 
 /** Where `npx snowops import` finds this runtime's DynamoDB Local and tables while it runs. */
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop(0));
   try {
     api = await buildLocalApi({ deps: runtime.deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, secret: process.env.SNOWOPS_JWT_SECRET });
-    server = await startApiServer(api.handler, { port }).catch((error: NodeJS.ErrnoException) => {
+    const { authenticator } = api;
+    server = await startApiServer(api.handler, { port, site: consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }) }).catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to a free one, e.g. PORT=3001 npm run serve` : error.message);
     });
   } catch (error) {
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   await writeFile(LOCAL_RUNTIME_FILE, `${JSON.stringify({ dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, api: server.url }, null, 2)}\n`);
   const { city } = runtime;
   console.log(`snowops API listening on ${server.url}`);
+  console.log(`  Console: ${server.url}/console/ (sign in as a demo role)`);
   console.log(`  ${city.plan.city}: ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles; no storm scripted`);
   console.log(`  OpenAPI: ${server.url}/openapi.json (no token needed); SMS outbox: ${opts.outbox}`);
   console.log(`\nTokens (valid 12 h):`);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiLambdaHandler } from '../../functions/handlers/api/createApiHandler.ts';
+import type { SiteHandler } from '../console/consoleSite.ts';
 import { apiGatewayEvent } from './apiGatewayEvent.ts';
 import { lambdaContext } from './lambdaContext.ts';
 
@@ -40,13 +41,14 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 /**
  * Serves the API handler over HTTP the way API Gateway would call it: each request becomes a
  * payload 2.0 event, the handler's answer becomes the response. With `fallbackToFreePort`, a busy
- * port is replaced by one the OS picks.
+ * port is replaced by one the OS picks. With `site`, the web console is served beside the API on the same port.
  */
-export async function startApiServer(handler: ApiLambdaHandler, options: { port: number; host?: string; fallbackToFreePort?: boolean }): Promise<ApiServer> {
+export async function startApiServer(handler: ApiLambdaHandler, options: { port: number; host?: string; fallbackToFreePort?: boolean; site?: SiteHandler }): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer(async (req, res) => {
     try {
       const body = await readBody(req);
+      if (options.site && (await options.site(req, res, body))) return;
       const event = apiGatewayEvent({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress, host: req.headers.host });
       const result = await handler(event, lambdaContext(event.requestContext.requestId));
       const payload = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');

@@ -10,6 +10,7 @@ import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
 import { buildLocalApi, type LocalApi } from '../api/buildLocalApi.ts';
 import { startApiServer, type ApiServer } from '../api/startApiServer.ts';
+import { consoleSite } from '../console/consoleSite.ts';
 import { startLocalRuntime, type LocalRuntime } from '../runtime/startLocalRuntime.ts';
 import { SimulatedClock } from '../runtime/SimulatedClock.ts';
 import { formatAssessment, formatForecastTable } from '../cli/forecast/formatForecastTable.ts';
@@ -77,7 +78,9 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     say(`DynamoDB Local ${runtime.dynamoEndpoint}; weather replay ${runtime.weather.baseUrl}; outbox ${options.outboxFile}`);
     if (options.api) {
       api = await buildLocalApi({ deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames });
-      server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true });
+      const authenticator = api.authenticator;
+      server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true, site: consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }) });
+      say(`Console ${server.url}/console/ (sign in as a demo role)`);
       say(`API ${server.url} (GET /openapi.json needs no token); duty-officer token:\n  ${api.tokens.officer}`);
     }
     let activation: Activation | undefined;
@@ -147,7 +150,8 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       say(`SMS by state: ${[...byMessageState].map(([s, n]) => `${s} ${n}`).join(', ')}; dead letters: ${runtime.deadLetters.letters.length}`);
     }
     if (server && options.api?.keepServing) {
-      say(`\nAPI still serving on ${server.url}, e.g. npx snowops report current --api ${server.url} --token <token above>; Ctrl-C stops it.`);
+      say(`\nConsole still serving on ${server.url}/console/`);
+      say(`API still serving on ${server.url}, e.g. npx snowops report current --api ${server.url} --token <token above>; Ctrl-C stops it.`);
       await options.api.keepServing();
     }
     return { activation, tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone };

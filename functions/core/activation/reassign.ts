@@ -8,6 +8,7 @@ import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { TaskMove } from '../ports/OperationsStore.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
+import { moveRefusal } from './moveRefusal.ts';
 import { appendedTimes } from './teamTimes.ts';
 import { deliver } from '../dispatch/deliver.ts';
 import { passOnIfUnreachable } from '../escalation/passOnIfUnreachable.ts';
@@ -67,13 +68,11 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
   if (!vehicleId) return refuse(`crew ${crew.id} has no vehicle in this activation: name one`);
   const vehicle = vehicles.find((v) => v.id === vehicleId);
   if (!vehicle) return refuse(`no vehicle ${vehicleId}`, 'not-found');
-  if (vehicle.class !== task.pass) return refuse(`task ${task.code} needs a ${task.pass}; ${vehicle.label} is a ${vehicle.class}`);
-  if (!crew.certified.includes(vehicle.class)) return refuse(`crew ${crew.id} is not certified for ${vehicle.class}`);
-  if (vehicle.status !== 'ready') return refuse(`${vehicle.label} is ${vehicle.status}`);
   const roadById = new Map(roads.map((r) => [r.id, r]));
   const road = roadById.get(task.roadId);
   if (!road) return refuse(`road ${task.roadId} is no longer in the registry`, 'conflict');
-  if (task.pass === 'spreader' && vehicle.chlorideAgent && !road.agentAllowed) return refuse(`${road.name} is agent-free: no chloride spreader`);
+  const ruled = moveRefusal(task, road, crew, vehicle);
+  if (ruled) return refuse(ruled);
 
   const depotRecord = depots.find((d) => d.id === vehicle.depot || d.name === vehicle.depot);
   const zone = zones.find((z) => z.id === vehicle.zoneId);

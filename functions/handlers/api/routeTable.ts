@@ -4,9 +4,13 @@ import { buildOpenApi } from './openapi/buildOpenApi.ts';
 import { activateRoute } from './routes/activate.ts';
 import { downgradeRoute } from './routes/downgrade.ts';
 import { getActivation } from './routes/getActivation.ts';
+import { getAttentionRoute } from './routes/getAttention.ts';
+import { getBoardRoute } from './routes/getBoard.ts';
 import { getLogRoute } from './routes/getLog.ts';
 import { getLogCsvRoute } from './routes/getLogCsv.ts';
+import { getMapRoute } from './routes/getMap.ts';
 import { openApiRoute } from './routes/getOpenApi.ts';
+import { getReassignCandidatesRoute } from './routes/getReassignCandidates.ts';
 import { getReportRoute } from './routes/getReport.ts';
 import { getReportHtmlRoute } from './routes/getReportHtml.ts';
 import { getStatus } from './routes/getStatus.ts';
@@ -22,15 +26,16 @@ import { importCsvRoute } from './routes/registry/importCsv.ts';
 import { listRecords } from './routes/registry/listRecords.ts';
 import { getPlanRoute, putPlanRoute } from './routes/registry/plan.ts';
 import { putRecord } from './routes/registry/putRecord.ts';
+import { sendCrewMessageRoute } from './routes/sendCrewMessage.ts';
 import { standDownRoute } from './routes/standDown.ts';
 import { upgradeRoute } from './routes/upgrade.ts';
 
 /** Every route of the API, the OpenAPI document's among them. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [
-    getStatus, listForecasts, getZoneForecast,
+    getStatus, getBoardRoute, getMapRoute, listForecasts, getZoneForecast,
     listActivations, activateRoute, getActivation, standDownRoute, downgradeRoute, listTasksRoute,
-    previewRoute, upgradeRoute, reassignRoute,
+    previewRoute, upgradeRoute, reassignRoute, getReassignCandidatesRoute, getAttentionRoute, sendCrewMessageRoute,
     getLogRoute, getLogCsvRoute, getReportRoute, getReportHtmlRoute,
     getPlanRoute, putPlanRoute, importCsvRoute,
     ...REGISTRY_KINDS.flatMap((kind) => [listRecords(kind), getRecord(kind), putRecord(kind), deleteRecord(kind)]),

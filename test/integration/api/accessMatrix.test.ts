@@ -4,7 +4,7 @@ import { allRoutes } from '../../../functions/handlers/api/routeTable.ts';
 import { apiHarness, type ApiHarness, type Who } from '../../support/apiHarness.ts';
 
 const WHO: Record<(typeof ROLES)[number], Who> = { 'duty-officer': 'officer', manager: 'manager', admin: 'admin' };
-const SAMPLE: Record<string, string> = { activationId: 'current', zoneId: 'jiefang', stream: 'current', taskCode: 'T01', kind: 'roads' };
+const SAMPLE: Record<string, string> = { activationId: 'current', zoneId: 'jiefang', stream: 'current', taskCode: 'T01', kind: 'roads', crewId: 'C01' };
 const SAMPLE_ID: Record<string, string> = { zones: 'jiefang', roads: 'R001', crews: 'C01', vehicles: 'V01' };
 
 /** A concrete URL for a route template, naming things that exist in the demo city. */

@@ -24,6 +24,8 @@ export interface RouteInput<P, Q, B> {
   body: B;
   principal: Principal;
   deps: ApiDeps;
+  /** The caller's Idempotency-Key on an idempotent route, when sent: a route that must act once per key (an SMS) keys its record on it. */
+  idempotencyKey?: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/Principal.ts';
 import type { IdempotencyGuard } from '../idempotency/IdempotencyGuard.ts';
 import type { ApiResponse } from './ApiResponse.ts';
 import type { ApiContext } from './authenticate.ts';
+import { etagOf, matchesIfNoneMatch } from './etag.ts';
 import { parseInput } from './parseInput.ts';
 import { ProblemError } from './ProblemError.ts';
 import type { AnyRoute } from './RouteDefinition.ts';
@@ -43,13 +44,28 @@ function render(response: ApiResponse, replayed: boolean): APIGatewayProxyStruct
   };
 }
 
+/**
+ * A read's answer with its ETag, or 304 with no body when the caller already holds it (If-None-Match):
+ * a console polling every 15 s then moves a few hundred bytes while nothing changes. The tag is the
+ * body's hash, so it is the same whichever Lambda answers and needs nothing stored.
+ */
+function conditional(result: APIGatewayProxyStructuredResultV2, ifNoneMatch: string | undefined): APIGatewayProxyStructuredResultV2 {
+  if (result.statusCode !== 200 || typeof result.body !== 'string') return result;
+  const etag = etagOf(result.body);
+  const headers = { ...result.headers, ETag: etag };
+  if (!matchesIfNoneMatch(ifNoneMatch, etag)) return { ...result, headers };
+  const { 'Content-Type': _type, ...kept } = headers as Record<string, string>;
+  return { statusCode: 304, headers: kept, body: '' };
+}
+
 /** Wraps a route definition as an http-router handler: role check, input parsing, idempotency, rendering. */
 export function routeHandler(route: AnyRoute, deps: ApiDeps, idempotency: IdempotencyGuard) {
   return async (event: APIGatewayProxyEventV2, context: ApiContext): Promise<APIGatewayProxyStructuredResultV2> => {
     const principal = authorise(route, context.principal);
     const key = route.idempotent ? idempotencyKey(event) : undefined;
     const input = parseInput(route, event);
-    const work = () => route.handle({ ...(input as { params: unknown; query: unknown; body: unknown }), principal, deps });
+    const work = () => route.handle({ ...(input as { params: unknown; query: unknown; body: unknown }), principal, deps, ...(key ? { idempotencyKey: key } : {}) });
+    if (route.method === 'GET') return conditional(render(await work(), false), event.headers['if-none-match']);
     if (!key) return render(await work(), false);
     const { response, replayed } = await idempotency.run(
       { key: `${principal.username}:${key}`, request: { method: route.method, path: event.requestContext.http.path, body: input.body ?? null } },

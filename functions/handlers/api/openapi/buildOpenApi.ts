@@ -58,6 +58,9 @@ function parameters(route: AnyRoute, components: Components): Json[] {
       out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), ...(description ? { description } : {}), schema: rest });
     }
   }
+  if (route.method === 'GET') {
+    out.push({ name: 'If-None-Match', in: 'header', required: false, description: 'the ETag of the answer you hold; when it is still current the answer is 304 with no body', schema: { type: 'string' } });
+  }
   if (route.idempotent) {
     out.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'a unique key per intended action (e.g. a UUID); a repeat with the same key returns the first answer with Idempotent-Replayed: true', schema: { type: 'string', minLength: 1, maxLength: 255 } });
   }
@@ -82,6 +85,7 @@ function responses(route: AnyRoute, components: Components): Json {
     docs[403] ??= problem(`the caller is not in the group ${route.access.join(' or ')}`);
   }
   if (route.params) docs[404] ??= problem('not found');
+  if (route.method === 'GET') docs[304] ??= { description: 'not modified: the If-None-Match tag is still current (every 200 carries an ETag)' };
   if (route.body) {
     docs[413] ??= problem('the body is larger than the route accepts');
     docs[415] ??= problem(`the body is not sent as ${route.bodyType ?? 'application/json'}`);

@@ -1,0 +1,46 @@
+import type { ComponentChildren } from 'preact';
+import type { ApiClient } from '../api/ApiClient.ts';
+import type { Board, CityMap } from '../api/types.ts';
+import { usePoll } from '../api/usePoll.ts';
+import { t } from '../ui/i18n.ts';
+import { Kpis } from './Kpis.tsx';
+import { MapView } from './MapView.tsx';
+import { StatusLine } from './StatusLine.tsx';
+import { Ticker } from './Ticker.tsx';
+import { useNow } from './useNow.ts';
+import { ZonePanel } from './ZonePanel.tsx';
+
+export interface BoardData { board: Board; map: CityMap }
+
+export function useBoard(api: ApiClient, pollMs: number) {
+  return usePoll<BoardData>(async () => {
+    const [board, map] = await Promise.all([api.read<Board>('/board'), api.read<CityMap>('/map')]);
+    return { board: board.data, map: map.data };
+  }, pollMs);
+}
+
+/** The status board; `wall` lays it out for a 1920×1080 screen read from five metres. */
+export function BoardPage({ api, pollMs, wall, children }: { api: ApiClient; pollMs: number; wall?: boolean; children?: (data: BoardData, refresh: () => void) => ComponentChildren }) {
+  const polled = useBoard(api, pollMs);
+  const now = useNow();
+  const data = polled.data;
+  if (!data) return <section class="board"><StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone="UTC" now={now} /></section>;
+  const { board, map } = data;
+  const a = board.activation;
+  return (
+    <section class={wall ? 'board wall' : 'board'} data-board>
+      <header class="board-head">
+        <h1>{board.city} · {t('level')} <span class={`level-badge big lvl-${a?.status === 'open' ? a.level : board.forecastLevel}`} data-level>{a?.status === 'open' ? a.level : board.forecastLevel === 'none' ? t('none') : board.forecastLevel}</span></h1>
+        {a && <p class="activation-line">{a.status === 'open' ? '' : `${t('standDownDone')} · `}{a.reason} <small>({a.openedBy})</small></p>}
+        <StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone={board.timeZone} now={now} />
+      </header>
+      <Kpis board={board} now={now} />
+      <div class="board-main">
+        <MapView map={map} board={board} large={wall} />
+        <ZonePanel board={board} />
+      </div>
+      {children?.(data, polled.refresh)}
+      <Ticker entries={board.ticker} timeZone={board.timeZone} />
+    </section>
+  );
+}

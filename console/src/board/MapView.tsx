@@ -1,0 +1,64 @@
+import { useMemo } from 'preact/hooks';
+import type { Board, CityMap, RoadState } from '../api/types.ts';
+import { t } from '../ui/i18n.ts';
+import { project } from './geometry.ts';
+
+const STATE_KEYS: (RoadState | 'out')[] = ['short', 'planned', 'dispatched', 'acknowledged', 'on-site', 'done', 'out'];
+const STATE_NAMES: Record<RoadState | 'out', [string, string]> = {
+  short: ['缺口', 'short'], planned: ['已计划', 'planned'], dispatched: ['已派单', 'dispatched'], acknowledged: ['已确认', 'acknowledged'],
+  'on-site': ['在现场', 'on site'], done: ['已完成', 'done'], out: ['不在范围', 'out of scope'],
+};
+
+export function stateName(state: RoadState | 'out'): string {
+  return STATE_NAMES[state][document.documentElement.lang === 'en' ? 1 : 0];
+}
+
+/** The city as an SVG drawn from the registry's geometry: every road coloured by its most urgent pass, zones outlined in their level colour. */
+export function MapView({ map, board, large }: { map: CityMap; board: Board; large?: boolean }) {
+  const shape = useMemo(() => project(map), [map]);
+  const counts = new Map<string, number>();
+  for (const id of map.roads.id) {
+    const s = board.roads[id] ?? 'out';
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const levelOf = (zoneId: string) => {
+    const z = board.zones.find((x) => x.zoneId === zoneId);
+    return z ? (z.activationLevel && z.activationLevel !== 'none' ? z.activationLevel : z.forecastLevel) : 'none';
+  };
+  const badge = Math.max(shape.width, shape.height) / 40;
+  const summary = STATE_KEYS.map((s) => `${stateName(s)} ${counts.get(s) ?? 0}`).join(', ');
+  return (
+    <figure class={large ? 'map map-large' : 'map'}>
+      <svg viewBox={`0 0 ${shape.width} ${shape.height}`} role="img" aria-label={`${t('map')}: ${map.roads.id.length} ${t('roads')}; ${summary}`} preserveAspectRatio="xMidYMid meet">
+        <g class="zones">
+          {map.zones.map((z, i) => shape.zones[i]!.path && <path key={z.id} d={shape.zones[i]!.path} class={`zone lvl-${levelOf(z.id)}`} data-zone={z.id} />)}
+        </g>
+        <g class="roads">
+          {map.roads.id.map((id, i) => (
+            <path key={id} d={shape.roads[i]} class={`road s-${board.roads[id] ?? 'out'} tier-${map.roads.tier[i]}${shape.points[i] ? ' pt' : ''}`} data-road={id} data-state={board.roads[id] ?? 'out'}>
+              <title>{`${map.roads.name[i]} · ${stateName(board.roads[id] ?? 'out')}`}</title>
+            </path>
+          ))}
+        </g>
+        <g class="badges">
+          {map.zones.map((z, i) => {
+            const { cx, top } = shape.zones[i]!;
+            const cy = top - badge * 0.9;
+            const level = levelOf(z.id);
+            return (
+              <g key={z.id} class={`badge lvl-${level}`} data-zone-badge={z.id}>
+                <rect x={cx - badge * 3} y={cy - badge * 0.7} width={badge * 6} height={badge * 1.4} rx={badge * 0.2} />
+                <text x={cx} y={cy + badge * 0.35} font-size={badge}>{`${z.name} ${level === 'none' ? '—' : level}`}</text>
+              </g>
+            );
+          })}
+        </g>
+      </svg>
+      <figcaption>
+        <ul class="legend">
+          {STATE_KEYS.map((s) => <li key={s}><span class={`swatch s-${s}`} aria-hidden="true" />{stateName(s)} <b>{counts.get(s) ?? 0}</b></li>)}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

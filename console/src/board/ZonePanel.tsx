@@ -1,0 +1,40 @@
+import type { Board } from '../api/types.ts';
+import { clock } from '../ui/format.ts';
+import { t } from '../ui/i18n.ts';
+
+/**
+ * Each zone's level badge and its evidence: the deciding window's snow water against the plan's
+ * threshold (drawn as a bar with the threshold marked), the window's times, and whether the forecast is stale.
+ */
+export function ZonePanel({ board }: { board: Board }) {
+  return (
+    <section class="zones-panel" aria-label={t('forecast')}>
+      <h2>{t('forecast')}</h2>
+      <ul>
+        {board.zones.map((z) => {
+          const level = z.activationLevel && z.activationLevel !== 'none' ? z.activationLevel : z.forecastLevel;
+          return (
+            <li key={z.zoneId} class={z.stale ? 'zone-row stale' : 'zone-row'} data-zone-row={z.zoneId}>
+              <span class={`level-badge lvl-${level}`}>{level === 'none' ? t('none') : level}</span>
+              <span class="zone-name">{z.name}</span>
+              {z.watch && <span class="tag">{t('watch')}</span>}
+              {z.stale && <span class="tag tag-stale">{t('stale')}{z.lastSuccessAt ? ` · ${clock(z.lastSuccessAt, board.timeZone)}` : ''}</span>}
+              {z.evidence.map((e) => {
+                const ratio = Math.min(1.5, e.value / Math.max(e.threshold, 0.001));
+                return (
+                  <div class="evidence" key={e.rule + e.from}>
+                    <span>{t('evidence')}: {e.rule} {e.value.toFixed(1)} {e.unit} / {e.windowHours} h ≥ {e.threshold} → {e.level} · {clock(e.from, board.timeZone)}–{clock(e.to, board.timeZone)} · {e.provider}</span>
+                    <svg class="strip" viewBox="0 0 150 10" aria-hidden="true">
+                      <rect x="0" y="2" width={ratio * 100} height="6" class={`lvl-fill-${e.level}`} />
+                      <line x1="100" x2="100" y1="0" y2="10" class="threshold" />
+                    </svg>
+                  </div>
+                );
+              })}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

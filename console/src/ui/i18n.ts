@@ -1,0 +1,44 @@
+import { signal } from './signal.ts';
+
+export type Lang = 'zh-CN' | 'en';
+
+const zh = {
+  title: '清融雪指挥', board: '态势', wall: '大屏', tasks: '任务', attention: '待处理', log: '响应日志', activations: '启动记录', report: '总结报告', registry: '登记册', signOut: '退出',
+  signIn: '登录', signInAs: '以演示角色登录', officer: '值班员', manager: '管理者', admin: '管理员', signInHosted: '通过单点登录页面登录',
+  updated: '更新于', lost: '连接中断', dataAge: '数据已过', minutes: '分钟', seconds: '秒', level: '响应级别', none: '无', forecast: '预报', evidence: '依据',
+  stale: '预报过期', watch: '关注', tier1: '一级道路可通行', onTrack: '按期', late: '逾期', crewsOut: '出动班组', unconfirmed: '未确认', unreachable: '无法联系', cannot: '无法执行', short: '缺口',
+  sinceActivation: '启动以来', tasksDone: '完成任务', ticker: '最新动态', noActivation: '当前无启动', standDownDone: '已解除', map: '道路态势图',
+  preview: '预览', activate: '启动', upgrade: '升级', downgrade: '降级', standDown: '解除响应', reason: '理由', confirm: '确认', cancel: '取消', close: '关闭',
+  reassign: '改派', crew: '班组', vehicle: '车辆', zone: '片区', tier: '等级', state: '状态', all: '全部', history: '记录',
+  message: '发短信', text: '短信内容', segments: '条短信', send: '发送', sent: '已发送', resolve: '处理', noItems: '没有待处理事项',
+  unparsed: '无法识别的回复', export: '导出', next: '下一页', prev: '上一页', import: '导入', roads: '道路', crews: '班组', vehicles: '车辆', ready: '完好', maintenance: '维修中',
+  lang: 'English', consequence: '将为 {crews} 个班组生成 {tasks} 项任务，发送 {sms} 条短信', wouldBeShort: '缺口', readOnly: '只读', coverage: '覆盖率',
+} as const;
+
+export type Key = keyof typeof zh;
+
+const en: Record<Key, string> = {
+  title: 'Snow response', board: 'Board', wall: 'Wall', tasks: 'Tasks', attention: 'Needs attention', log: 'Response log', activations: 'Activations', report: 'After-action report', registry: 'Registry', signOut: 'Sign out',
+  signIn: 'Sign in', signInAs: 'Sign in as a demo role', officer: 'Duty officer', manager: 'Manager', admin: 'Administrator', signInHosted: 'Sign in on the sign-in page',
+  updated: 'updated', lost: 'Connection lost', dataAge: 'data is', minutes: 'min old', seconds: 's old', level: 'Response level', none: 'none', forecast: 'Forecast', evidence: 'Evidence',
+  stale: 'forecast stale', watch: 'watch', tier1: 'Tier-1 passable', onTrack: 'on track', late: 'late', crewsOut: 'Crews out', unconfirmed: 'Unconfirmed', unreachable: 'Unreachable', cannot: 'Cannot', short: 'Short',
+  sinceActivation: 'Since activation', tasksDone: 'Tasks done', ticker: 'Latest', noActivation: 'No activation open', standDownDone: 'stood down', map: 'Road state map',
+  preview: 'Preview', activate: 'Activate', upgrade: 'Upgrade', downgrade: 'Downgrade', standDown: 'Stand down', reason: 'Reason', confirm: 'Confirm', cancel: 'Cancel', close: 'Close',
+  reassign: 'Reassign', crew: 'Crew', vehicle: 'Vehicle', zone: 'Zone', tier: 'Tier', state: 'State', all: 'all', history: 'History',
+  message: 'Send SMS', text: 'Message', segments: 'SMS segments', send: 'Send', sent: 'Sent', resolve: 'Resolve', noItems: 'Nothing needs attention',
+  unparsed: 'Reply not understood', export: 'Export', next: 'Next page', prev: 'Previous page', import: 'Import', roads: 'Roads', crews: 'Crews', vehicles: 'Vehicles', ready: 'ready', maintenance: 'maintenance',
+  lang: '中文', consequence: '{tasks} tasks for {crews} crews, {sms} SMS', wouldBeShort: 'short', readOnly: 'read only', coverage: 'Coverage',
+};
+
+export const lang = signal<Lang>(localStorage.getItem('snowops.lang') === 'en' ? 'en' : 'zh-CN');
+
+export function setLang(next: Lang): void {
+  localStorage.setItem('snowops.lang', next);
+  document.documentElement.lang = next;
+  lang.set(next);
+}
+
+export function t(key: Key, vars: Record<string, string | number> = {}): string {
+  const text: string = (lang.get() === 'en' ? en : zh)[key];
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}

@@ -1,0 +1,38 @@
+import { inject } from 'vitest';
+import { buildLocalApi, type LocalApi } from '../../local/api/buildLocalApi.ts';
+import { startApiServer, type ApiServer } from '../../local/api/startApiServer.ts';
+import { consoleSite } from '../../local/console/consoleSite.ts';
+import { freePort } from '../../local/dynamo/startDynamoLocal.ts';
+import type { CityFile } from '../../local/city/cityFileSchema.ts';
+import { seededDemoCity } from './demoCity.ts';
+
+/**
+ * The console as `npm run serve` serves it (API and console on one port, the demo roles' sign-in) over
+ * the demo city on DynamoDB Local, polling every `pollMs` so that a test sees a change within seconds.
+ * `stop` and `restart` take the server down and bring it back on the same port.
+ */
+export async function consoleWorld(options: { pollMs?: number; city?: CityFile; start?: Date } = {}) {
+  const seeded = await seededDemoCity(options.start, options.city);
+  const api: LocalApi = await buildLocalApi({ deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names, logger: { error: () => {} } });
+  const port = await freePort();
+  const site = consoleSite({ issue: (user, groups) => api.authenticator.issue(user, groups), pollMs: options.pollMs ?? 1000 });
+  let server: ApiServer | undefined = await startApiServer(api.handler, { port, site });
+  const url = server.url;
+  async function call(method: string, path: string, as: keyof LocalApi['tokens'], body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${url}${path}`, { method, headers: { Authorization: `Bearer ${api.tokens[as]}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : undefined };
+  }
+  return {
+    ...seeded,
+    api,
+    url,
+    consoleUrl: `${url}/console/`,
+    call,
+    stop: async () => { await server?.close(); server = undefined; },
+    restart: async () => { server = await startApiServer(api.handler, { port, site }); },
+    close: async () => { await server?.close(); api.close(); },
+  };
+}
+
+export type ConsoleWorld = Awaited<ReturnType<typeof consoleWorld>>;
