@@ -10,10 +10,14 @@ describe('maskPhonesInText', () => {
     expect(text).toBe('leader +86 139****1001 did not answer; backup +1 202****0123 called');
   });
 
-  it('leaves digits that are not an E.164 number alone: times, ids, counts', () => {
-    const text = 'T07 at 2026-12-14T22:30:00Z, act-01JF2 wave 2, 13900391001 digits without a plus';
+  it('leaves digits that are not a phone number alone: times, ids, counts', () => {
+    const text = 'T07 at 2026-12-14T22:30:00Z, act-01JF2 wave 2, 1765670400000 ms';
 
     expect(maskPhonesInText(text)).toBe(text);
+  });
+
+  it('masks a national number written without a plus, as the API does (one rule)', () => {
+    expect(maskPhonesInText('reply 13900391001 and 139 0039 1002')).toBe('reply 139****1001 and 139****1002');
   });
 
   it('is idempotent: a masked number is not masked again', () => {

@@ -49,6 +49,8 @@ export interface RouteDefinition<P extends z.ZodMiniType = z.ZodMiniType, Q exte
   bodyType?: 'application/json' | 'text/csv';
   /** Accepts an Idempotency-Key header: a repeat with the same key gets the first answer. */
   idempotent?: boolean;
+  /** The answer holds no personal data, so it is not searched for phone numbers to mask (the OpenAPI document, whose examples are invented). */
+  holdsNoPersonalData?: boolean;
   /** Largest body accepted, bytes (default 16 KiB). */
   maxBodyBytes?: number;
   /** Success and route-specific error answers; 400/401/403/404/413/415 are documented from the above. */

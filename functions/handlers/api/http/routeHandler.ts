@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { maskPhones, maskPhonesInText } from '../../../core/log/maskPhones.ts';
 import type { ApiDeps } from '../ApiDeps.ts';
 import type { Principal } from '../auth/Principal.ts';
 import type { IdempotencyGuard } from '../idempotency/IdempotencyGuard.ts';
@@ -33,14 +34,20 @@ function idempotencyKey(event: APIGatewayProxyEventV2): string | undefined {
   return key;
 }
 
-function render(response: ApiResponse, replayed: boolean): APIGatewayProxyStructuredResultV2 {
+/**
+ * The answer as API Gateway takes it. Phone numbers are personal data: only administrators (who keep the
+ * registry) see them; for everyone else every number in the answer, in any written form, is masked here,
+ * whatever route built it and wherever the number came from (a reply's free text, an officer's reason).
+ */
+function render(response: ApiResponse, replayed: boolean, showPhones: boolean): APIGatewayProxyStructuredResultV2 {
   const contentType = response.contentType ?? 'application/json';
   const isJson = contentType.includes('json');
   const empty = response.body === undefined;
+  const text = empty ? '' : isJson ? JSON.stringify(showPhones ? response.body : maskPhones(response.body)) : String(response.body);
   return {
     statusCode: response.status,
     headers: { ...(empty ? {} : { 'Content-Type': contentType }), 'Cache-Control': 'no-store', ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}), ...response.headers },
-    body: empty ? '' : isJson ? JSON.stringify(response.body) : String(response.body),
+    body: showPhones || isJson ? text : maskPhonesInText(text),
   };
 }
 
@@ -65,13 +72,14 @@ export function routeHandler(route: AnyRoute, deps: ApiDeps, idempotency: Idempo
     const key = route.idempotent ? idempotencyKey(event) : undefined;
     const input = parseInput(route, event);
     const work = () => route.handle({ ...(input as { params: unknown; query: unknown; body: unknown }), principal, deps, ...(key ? { idempotencyKey: key } : {}) });
-    if (route.method === 'GET') return conditional(render(await work(), false), event.headers['if-none-match']);
-    if (!key) return render(await work(), false);
+    const showPhones = route.holdsNoPersonalData === true || principal.roles.includes('admin');
+    if (route.method === 'GET') return conditional(render(await work(), false, showPhones), event.headers['if-none-match']);
+    if (!key) return render(await work(), false, showPhones);
     const { response, replayed } = await idempotency.run(
       { key: `${principal.username}:${key}`, request: { method: route.method, path: event.requestContext.http.path, body: input.body ?? null } },
       context,
       work,
     );
-    return render(response, replayed);
+    return render(response, replayed, showPhones);
   };
 }

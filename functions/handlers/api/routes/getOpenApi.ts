@@ -7,6 +7,7 @@ export function openApiRoute(document: () => Record<string, unknown>) {
   return defineRoute({
     method: 'GET', path: '/openapi.json', operationId: 'getOpenApi', tag: 'meta', access: 'public',
     summary: 'Read this OpenAPI document',
+    holdsNoPersonalData: true,
     responses: { 200: { description: 'OpenAPI 3.1', contentType: 'application/json' } },
     handle: async () => json(200, (cached ??= document())),
   });
