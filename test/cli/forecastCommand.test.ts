@@ -41,6 +41,12 @@ describe('npx snowops forecast (the contract scripts rely on)', () => {
     expect({ level: out.level, watch: out.watch, first: out.evidence[0]?.rule }).toEqual({ level: 'II', watch: false, first: 'warning:nws:Lake Effect Snow Warning' });
   });
 
+  it('recognises an alerts file by content (a 12379 record) and leaves out a warning for another city', () => {
+    const out = JSON.parse(snowops('--provider', 'open-meteo', '--file', STORM, '--alerts-file', 'test/fixtures/warnings/cn12379_json_tianjin_road_icing_yellow_2018-01-21.json', '--json').stdout) as { level: string; warnings: unknown[] };
+
+    expect({ level: out.level, warnings: out.warnings }).toEqual({ level: 'II', warnings: [] });
+  });
+
   it('reads a MET Norway capture (summer in Beijing: nothing fires)', () => {
     const out = JSON.parse(snowops('--provider', 'met-norway', '--file', fixturePath(METNO), '--json').stdout) as { level: string; watch: boolean; evidence: unknown[] };
 

@@ -3,41 +3,37 @@ import * as z from '../../config/zod.ts';
 // Built on first use (z.lazy), as are the other providers' schemas: a city's zones name one or two of the
 // providers, and the poller's cold start need not build the schemas of the others (npm run bench:bundles).
 
-/** A unit string Open-Meteo may give: the expected one, or "undefined" for a variable the model lacks (its values are then null). */
-const unit = (expected: string, variable: string) =>
-  z.string().check(z.refine((u) => u === expected || u === 'undefined', { error: (i) => `${variable} must be in ${expected}, got "${String(i.input)}"` }));
+const series = z.lazy(() => z.array(z.nullable(z.number())));
 
-const series = (min: number, max: number, variable: string, unitText: string) =>
-  z.array(z.nullable(z.number().check(
-    z.gte(min, `${variable} below ${min} ${unitText} is not credible`),
-    z.lte(max, `${variable} over ${max} ${unitText} in an hour is not credible`),
-  )));
-
-/** The part of an Open-Meteo /v1/forecast answer snowops reads (hourly, timeformat iso8601, timezone GMT, wind in m/s). */
+/**
+ * The part of an Open-Meteo /v1/forecast answer snowops reads, in any of its documented forms: times as
+ * ISO 8601 local to utc_offset_seconds or as unixtime (UTC seconds); units as requested (the normaliser
+ * converts them and checks credible ranges in SI).
+ */
 export const openMeteoResponseSchema = z.lazy(() => z.object({
   latitude: z.number(),
   longitude: z.number(),
   utc_offset_seconds: z.int(),
   hourly_units: z.object({
-    time: z.literal('iso8601', { error: 'time must be iso8601' }),
-    snowfall: z.literal('cm', { error: 'snowfall must be in cm' }),
-    precipitation: z.optional(unit('mm', 'precipitation')),
-    rain: z.optional(unit('mm', 'rain')),
-    showers: z.optional(unit('mm', 'showers')),
-    temperature_2m: z.optional(unit('°C', 'temperature_2m')),
-    snow_depth: z.optional(unit('m', 'snow_depth')),
-    wind_gusts_10m: z.optional(unit('m/s', 'wind_gusts_10m')),
-    weather_code: z.optional(unit('wmo code', 'weather_code')),
+    time: z.enum(['iso8601', 'unixtime'], { error: (i) => `time must be iso8601 or unixtime, got "${String(i.input)}"` }),
+    snowfall: z.string(),
+    precipitation: z.optional(z.string()),
+    rain: z.optional(z.string()),
+    showers: z.optional(z.string()),
+    temperature_2m: z.optional(z.string()),
+    snow_depth: z.optional(z.string()),
+    wind_gusts_10m: z.optional(z.string()),
+    weather_code: z.optional(z.string()),
   }),
   hourly: z.object({
-    time: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'time must be YYYY-MM-DDTHH:mm (local to utc_offset_seconds)'))).check(z.minLength(1)),
-    snowfall: series(0, 50, 'snowfall', 'cm'),
-    precipitation: z.optional(series(0, 300, 'precipitation', 'mm')),
-    rain: z.optional(series(0, 300, 'rain', 'mm')),
-    showers: z.optional(series(0, 300, 'showers', 'mm')),
-    temperature_2m: z.optional(series(-90, 60, 'temperature_2m', '°C')),
-    snow_depth: z.optional(series(0, 30, 'snow_depth', 'm')),
-    wind_gusts_10m: z.optional(series(0, 120, 'wind_gusts_10m', 'm/s')),
+    time: z.array(z.union([z.string(), z.number()])).check(z.minLength(1)),
+    snowfall: series,
+    precipitation: z.optional(series),
+    rain: z.optional(series),
+    showers: z.optional(series),
+    temperature_2m: z.optional(series),
+    snow_depth: z.optional(series),
+    wind_gusts_10m: z.optional(series),
     weather_code: z.optional(z.array(z.nullable(z.int().check(z.gte(0), z.lte(99))))),
   }),
 }));

@@ -7,8 +7,13 @@ import type { OfficialWarning } from './OfficialWarning.ts';
 export interface ForecastHour {
   /** Start of the hour, UTC, e.g. 2026-01-05T06:00:00.000Z; the values cover [time, time + 1 h). */
   time: string;
-  /** Snowfall as liquid water equivalent, mm. Open-Meteo: snowfall cm × 10 / 7. */
+  /**
+   * Frozen precipitation as liquid water equivalent, mm (what the CMA criteria measure): the provider's
+   * own liquid amount where it gives one, a snow ratio only where nothing else exists.
+   */
   snowWaterMm: number | null;
+  /** Which number and layer snowWaterMm came from (present when it is above zero), for the evidence. */
+  snowWaterFrom?: string;
   /** Snowfall as fresh snow depth, cm. */
   snowfallCm: number | null;
   /** Total precipitation (rain + snow water), mm. */

@@ -2,6 +2,16 @@
 export const WARNING_COLOURS = ['blue', 'yellow', 'orange', 'red'] as const;
 export type WarningColour = (typeof WARNING_COLOURS)[number];
 
+/** Where a warning applies, as CAP `area` says it: codes (GB/T 2260, UGC, EMMA_ID, …), polygons, circles. */
+export interface WarningArea {
+  desc: string;
+  /** "NAME:value", e.g. "UGC:MNZ020", "EMMA_ID:UK105", "GB/T 2260:410800". */
+  geocodes: string[];
+  /** Closed rings of [latitude, longitude]. */
+  polygons: [number, number][][];
+  circles: { latitude: number; longitude: number; radiusKm: number }[];
+}
+
 /**
  * An official warning (NWS CAP alert, a national met service's signal) in one shape. Times are UTC ISO;
  * null when the issuer left them out.
@@ -26,4 +36,12 @@ export interface OfficialWarning {
   /** When the hazard is expected to end (CAP `ends`, or `expires` when no end is given). */
   ends: string | null;
   headline?: string;
+  /** Further codes the plan may match on: CAP eventCode values, MeteoAlarm awareness_type, the CMA signal name. */
+  codes?: string[];
+  /** When it was issued (CAP `sent`): a replay at an earlier moment does not know it yet. */
+  issuedAt?: string;
+  /** Identifiers of the earlier messages this one updates or cancels (CAP `references`). */
+  references?: string[];
+  /** Where it applies; absent when the feed was already asked for one point (NWS by point, QWeather). */
+  areas?: WarningArea[];
 }

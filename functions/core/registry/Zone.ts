@@ -12,6 +12,11 @@ export const zoneSchema = z.lazy(() => z.object({
   responsibleUnit: boundedText(TEXT_LIMITS.responsibleUnit),
   latitude: latitude(),
   longitude: longitude(),
+  /**
+   * Codes official warnings name this zone by (GB/T 2260 "410802", UGC "MNZ020", EMMA_ID "UK105", written
+   * bare or as "NAME:value"); a warning also covers the zone when its polygon or circle holds the zone's point.
+   */
+  warningAreas: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Forecast providers in the order the poller tries them. */
   providers: z._default(z.array(boundedText(TEXT_LIMITS.providerName)).check(z.minLength(1), z.maxLength(5)), ['open-meteo']),
 }));

@@ -20,6 +20,8 @@ export interface Evidence {
   startsAt?: string;
   /** True when it begins beyond the plan's lead time (or is a watch product): told, not yet acted on. */
   watch?: boolean;
+  /** Which numbers the value was made of, and from which provider layer (e.g. NWS quantitativePrecipitation, or a snow ratio). */
+  basis?: string;
   /** One line a duty officer can read. */
   text?: string;
 }

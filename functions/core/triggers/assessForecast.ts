@@ -7,6 +7,7 @@ import { evaluateBlizzard } from './evaluateBlizzard.ts';
 import { evaluateRoadIcing } from './evaluateRoadIcing.ts';
 import { evaluateWarnings } from './evaluateWarnings.ts';
 import { firstCrossing } from './firstCrossing.ts';
+import { resolveWarnings } from './resolveWarnings.ts';
 import type { ForecastAssessment } from './ForecastAssessment.ts';
 
 const HOUR_MS = 3_600_000;
@@ -38,7 +39,7 @@ export function assessForecast(forecast: HourlyForecast, planRules: Rules, now: 
     evidence.push({ ...fired, startsAt });
   }
   evidence.push(...evaluateRoadIcing(hours, plan.roadIcing, now, forecast.provider));
-  evidence.push(...evaluateWarnings(forecast.warnings ?? [], plan.warningRules, now, forecast.provider));
+  evidence.push(...evaluateWarnings(resolveWarnings(forecast.warnings ?? [], now), plan.warningRules, now, forecast.provider));
 
   const dueBy = nowMs + plan.leadTimeHours * HOUR_MS;
   let level: ResponseLevel = 'none';

@@ -4,5 +4,5 @@ import type { Evidence } from './Evidence.ts';
 export function describeEvidence(e: Evidence): string {
   if (e.text) return e.text;
   const gaps = e.gapHours > 0 ? `, ${e.gapHours} h without data` : '';
-  return `${e.rule}: ${e.value} ${e.unit} in ${e.windowHours} h (≥ ${e.threshold}) from ${e.from}${gaps}`;
+  return `${e.rule}: ${e.value} ${e.unit} in ${e.windowHours} h (≥ ${e.threshold}) from ${e.from}${gaps}${e.basis ? ` [${e.basis}]` : ''}`;
 }

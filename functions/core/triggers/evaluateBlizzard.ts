@@ -12,6 +12,9 @@ export function evaluateBlizzard(forecast: HourlyForecast, thresholds: readonly 
   for (const t of thresholds) {
     const best = maxWindowSum(forecast.hours, t.windowHours, (h) => h.snowWaterMm);
     if (!best || best.sum < t.waterMm) continue;
+    const from = hourAt(forecast.hours, best.startIndex);
+    const to = hourAt(forecast.hours, best.startIndex + t.windowHours);
+    const basis = [...new Set(forecast.hours.filter((h) => h.time >= from && h.time < to && h.snowWaterFrom).map((h) => h.snowWaterFrom!))].join('; ');
     evidence.push({
       rule: `blizzard-${t.windowHours}h`,
       level: t.level,
@@ -20,9 +23,10 @@ export function evaluateBlizzard(forecast: HourlyForecast, thresholds: readonly 
       threshold: t.waterMm,
       unit: 'mm snow water',
       windowHours: t.windowHours,
-      from: hourAt(forecast.hours, best.startIndex),
-      to: hourAt(forecast.hours, best.startIndex + t.windowHours),
+      from,
+      to,
       gapHours: best.gapHours,
+      ...(basis ? { basis } : {}),
     });
     if (levelRank(t.level) > levelRank(level)) level = t.level;
   }

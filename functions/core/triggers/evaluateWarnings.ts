@@ -6,8 +6,18 @@ import type { Evidence } from './Evidence.ts';
 const HOUR_MS = 3_600_000;
 const BY_COLOUR: Record<WarningColour, ActiveLevel> = { blue: 'IV', yellow: 'III', orange: 'II', red: 'I' };
 
+// Colour words and the word for "warning" taken out of an event name: "Yellow snow warning" → "snow warning",
+// "道路结冰黄色预警" → "道路结冰", so that one rule matches every colour of an event.
+const COLOUR_WORDS = /蓝色|黄色|橙色|红色|\b(?:blue|yellow|orange|red)\b/gi;
+
+/** The names a plan's rule may match a warning by: its event, with and without colour words, and its codes. */
+export function warningKeys(warning: OfficialWarning): string[] {
+  const bare = warning.event.replace(COLOUR_WORDS, '').replace(/预警(信号)?$/, '').replace(/\s+/g, ' ').trim();
+  return [warning.event, bare, warning.code, ...(warning.codes ?? [])].filter((k): k is string => !!k).map((k) => k.toLowerCase());
+}
+
 function ruleFor(warning: OfficialWarning, rules: readonly WarningRule[]): WarningRule | undefined {
-  const keys = [warning.event, warning.code].filter((k): k is string => !!k).map((k) => k.toLowerCase());
+  const keys = warningKeys(warning);
   return rules.find((r) => r.match.some((m) => keys.includes(m.toLowerCase())));
 }
 
@@ -44,7 +54,7 @@ export function evaluateWarnings(warnings: readonly OfficialWarning[], rules: re
       gapHours: 0,
       startsAt: new Date(Math.max(onsetMs, nowMs)).toISOString(),
       ...(rule.watchOnly ? { watch: true } : {}),
-      text: `${w.source.toUpperCase()} ${w.event}${w.colour ? ` (${w.colour})` : ''}${w.severity ? `, ${w.severity}` : ''}${w.headline ? `: ${w.headline}` : ''}`,
+      text: `${w.source} ${w.event}${w.colour ? ` (${w.colour})` : ''}${w.severity ? `, ${w.severity}` : ''}${w.headline ? `: ${w.headline}` : ''}`,
     });
   }
   return evidence;

@@ -8,6 +8,7 @@ import type { HourlyForecast } from '../../../functions/core/forecast/HourlyFore
 import { fetchWithFallback } from '../../../functions/core/poll/fetchWithFallback.ts';
 import type { ForecastProvider } from '../../../functions/core/ports/ForecastProvider.ts';
 import { assessForecast } from '../../../functions/core/triggers/assessForecast.ts';
+import { warningCoversZone } from '../../../functions/core/triggers/warningCoversZone.ts';
 import type { ZoneForecast } from '../../../functions/core/status/CityStatus.ts';
 import { loadCityFile } from '../../city/loadCityFile.ts';
 import { clientFrom } from '../api/apiOptions.ts';
@@ -30,7 +31,7 @@ interface ForecastOptions {
   token?: string;
 }
 
-function parseNow(text: string | undefined): Date | undefined {
+export function parseNow(text: string | undefined): Date | undefined {
   if (text === undefined) return undefined;
   const ms = Date.parse(text);
   if (Number.isNaN(ms) || !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) throw new CliError(`--now "${text}" is not a date-time with an offset, e.g. 2026-12-14T06:00:00Z`, 2);
@@ -92,7 +93,10 @@ async function run(options: ForecastOptions): Promise<void> {
     if (!live) throw new CliError(`no forecast for zone ${zone.id}: ${failures.map((f) => `${f.provider}: ${f.reason}`).join(' | ')}`, 3);
     forecast = live;
   }
-  if (options.alertsFile !== undefined) forecast = { ...forecast, warnings: [...(forecast.warnings ?? []), ...(await readWarningsFile(options.alertsFile))] };
+  if (options.alertsFile !== undefined) {
+    const read = (await readWarningsFile(options.alertsFile)).warnings.filter((w) => warningCoversZone(w, zone));
+    forecast = { ...forecast, warnings: [...(forecast.warnings ?? []), ...read] };
+  }
   const now = explicitNow ?? new Date(forecast.fetchedAt);
   const assessment = assessForecast(forecast, city.plan, now);
   const tz = city.plan.timeZone;
@@ -118,7 +122,7 @@ export function register(program: Command): void {
     .description('Zone forecasts and evidence: as the poller last concluded (from the API, default), a saved provider response (--file), or fetched live (--live)')
     .option('--provider <name>', `provider whose format --file is in, or the one to ask live (${FILE_PROVIDERS.join(' | ')})`)
     .option('--file <file>', 'a saved provider response: Open-Meteo /v1/forecast, NWS /gridpoints raw, MET Norway locationforecast compact')
-    .option('--alerts-file <file>', 'a saved warnings document: NWS /alerts/active or QWeather warnings')
+    .option('--alerts-file <file>', 'a saved warnings document, recognised by content: CAP XML (alert, collection, Atom), MeteoAlarm JSON, NWS alerts, QWeather, 12379 / weather.cma.cn JSON')
     .option('--zone <id>', 'zone of the city (default: the first)')
     .option('--city-file <file>', 'city file whose plan decides (default: the demo city)')
     .option('--now <iso>', 'assess as of this time (default: now live, or the saved forecast\'s first hour)')

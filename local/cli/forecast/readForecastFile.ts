@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { normaliseMetno } from '../../../functions/adapters/weather/metno/normaliseMetno.ts';
 import { normaliseNwsGrid } from '../../../functions/adapters/weather/nws/normaliseNwsGrid.ts';
 import { normaliseOpenMeteo } from '../../../functions/adapters/weather/normaliseOpenMeteo.ts';
-import { parseWarnings } from '../../../functions/adapters/weather/warnings/parseWarnings.ts';
+import { parseWarningsText, type WarningsFormat } from '../../../functions/adapters/weather/warnings/parseWarnings.ts';
 import { ForecastValidationError } from '../../../functions/core/errors/ForecastValidationError.ts';
 import type { HourlyForecast } from '../../../functions/core/forecast/HourlyForecast.ts';
 import type { OfficialWarning } from '../../../functions/core/forecast/OfficialWarning.ts';
@@ -48,12 +48,21 @@ export async function readForecastFile(provider: FileProvider, file: string, zon
   }
 }
 
-/** A saved warnings document (NWS alerts or QWeather). */
-export async function readWarningsFile(file: string): Promise<OfficialWarning[]> {
-  const body = await readJson(file, 'warnings');
+/**
+ * A saved warnings document in any format snowops reads, recognised by its content: CAP XML (an alert,
+ * a collection, an Atom feed), MeteoAlarm JSON, NWS alerts, QWeather, 12379 or weather.cma.cn JSON.
+ */
+export async function readWarningsFile(file: string): Promise<{ format: WarningsFormat; warnings: OfficialWarning[] }> {
+  let text: string;
   try {
-    return parseWarnings(body);
+    text = await readFile(file, 'utf8');
   } catch (error) {
-    invalid(file, error);
+    throw new CliError(`${file}: cannot read warnings: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return parseWarningsText(text);
+  } catch (error) {
+    if (error instanceof ForecastValidationError) throw new CliError(`${file}: invalid ${error.provider === 'warnings' ? 'warnings document' : `${error.provider} warnings`} at ${error.where}: ${error.reason}`);
+    throw error;
   }
 }

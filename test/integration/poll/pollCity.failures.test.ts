@@ -49,8 +49,9 @@ describe('pollCity on DynamoDB Local: bad forecast data never moves a level', ()
   });
 
   it('logs NWS interval times without offsets with the layer and value, and keeps the level', async () => {
-    const grid = JSON.parse(fixtureText(NWS_GRID)) as { properties: { snowfallAmount: { uom: string; values: { validTime: string; value: number | null }[] } } };
-    grid.properties.snowfallAmount.values[0] = { validTime: '2022-02-03T21:00:00+00:00/PT3H', value: 120 }; // 12 cm in 3 h: 17 mm of snow water, level I
+    const grid = JSON.parse(fixtureText(NWS_GRID)) as { properties: Record<'snowfallAmount' | 'quantitativePrecipitation', { uom: string; values: { validTime: string; value: number | null }[] }> };
+    grid.properties.snowfallAmount.values[0] = { validTime: '2022-02-03T21:00:00+00:00/PT3H', value: 120 }; // 12 cm of snow in 3 h
+    grid.properties.quantitativePrecipitation.values[0] = { validTime: '2022-02-03T21:00:00+00:00/PT3H', value: 17 }; // on 17 mm of QPF: level I
     const h = await pollHarness({ plan: { activationPolicy: 'propose' }, zoneProviders: ['nws'], start: '2022-02-03T21:00:00Z' });
     close = h.close;
     h.server.script('/points/', [{ status: 200, body: fixtureText(NWS_POINTS) }]);

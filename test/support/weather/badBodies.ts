@@ -27,7 +27,7 @@ export const BAD_OPEN_METEO: { name: string; answer: Answer; reason: RegExp }[] 
   { name: 'a run of nulls', answer: mutate((b) => { for (let i = 3; i < 12; i++) b.hourly.snowfall![i] = null; }), reason: /no snowfall data for 9 consecutive hours from 2026-12-14T03:00/ },
   { name: 'snowfall of 9999 cm', answer: mutate((b) => { b.hourly.snowfall![4] = 9999; }), reason: /hourly\.snowfall\.4: snowfall over 50 cm in an hour is not credible/ },
   { name: 'negative snowfall', answer: mutate((b) => { b.hourly.snowfall![4] = -1; }), reason: /snowfall below 0 cm is not credible/ },
-  { name: 'wrong units in hourly_units', answer: mutate((b) => { b.hourly_units.snowfall = 'inch'; }), reason: /hourly_units\.snowfall: snowfall must be in cm/ },
+  { name: 'an unknown unit in hourly_units', answer: mutate((b) => { b.hourly_units.snowfall = 'furlong'; }), reason: /hourly_units\.snowfall: unit "furlong" is not a length unit/ },
   { name: 'times with an offset where none belongs', answer: mutate((b) => { b.hourly.time![0] = '2026-12-14T00:00+08:00'; }), reason: /hourly\.time\.0: time must be YYYY-MM-DDTHH:mm/ },
   { name: 'an error body (HTTP 400)', answer: { status: 400, body: '{"error":true,"reason":"Cannot initialize WeatherVariable from invalid String value tempeture_2m for key hourly"}' }, reason: /HTTP 400 from \/v1\/forecast: Cannot initialize WeatherVariable/ },
 ];

@@ -16,3 +16,7 @@ export const fixturePath = (name: string): string => `${DIR}${name}`;
 
 /** The MET Norway API body inside the library capture's {status_code, headers, data} wrapper. */
 export const metnoBody = (): string => JSON.stringify((JSON.parse(fixtureText(METNO)) as { data: unknown }).data);
+
+export const NWS_GRID_COLD_SNOW = 'nws_gridpoints_MPX_108_72_2024-01-12_trimmed.json';
+export const NWS_GRID_NO_SNOW_LAYER = 'nws_gridpoints_TBW_93_38_2022-02-03_no_snow_layer_trimmed.json';
+export const NWS_GRID_RAIN_TO_SNOW = 'nws_gridpoints_OHX_14_55_2024-01-08_trimmed.json';

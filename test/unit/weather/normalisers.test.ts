@@ -65,13 +65,14 @@ describe('normaliseNwsGrid (recorded TAE 58,65)', () => {
     expect(spread).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
-  it('reads snowfallAmount as snow depth: 12.7 mm over 1 h is 1.27 cm, 1.814 mm snow water', () => {
+  it('reads snowfallAmount as snow depth and takes snow water from the hour\'s QPF: 12.7 mm of snow on 1.2 mm of QPF is 1.27 cm, 1.2 mm water', () => {
     const body = JSON.parse(fixtureText(NWS_GRID)) as { properties: Record<string, { values: { validTime: string; value: number }[] }> };
     body.properties.snowfallAmount!.values[0] = { validTime: '2022-02-03T21:00:00+00:00/PT1H', value: 12.7 };
+    body.properties.quantitativePrecipitation!.values[0] = { validTime: '2022-02-03T21:00:00+00:00/PT1H', value: 1.2 };
 
     const [first] = normaliseNwsGrid(body, { latitude: 30, longitude: -85 }, '2022-02-04T03:20:00Z').hours;
 
-    expect([first?.snowfallCm, first?.snowWaterMm]).toEqual([1.27, 1.814]);
+    expect([first?.snowfallCm, first?.snowWaterMm, first?.snowWaterFrom]).toEqual([1.27, 1.2, 'nws quantitativePrecipitation (liquid equivalent), phase from snowfallAmount']);
   });
 });
 

@@ -16,9 +16,9 @@ export const metnoResponseSchema = z.lazy(() => z.object({
     meta: z.object({
       updated_at: z.string(),
       units: z.looseObject({
-        air_temperature: z.optional(z.literal('celsius', { error: 'air_temperature must be in celsius' })),
-        precipitation_amount: z.optional(z.literal('mm', { error: 'precipitation_amount must be in mm' })),
-        wind_speed_of_gust: z.optional(z.literal('m/s', { error: 'wind_speed_of_gust must be in m/s' })),
+        air_temperature: z.optional(z.literal('celsius', { error: (i) => `air_temperature must be in celsius (the only unit the API documents), got "${String(i.input)}"` })),
+        precipitation_amount: z.optional(z.literal('mm', { error: (i) => `precipitation_amount must be in mm (the only unit the API documents), got "${String(i.input)}"` })),
+        wind_speed_of_gust: z.optional(z.literal('m/s', { error: (i) => `wind_speed_of_gust must be in m/s (the only unit the API documents), got "${String(i.input)}"` })),
       }),
     }),
     timeseries: z.array(z.object({

@@ -73,6 +73,7 @@ export function normaliseMetno(body: unknown, fetchedAt: string, limits: GapLimi
     hours.push({
       time: new Date(t).toISOString(),
       snowWaterMm: water,
+      ...(water !== null && water > 0 ? { snowWaterFrom: s?.symbol ? 'met-norway precipitation_amount (liquid equivalent), phase from symbol_code' : 'met-norway precipitation_amount (liquid equivalent), phase from air_temperature (no symbol)' } : {}),
       snowfallCm: water === null ? null : round3(waterMmToSnowCm(water)),
       precipitationMm: precip === null ? null : round3(precip),
       temperatureC: s?.temperatureC ?? null,

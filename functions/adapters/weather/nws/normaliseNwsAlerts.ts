@@ -38,5 +38,7 @@ export function normaliseNwsAlerts(body: unknown): OfficialWarning[] {
       // `ends` is the hazard's end; `expires` only the message's, used when no end is given.
       ends: utc(p.ends, `alerts.features[${i}].ends`) ?? utc(p.expires, `alerts.features[${i}].expires`),
       ...(p.headline ? { headline: p.headline } : {}),
+      ...(p.sent ? { issuedAt: utc(p.sent, `alerts.features[${i}].sent`)! } : {}),
+      ...(p.references?.length ? { references: p.references.map((r) => r.identifier) } : {}),
     }));
 }

@@ -19,6 +19,12 @@ const layerSchema = z.lazy(() => z.object({
 }));
 export type NwsLayer = z.infer<typeof layerSchema>;
 
+/** The `weather` layer: per interval, the kinds of weather expected ("snow", "rain_showers", …; null for none). */
+const weatherLayerSchema = z.lazy(() => z.object({
+  values: z.array(z.object({ validTime: z.string(), value: z.array(z.looseObject({ weather: z.optional(z.nullable(z.string())) })) })),
+}));
+export type NwsWeatherLayer = z.infer<typeof weatherLayerSchema>;
+
 /** GET /gridpoints/{wfo}/{x},{y}: raw layers; only the ones snowops reads are validated. */
 export const nwsGridSchema = z.lazy(() => z.object({
   properties: z.object({
@@ -26,9 +32,10 @@ export const nwsGridSchema = z.lazy(() => z.object({
     validTimes: z.optional(z.string()),
     temperature: z.optional(layerSchema),
     quantitativePrecipitation: z.optional(layerSchema),
-    snowfallAmount: layerSchema,
+    snowfallAmount: z.optional(layerSchema),
     iceAccumulation: z.optional(layerSchema),
     windGust: z.optional(layerSchema),
+    weather: z.optional(weatherLayerSchema),
   }),
 }));
 
@@ -47,6 +54,8 @@ export const nwsAlertsSchema = z.lazy(() => z.object({
       ends: z.optional(z.nullable(z.string())),
       expires: z.optional(z.nullable(z.string())),
       headline: z.optional(z.nullable(z.string())),
+      sent: z.optional(z.nullable(z.string())),
+      references: z.optional(z.array(z.looseObject({ identifier: z.string() }))),
       parameters: z.optional(z.looseObject({ VTEC: z.optional(z.array(z.string())) })),
     }),
   })),
