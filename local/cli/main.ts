@@ -14,11 +14,12 @@ import * as tasks from './commands/tasks.ts';
 import * as upgrade from './commands/upgrade.ts';
 import * as importCommand from './commands/import.ts';
 import * as warnings from './commands/warnings.ts';
+import * as replay from './commands/replay.ts';
 import { createProgram } from './program.ts';
 
 // One line per command; each module exports `register(program)`.
 const commands: { register(program: ReturnType<typeof createProgram>): void }[] = [
-  status, forecast, activations, preview, activate, upgrade, downgrade, standDown, reassign, tasks, log, report, importCommand, warnings,
+  status, forecast, activations, preview, activate, upgrade, downgrade, standDown, reassign, tasks, log, report, importCommand, warnings, replay,
 ];
 
 const program = createProgram();

@@ -20,7 +20,10 @@ function areaCode(id: string): string[] {
 
 /** "…发布道路结冰黄色预警…" → the signal ("道路结冰"); 降级 / 更新 is an update, 解除 a cancellation. */
 function signal(text: string): { type?: string; messageType: string } {
-  const type = /(?:发布|更新|降级发布|升级发布)?([\u4e00-\u9fa5]{2,6}?)(?:蓝色|黄色|橙色|红色)预警/.exec(text)?.[1]?.replace(/^(?:发布|降级发布|升级发布|更新)/, '');
+  const colour = /(?:蓝色|黄色|橙色|红色)预警/.exec(text);
+  const head = colour ? text.slice(0, colour.index) : '';
+  const cut = Math.max(0, ...['发布', '解除', '更新', '气象台', '气象局', '气象中心'].map((m) => (head.lastIndexOf(m) >= 0 ? head.lastIndexOf(m) + m.length : 0)));
+  const type = head.slice(cut).trim();
   return { ...(type ? { type } : {}), messageType: /解除/.test(text) ? 'Cancel' : /降级|升级|更新|变更/.test(text) ? 'Update' : 'Alert' };
 }
 
