@@ -14,6 +14,7 @@ export const evidenceSchema = z.lazy(() => z.object({
   from: z.string().check(z.describe('first hour of the deciding window, UTC ISO')),
   to: z.string().check(z.describe('end of the deciding window (exclusive), UTC ISO')),
   gapHours: z.number().check(z.describe('hours the provider left blank (the value is then a lower bound)')),
+  basis: z.optional(z.string().check(z.describe('which numbers the value was made of and from which provider layer, e.g. NWS quantitativePrecipitation, or a snow ratio where no liquid amount exists'))),
 }).register(z.globalRegistry, { id: 'Evidence' }));
 
 // Fails to compile if the interface and the schema drift apart.
