@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     server = await startApiServer(api.handler, { port, site: consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }) }).catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to a free one, e.g. PORT=3001 npm run serve` : error.message);
     });
+    api.setOrigin(server.url);
   } catch (error) {
     console.error(`snowops: ${error instanceof Error ? error.message : String(error)}`);
     await stop(1);
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   console.log(`  Console: ${server.url}/console/ (sign in as a demo role)`);
   console.log(`  ${city.plan.city}: ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles; no storm scripted`);
   console.log(`  OpenAPI: ${server.url}/openapi.json (no token needed); SMS outbox: ${opts.outbox}`);
+  console.log(`  Open311 GeoReport v2: ${server.url}/open311/discovery.json, ${server.url}/open311/v2/services.xml (no token needed)`);
   console.log(`\nTokens (valid 12 h):`);
   console.log(`  duty officer (officer-demo): ${api.tokens.officer}`);
   console.log(`  manager      (manager-demo): ${api.tokens.manager}`);

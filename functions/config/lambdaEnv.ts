@@ -72,4 +72,8 @@ export const apiEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, {
   // A reassignment tells both leaders by SMS from the API itself.
   SMS_SENDER_ID: z.optional(z.string()),
   SMS_ORIGINATION_NUMBER: z.optional(z.string()),
+  /** Citizen reports: the officer registers, verifies and rejects them here, and the reporter is texted. */
+  CITIZEN_TABLE: z.string().check(z.minLength(1)),
+  /** The public report page's address (its status links go in the closing SMS); without it the SMS carries no link. */
+  CITIZEN_PAGE_URL: z.optional(z.url()),
 }))();

@@ -112,6 +112,9 @@ export const CITIZEN_TABLE: TableDefinition = {
     'a case: Get pk=CASE#<id> sk=CASE; every write a Put conditional on the version read (two cases merged in one transaction)',
     'cases submitted in a time range, newest first (Open311 GET /requests, nearby open reports, merge suggestions): Query index bySubmitted gsi1pk=CASES, gsi1sk BETWEEN <from> AND <to> (a city files thousands a season: one partition)',
     'the case a task came from (a crew reply to it): Get pk=TASK#<activationId>#<taskId> sk=CASE',
+    'the SMS code sent to a phone: Put / Delete pk=CODE#<sha256 of the phone> sk=CODE; a guess is an Update adding 1 to attempts on condition the code is live and has guesses left (expires)',
+    'a verified phone\'s pass: Put / Get pk=PASS#<sha256 of the pass> sk=PASS (expires)',
+    'rate limits (codes per phone, reports per phone and per address): Update ADD taken on condition taken < limit, pk=QUOTA#<key> sk=<window start> (expires)',
   ],
 };
 

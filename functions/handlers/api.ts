@@ -9,17 +9,21 @@ import { apiEnvSchema } from '../config/lambdaEnv.ts';
 import { ApiGatewayJwtAuthenticator } from './api/auth/ApiGatewayJwtAuthenticator.ts';
 import { createApiHandler } from './api/createApiHandler.ts';
 import { PowertoolsIdempotencyGuard } from './api/idempotency/PowertoolsIdempotencyGuard.ts';
+import { buildCitizenPorts } from './context/buildCitizenPorts.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
 
 const env = parseEnv(apiEnvSchema);
 const telemetry = new Telemetry('api');
 const registryWrites = new DynamoRegistryStore(telemetry.tracer.captureAWSv3Client(documentClient()), env.REGISTRY_TABLE);
+const core = buildCoreDeps(env, telemetry);
 
 /** HTTP API (API Gateway v2, JWT authorizer on the Cognito user pool) -> every route of the API. */
 export const handler = createApiHandler({
   deps: {
     // The stores, and an SMS sender for the one message the API sends itself: a reassignment's notice to both leaders.
-    ...buildCoreDeps(env, telemetry),
+    ...core,
+    // Registering, rejecting and verifying a citizen report texts its reporter.
+    citizen: buildCitizenPorts(env, core.sms, telemetry),
     registryAdmin: registryWrites,
     registryImport: registryWrites,
     // An officer's activation hands its first wave to the dispatcher's queue and answers at once; the

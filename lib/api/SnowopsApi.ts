@@ -9,7 +9,7 @@ import { NagSuppressions } from 'cdk-nag';
 import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
 import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
 import { Construct } from 'constructs';
-import { IDEMPOTENCY_TABLE, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
+import { CITIZEN_TABLE, IDEMPOTENCY_TABLE, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
 import { allRoutes } from '../../functions/handlers/api/routeTable.ts';
 import { stageSettings, type Stage } from '../config/Stage.ts';
 import type { OperatorAlarms } from '../observability/OperatorAlarms.ts';
@@ -79,6 +79,8 @@ export class SnowopsApi extends Construct {
     this.function.grantTable(tables.get(REGISTRY_TABLE), REGISTRY_TABLE.envVar, 'readWrite');
     this.function.grantTable(tables.get(OPERATIONS_TABLE), OPERATIONS_TABLE.envVar, 'readWrite');
     this.function.grantTable(tables.get(LOG_TABLE), LOG_TABLE.envVar, 'append');
+    // Officers register, reject, merge and verify citizen reports (and their reporters are texted, once).
+    this.function.grantTable(tables.get(CITIZEN_TABLE), CITIZEN_TABLE.envVar, 'readWrite');
     // The routes' Idempotency-Key records.
     this.function.grantTable(tables.get(IDEMPOTENCY_TABLE), IDEMPOTENCY_TABLE.envVar, 'readWrite');
     // A reassignment tells the two leaders at once; every other SMS goes through the dispatch queue.

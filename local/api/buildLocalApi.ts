@@ -5,9 +5,18 @@ import { InlineDispatch } from '../../functions/core/dispatch/InlineDispatch.ts'
 import type { MessagingDeps } from '../../functions/core/dispatch/MessagingDeps.ts';
 import { createApiHandler } from '../../functions/handlers/api/createApiHandler.ts';
 import type { ErrorLogger } from '../../functions/handlers/api/http/problemErrors.ts';
+import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
 import { PowertoolsIdempotencyGuard } from '../../functions/handlers/api/idempotency/PowertoolsIdempotencyGuard.ts';
 import { LOCAL_AWS } from '../dynamo/startDynamoLocal.ts';
 import { LocalJwtAuthenticator } from '../auth/LocalJwtAuthenticator.ts';
+import { DynamoCitizenCases } from '../../functions/adapters/dynamo/DynamoCitizenCases.ts';
+import { DynamoPhoneVerifications } from '../../functions/adapters/dynamo/DynamoPhoneVerifications.ts';
+import { DynamoRateQuotas } from '../../functions/adapters/dynamo/DynamoRateQuotas.ts';
+import { RandomSecrets } from '../../functions/adapters/system/RandomSecrets.ts';
+import { statusPath } from '../../functions/core/citizen/statusPath.ts';
+import { resolveMessaging } from '../../functions/core/dispatch/resolveMessaging.ts';
+import type { CitizenPorts } from '../../functions/handlers/api/ApiDeps.ts';
+import { allRoutes, publicRoutes } from '../../functions/handlers/api/routeTable.ts';
 
 export interface LocalApiOptions {
   /** The runtime's ports; with `messaging`, activations dispatch with its guard, pace and dead letters. */
@@ -17,6 +26,8 @@ export interface LocalApiOptions {
   /** Token signing secret; random per process unless given (e.g. $SNOWOPS_JWT_SECRET). */
   secret?: string;
   logger?: ErrorLogger;
+  /** Where the public report page is (status links in reporters' SMS); by default this API's own, once it listens (setOrigin). */
+  pageOrigin?: string;
 }
 
 export interface LocalApi {
@@ -24,6 +35,8 @@ export interface LocalApi {
   authenticator: LocalJwtAuthenticator;
   /** One token per group, for the demo users officer-demo, manager-demo and admin-demo. */
   tokens: { officer: string; manager: string; admin: string };
+  /** Tells the API where it listens, for the status links it texts reporters. */
+  setOrigin(origin: string): void;
   close(): void;
 }
 
@@ -39,9 +52,23 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const authenticator = new LocalJwtAuthenticator(options.secret);
   const registryWrites = new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE'));
+  let origin = options.pageOrigin;
+  const citizenTable = table(options.tableNames, 'CITIZEN_TABLE');
+  const citizen: CitizenPorts = {
+    cases: new DynamoCitizenCases(db, citizenTable),
+    verifications: new DynamoPhoneVerifications(db, citizenTable),
+    quotas: new DynamoRateQuotas(db, citizenTable),
+    secrets: new RandomSecrets(),
+    sms: options.deps.sms,
+    // Reporters' SMS are sent once: the same Powertools guard as every SMS, even where the runtime gave none.
+    messaging: options.deps.messaging ?? { ...resolveMessaging(options.deps).m, guard: new PowertoolsAttemptGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }) },
+    statusLink: (caseId, key) => (origin ? `${origin}${statusPath(caseId, key)}` : undefined),
+  };
   const handler = createApiHandler({
     // No queue here: an activation sends its first wave before it answers, as the dispatcher would.
-    deps: { ...options.deps, dispatch: new InlineDispatch(options.deps), registryAdmin: registryWrites, registryImport: registryWrites },
+    deps: { ...options.deps, dispatch: new InlineDispatch(options.deps), registryAdmin: registryWrites, registryImport: registryWrites, citizen },
+    // One server locally: the officers' routes and the public ones (deployed, the public ones are their own API).
+    routes: [...allRoutes(), ...publicRoutes()],
     authenticator,
     idempotency: new PowertoolsIdempotencyGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }),
     logger: options.logger ?? { error: (message, extra) => console.error(`snowops api: ${message}`, extra) },
@@ -51,5 +78,5 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
     authenticator.issue('manager-demo', ['manager']),
     authenticator.issue('admin-demo', ['admin']),
   ]);
-  return { handler, authenticator, tokens: { officer, manager, admin }, close: () => client.destroy() };
+  return { handler, authenticator, tokens: { officer, manager, admin }, setOrigin: (o) => { origin ??= o; }, close: () => client.destroy() };
 }

@@ -81,6 +81,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       const authenticator = api.authenticator;
       server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true, site: consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }) });
       say(`Console ${server.url}/console/ (sign in as a demo role)`);
+      api.setOrigin(server.url);
       say(`API ${server.url} (GET /openapi.json needs no token); duty-officer token:\n  ${api.tokens.officer}`);
     }
     let activation: Activation | undefined;

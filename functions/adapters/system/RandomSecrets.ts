@@ -1,9 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { SecretGenerator } from '../../core/ports/SecretGenerator.ts';
 
-/** 32 bytes from the system's CSPRNG, base64url (43 characters). */
+/** From the system's CSPRNG. */
 export class RandomSecrets implements SecretGenerator {
   next(): string {
     return randomBytes(32).toString('base64url');
+  }
+
+  digits(count: number): string {
+    return Array.from({ length: count }, () => String(randomInt(10))).join('');
   }
 }

@@ -47,8 +47,8 @@ export interface CitizenCase {
   lastVoiceAt: string;
   /** SHA-256 of each voice's phone, the reporter's first: one voice per phone. */
   supporters: string[];
-  /** SHA-256 (hex) of the secret in the reporter's status link; the secret itself is never stored. */
-  statusKeyHash: string;
+  /** The secret in the reporter's status link (the closing SMS carries the link). Never shown but to the reporter. */
+  statusKey: string;
   history: CaseEvent[];
   mergedInto?: string;
   task?: CaseTask;

@@ -53,7 +53,7 @@ export async function acceptReport(deps: CitizenDeps & { secrets: SecretGenerato
     voices: 1,
     supporters: [sha256(report.phone)],
     lastVoiceAt: at,
-    statusKeyHash: sha256(statusKey),
+    statusKey,
     history: [{ step: 'submit', at }],
     ...(report.banned ? { banned: true } : {}),
     version: 1,

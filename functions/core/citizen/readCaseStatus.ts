@@ -1,7 +1,7 @@
 import { ConflictError } from '../errors/ConflictError.ts';
 import { NotFoundError } from '../errors/NotFoundError.ts';
 import { RuleViolationError } from '../errors/RuleViolationError.ts';
-import { sha256 } from './caseKeys.ts';
+import { sameSecret } from './caseKeys.ts';
 import { caseLogEntry } from './caseLogEntry.ts';
 import type { CitizenCase } from './CitizenCase.ts';
 import type { CitizenDeps } from './CitizenDeps.ts';
@@ -13,7 +13,7 @@ import { changeCase } from './changeCase.ts';
  */
 export async function readOwnCase(deps: Pick<CitizenDeps, 'cases'>, input: { caseId: string; statusKey: string }): Promise<CitizenCase> {
   const c = await deps.cases.get(input.caseId);
-  if (!c || c.statusKeyHash !== sha256(input.statusKey)) throw new NotFoundError('case', input.caseId);
+  if (!c || !sameSecret(c.statusKey, input.statusKey)) throw new NotFoundError('case', input.caseId);
   return c;
 }
 

@@ -1,4 +1,9 @@
+import type { ReporterTexting } from '../../core/citizen/ReporterTexting.ts';
+import type { CitizenCases } from '../../core/ports/CitizenCases.ts';
 import type { CoreDeps } from '../../core/ports/CoreDeps.ts';
+import type { PhoneVerifications } from '../../core/ports/PhoneVerifications.ts';
+import type { RateQuotas } from '../../core/ports/RateQuotas.ts';
+import type { SecretGenerator } from '../../core/ports/SecretGenerator.ts';
 import type { DispatchRequests } from '../../core/ports/DispatchRequests.ts';
 import type { RegistryAdmin } from '../../core/ports/RegistryAdmin.ts';
 import type { RegistryImportStore } from '../../core/ports/RegistryImportStore.ts';
@@ -14,4 +19,13 @@ export interface ApiDeps extends CoreDeps {
   sms: SmsSender;
   registryAdmin: RegistryAdmin;
   registryImport: RegistryImportStore;
+  citizen: CitizenPorts;
+}
+
+/** The citizen loop's ports: cases, phone codes and passes, rate counters, secrets, and texting reporters. */
+export interface CitizenPorts extends ReporterTexting {
+  cases: CitizenCases;
+  verifications: PhoneVerifications;
+  quotas: RateQuotas;
+  secrets: SecretGenerator;
 }

@@ -28,6 +28,7 @@ import { getPlanRoute, putPlanRoute } from './routes/registry/plan.ts';
 import { putRecord } from './routes/registry/putRecord.ts';
 import { sendCrewMessageRoute } from './routes/sendCrewMessage.ts';
 import { standDownRoute } from './routes/standDown.ts';
+import { officerCitizenRoutes, publicCitizenRoutes } from './routes/citizen/citizenRoutes.ts';
 import { upgradeRoute } from './routes/upgrade.ts';
 
 /** Every route of the API, the OpenAPI document's among them. */
@@ -39,9 +40,18 @@ export function allRoutes(): AnyRoute[] {
     getLogRoute, getLogCsvRoute, getReportRoute, getReportHtmlRoute,
     getPlanRoute, putPlanRoute, importCsvRoute,
     ...REGISTRY_KINDS.flatMap((kind) => [listRecords(kind), getRecord(kind), putRecord(kind), deleteRecord(kind)]),
+    ...officerCitizenRoutes(),
   ];
   const all: AnyRoute[] = [openApiRoute(() => buildOpenApi(all)), ...routes];
   return all;
+}
+
+/**
+ * The routes the public reaches without an account (Open311, the report page's): deployed on their own
+ * throttled API, never beside the officers' routes; served locally by the same server as the rest.
+ */
+export function publicRoutes(): AnyRoute[] {
+  return publicCitizenRoutes();
 }
 
 /** The OpenAPI document (what GET /openapi.json serves and docs/openapi.json holds). */

@@ -30,8 +30,21 @@ describe('the closed loop of a citizen case (DynamoDB Local)', () => {
 
     expect(closed.history.map((e) => e.step)).toEqual(['submit', 'register', 'dispatch', 'handle', 'verify']);
     const entries = (await world.log.list(CITIZEN_LOG)).filter((e) => e.subject === `case:${c.id}`);
-    expect(entries.map((e) => e.action)).toEqual(['citizen.accepted', 'citizen.registered', 'citizen.dispatched', 'citizen.handled', 'citizen.verified']);
+    expect(entries.map((e) => e.action)).toEqual(['citizen.accepted', 'citizen.registered', 'citizen.sms-sent', 'citizen.dispatched', 'citizen.handled', 'citizen.verified', 'citizen.sms-sent']);
     expect(JSON.stringify(entries)).not.toContain('13800000001');
+  });
+
+  it('texts the reporter once when registered and once when closed, the closing SMS with the status link', async () => {
+    const phone = '+8613800000077';
+    const { case: c, statusKey } = await acceptReport(world, { ...bridge, phone });
+    await registerCase(world, { caseId: c.id, actor: 'o' });
+    await recordDispatch(world, { caseId: c.id, task, actor: 'o' });
+    await recordHandled(world, { caseId: c.id, actor: 'crew' });
+    await verifyCase(world, { caseId: c.id, actor: 'o' });
+    const sms = world.smsTo(phone);
+    expect(sms).toHaveLength(2);
+    expect(sms[0]).toContain('已立案');
+    expect(sms[1]).toContain(`#${statusKey}`);
   });
 
   it('finds the case of a dispatched task', async () => {

@@ -19,7 +19,7 @@ export function aCitizenCase(overrides: Partial<CitizenCase> = {}): CitizenCase 
     voices: 1,
     lastVoiceAt: at,
     supporters: ['a'.repeat(64)],
-    statusKeyHash: 'b'.repeat(64),
+    statusKey: 'k'.repeat(43),
     history: [{ step: 'submit', at }],
     version: 1,
     ...overrides,

@@ -18,6 +18,13 @@ export interface ResponseDoc {
   contentType?: string;
 }
 
+/** Where a request came from: rate limits per address, and absolute links back to this API. */
+export interface RequestClient {
+  sourceIp: string;
+  /** scheme://host of this API as the caller reached it. */
+  origin: string;
+}
+
 export interface RouteInput<P, Q, B> {
   params: P;
   query: Q;
@@ -26,6 +33,7 @@ export interface RouteInput<P, Q, B> {
   deps: ApiDeps;
   /** The caller's Idempotency-Key on an idempotent route, when sent: a route that must act once per key (an SMS) keys its record on it. */
   idempotencyKey?: string;
+  client: RequestClient;
 }
 
 /**
@@ -45,8 +53,8 @@ export interface RouteDefinition<P extends z.ZodMiniType = z.ZodMiniType, Q exte
   params?: P;
   query?: Q;
   body?: B;
-  /** How the body is sent: JSON (the default, parsed before `body` validates it) or CSV text (validated as a string). */
-  bodyType?: 'application/json' | 'text/csv';
+  /** How the body is sent: JSON (the default, parsed before `body` validates it), CSV text (validated as a string) or an HTML form (Open311; validated as an object of strings). */
+  bodyType?: 'application/json' | 'text/csv' | 'application/x-www-form-urlencoded';
   /** Accepts an Idempotency-Key header: a repeat with the same key gets the first answer. */
   idempotent?: boolean;
   /** The answer holds no personal data, so it is not searched for phone numbers to mask (the OpenAPI document, whose examples are invented). */

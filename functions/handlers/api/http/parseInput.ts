@@ -49,6 +49,13 @@ function readBody(route: AnyRoute, event: APIGatewayProxyEventV2): unknown {
     if (type !== 'text/csv') throw new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', `send the file as CSV text with the header Content-Type: text/csv (got "${type || 'none'}")`);
     return raw;
   }
+  if (route.bodyType === 'application/x-www-form-urlencoded') {
+    if (type !== 'application/x-www-form-urlencoded') throw new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', `send the fields as a form with the header Content-Type: application/x-www-form-urlencoded (got "${type || 'none'}")`);
+    // A field given twice keeps its first value: nothing here takes lists.
+    const fields: Record<string, string> = {};
+    for (const [k, v] of new URLSearchParams(raw)) if (!(k in fields)) fields[k] = v;
+    return fields;
+  }
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', `send the body as JSON with the header Content-Type: application/json (got "${type || 'none'}")`);
   }
@@ -67,7 +74,7 @@ export function parseInput(route: AnyRoute, event: APIGatewayProxyEventV2): { pa
   const rawBody = route.body ? readBody(route, event) : undefined;
   let body: unknown;
   if (route.body && rawBody === undefined && !route.body.safeParse(undefined).success) {
-    problems.push({ in: 'body', field: '(root)', detail: route.bodyType === 'text/csv' ? 'a CSV body is required: the file, header line first' : 'a JSON body is required (see /openapi.json for its fields)' });
+    problems.push({ in: 'body', field: '(root)', detail: route.bodyType === 'text/csv' ? 'a CSV body is required: the file, header line first' : route.bodyType === 'application/x-www-form-urlencoded' ? 'a form body is required' : 'a JSON body is required (see /openapi.json for its fields)' });
   } else if (route.body) {
     body = validate(route.body, 'body', rawBody, problems);
   }

@@ -8,7 +8,7 @@ import type { ApiContext } from './authenticate.ts';
 import { etagOf, matchesIfNoneMatch } from './etag.ts';
 import { parseInput } from './parseInput.ts';
 import { ProblemError } from './ProblemError.ts';
-import type { AnyRoute } from './RouteDefinition.ts';
+import type { AnyRoute, RequestClient } from './RouteDefinition.ts';
 
 const ANONYMOUS: Principal = { username: 'anonymous', roles: [] };
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -65,13 +65,20 @@ function conditional(result: APIGatewayProxyStructuredResultV2, ifNoneMatch: str
   return { statusCode: 304, headers: kept, body: '' };
 }
 
+function requestClient(event: APIGatewayProxyEventV2): RequestClient {
+  const host = event.headers.host ?? event.requestContext.domainName ?? 'localhost';
+  const proto = event.headers['x-forwarded-proto'] ?? (/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? 'http' : 'https');
+  return { sourceIp: event.requestContext.http.sourceIp, origin: `${proto}://${host}` };
+}
+
 /** Wraps a route definition as an http-router handler: role check, input parsing, idempotency, rendering. */
 export function routeHandler(route: AnyRoute, deps: ApiDeps, idempotency: IdempotencyGuard) {
   return async (event: APIGatewayProxyEventV2, context: ApiContext): Promise<APIGatewayProxyStructuredResultV2> => {
     const principal = authorise(route, context.principal);
     const key = route.idempotent ? idempotencyKey(event) : undefined;
     const input = parseInput(route, event);
-    const work = () => route.handle({ ...(input as { params: unknown; query: unknown; body: unknown }), principal, deps, ...(key ? { idempotencyKey: key } : {}) });
+    const client = requestClient(event);
+    const work = () => route.handle({ ...(input as { params: unknown; query: unknown; body: unknown }), principal, deps, client, ...(key ? { idempotencyKey: key } : {}) });
     const showPhones = route.holdsNoPersonalData === true || principal.roles.includes('admin');
     if (route.method === 'GET') return conditional(render(await work(), false, showPhones), event.headers['if-none-match']);
     if (!key) return render(await work(), false, showPhones);

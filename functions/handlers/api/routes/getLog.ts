@@ -10,8 +10,8 @@ import { resolveActivationId } from './resolveActivationId.ts';
 export const getLogRoute = defineRoute({
   method: 'GET', path: '/logs/{stream}', operationId: 'getLog', tag: 'log', access: READERS,
   summary: 'Read the response log',
-  description: 'A page of the append-only response log in time order: an activation\'s (its id, or "current"), "system" (forecast failures, proposals, unknown senders) or "registry" (who changed the registry). Follow `next` for the next page. Phones are masked.',
-  params: z.lazy(() => z.object({ stream: z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_-]+$/, 'a stream is an activation id, "current", "system" or "registry"')) })),
+  description: 'A page of the append-only response log in time order: an activation\'s (its id, or "current"), "system" (forecast failures, proposals, unknown senders) or "registry" (who changed the registry) or "citizen" (citizen reports, by case). Follow `next` for the next page. Phones are masked.',
+  params: z.lazy(() => z.object({ stream: z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_-]+$/, 'a stream is an activation id, "current", "system", "registry" or "citizen"')) })),
   query: z.lazy(() => z.strictObject({
     limit: queryInt(1, 500, 100).check(z.describe('entries per page (1 to 500, default 100)')),
     cursor: z.optional(z.string().check(z.maxLength(1000))).check(z.describe('the `next` of the previous page')),

@@ -1,0 +1,85 @@
+import { suggestMerges } from '../../../../core/citizen/nearbyCases.ts';
+import { mergeCase } from '../../../../core/citizen/mergeCase.ts';
+import { registerCase } from '../../../../core/citizen/registerCase.ts';
+import { rejectCase } from '../../../../core/citizen/rejectCase.ts';
+import { reopenCase, verifyCase } from '../../../../core/citizen/verifyCase.ts';
+import { NotFoundError } from '../../../../core/errors/NotFoundError.ts';
+import { OFFICERS, READERS } from '../../auth/access.ts';
+import { json } from '../../http/ApiResponse.ts';
+import { defineRoute } from '../../http/RouteDefinition.ts';
+import { citizenDeps } from '../open311/postRequest.ts';
+import { caseIdParams, mergeBody, noteBody, queueQuery, reasonBody } from './citizenSchemas.ts';
+import { officerView } from './officerView.ts';
+
+export const caseQueueRoute = defineRoute({
+  method: 'GET', path: '/citizen/cases', operationId: 'listCitizenCases', tag: 'citizen', access: READERS,
+  summary: 'List citizen reports (the officer\'s queue)',
+  description: 'Reports of the last `days` (default 7), newest first, optionally in one state; each new report carries its merge suggestions (same category within 50 m and 6 h). Reporters\' phones are masked.',
+  query: queueQuery,
+  responses: { 200: { description: 'the cases' } },
+  handle: async ({ deps, query }) => {
+    const from = new Date(deps.clock.now().getTime() - query.days * 86_400_000).toISOString();
+    const cases = (await deps.citizen.cases.listSubmitted({ from })).filter((c) => !query.state || c.state === query.state);
+    const views = await Promise.all(cases.map(async (c) => officerView(c, c.state === 'submitted' ? await suggestMerges(deps.citizen, c) : [])));
+    return json(200, { cases: views });
+  },
+});
+
+export const getCaseRoute = defineRoute({
+  method: 'GET', path: '/citizen/cases/{caseId}', operationId: 'getCitizenCase', tag: 'citizen', access: READERS,
+  summary: 'Read one citizen report',
+  params: caseIdParams,
+  responses: { 200: { description: 'the case' } },
+  handle: async ({ deps, params }) => {
+    const c = await deps.citizen.cases.get(params.caseId);
+    if (!c) throw new NotFoundError('case', params.caseId);
+    return json(200, officerView(c, await suggestMerges(deps.citizen, c)));
+  },
+});
+
+export const registerCaseRoute = defineRoute({
+  method: 'POST', path: '/citizen/cases/{caseId}/register', operationId: 'registerCitizenCase', tag: 'citizen', access: OFFICERS, idempotent: true,
+  summary: 'Register a citizen report (立案)',
+  params: caseIdParams,
+  responses: { 200: { description: 'registered; the reporter is texted' }, 409: { description: 'not a new report' } },
+  handle: async ({ deps, params, principal }) => json(200, officerView(await registerCase(citizenDeps(deps), { caseId: params.caseId, actor: principal.username }))),
+});
+
+export const rejectCaseRoute = defineRoute({
+  method: 'POST', path: '/citizen/cases/{caseId}/reject', operationId: 'rejectCitizenCase', tag: 'citizen', access: OFFICERS, idempotent: true,
+  summary: 'Reject a citizen report, with the reason the reporter is told',
+  params: caseIdParams,
+  body: reasonBody,
+  responses: { 200: { description: 'rejected; the reporter is texted the reason' }, 409: { description: 'already closed' } },
+  handle: async ({ deps, params, body, principal }) => json(200, officerView(await rejectCase(citizenDeps(deps), { caseId: params.caseId, actor: principal.username, reason: body.reason }))),
+});
+
+export const mergeCaseRoute = defineRoute({
+  method: 'POST', path: '/citizen/cases/{caseId}/merge', operationId: 'mergeCitizenCase', tag: 'citizen', access: OFFICERS, idempotent: true,
+  summary: 'Merge a duplicate report into the one that carries on',
+  params: caseIdParams,
+  body: mergeBody,
+  responses: { 200: { description: 'merged: the duplicate closed, its voices joined to the original' }, 409: { description: 'one of them is closed' } },
+  handle: async ({ deps, params, body, principal }) => {
+    const { merged, into } = await mergeCase(citizenDeps(deps), { caseId: params.caseId, intoId: body.intoId, actor: principal.username });
+    return json(200, { merged: officerView(merged), into: officerView(into) });
+  },
+});
+
+export const verifyCaseRoute = defineRoute({
+  method: 'POST', path: '/citizen/cases/{caseId}/verify', operationId: 'verifyCitizenCase', tag: 'citizen', access: OFFICERS, idempotent: true,
+  summary: 'Verify a handled report (核查): it closes and the reporter is texted',
+  params: caseIdParams,
+  body: noteBody,
+  responses: { 200: { description: 'closed' }, 409: { description: 'the crew has not reported it done' } },
+  handle: async ({ deps, params, body, principal }) => json(200, officerView(await verifyCase(citizenDeps(deps), { caseId: params.caseId, actor: principal.username, ...(body?.note ? { note: body.note } : {}) }))),
+});
+
+export const reopenCaseRoute = defineRoute({
+  method: 'POST', path: '/citizen/cases/{caseId}/reopen', operationId: 'reopenCitizenCase', tag: 'citizen', access: OFFICERS, idempotent: true,
+  summary: 'Reopen a handled or closed report (the hazard is still there)',
+  params: caseIdParams,
+  body: reasonBody,
+  responses: { 200: { description: 'registered again, to be dispatched' }, 409: { description: 'not handled or closed' } },
+  handle: async ({ deps, params, body, principal }) => json(200, officerView(await reopenCase(citizenDeps(deps), { caseId: params.caseId, actor: principal.username, reason: body.reason }))),
+});

@@ -1,0 +1,73 @@
+import { addVoice } from '../../../../core/citizen/addVoice.ts';
+import { nearbyOpenCases } from '../../../../core/citizen/nearbyCases.ts';
+import { rateCase, readOwnCase } from '../../../../core/citizen/readCaseStatus.ts';
+import { verifiedPhone } from '../../../../core/citizen/submitReport.ts';
+import { confirmCode, requestCode } from '../../../../core/citizen/verifyPhone.ts';
+import { json } from '../../http/ApiResponse.ts';
+import { defineRoute } from '../../http/RouteDefinition.ts';
+import { citizenDeps } from '../open311/postRequest.ts';
+import { caseIdParams, codeConfirmBody, codeRequestBody, nearbyQuery, passResult, ratingBody, statusBody, voiceBody } from './citizenSchemas.ts';
+import { reporterView } from './officerView.ts';
+
+/** Open reports near the pin are shown from the last two days (a storm's worth). */
+const NEARBY_HOURS = 48;
+
+export const requestCodeRoute = defineRoute({
+  method: 'POST', path: '/citizen/verifications', operationId: 'citizenRequestCode', tag: 'citizen', access: 'public',
+  summary: 'Text a reporter a verification code',
+  description: 'Sends a 6-digit code by SMS, valid 10 minutes; at most 3 codes per phone an hour (429 beyond).',
+  body: codeRequestBody,
+  responses: { 202: { description: 'the code is on its way' }, 429: { description: 'too many codes for this phone' } },
+  handle: async ({ deps, body }) => json(202, await requestCode(citizenDeps(deps), { phone: body.phone, language: body.lang })),
+});
+
+export const confirmCodeRoute = defineRoute({
+  method: 'POST', path: '/citizen/verifications/confirm', operationId: 'citizenConfirmCode', tag: 'citizen', access: 'public',
+  summary: 'Confirm a verification code',
+  description: 'A right code earns a pass (valid 24 h) that stands for the verified phone: the api_key of Open311 POST requests. A code takes 5 guesses, then a new one must be asked for.',
+  body: codeConfirmBody,
+  responses: { 200: { description: 'the pass', schema: passResult }, 422: { description: 'no live code, or the code is wrong' }, 429: { description: 'the code was guessed wrong too often' } },
+  handle: async ({ deps, body }) => json(200, await confirmCode(citizenDeps(deps), body)),
+});
+
+export const nearbyRoute = defineRoute({
+  method: 'GET', path: '/citizen/nearby', operationId: 'citizenNearby', tag: 'citizen', access: 'public',
+  summary: 'List open reports near a point',
+  description: 'Open reports within radius metres (default 200) of the point from the last 48 h, nearest first: what the page shows before submitting ("already reported"). No phones, no descriptions.',
+  query: nearbyQuery,
+  responses: { 200: { description: 'the reports near the point' } },
+  handle: async ({ deps, query }) => json(200, { reports: await nearbyOpenCases(citizenDeps(deps), { lat: query.lat, lon: query.lon, radiusM: query.radius, withinHours: NEARBY_HOURS, ...(query.category ? { category: query.category } : {}) }) }),
+});
+
+export const addVoiceRoute = defineRoute({
+  method: 'POST', path: '/citizen/cases/{caseId}/voices', operationId: 'citizenAddVoice', tag: 'citizen', access: 'public',
+  summary: 'Add your voice to an open report',
+  body: voiceBody,
+  params: caseIdParams,
+  responses: { 200: { description: 'the voices now, and whether this phone was new to the report' }, 403: { description: 'no live pass' }, 409: { description: 'the report is closed' } },
+  handle: async ({ deps, params, body }) => {
+    const d = citizenDeps(deps);
+    const phone = await verifiedPhone(d, body.pass);
+    const { case: c, added } = await addVoice(d, { caseId: params.caseId, phone });
+    return json(200, { id: c.id, voices: c.voices, added });
+  },
+});
+
+export const ownStatusRoute = defineRoute({
+  method: 'POST', path: '/citizen/status/{caseId}', operationId: 'citizenReadStatus', tag: 'citizen', access: 'public',
+  summary: 'Read your own report\'s status',
+  description: 'The key from the status link is sent in the body (POST), so it stays out of URLs and access logs. A wrong key is answered 404, as an unknown case.',
+  params: caseIdParams,
+  body: statusBody,
+  responses: { 200: { description: 'the case as its reporter sees it' } },
+  handle: async ({ deps, params, body }) => json(200, reporterView(await readOwnCase(citizenDeps(deps), { caseId: params.caseId, statusKey: body.key }))),
+});
+
+export const rateRoute = defineRoute({
+  method: 'POST', path: '/citizen/status/{caseId}/rating', operationId: 'citizenRate', tag: 'citizen', access: 'public',
+  summary: 'Rate the handling of your closed report (1 to 5)',
+  params: caseIdParams,
+  body: ratingBody,
+  responses: { 200: { description: 'the case with its rating' }, 409: { description: 'not closed yet, or already rated' } },
+  handle: async ({ deps, params, body }) => json(200, reporterView(await rateCase(citizenDeps(deps), { caseId: params.caseId, statusKey: body.key, rating: body.rating }))),
+});

@@ -1,0 +1,41 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { documentClient } from '../../adapters/dynamo/documentClient.ts';
+import { DynamoCitizenCases } from '../../adapters/dynamo/DynamoCitizenCases.ts';
+import { DynamoPhoneVerifications } from '../../adapters/dynamo/DynamoPhoneVerifications.ts';
+import { DynamoRateQuotas } from '../../adapters/dynamo/DynamoRateQuotas.ts';
+import { PowertoolsAttemptGuard } from '../../adapters/idempotency/PowertoolsAttemptGuard.ts';
+import type { Telemetry } from '../../adapters/observability/Telemetry.ts';
+import { RandomSecrets } from '../../adapters/system/RandomSecrets.ts';
+import { systemTimer } from '../../adapters/system/SystemTimer.ts';
+import { statusPath } from '../../core/citizen/statusPath.ts';
+import { DEFAULT_RETRY_POLICY } from '../../core/dispatch/RetryPolicy.ts';
+import { TokenBucket } from '../../core/dispatch/TokenBucket.ts';
+import type { SmsSender } from '../../core/ports/SmsSender.ts';
+import type { CitizenPorts } from '../api/ApiDeps.ts';
+
+/** Reporters are texted a few at a time (a code, a registration, a closing): well under the account's pace. */
+const CITIZEN_PARTS_PER_SECOND = 5;
+
+/** The citizen loop's ports in a Lambda: its table, the exactly-once guard on the idempotency table, the handler's SMS sender. */
+export function buildCitizenPorts(env: { CITIZEN_TABLE: string; IDEMPOTENCY_TABLE: string; CITIZEN_PAGE_URL?: string | undefined }, sms: SmsSender, telemetry: Telemetry): CitizenPorts {
+  const db = telemetry.tracer.captureAWSv3Client(documentClient());
+  const page = env.CITIZEN_PAGE_URL?.replace(/\/+$/, '');
+  return {
+    cases: new DynamoCitizenCases(db, env.CITIZEN_TABLE),
+    verifications: new DynamoPhoneVerifications(db, env.CITIZEN_TABLE),
+    quotas: new DynamoRateQuotas(db, env.CITIZEN_TABLE),
+    secrets: new RandomSecrets(),
+    sms,
+    messaging: {
+      guard: new PowertoolsAttemptGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),
+      limiter: new TokenBucket({ partsPerSecond: CITIZEN_PARTS_PER_SECOND, now: systemTimer.now, sleep: systemTimer.sleep }),
+      // A reporter's SMS that fails is in the response log (citizen.sms-failed); no queue holds it.
+      deadLetters: { send: async () => {} },
+      retry: { ...DEFAULT_RETRY_POLICY, maxTries: 3 },
+      sleep: systemTimer.sleep,
+      random: Math.random,
+      concurrency: 1,
+    },
+    statusLink: (caseId, key) => (page ? `${page}${statusPath(caseId, key)}` : undefined),
+  };
+}
