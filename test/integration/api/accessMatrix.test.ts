@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../../functions/handlers/api/auth/Principal.ts';
 import { allRoutes } from '../../../functions/handlers/api/routeTable.ts';
+import { DynamoCitizenCases } from '../../../functions/adapters/dynamo/DynamoCitizenCases.ts';
 import { apiHarness, type ApiHarness, type Who } from '../../support/apiHarness.ts';
+import { aCitizenCase } from '../../support/builders/citizenCase.ts';
 
 const WHO: Record<(typeof ROLES)[number], Who> = { 'duty-officer': 'officer', manager: 'manager', admin: 'admin' };
-const SAMPLE: Record<string, string> = { activationId: 'current', zoneId: 'jiefang', stream: 'current', taskCode: 'T01', kind: 'roads', crewId: 'C01' };
+const SAMPLE: Record<string, string> = { activationId: 'current', zoneId: 'jiefang', stream: 'current', taskCode: 'T01', kind: 'roads', crewId: 'C01', caseId: 'r01' };
 const SAMPLE_ID: Record<string, string> = { zones: 'jiefang', roads: 'R001', crews: 'C01', vehicles: 'V01' };
 
 /** A concrete URL for a route template, naming things that exist in the demo city. */
@@ -26,6 +28,8 @@ describe('who may call what, across every route', () => {
   beforeAll(async () => {
     h = await apiHarness();
     await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
+    // A citizen report for the routes that read one.
+    await new DynamoCitizenCases(h.tables.db, h.tables.names.CITIZEN_TABLE).create(aCitizenCase({ id: 'r01' }));
   });
 
   it.each(refusals)('$route refuses $who with $status', async ({ method, url, who, status }) => {

@@ -5,6 +5,15 @@ import { open311List, XML_TYPE, type Open311Format } from '../../open311/Open311
 import { fileParam, open311LangQuery } from '../../open311/open311Schemas.ts';
 import { xmlObject } from '../../open311/xml.ts';
 
+const KEYWORDS: Record<(typeof CITIZEN_CATEGORIES)[number], string> = {
+  'icy-road': 'ice, bridge, slope, 结冰, 桥',
+  'uncleared-snow': 'snow, pavement, 积雪',
+  'blocked-access': 'hospital, school, bus stop, 医院, 学校, 公交站',
+  meltwater: 'water, drain, 积水, 排水',
+  'fallen-branch': 'tree, wire, 断枝, 电线',
+  other: '',
+};
+
 /** GET /open311/v2/services.{json,xml}: the categories a citizen may report, as Open311 services. */
 export function listServicesRoute(format: Open311Format) {
   return defineRoute({
@@ -18,7 +27,8 @@ export function listServicesRoute(format: Open311Format) {
       description: CATEGORY_DESCRIPTIONS[code][query.lang],
       metadata: false,
       type: 'realtime',
-      keywords: code === 'icy-road' ? ['ice', 'bridge', '结冰'] : code === 'uncleared-snow' ? ['snow', '积雪'] : [],
+      // Open311: "a comma separated list of tags" (one string, as DC's services.xml has it).
+      keywords: KEYWORDS[code],
       group: query.lang === 'zh-CN' ? '冰雪' : 'Snow and ice',
     }))),
   });
