@@ -15,6 +15,7 @@ export const pollerEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, 
   OPEN_METEO_BASE_URL: z._default(z.url(), 'https://api.open-meteo.com'),
   SMS_SENDER_ID: z.optional(z.string()),
   SMS_ORIGINATION_NUMBER: z.optional(z.string()),
+  SMS_SIGNATURE: z.optional(z.string().check(z.minLength(2))),
   /** Customer API key (with OPEN_METEO_BASE_URL=https://customer-api.open-meteo.com). */
   OPEN_METEO_API_KEY: z.optional(z.string().check(z.minLength(1))),
   OPEN_METEO_FORECAST_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(16)), 3),
@@ -38,6 +39,8 @@ export type PollerEnv = z.infer<typeof pollerEnvSchema>;
 export const smsEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, {
   SMS_SENDER_ID: z.optional(z.string()),
   SMS_ORIGINATION_NUMBER: z.optional(z.string()),
+  /** The stage's registered SMS signature, without 【】: every message starts with it and its segments count it. */
+  SMS_SIGNATURE: z.optional(z.string().check(z.minLength(2))),
 }))();
 
 /** Lambdas that send SMS reliably (dispatcher, escalator, sms-inbound): pace, retries, exactly-once table. */

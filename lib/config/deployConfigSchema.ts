@@ -36,6 +36,11 @@ export const deployConfigSchema = z.strictObject({
     openMeteoBaseUrl: z.url().optional(),
   }),
   sms: z.strictObject({
+    /**
+     * The registered SMS signature (签名), without its 【】: every message starts with 【signature】 and its
+     * segments count it. Mainland China numbers receive nothing without one (2 to 12 characters).
+     */
+    signature: z.string().regex(/^[^【】\[\]]{2,12}$/, 'must be 2 to 12 characters without brackets (【】 are added)').optional(),
     /** Alphanumeric sender ID (1-11 characters), where the destination country supports one (China does not). */
     senderId: z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9-]{1,11}$/, 'must be 1-11 letters, digits or dashes with at least one letter').optional(),
     /** E.164 number registered in End User Messaging SMS, with two-way SMS pointed at the stack's inbound topic. */

@@ -7,6 +7,7 @@ import * as forecast from './commands/forecast.ts';
 import * as log from './commands/log.ts';
 import * as preview from './commands/preview.ts';
 import * as reassign from './commands/reassign.ts';
+import * as sms from './commands/sms.ts';
 import * as report from './commands/report.ts';
 import * as standDown from './commands/standDown.ts';
 import * as status from './commands/status.ts';
@@ -19,7 +20,7 @@ import { createProgram } from './program.ts';
 
 // One line per command; each module exports `register(program)`.
 const commands: { register(program: ReturnType<typeof createProgram>): void }[] = [
-  status, forecast, activations, preview, activate, upgrade, downgrade, standDown, reassign, tasks, log, report, importCommand, warnings, replay,
+  status, forecast, activations, preview, activate, upgrade, downgrade, standDown, reassign, tasks, log, report, importCommand, warnings, replay, sms,
 ];
 
 const program = createProgram();

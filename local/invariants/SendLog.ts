@@ -1,6 +1,4 @@
-import type { SmsSender } from '../../functions/core/ports/SmsSender.ts';
-
-type OutgoingSms = Parameters<SmsSender['send']>[0];
+import type { OutgoingSms, SmsSender } from '../../functions/core/ports/SmsSender.ts';
 
 /** What the real sender published, by exactly-once key (the idempotency key of each SMS attempt). */
 export class SendLog {
@@ -11,6 +9,7 @@ export class SendLog {
 
   /** Wraps a sender so that every Publish it completes is counted under its key. */
   wrap = (inner: SmsSender): SmsSender => ({
+    ...(inner.signature ? { signature: inner.signature } : {}),
     send: async (message) => {
       const result = await inner.send(message);
       this.sent.set(message.idempotencyKey, (this.sent.get(message.idempotencyKey) ?? 0) + 1);

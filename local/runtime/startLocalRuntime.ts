@@ -17,6 +17,7 @@ import { ALL_TABLES } from '../../functions/config/tables.ts';
 import type { Clock } from '../../functions/core/ports/Clock.ts';
 import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
 import type { ForecastProvider } from '../../functions/core/ports/ForecastProvider.ts';
+import { loadDeployConfig } from '../../lib/config/loadDeployConfig.ts';
 import { loadCityFile } from '../city/loadCityFile.ts';
 import type { CityFile } from '../city/cityFileSchema.ts';
 import { createTables } from '../dynamo/createTables.ts';
@@ -35,6 +36,8 @@ export interface LocalRuntimeOptions {
   deadLetterFile?: string;
   /** SMS parts per second the local dispatcher is paced at. */
   partsPerSecond?: number;
+  /** The signature (inside 【】) every SMS starts with; the dev stage's (config/dev.json) by default. */
+  signature?: string;
 }
 
 export interface LocalRuntime {
@@ -65,7 +68,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await registry.put(city);
     weather = await startWeatherServer([openMeteoRoute(forecastBody)]);
     const ids = new UlidGenerator();
-    const sms = new OutboxSmsSender(options.outboxFile, options.clock, options.onSms);
+    const sms = new OutboxSmsSender(options.outboxFile, options.clock, options.onSms, options.signature ?? loadDeployConfig('dev').sms.signature);
     const providers = new Map<string, ForecastProvider>([['open-meteo', new OpenMeteoProvider({ baseUrl: weather.baseUrl, timeoutMs: 5000 }, options.clock)]]);
     const deadLetters = new JsonlDeadLetterQueue(options.deadLetterFile ?? options.outboxFile.replace(/[^/]*$/, 'dead-letters.jsonl'));
     // The same exactly-once guard as in AWS (Powertools on the Idempotency table), paced on real time.

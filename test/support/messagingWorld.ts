@@ -82,7 +82,7 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
     random: Math.random,
     concurrency: 4,
   };
-  const deps = { registry, ops, log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new SnsSmsSender(snsClient), messaging };
+  const deps = { registry, ops, log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new SnsSmsSender(snsClient, { signature: '扫雪' }), messaging };
   let index = 0;
   return {
     deps, clock, sns, deadLetters, ops, client,

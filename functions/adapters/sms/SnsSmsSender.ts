@@ -1,7 +1,7 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { SmsSendError, type SmsFailureKind } from '../../core/errors/SmsSendError.ts';
 import { E164 } from '../../core/registry/PhoneNumber.ts';
-import type { SmsSender } from '../../core/ports/SmsSender.ts';
+import type { OutgoingSms, SmsSender } from '../../core/ports/SmsSender.ts';
 
 export interface SnsSmsOptions {
   /** Alphanumeric sender ID (where the destination country supports one). */
@@ -10,6 +10,8 @@ export interface SnsSmsOptions {
   originationNumber?: string;
   /** Maximum price in USD for one SMS, e.g. "0.50". */
   maxPrice?: string;
+  /** The registered signature (inside 【】) every message starts with: needed for mainland China numbers. */
+  signature?: string;
 }
 
 const PERMANENT = new Set(['InvalidParameterException', 'InvalidParameterValueException', 'OptedOutException', 'ValidationException']);
@@ -34,12 +36,16 @@ export function classifySnsError(error: unknown): SmsFailureKind {
 
 /** Sends SMS with SNS Publish to a phone number: E.164 checked, Transactional, sender ID / origination number / MaxPrice from configuration. */
 export class SnsSmsSender implements SmsSender {
+  readonly signature?: string;
+
   constructor(
     private readonly sns: SNSClient,
     private readonly options: SnsSmsOptions = {},
-  ) {}
+  ) {
+    if (options.signature) this.signature = options.signature;
+  }
 
-  async send(message: { to: string; body: string }): Promise<{ providerMessageId: string }> {
+  async send(message: Pick<OutgoingSms, 'to' | 'body'>): Promise<{ providerMessageId: string }> {
     if (!E164.test(message.to)) throw new SmsSendError(`phone number is not E.164: ${message.to.slice(0, 4)}…`, true);
     const attributes: Record<string, { DataType: string; StringValue: string }> = {
       'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },

@@ -1,6 +1,5 @@
-import { fill } from '../messages/fill.ts';
+import { renderSms } from '../messages/catalogue/renderSms.ts';
 import { localTime } from '../messages/localTime.ts';
-import { REASSIGN_TEMPLATES } from '../messages/templates/reassign.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import { crewAvailability } from '../planner/crewAvailability.ts';
 import { resolvePlannerSettings } from '../planner/resolvePlannerSettings.ts';
@@ -13,7 +12,6 @@ import { appendedTimes } from './teamTimes.ts';
 import { deliver } from '../dispatch/deliver.ts';
 import { passOnIfUnreachable } from '../escalation/passOnIfUnreachable.ts';
 import { attemptKey, taskingId, type TaskingCase } from '../escalation/TaskingCase.ts';
-import { smsSegments } from '../messages/smsSegments.ts';
 
 export interface ReassignRequest {
   activationId: string;
@@ -98,7 +96,7 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
 
   const notified: ('new-leader' | 'old-leader')[] = [];
   const pass = SMS_TEMPLATES[crew.leader.language].pass[task.pass];
-  const toBody = fill(REASSIGN_TEMPLATES[crew.leader.language].to, { code: task.code, road: task.roadName, pass, vehicle: vehicle.label, startBy: localTime(times.startBy, plan.timeZone) });
+  const toSms = renderSms('reassign.to', crew.leader.language, { task: `${task.code} ${task.roadName}${crew.leader.language === 'zh-CN' ? '' : ' '}${pass}`, vehicle: vehicle.label, startBy: localTime(times.startBy, plan.timeZone) }, deps.sms.signature);
   // The new leader's SMS opens a tasking of their own, so an unanswered or failed one climbs the ladder like any other.
   const steps = plan.escalation[activation.level];
   const c: TaskingCase = {
@@ -107,9 +105,8 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
     recipients: [{ role: 'leader', outcome: 'pending', at }], openedAt: at, updatedAt: at, version: 1,
   };
   await deps.ops.createTaskingCase(c);
-  const seg = smsSegments(toBody);
   const d = await deliver(deps, {
-    id: attemptKey(c.id, 1), activationId: task.activationId, crewId: crew.id, to: crew.leader.phone, body: toBody, segments: seg.segments, encoding: seg.encoding,
+    id: attemptKey(c.id, 1), activationId: task.activationId, crewId: crew.id, to: crew.leader.phone, body: toSms.body, template: toSms.template, segments: toSms.segments, encoding: toSms.encoding,
     taskIds: [task.id], taskCodes: [task.code], recipient: 'leader', caseId: c.id, attempt: 1,
   }, 'dispatcher');
   if (d.message.state === 'sent') notified.push('new-leader');
@@ -117,12 +114,11 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
   await passOnIfUnreachable(deps, c, d, { activation, plan, crew }, 'dispatcher');
   const oldCrew = crews.find((c) => c.id === task.crewId);
   if (oldCrew && task.state !== 'planned') {
-    const fromBody = fill(REASSIGN_TEMPLATES[oldCrew.leader.language].from, { code: task.code, road: task.roadName });
-    const fromSeg = smsSegments(fromBody);
+    const fromSms = renderSms('reassign.from', oldCrew.leader.language, { task: `${task.code} ${task.roadName}` }, deps.sms.signature);
     // Recorded like every SMS (exactly once); the id names the crew, since a task can move on again at the same moment.
     const told = await deliver(deps, {
-      id: `${task.id}#reassign#${at}#from#${oldCrew.id}`, activationId: task.activationId, crewId: oldCrew.id, to: oldCrew.leader.phone, body: fromBody,
-      segments: fromSeg.segments, encoding: fromSeg.encoding, taskIds: [task.id], taskCodes: [task.code], recipient: 'leader',
+      id: `${task.id}#reassign#${at}#from#${oldCrew.id}`, activationId: task.activationId, crewId: oldCrew.id, to: oldCrew.leader.phone, body: fromSms.body, template: fromSms.template,
+      segments: fromSms.segments, encoding: fromSms.encoding, taskIds: [task.id], taskCodes: [task.code], recipient: 'leader',
     }, 'dispatcher');
     if (told.message.state === 'sent') notified.push('old-leader');
   }

@@ -31,7 +31,7 @@ export async function deliver(deps: MessagingDeps, request: DeliveryRequest, act
   const queued: SmsMessage = { ...request, state: 'queued', updatedAt: deps.clock.now().toISOString() };
   const send = async (): Promise<SendOutcome> => (await deps.ops.isOptedOut(queued.to))
     ? { status: 'failed', permanent: true, reason: 'opted out of SMS (replied STOP)', tries: 0 }
-    : sendOnce(deps.sms, m, { key: queued.id, to: queued.to, body: queued.body, parts: queued.segments });
+    : sendOnce(deps.sms, m, { key: queued.id, to: queued.to, body: queued.body, ...(queued.template ? { template: queued.template } : {}), parts: queued.segments });
   let outcome: SendOutcome;
   if ((await deps.ops.claimMessage(queued)) === 'exists') {
     const existing = await deps.ops.getMessage(queued.activationId, queued.id);

@@ -1,5 +1,4 @@
-import { fill } from '../messages/fill.ts';
-import { smsSegments } from '../messages/smsSegments.ts';
+import { renderSms } from '../messages/catalogue/renderSms.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
@@ -69,11 +68,10 @@ export async function notifyCancelledCrews(
       toldHere = true;
       const words = SMS_TEMPLATES[person.language];
       const list = untold.map((t) => `${t.code} ${t.roadName}`).join(words.duty.listSeparator);
-      const body = fill(words.cancelled, { tasks: list });
-      const seg = smsSegments(body);
+      const sms = renderSms('cancelled', person.language, { tasks: list }, deps.sms.signature);
       await deliver(deps, {
-        id: noticeId(activation.id, crewId, role, untold), activationId: activation.id, crewId, to: person.phone, body,
-        segments: seg.segments, encoding: seg.encoding, taskIds: untold.map((t) => t.id), taskCodes: untold.map((t) => t.code), recipient: role,
+        id: noticeId(activation.id, crewId, role, untold), activationId: activation.id, crewId, to: person.phone, body: sms.body, template: sms.template,
+        segments: sms.segments, encoding: sms.encoding, taskIds: untold.map((t) => t.id), taskCodes: untold.map((t) => t.code), recipient: role,
       }, actor);
       result.sms++;
     }

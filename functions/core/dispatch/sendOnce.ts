@@ -1,3 +1,4 @@
+import type { TemplateRef } from '../messages/catalogue/CatalogueEntry.ts';
 import { SmsSendError } from '../errors/SmsSendError.ts';
 import type { Messaging } from '../ports/Messaging.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
@@ -10,6 +11,7 @@ export interface OutboundSms {
   key: string;
   to: string;
   body: string;
+  template?: TemplateRef;
   /** Message parts (segments) it costs. */
   parts: number;
 }
@@ -37,7 +39,7 @@ export async function sendOnce(sms: SmsSender, m: Messaging, out: OutboundSms): 
     try {
       const result = await m.guard.once<Published>(out.key, async () => {
         try {
-          const { providerMessageId } = await sms.send({ to: out.to, body: out.body, idempotencyKey: out.key });
+          const { providerMessageId } = await sms.send({ to: out.to, body: out.body, ...(out.template ? { template: out.template } : {}), idempotencyKey: out.key });
           return { outcome: 'sent', providerMessageId };
         } catch (error) {
           // Final answers are stored with the attempt, so a retry does not publish again; the rest is thrown to release it.

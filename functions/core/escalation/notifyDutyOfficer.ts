@@ -8,9 +8,9 @@ export function notifyDutyOfficer(
   deps: MessagingDeps,
   args: { plan: CityPlan; activationId: string; key: string; crewId: string; taskIds: string[]; notice: DutyNotice; actor: string },
 ): Promise<Delivery> {
-  const sms = renderDutyNotice(args.plan.defaultLanguage, args.notice);
+  const sms = renderDutyNotice(args.plan.defaultLanguage, args.notice, deps.sms.signature);
   return deliver(deps, {
     id: args.key, activationId: args.activationId, crewId: args.crewId, to: args.plan.dutyOfficerPhone,
-    body: sms.body, segments: sms.segments, encoding: sms.encoding, taskIds: args.taskIds, recipient: 'duty-officer',
+    body: sms.body, template: sms.template, segments: sms.segments, encoding: sms.encoding, taskIds: args.taskIds, recipient: 'duty-officer',
   }, args.actor);
 }

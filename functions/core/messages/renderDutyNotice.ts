@@ -1,8 +1,6 @@
 import type { ActiveLevel } from '../levels/ResponseLevel.ts';
 import type { Language } from '../registry/Language.ts';
-import { fill } from './fill.ts';
-import { smsSegments } from './smsSegments.ts';
-import type { RenderedSms } from './renderTasking.ts';
+import { renderSms, type RenderedSms } from './catalogue/renderSms.ts';
 import { SMS_TEMPLATES } from './templates.ts';
 
 /** What a duty officer is told by SMS. */
@@ -14,30 +12,23 @@ export type DutyNotice =
 
 const MAX_LISTED_ROADS = 5;
 
-/** Renders a duty officer's SMS in the plan's language. */
-export function renderDutyNotice(language: Language, notice: DutyNotice): RenderedSms {
+/** Renders a duty officer's SMS in the plan's language, after the stage's signature when it has one. */
+export function renderDutyNotice(language: Language, notice: DutyNotice, signature?: string): RenderedSms {
   const t = SMS_TEMPLATES[language];
   const list = (items: readonly string[]) => items.join(t.duty.listSeparator);
-  let body: string;
   switch (notice.kind) {
     case 'unconfirmed':
-      body = fill(t.duty.unconfirmed, { crew: notice.crew, codes: list(notice.codes) });
-      break;
+      return renderSms('duty.unconfirmed', language, { crew: notice.crew, codes: list(notice.codes) }, signature);
     case 'unreachable':
-      body = fill(t.duty.unreachable, { crew: notice.crew, codes: list(notice.codes), reason: notice.reason });
-      break;
+      return renderSms('duty.unreachable', language, { crew: notice.crew, codes: list(notice.codes), reason: notice.reason }, signature);
     case 'cannot':
-      body = fill(t.duty.cannot, {
-        crew: notice.crew, codes: list(notice.codes),
-        replacement: notice.replacementCrews.length > 0 ? fill(t.duty.replacedBy, { crews: list(notice.replacementCrews) }) : t.duty.noReplacement,
-      });
-      break;
+      return notice.replacementCrews.length > 0
+        ? renderSms('duty.cannot.replaced', language, { crew: notice.crew, codes: list(notice.codes), crews: list(notice.replacementCrews) }, signature)
+        : renderSms('duty.cannot.unreplaced', language, { crew: notice.crew, codes: list(notice.codes) }, signature);
     case 'shortfall': {
       const shown = notice.roads.slice(0, MAX_LISTED_ROADS);
       const more = notice.roads.length > shown.length ? `${t.duty.listSeparator}…` : '';
-      body = fill(t.duty.shortfall, { level: t.level[notice.level], n: notice.roads.length, roads: list(shown) + more });
-      break;
+      return renderSms('duty.shortfall', language, { level: t.level[notice.level], n: notice.roads.length, roads: list(shown) + more }, signature);
     }
   }
-  return { body, ...smsSegments(body) };
 }

@@ -1,3 +1,5 @@
+import type { TemplateRef } from '../messages/catalogue/CatalogueEntry.ts';
+
 /**
  * queued: recorded before the send; sent: with the provider's message id; failed: with the reason;
  * in-doubt: an earlier run may have sent it and died before recording; it is not sent again.
@@ -12,6 +14,8 @@ export interface SmsMessage {
   /** E.164; stored for delivery, masked in the log. */
   to: string;
   body: string;
+  /** The catalogue template and values the body was rendered from (absent on messages recorded before the catalogue). */
+  template?: TemplateRef;
   segments: number;
   encoding: 'GSM-7' | 'UCS-2';
   taskIds: string[];

@@ -1,47 +1,38 @@
 import type { ResponseLevel } from '../levels/ResponseLevel.ts';
+import { renderSms, type RenderedSms } from '../messages/catalogue/renderSms.ts';
+import { OFFICER_TEMPLATES } from '../messages/templates/officer.ts';
+import type { Language } from '../registry/Language.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 import { localStamp } from './localStamp.ts';
 
-type Language = 'zh-CN' | 'en';
+const levelName = (level: ResponseLevel, lang: Language) => (level === 'none' ? OFFICER_TEMPLATES[lang].none : lang === 'zh-CN' ? `${level}级` : `level ${level}`);
 
-const levelName = (level: ResponseLevel, lang: Language) => (lang === 'zh-CN' ? (level === 'none' ? '无' : `${level}级`) : level === 'none' ? 'none' : `level ${level}`);
-
+// A template variable may not be empty: "—" when no rule is at hand.
 function why(e: Evidence | undefined): string {
-  if (!e) return '';
+  if (!e) return '—';
   if (e.unit === 'official warning') return e.rule.replace(/^warning:[^:]+:/, '');
   return `${e.rule} ${e.value}${e.unit.startsWith('mm') ? 'mm' : ` ${e.unit}`}`;
 }
 
-/** Short SMS texts to the duty officer (never to crews): watch, stale, and the proposals the poller may only propose. */
+const zoneList = (zones: string[], lang: Language) => zones.join(OFFICER_TEMPLATES[lang].zoneSeparator);
+
+/** Short SMS to the duty officer (never to crews), from the catalogue: watch, stale, and the proposals the poller may only propose. */
 export const officerNotices = {
-  watch(lang: Language, zones: string[], level: ResponseLevel, startsAt: string, tz: string, e?: Evidence): string {
-    return lang === 'zh-CN'
-      ? `snowops预警关注: ${zones.join('、')} 预计${localStamp(startsAt, tz)}起达${levelName(level, lang)}(${why(e)})。建议提前对一级道路、桥梁、坡道撒布融雪剂。`
-      : `snowops WATCH: ${zones.join(', ')} expect ${levelName(level, lang)} from ${localStamp(startsAt, tz)} (${why(e)}). Pre-treat tier-1 roads, bridges, slopes.`;
+  watch(lang: Language, zones: string[], level: ResponseLevel, startsAt: string, tz: string, e?: Evidence, signature?: string): RenderedSms {
+    return renderSms('officer.watch', lang, { zones: zoneList(zones, lang), startsAt: localStamp(startsAt, tz), level: levelName(level, lang), why: why(e) }, signature);
   },
-  stale(lang: Language, zones: string[], since: string, tz: string, held: ResponseLevel): string {
-    return lang === 'zh-CN'
-      ? `snowops告警: ${zones.join('、')} 自${localStamp(since, tz)}起所有天气数据源失败,预报已过期,响应级别保持${levelName(held, lang)}。请人工核实天气。`
-      : `snowops ALARM: forecast stale for ${zones.join(', ')}: every provider failing since ${localStamp(since, tz)}. Level held at ${levelName(held, lang)}. Check the weather by hand.`;
+  stale(lang: Language, zones: string[], since: string, tz: string, held: ResponseLevel, signature?: string): RenderedSms {
+    return renderSms('officer.stale', lang, { zones: zoneList(zones, lang), since: localStamp(since, tz), held: levelName(held, lang) }, signature);
   },
-  proposeActivation(lang: Language, level: ResponseLevel, e?: Evidence): string {
-    return lang === 'zh-CN'
-      ? `snowops: 建议启动${levelName(level, lang)}响应(${why(e)})。请值班员确认。`
-      : `snowops: level ${level} proposed (${why(e)}). Duty officer to confirm.`;
+  proposeActivation(lang: Language, level: ResponseLevel, e?: Evidence, signature?: string): RenderedSms {
+    return renderSms('officer.propose-activation', lang, { level: levelName(level, lang), why: why(e) }, signature);
   },
-  proposeUpgrade(lang: Language, from: ResponseLevel, to: ResponseLevel, e?: Evidence): string {
-    return lang === 'zh-CN'
-      ? `snowops: 建议响应由${levelName(from, lang)}升至${levelName(to, lang)}(${why(e)})。请值班员确认。`
-      : `snowops: raise from ${levelName(from, lang)} to ${levelName(to, lang)} proposed (${why(e)}). Duty officer to confirm.`;
+  proposeUpgrade(lang: Language, from: ResponseLevel, to: ResponseLevel, e?: Evidence, signature?: string): RenderedSms {
+    return renderSms('officer.propose-upgrade', lang, { from: levelName(from, lang), to: levelName(to, lang), why: why(e) }, signature);
   },
-  proposeDowngrade(lang: Language, from: ResponseLevel, to: ResponseLevel, polls: number, openTasks: number): string {
-    if (to === 'none') {
-      return lang === 'zh-CN'
-        ? `snowops: 预报已连续${polls}次低于启动标准,建议会商后结束响应(尚有${openTasks}项任务未完成)。`
-        : `snowops: forecast below every threshold for ${polls} polls: stand-down proposed after consulting forecasters (${openTasks} tasks still open).`;
-    }
-    return lang === 'zh-CN'
-      ? `snowops: 预报已连续${polls}次低于${levelName(from, lang)},建议降为${levelName(to, lang)}(尚有${openTasks}项任务未完成)。`
-      : `snowops: forecast below ${levelName(from, lang)} for ${polls} polls: lower to ${levelName(to, lang)} proposed (${openTasks} tasks still open).`;
+  proposeDowngrade(lang: Language, from: ResponseLevel, to: ResponseLevel, polls: number, openTasks: number, signature?: string): RenderedSms {
+    return to === 'none'
+      ? renderSms('officer.propose-stand-down', lang, { polls, open: openTasks }, signature)
+      : renderSms('officer.propose-downgrade', lang, { polls, from: levelName(from, lang), to: levelName(to, lang), open: openTasks }, signature);
   },
 };

@@ -75,13 +75,13 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
   const newlyStale = reports.filter((r) => r.newlyStale);
   if (newlyStale.length > 0) {
     const since = newlyStale.map((r) => r.state.failingSince ?? at).sort()[0]!;
-    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'forecast-stale', body: officerNotices.stale(lang, newlyStale.map((r) => r.zone.name), since, tz, cityLevel), idempotencyKey: `stale#${at}` });
+    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'forecast-stale', sms: officerNotices.stale(lang, newlyStale.map((r) => r.zone.name), since, tz, cityLevel, deps.sms.signature), idempotencyKey: `stale#${at}` });
   }
   const watching = reports.filter((r) => r.newWatch);
   if (watching.length > 0) {
     const level = cityLevelOf(watching.map((r) => r.state.watchLevel ?? 'none'));
     const first = watching.flatMap((r) => r.assessment?.evidence.filter((e) => e.watch && e.level === level) ?? []).sort((a, b) => (a.startsAt ?? a.from).localeCompare(b.startsAt ?? b.from))[0];
-    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'watch', body: officerNotices.watch(lang, watching.map((r) => r.zone.name), level, first?.startsAt ?? at, tz, first), idempotencyKey: `watch#${level}#${at}` });
+    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'watch', sms: officerNotices.watch(lang, watching.map((r) => r.zone.name), level, first?.startsAt ?? at, tz, first, deps.sms.signature), idempotencyKey: `watch#${level}#${at}` });
   }
 
   const reason = topEvidence ? `forecast reached level ${cityLevel} (${describeEvidence(topEvidence)})` : `forecast at level ${cityLevel}`;
@@ -95,7 +95,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
       }
       if (!fresh.some((r) => r.change === 'upgrade')) return result('awaiting-officer');
       await deps.log.append({ activationId: open.id, at, actor: 'poller', action: 'upgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: maxLevel(open.level, cityLevel), zoneLevels, evidence }, reason });
-      await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'upgrade-proposed', activationId: open.id, body: officerNotices.proposeUpgrade(lang, open.level, maxLevel(open.level, cityLevel), topEvidence), idempotencyKey: `upgrade#${open.id}#${at}` });
+      await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'upgrade-proposed', activationId: open.id, sms: officerNotices.proposeUpgrade(lang, open.level, maxLevel(open.level, cityLevel), topEvidence, deps.sms.signature), idempotencyKey: `upgrade#${open.id}#${at}` });
       return result('upgrade-proposed');
     }
     const dropped = reports.some((r) => r.change === 'downgrade');
@@ -103,7 +103,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
       const openTasks = (await deps.ops.listTasks(open.id)).filter((t) => OPEN_TASK_STATES.includes(t.state)).length;
       const kind = cityLevel === 'none' ? 'stand-down-proposed' : 'downgrade-proposed';
       await deps.log.append({ activationId: open.id, at, actor: 'poller', action: kind === 'stand-down-proposed' ? 'stand-down.proposed' : 'downgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: cityLevel, zoneLevels, openTasks, pollsBelow: rules.downgradeAfterPolls }, reason: `forecast below level ${open.level} for ${rules.downgradeAfterPolls} consecutive polls` });
-      await notifyOfficer(deps, plan.dutyOfficerPhone, { kind, activationId: open.id, body: officerNotices.proposeDowngrade(lang, open.level, cityLevel, rules.downgradeAfterPolls, openTasks), idempotencyKey: `${kind}#${open.id}#${at}` });
+      await notifyOfficer(deps, plan.dutyOfficerPhone, { kind, activationId: open.id, sms: officerNotices.proposeDowngrade(lang, open.level, cityLevel, rules.downgradeAfterPolls, openTasks, deps.sms.signature), idempotencyKey: `${kind}#${open.id}#${at}` });
       return result(kind);
     }
     return result(stale.length > 0 ? 'held' : 'already-open');
@@ -113,7 +113,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
   if (plan.activationPolicy === 'propose') {
     if (levelRank(cityLevel) <= levelRank(priorCityLevel)) return result('awaiting-officer');
     await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'activation.proposed', details: { level: cityLevel, zoneLevels, evidence }, reason });
-    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'activation-proposed', body: officerNotices.proposeActivation(lang, cityLevel, topEvidence), idempotencyKey: `proposal#${cityLevel}#${at}` });
+    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'activation-proposed', sms: officerNotices.proposeActivation(lang, cityLevel, topEvidence, deps.sms.signature), idempotencyKey: `proposal#${cityLevel}#${at}` });
     return result('proposed');
   }
   const activation = await activate(deps, { level: cityLevel as ActiveLevel, zoneLevels, actor: 'poller', reason, evidence });

@@ -4,9 +4,7 @@ import { advanceCase } from '../escalation/advanceCase.ts';
 import { notifyDutyOfficer } from '../escalation/notifyDutyOfficer.ts';
 import { recordReply } from '../escalation/recordReply.ts';
 import { requestReplacement } from '../escalation/requestReplacement.ts';
-import { fill } from '../messages/fill.ts';
-import { smsSegments } from '../messages/smsSegments.ts';
-import { SMS_TEMPLATES } from '../messages/templates.ts';
+import { renderSms } from '../messages/catalogue/renderSms.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import type { InboundNote } from '../ports/OperationsStore.ts';
 import type { Crew } from '../registry/Crew.ts';
@@ -61,13 +59,13 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
     return 'unknown-sender';
   }
   const { crew, role } = found;
-  const t = SMS_TEMPLATES[role === 'leader' ? crew.leader.language : crew.backup.language];
+  const language = role === 'leader' ? crew.leader.language : crew.backup.language;
   const intent = parseReply(inbound.body);
   const open = await deps.ops.listOpenTasksForCrew(crew.id);
   const activationId = resumed?.activationId ?? latest(open)?.activationId ?? 'system';
-  const answer = (body: string) => {
-    const seg = smsSegments(body);
-    return deliver(deps, { id: `reply#${inbound.inboundMessageId}`, activationId, crewId: crew.id, to: inbound.from, body, segments: seg.segments, encoding: seg.encoding, taskIds: [], recipient: role }, 'replies');
+  const answer = (templateName: string, params: Record<string, string | number> = {}) => {
+    const sms = renderSms(templateName, language, params, deps.sms.signature);
+    return deliver(deps, { id: `reply#${inbound.inboundMessageId}`, activationId, crewId: crew.id, to: inbound.from, body: sms.body, template: sms.template, segments: sms.segments, encoding: sms.encoding, taskIds: [], recipient: role }, 'replies');
   };
   const entry = (action: string, details: Record<string, unknown>, reason?: string) =>
     deps.log.append({ activationId, at, actor, action, subject: `crew:${crew.id}`, details: { role, inboundMessageId: inbound.inboundMessageId, ...details }, ...(reason ? { reason } : {}) });
@@ -76,7 +74,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
     const window = intent.kind === 'help' ? HELP_WINDOW_MIN : UNKNOWN_HELP_WINDOW_MIN;
     const helped = await deps.ops.claimHelpReply(inbound.from, at, window, inbound.inboundMessageId);
     await entry(intent.kind === 'help' ? 'reply.help' : 'reply.unknown', { body: inbound.body.slice(0, 160), helpSent: helped });
-    if (helped) await answer(t.help);
+    if (helped) await answer('help');
     return intent.kind === 'help' ? 'help' : 'unknown-reply';
   }
   if (intent.kind === 'stop') {
@@ -95,7 +93,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
       : open.filter((task) => task.activationId === newest?.activationId && task.wave === newest.wave);
   if (intent.taskCode && targets.length === 0) {
     await entry(`reply.${intent.action}`, { tasks: [], requestedCode: intent.taskCode, body: inbound.body.slice(0, 160) }, 'not one of the sender\'s open tasks');
-    await answer(fill(t.reply.notYours, { code: intent.taskCode }));
+    await answer('reply.not-yours', { code: intent.taskCode });
     return 'not-applicable';
   }
   if (!resumed && targets.length > 0) await deps.ops.noteInbound(inbound.inboundMessageId, { activationId, taskIds: targets.map((task) => task.id) });
@@ -103,11 +101,11 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
   const codes = changed.map((c) => c.code);
   await entry(`reply.${intent.action}`, { tasks: codes, requestedCode: intent.taskCode ?? null, body: inbound.body.slice(0, 160) });
   if (changed.length === 0) {
-    await answer(t.reply.none);
+    await answer('reply.none');
     return 'not-applicable';
   }
-  const word = { ack: t.reply.ack, onsite: t.reply.onsite, done: t.reply.done, cannot: t.reply.cannot }[intent.action];
-  await answer(`${word} ${codes.join(',')}${!intent.taskCode && changed.length > 1 ? fill(t.reply.several, { n: changed.length }) : ''}`);
+  const several = !intent.taskCode && changed.length > 1;
+  await answer(several ? `reply.${intent.action}.all` : `reply.${intent.action}`, { codes: codes.join(','), ...(several ? { n: changed.length } : {}) });
 
   const closed = await recordReply(deps, { activationId: changed[0]!.activationId, role, action: intent.action, changed });
   if (intent.action === 'cannot') await replaceAfterCannot(deps, crew, changed, closed.map((c) => c.id));

@@ -10,10 +10,10 @@ import { buildStores, type TableNames } from './buildStores.ts';
  * The AWS-backed adapters a handler that texts gives to core, built once per container: the stores
  * (buildStores) and an SNS sender, traced and observed (SMS metrics, masked log lines).
  */
-export function buildCoreDeps(env: TableNames & { SMS_SENDER_ID?: string; SMS_ORIGINATION_NUMBER?: string }, telemetry: Telemetry): CoreDeps & { sms: SmsSender } {
+export function buildCoreDeps(env: TableNames & { SMS_SENDER_ID?: string; SMS_ORIGINATION_NUMBER?: string; SMS_SIGNATURE?: string }, telemetry: Telemetry): CoreDeps & { sms: SmsSender } {
   const sns = telemetry.tracer.captureAWSv3Client(new SNSClient({}));
   return {
     ...buildStores(env, telemetry),
-    sms: observeSmsSender(new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER }), telemetry),
+    sms: observeSmsSender(new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, signature: env.SMS_SIGNATURE }), telemetry),
   };
 }

@@ -15,6 +15,7 @@ export interface MessagingEnv {
   IDEMPOTENCY_TABLE: string;
   SMS_SENDER_ID?: string | undefined;
   SMS_ORIGINATION_NUMBER?: string | undefined;
+  SMS_SIGNATURE?: string | undefined;
   SMS_MAX_PRICE?: string | undefined;
   SMS_PARTS_PER_SECOND: number;
   SMS_MAX_TRIES: number;
@@ -31,7 +32,7 @@ export function buildMessaging(env: MessagingEnv, deadLetters: DeadLetterQueue, 
   // { ...buildCoreDeps(), ...buildMessaging() } replaces the core sender with this one.
   const sns = telemetry.tracer.captureAWSv3Client(new SNSClient({ maxAttempts: 1 }));
   return {
-    sms: observeSmsSender(new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, maxPrice: env.SMS_MAX_PRICE }), telemetry),
+    sms: observeSmsSender(new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, maxPrice: env.SMS_MAX_PRICE, signature: env.SMS_SIGNATURE }), telemetry),
     messaging: {
       guard: new PowertoolsAttemptGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),
       limiter: new TokenBucket({ partsPerSecond: env.SMS_PARTS_PER_SECOND, now: systemTimer.now, sleep: systemTimer.sleep }),

@@ -26,7 +26,7 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     const result = await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
 
     expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路、T02 解放路已取消，无需执行，请收车回场。']);
-    expect(world.smsTo(C02.leader.phone).slice(1)).toEqual(['SNOW: T03 塔南路 cancelled, no action needed. Return to depot.']);
+    expect(world.smsTo(C02.leader.phone).slice(1)).toEqual(['【扫雪】SNOW: T03 塔南路 cancelled, no action needed. Return to depot.']);
     expect(result.dispatch).toMatchObject({ mode: 'sent', cancellationNotices: 2 });
   });
 

@@ -15,7 +15,7 @@ describe('dispatchWave against the local SNS endpoint and DynamoDB Local', () =>
     const summary = await dispatchWave(world.deps, activation.id);
     expect(summary).toMatchObject({ sent: 2, failed: 0, skipped: 0 });
     expect(world.smsTo(C01.leader.phone)).toEqual([expect.stringMatching(/T01 人民路铲雪；T02 解放路铲雪/)]);
-    expect(world.smsTo(C02.leader.phone)).toEqual([expect.stringMatching(/^SNOW Level II: .*T03 塔南路 plough/)]);
+    expect(world.smsTo(C02.leader.phone)).toEqual([expect.stringMatching(/^【扫雪】SNOW Level II: .*T03 塔南路 plough/)]);
   });
 
   it('local SNS endpoint: stores each message as sent with the SNS message id, and logs its segments', async () => {
@@ -56,7 +56,7 @@ describe('dispatchWave against the local SNS endpoint and DynamoDB Local', () =>
     const summary = await dispatchWave(world.deps, activation.id);
     expect(summary.unreachable).toBe(1);
     expect(world.smsTo(C01.leader.phone)).toHaveLength(0);
-    expect(world.smsTo(C01.backup.phone)).toEqual([expect.stringMatching(/^【代班】班长1未确认，请接手：/)]);
+    expect(world.smsTo(C01.backup.phone)).toEqual([expect.stringMatching(/^【扫雪】代班：班长1未确认，请接手：/)]);
     const [c] = await world.ops.listTaskingCases(activation.id);
     expect(c).toMatchObject({ step: 'backup', recipients: [{ role: 'leader', outcome: 'unreachable', reason: 'opted out of SMS' }, { role: 'backup', outcome: 'pending' }] });
   });

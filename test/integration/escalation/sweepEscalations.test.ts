@@ -28,10 +28,10 @@ describe('escalation sweep on DynamoDB Local with a controllable clock (SMS to t
     const { w, activation } = await dispatched();
     w.clock.advance(15);
     expect((await sweepEscalations(w.deps)).advanced).toEqual([expect.objectContaining({ step: 'resent' })]);
-    expect(w.smsTo(C01.leader.phone)).toEqual([expect.stringMatching(/^【扫雪】/), expect.stringMatching(/^【重发】【扫雪】/)]);
+    expect(w.smsTo(C01.leader.phone)).toEqual([expect.stringMatching(/^【扫雪】/), expect.stringMatching(/^【扫雪】重发：/)]);
     w.clock.advance(15);
     await sweepEscalations(w.deps);
-    expect(w.smsTo(C01.backup.phone)).toEqual([expect.stringMatching(/^【代班】班长1未确认/)]);
+    expect(w.smsTo(C01.backup.phone)).toEqual([expect.stringMatching(/^【扫雪】代班：班长1未确认/)]);
     w.clock.advance(15);
     await sweepEscalations(w.deps);
     expect(w.smsTo(DUTY_OFFICER)).toEqual(['【扫雪】环卫1班任务T01无人确认（班长、代班长均未回复），请电话联系。']);

@@ -24,21 +24,21 @@ describe('handleReply (two-way SMS) on DynamoDB Local, answers through the local
     const activation = await dispatched();
     expect(await reply(C01.leader.phone, '１')).toBe('applied');
     expect(await states(activation.id)).toMatchObject({ T01: 'acknowledged', T02: 'acknowledged', T03: 'dispatched' });
-    expect(world!.smsTo(C01.leader.phone).at(-1)).toBe('已确认 T01,T02（全部2项任务）');
+    expect(world!.smsTo(C01.leader.phone).at(-1)).toBe('【扫雪】已确认 T01,T02（全部2项任务）');
   });
 
   it('a task code selects one task', async () => {
     const activation = await dispatched();
     expect(await reply(C01.leader.phone, '2 T02')).toBe('applied');
     expect(await states(activation.id)).toMatchObject({ T01: 'dispatched', T02: 'on-site' });
-    expect(world!.smsTo(C01.leader.phone).at(-1)).toBe('已到场 T02');
+    expect(world!.smsTo(C01.leader.phone).at(-1)).toBe('【扫雪】已到场 T02');
   });
 
   it('a leader cannot change another crew\'s task: the code is refused and the task stays as it was', async () => {
     const activation = await dispatched();
     expect(await reply(C02.leader.phone, '3 T01')).toBe('not-applicable');
     expect(await states(activation.id)).toMatchObject({ T01: 'dispatched' });
-    expect(world!.smsTo(C02.leader.phone).at(-1)).toBe('T01 is not one of your open tasks');
+    expect(world!.smsTo(C02.leader.phone).at(-1)).toBe('【扫雪】T01 is not one of your open tasks');
   });
 
   it('HELP is answered with the reply legend', async () => {
@@ -79,7 +79,7 @@ describe('handleReply (two-way SMS) on DynamoDB Local, answers through the local
     expect(await reply(C01.leader.phone, 'STOP')).toBe('stop');
     expect(await world!.ops.isOptedOut(C01.leader.phone)).toBe(true);
     expect(world!.smsTo(C01.leader.phone)).toHaveLength(sentToLeader);
-    expect(world!.smsTo(C01.backup.phone)).toEqual([expect.stringMatching(/^【代班】/)]);
+    expect(world!.smsTo(C01.backup.phone)).toEqual([expect.stringMatching(/^【扫雪】代班：/)]);
     const c = (await world!.ops.listTaskingCases(activation.id)).find((x) => x.crewId === 'C01');
     expect(c?.recipients[0]).toMatchObject({ role: 'leader', outcome: 'unreachable', reason: 'replied STOP' });
   });

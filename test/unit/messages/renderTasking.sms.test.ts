@@ -43,7 +43,7 @@ describe('renderTasking', () => {
   });
 
   it('marks a resend and a hand-over to the backup leader', () => {
-    expect(renderTasking({ language: 'zh-CN', level: 'II', tasks: [task()], timeZone: 'Asia/Shanghai', variant: { kind: 'resend' } }).body.startsWith('【重发】')).toBe(true);
+    expect(renderTasking({ language: 'zh-CN', level: 'II', tasks: [task()], timeZone: 'Asia/Shanghai', variant: { kind: 'resend' } }).body.startsWith('重发：')).toBe(true);
     expect(renderTasking({ language: 'en', level: 'II', tasks: [task()], timeZone: 'Asia/Shanghai', variant: { kind: 'backup', leaderName: 'Wang' } }).body).toContain('Wang did not confirm');
   });
 });
