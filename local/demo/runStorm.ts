@@ -31,6 +31,8 @@ export interface StormOptions {
   api?: { port: number; keepServing?: () => Promise<void> };
   /** Wraps the runtime's ports, e.g. with a Lambda handler's telemetry (functions/adapters/observability/observeDeps.ts). */
   instrument?: (deps: LocalRuntime['deps']) => LocalRuntime['deps'];
+  /** `aliyun`: SMS go out through the Alibaba Cloud SMS adapter to its local endpoint, replies come back by its uplink callback. */
+  sms?: 'outbox' | 'aliyun';
 }
 
 export interface StormResult {
@@ -61,7 +63,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
   const say = options.say ?? (() => {});
   const clock = new SimulatedClock(await firstForecastHour(options.forecastFile));
   const runtime = await startLocalRuntime({
-    clock, outboxFile: options.outboxFile, forecastFile: options.forecastFile, cityFile: options.cityFile, dynamoEndpoint: options.dynamoEndpoint,
+    clock, outboxFile: options.outboxFile, forecastFile: options.forecastFile, cityFile: options.cityFile, dynamoEndpoint: options.dynamoEndpoint, ...(options.sms ? { sms: options.sms } : {}),
     onSms: (sms) => {
       const seg = smsSegments(sms.body);
       say(`  📱 SMS to ${maskPhone(sms.to)} [${seg.segments} × ${seg.encoding}]\n     ${sms.body}`);
@@ -76,6 +78,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
   try {
     say(`snowops local: ${city.plan.city}, ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles`);
     say(`DynamoDB Local ${runtime.dynamoEndpoint}; weather replay ${runtime.weather.baseUrl}; outbox ${options.outboxFile}`);
+    if (runtime.aliyun) say(`SMS: Alibaba Cloud SMS adapter (official SDK) -> local endpoint answering like Dysmsapi http://${runtime.aliyun.dysmsapi.endpoint}; uplink replies and receipts -> ${runtime.aliyun.callbackUrl}`);
     if (options.api) {
       api = await buildLocalApi({ deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames });
       const authenticator = api.authenticator;
@@ -127,7 +130,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       }
       for (const reply of script.filter((r) => !r.done && r.at <= clock.now().getTime())) {
         reply.done = true;
-        const outcome = await handleReply(deps, { inboundMessageId: `demo-${inbound++}`, from: reply.from, body: reply.body });
+        const outcome = runtime.aliyun ? await runtime.reply(reply.from, reply.body) : await handleReply(deps, { inboundMessageId: `demo-${inbound++}`, from: reply.from, body: reply.body });
         replies.push({ from: reply.from, body: reply.body, outcome });
         say(`  ← ${localTime(clock.now().toISOString(), tz)} ${maskPhone(reply.from)} "${reply.body}" → ${outcome}`);
       }
@@ -149,6 +152,12 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       const byMessageState = new Map<string, number>();
       for (const m of await deps.ops.listMessages(activation.id)) byMessageState.set(m.state, (byMessageState.get(m.state) ?? 0) + 1);
       say(`SMS by state: ${[...byMessageState].map(([s, n]) => `${s} ${n}`).join(', ')}; dead letters: ${runtime.deadLetters.letters.length}`);
+      if (runtime.aliyun) {
+        const codes = new Map<string, number>();
+        for (const r of runtime.aliyun.dysmsapi.requests) codes.set(`${r.action} ${r.code}`, (codes.get(`${r.action} ${r.code}`) ?? 0) + 1);
+        const receipts = log.filter((e) => e.action === 'sms.delivered' || e.action === 'sms.undelivered').length;
+        say(`Alibaba Cloud SMS (local endpoint): ${[...codes].map(([c, n]) => `${c} × ${n}`).join(', ')}; ${runtime.aliyun.dysmsapi.delivered.length} delivered; ${receipts} delivery receipts logged`);
+      }
     }
     if (server && options.api?.keepServing) {
       say(`\nConsole still serving on ${server.url}/console/`);

@@ -19,6 +19,9 @@ import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
 import type { ForecastProvider } from '../../functions/core/ports/ForecastProvider.ts';
 import { loadDeployConfig } from '../../lib/config/loadDeployConfig.ts';
 import { loadCityFile } from '../city/loadCityFile.ts';
+import { handleAliyunCallback } from '../../functions/adapters/sms/aliyun/handleAliyunCallback.ts';
+import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
+import { startLocalAliyun, type CallbackHandler, type LocalAliyun } from '../aliyun/startLocalAliyun.ts';
 import type { CityFile } from '../city/cityFileSchema.ts';
 import { createTables } from '../dynamo/createTables.ts';
 import { LOCAL_AWS, startDynamoLocal, type DynamoLocal } from '../dynamo/startDynamoLocal.ts';
@@ -38,6 +41,8 @@ export interface LocalRuntimeOptions {
   partsPerSecond?: number;
   /** The signature (inside 【】) every SMS starts with; the dev stage's (config/dev.json) by default. */
   signature?: string;
+  /** Which SMS provider's adapter sends: the outbox alone (SNS's stand-in), or Alibaba Cloud SMS against its local endpoint. */
+  sms?: 'outbox' | 'aliyun';
 }
 
 export interface LocalRuntime {
@@ -47,6 +52,10 @@ export interface LocalRuntime {
   tableNames: Record<string, string>;
   dynamoEndpoint: string;
   weather: WeatherServer;
+  /** A crew leader's phone replies by SMS, through the provider's inbound path; the reply handling's outcome. */
+  reply(from: string, body: string): Promise<ReplyOutcome>;
+  /** With --sms aliyun: the local endpoint answering like Dysmsapi, and where its callbacks arrive. */
+  aliyun?: LocalAliyun;
   stop(): Promise<void>;
 }
 
@@ -58,6 +67,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   });
   let dynamo: DynamoLocal | undefined;
   let weather: WeatherServer | undefined;
+  let aliyun: LocalAliyun | undefined;
   try {
     if (!options.dynamoEndpoint) dynamo = await startDynamoLocal();
     const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
@@ -68,7 +78,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await registry.put(city);
     weather = await startWeatherServer([openMeteoRoute(forecastBody)]);
     const ids = new UlidGenerator();
-    const sms = new OutboxSmsSender(options.outboxFile, options.clock, options.onSms, options.signature ?? loadDeployConfig('dev').sms.signature);
+    const signature = options.signature ?? loadDeployConfig('dev').sms.signature ?? '扫雪';
+    let handle: CallbackHandler | undefined;
+    if (options.sms === 'aliyun') aliyun = await startLocalAliyun(signature, () => handle!);
+    const sms = new OutboxSmsSender(options.outboxFile, options.clock, options.onSms, signature, aliyun?.sender);
     const providers = new Map<string, ForecastProvider>([['open-meteo', new OpenMeteoProvider({ baseUrl: weather.baseUrl, timeoutMs: 5000 }, options.clock)]]);
     const deadLetters = new JsonlDeadLetterQueue(options.deadLetterFile ?? options.outboxFile.replace(/[^/]*$/, 'dead-letters.jsonl'));
     // The same exactly-once guard as in AWS (Powertools on the Idempotency table), paced on real time.
@@ -91,16 +104,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       providers,
       messaging,
     };
+    handle = (kind, body) => handleAliyunCallback(deps, kind, body);
     const started = weather;
+    const provider = aliyun;
+    let inbound = 0;
     return {
       deps, deadLetters, city, tableNames, dynamoEndpoint: endpoint, weather: started,
+      reply: (from, body) => (provider ? provider.reply(from, body) : handleReply(deps, { inboundMessageId: `demo-${inbound++}`, from, body })),
+      ...(provider ? { aliyun: provider } : {}),
       stop: async () => {
+        await provider?.close();
         client.destroy();
         await started.close();
         await dynamo?.stop();
       },
     };
   } catch (error) {
+    await aliyun?.close();
     await weather?.close();
     await dynamo?.stop();
     throw error;

@@ -12,7 +12,11 @@ export interface OutboxRecord {
   providerMessageId: string;
 }
 
-/** Local stand-in for SNS: appends each SMS to a JSONL file and tells a listener (the terminal). */
+/**
+ * Local stand-in for SNS: appends each SMS to a JSONL file and tells a listener (the terminal). With `provider`,
+ * the local record of what a real adapter sent (to its local endpoint): each SMS goes there first, with its
+ * signature, and only what it accepted is written.
+ */
 export class OutboxSmsSender implements SmsSender {
   readonly sent: OutboxRecord[] = [];
   readonly signature?: string;
@@ -22,12 +26,15 @@ export class OutboxSmsSender implements SmsSender {
     private readonly clock: Clock,
     private readonly onSend: (record: OutboxRecord) => void = () => {},
     signature?: string,
+    private readonly provider?: SmsSender,
   ) {
-    if (signature) this.signature = signature;
+    const own = provider?.signature ?? signature;
+    if (own) this.signature = own;
   }
 
   async send(message: OutgoingSms): Promise<{ providerMessageId: string }> {
-    const record: OutboxRecord = { at: this.clock.now().toISOString(), ...message, providerMessageId: `outbox-${this.sent.length + 1}` };
+    const providerMessageId = this.provider ? (await this.provider.send(message)).providerMessageId : `outbox-${this.sent.length + 1}`;
+    const record: OutboxRecord = { at: this.clock.now().toISOString(), ...message, providerMessageId };
     await appendFile(this.file, `${JSON.stringify(record)}\n`, 'utf8');
     this.sent.push(record);
     this.onSend(record);
