@@ -6,7 +6,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { BUNDLING, handlerEntry, LAMBDA_ARCHITECTURE, LAMBDA_NODE_OPTIONS, LAMBDA_RUNTIME, LOCK_FILE, PROJECT_ROOT } from './bundling/bundlingOptions.ts';
+import { BUNDLING, smsBundling, handlerEntry, LAMBDA_ARCHITECTURE, LAMBDA_NODE_OPTIONS, LAMBDA_RUNTIME, LOCK_FILE, PROJECT_ROOT } from './bundling/bundlingOptions.ts';
 import { stageSettings, type Stage } from './config/Stage.ts';
 import { KEY_ACTIONS, TABLE_ACTIONS, type TableAccess } from './functions/tableAccess.ts';
 import { TelemetryKey } from './observability/TelemetryKey.ts';
@@ -22,6 +22,8 @@ export interface SnowopsFunctionProps {
   environment?: Record<string, string>;
   /** Caps (and guarantees) concurrent instances, e.g. 1 where one container must hold the SMS pace. */
   reservedConcurrentExecutions?: number;
+  /** The stage's SMS provider, fixed in the bundle (lib/bundling/bundlingOptions.ts, smsBundling). */
+  smsProvider?: 'sns' | 'aliyun';
 }
 
 /**
@@ -74,7 +76,7 @@ export class SnowopsFunction extends NodejsFunction {
         POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
         ...props.environment,
       },
-      bundling: BUNDLING,
+      bundling: props.smsProvider ? smsBundling(props.smsProvider) : BUNDLING,
     });
     this.handlerFile = props.handlerFile;
     // The group exists before the function (no CreateLogGroup); the log-group ARN ends in ':*', which covers its streams.

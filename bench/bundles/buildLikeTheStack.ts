@@ -28,6 +28,7 @@ export function esbuildOptionsOfTheStack(entry: string, outfile: string): BuildO
     sourcesContent: BUNDLING.sourcesContent ?? true,
     external: BUNDLING.externalModules ?? ['@aws-sdk/*'],
     mainFields: BUNDLING.mainFields,
+    ...(BUNDLING.define ? { define: BUNDLING.define } : {}),
     banner: BUNDLING.banner ? { js: BUNDLING.banner } : undefined,
     alias,
     absWorkingDir: PROJECT_ROOT,

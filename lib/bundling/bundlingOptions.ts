@@ -57,6 +57,9 @@ export const BUNDLING: BundlingOptions = {
   // packages are then resolved and loaded file by file; and bundled, the code runs the SDK version the tests
   // ran against, not whatever the Lambda runtime ships this month.
   externalModules: [],
+  // The SMS provider is fixed per bundle (smsBundling below), so the provider a stage does not use is dropped as
+  // dead code: an SNS stage's bundles hold no Alibaba Cloud SDK (functions/handlers/context/smsProvider.ts).
+  define: { 'process.env.SNOWOPS_SMS_PROVIDER': JSON.stringify('sns') },
   esbuildArgs: {
     // Each alias drops code that cannot run in these Lambdas, or work whose result they never use; the files say
     // why (form-data and mime-db under axios; the SDK's credential chain beyond the environment; semver under the
@@ -79,3 +82,8 @@ export const BUNDLING: BundlingOptions = {
   // Never fall back to Docker: synth must work offline on a machine with only the installed esbuild.
   forceDockerBundling: false,
 };
+
+/** BUNDLING for a stage whose SMS go through `provider` (config sms.provider). */
+export function smsBundling(provider: 'sns' | 'aliyun'): BundlingOptions {
+  return { ...BUNDLING, define: { ...BUNDLING.define, 'process.env.SNOWOPS_SMS_PROVIDER': JSON.stringify(provider) } };
+}

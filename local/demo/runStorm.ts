@@ -19,6 +19,7 @@ import { scriptReplies, type ScriptedReply } from './simulateReplies.ts';
 import { formatEscalationSummary } from './formatEscalationSummary.ts';
 import { sweepEscalations } from '../../functions/core/escalation/sweepEscalations.ts';
 import { localTime } from '../../functions/core/messages/localTime.ts';
+import type { DysmsapiServer } from '../aliyun/startDysmsapiServer.ts';
 
 export interface StormOptions {
   forecastFile: string;
@@ -42,6 +43,8 @@ export interface StormResult {
   replies: { from: string; body: string; outcome: ReplyOutcome }[];
   log: LogEntry[];
   timeZone: string;
+  /** With `sms: 'aliyun'`: what the local endpoint answering like Dysmsapi was asked, and what the phones showed. */
+  aliyun?: Pick<DysmsapiServer, 'requests' | 'delivered'>;
 }
 
 const TICK_MINUTES = 5;
@@ -164,7 +167,8 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       say(`API still serving on ${server.url}, e.g. npx snowops report current --api ${server.url} --token <token above>; Ctrl-C stops it.`);
       await options.api.keepServing();
     }
-    return { activation, tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone };
+    const aliyun = runtime.aliyun ? { requests: [...runtime.aliyun.dysmsapi.requests], delivered: [...runtime.aliyun.dysmsapi.delivered] } : undefined;
+    return { activation, tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone, ...(aliyun ? { aliyun } : {}) };
   } finally {
     await server?.close();
     api?.close();

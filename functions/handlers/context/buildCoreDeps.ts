@@ -5,6 +5,7 @@ import { SnsSmsSender } from '../../adapters/sms/SnsSmsSender.ts';
 import type { CoreDeps } from '../../core/ports/CoreDeps.ts';
 import type { SmsSender } from '../../core/ports/SmsSender.ts';
 import { buildStores, type TableNames } from './buildStores.ts';
+import { aliyunSender } from './smsProvider.ts';
 
 /**
  * The AWS-backed adapters a handler that texts gives to core, built once per container: the stores
@@ -14,6 +15,6 @@ export function buildCoreDeps(env: TableNames & { SMS_SENDER_ID?: string; SMS_OR
   const sns = telemetry.tracer.captureAWSv3Client(new SNSClient({}));
   return {
     ...buildStores(env, telemetry),
-    sms: observeSmsSender(new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, signature: env.SMS_SIGNATURE }), telemetry),
+    sms: observeSmsSender(aliyunSender ?? new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, signature: env.SMS_SIGNATURE }), telemetry),
   };
 }

@@ -10,6 +10,8 @@ import { DEFAULT_RETRY_POLICY } from '../../core/dispatch/RetryPolicy.ts';
 import { TokenBucket } from '../../core/dispatch/TokenBucket.ts';
 import type { DeadLetterQueue } from '../../core/ports/DeadLetterQueue.ts';
 import type { Messaging } from '../../core/ports/Messaging.ts';
+import type { SmsSender } from '../../core/ports/SmsSender.ts';
+import { aliyunSender } from './smsProvider.ts';
 
 export interface MessagingEnv {
   IDEMPOTENCY_TABLE: string;
@@ -27,16 +29,17 @@ export interface MessagingEnv {
  * one try per call (maxAttempts 1): the dispatcher's own retry policy paces and counts the retries,
  * so throttled calls are not multiplied by a second retry layer.
  */
-export function buildMessaging(env: MessagingEnv, deadLetters: DeadLetterQueue, telemetry: Telemetry): { sms: SnsSmsSender; messaging: Messaging } {
+export function buildMessaging(env: MessagingEnv, deadLetters: DeadLetterQueue, telemetry: Telemetry): { sms: SmsSender; messaging: Messaging } {
   // Traced, and the sender observed (SMS metrics, masked log line) like buildCoreDeps' ports: spreading
   // { ...buildCoreDeps(), ...buildMessaging() } replaces the core sender with this one.
   const sns = telemetry.tracer.captureAWSv3Client(new SNSClient({ maxAttempts: 1 }));
   return {
-    sms: observeSmsSender(new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, maxPrice: env.SMS_MAX_PRICE, signature: env.SMS_SIGNATURE }), telemetry),
+    sms: observeSmsSender(aliyunSender ?? new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, maxPrice: env.SMS_MAX_PRICE, signature: env.SMS_SIGNATURE }), telemetry),
     messaging: {
       guard: new PowertoolsAttemptGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),
       limiter: new TokenBucket({ partsPerSecond: env.SMS_PARTS_PER_SECOND, now: systemTimer.now, sleep: systemTimer.sleep }),
-      optOut: new SnsOptOutChecker(sns),
+      // Alibaba Cloud has no opt-out lookup: a blacklisted number is refused at the send, permanently.
+      ...(aliyunSender ? {} : { optOut: new SnsOptOutChecker(sns) }),
       deadLetters,
       retry: { ...DEFAULT_RETRY_POLICY, maxTries: env.SMS_MAX_TRIES },
       sleep: systemTimer.sleep,

@@ -1,0 +1,53 @@
+import { timingSafeEqual } from 'node:crypto';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { Telemetry } from '../adapters/observability/Telemetry.ts';
+import { AliyunCallbackError } from '../adapters/sms/aliyun/aliyunCallbacks.ts';
+import { CALLBACK_ACCEPTED, handleAliyunCallback } from '../adapters/sms/aliyun/handleAliyunCallback.ts';
+import { parseEnv } from '../config/env.ts';
+import { messagingEnvSchema } from '../config/lambdaEnv.ts';
+import * as z from '../config/zod.ts';
+import { METRIC } from '../config/metrics.ts';
+import type { DeadLetter } from '../core/ports/DeadLetterQueue.ts';
+import { buildCoreDeps } from './context/buildCoreDeps.ts';
+import { buildMessaging } from './context/buildMessaging.ts';
+
+const env = parseEnv(z.extend(messagingEnvSchema, {
+  /** The secret part of the callback URLs registered with Alibaba Cloud (…/sms/aliyun/uplink?token=…), which signs nothing itself. */
+  ALIYUN_CALLBACK_TOKEN: z.string().check(z.minLength(24)),
+}));
+const telemetry = new Telemetry('aliyun-callbacks');
+const { logger } = telemetry;
+const deadLetters = { send: async (letter: DeadLetter) => { telemetry.count(METRIC.smsDeadLettered); logger.error('reply SMS dead-lettered', { ...letter }); } };
+const deps = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry) };
+const expected = Buffer.from(env.ALIYUN_CALLBACK_TOKEN);
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+function tokenMatches(token: string | undefined): boolean {
+  const given = Buffer.from(token ?? '');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Alibaba Cloud SMS's HTTP callbacks: uplink replies (to reply handling) and delivery receipts (logged). */
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+  .use(telemetry.middlewares())
+  .handler(async (event) => {
+    if (!tokenMatches(event.queryStringParameters?.token)) return json(403, { code: 1, msg: 'unknown callback token' });
+    const kind = event.rawPath.endsWith('/uplink') ? 'uplink' : event.rawPath.endsWith('/receipts') ? 'receipts' : undefined;
+    if (!kind) return json(404, { code: 1, msg: `no callback at ${event.rawPath}` });
+    let body: unknown;
+    try {
+      body = JSON.parse(event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body ?? '');
+    } catch {
+      return json(400, { code: 1, msg: 'the body is not JSON' });
+    }
+    try {
+      const outcomes = await handleAliyunCallback(deps, kind, body);
+      logger.info('Alibaba Cloud callback handled', { kind, outcomes });
+      return json(200, CALLBACK_ACCEPTED);
+    } catch (error) {
+      if (error instanceof AliyunCallbackError) return json(400, { code: 1, msg: error.message });
+      throw error; // 5xx: Alibaba Cloud pushes the batch again, and reply handling is idempotent on each uplink's id.
+    }
+  });
