@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors/NotFoundError.ts';
 import { maskPhone } from '../registry/PhoneNumber.ts';
-import { smsSegments } from '../messages/smsSegments.ts';
+import { renderSms } from '../messages/catalogue/renderSms.ts';
 import type { SmsMessageState } from '../operations/SmsMessage.ts';
 import { deliver } from './deliver.ts';
 import type { MessagingDeps } from './MessagingDeps.ts';
@@ -32,10 +32,12 @@ export async function sendOfficerMessage(deps: MessagingDeps, message: OfficerMe
   if (!crew) throw new NotFoundError('crew', message.crewId);
   const open = await deps.ops.getOpenActivation();
   const activationId = open?.id ?? 'system';
-  const phone = message.to === 'leader' ? crew.leader.phone : crew.backup.phone;
-  const seg = smsSegments(message.text);
+  const person = message.to === 'leader' ? crew.leader : crew.backup;
+  const phone = person.phone;
+  // From the catalogue like every SMS, so that a template-only provider can send it and the signature is counted.
+  const seg = renderSms('officer.message', person.language, { text: message.text }, deps.sms.signature);
   const id = `officer#${message.actor}#${message.key}`;
-  const { message: sent } = await deliver(deps, { id, activationId, crewId: crew.id, to: phone, body: message.text, segments: seg.segments, encoding: seg.encoding, taskIds: [], recipient: message.to }, message.actor);
+  const { message: sent } = await deliver(deps, { id, activationId, crewId: crew.id, to: phone, body: seg.body, template: seg.template, segments: seg.segments, encoding: seg.encoding, taskIds: [], recipient: message.to }, message.actor);
   await deps.log.append({
     activationId, at: deps.clock.now().toISOString(), actor: message.actor, action: 'officer.message', subject: `crew:${crew.id}`,
     details: { text: message.text, to: maskPhone(phone), recipient: message.to, segments: seg.segments, encoding: seg.encoding, state: sent.state, messageId: id },

@@ -44,7 +44,7 @@ describe('GET /attention and POST /crews/{crewId}/messages', () => {
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ state: 'sent', segments: 1, encoding: 'UCS-2' });
     expect(second.json.messageId).toBe(first.json.messageId);
-    expect(h.deps.sms.sent.slice(before)).toEqual([expect.objectContaining({ to: leader, body: text })]);
+    expect(h.deps.sms.sent.slice(before)).toEqual([expect.objectContaining({ to: leader, body: `值班员：${text}` })]);
     const queue = await h.call('GET', '/attention');
     expect(queue.json.items.filter((i: { kind: string }) => i.kind === 'unparsed-reply')).toEqual([]);
   });

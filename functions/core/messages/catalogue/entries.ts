@@ -55,6 +55,7 @@ export const SMS_CATALOGUE: readonly CatalogueEntry[] = [
   { name: 'officer.propose-activation', purpose: 'To the duty officer: the forecast crosses a level the plan only proposes', variables: { level: text(12), why: WHY }, text: perLanguage((_, l) => OFFICER_TEMPLATES[l].proposeActivation) },
   { name: 'officer.propose-upgrade', purpose: 'To the duty officer: the forecast crosses a higher level', variables: { from: text(12), to: text(12), why: WHY }, text: perLanguage((_, l) => OFFICER_TEMPLATES[l].proposeUpgrade) },
   { name: 'officer.propose-downgrade', purpose: 'To the duty officer: the forecast stayed below the level', variables: { polls: code(4), from: text(12), to: text(12), open: code(6) }, text: perLanguage((_, l) => OFFICER_TEMPLATES[l].proposeDowngrade) },
+  { name: 'officer.message', purpose: 'A duty officer\'s own words to a crew leader, typed in the console (instructions, a change of depot)', variables: { text: text(335, 'a duty officer\'s message to a crew, up to five SMS segments') }, text: perLanguage((_, l) => OFFICER_TEMPLATES[l].message) },
   { name: 'officer.propose-stand-down', purpose: 'To the duty officer: the forecast stayed below every threshold', variables: { polls: code(4), open: code(6) }, text: perLanguage((_, l) => OFFICER_TEMPLATES[l].proposeStandDown) },
 ];
 

@@ -17,6 +17,8 @@ export const OFFICER_TEMPLATES: Record<Language, {
   proposeDowngrade: string;
   /** {polls} {open}. */
   proposeStandDown: string;
+  /** A duty officer's own words to a crew, sent from the console: {text}. */
+  message: string;
   none: string;
   zoneSeparator: string;
 }> = {
@@ -27,6 +29,7 @@ export const OFFICER_TEMPLATES: Record<Language, {
     proposeUpgrade: 'snowops: 建议响应由{from}升至{to}({why})。请值班员确认。',
     proposeDowngrade: 'snowops: 预报已连续{polls}次低于{from},建议降为{to}(尚有{open}项任务未完成)。',
     proposeStandDown: 'snowops: 预报已连续{polls}次低于启动标准,建议会商后结束响应(尚有{open}项任务未完成)。',
+    message: '值班员：{text}',
     none: '无',
     zoneSeparator: '、',
   },
@@ -37,6 +40,7 @@ export const OFFICER_TEMPLATES: Record<Language, {
     proposeUpgrade: 'snowops: raise from {from} to {to} proposed ({why}). Duty officer to confirm.',
     proposeDowngrade: 'snowops: forecast below {from} for {polls} polls: lower to {to} proposed ({open} tasks still open).',
     proposeStandDown: 'snowops: forecast below every threshold for {polls} polls: stand-down proposed after consulting forecasters ({open} tasks still open).',
+    message: 'Duty officer: {text}',
     none: 'none',
     zoneSeparator: ', ',
   },
