@@ -1,16 +1,23 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiClient } from './api/ApiClient.ts';
+import type { ActiveLevel } from './api/types.ts';
 import { can, type Session } from './auth/Session.ts';
 import { SignIn } from './auth/SignIn.tsx';
-import { BoardPage } from './board/BoardPage.tsx';
+import { BoardPage, useBoard } from './board/BoardPage.tsx';
 import type { ConsoleConfig } from './config.ts';
+import { AttentionList } from './officer/AttentionList.tsx';
+import { LevelControls } from './officer/LevelControls.tsx';
+import { TasksPage } from './officer/TasksPage.tsx';
 import { lang, setLang, t, type Key } from './ui/i18n.ts';
 
 export interface Page { key: Key; path: string; allowed: (s: Session) => boolean }
 
+/** The pages each role sees; the API refuses (403) whatever a role may not do, whatever the page shows. */
 export const PAGES: Page[] = [
   { key: 'board', path: '#/board', allowed: () => true },
   { key: 'wall', path: '#/wall', allowed: () => true },
+  { key: 'attention', path: '#/attention', allowed: (s) => can.act(s) || can.preview(s) },
+  { key: 'tasks', path: '#/tasks', allowed: () => true },
 ];
 
 function useHash(): string {
@@ -23,31 +30,51 @@ function useHash(): string {
   return hash;
 }
 
-export function App({ config, initial, failure }: { config: ConsoleConfig; initial?: Session; failure?: string }) {
-  const [session, setSession] = useState<Session | undefined>(initial);
-  lang.use();
-  const hash = useHash();
-  const api = useMemo(() => new ApiClient(config.apiBase, () => session?.token ?? '', () => setSession(undefined)), [config, session]);
-  if (!session) return <SignIn config={config} onSession={setSession} failure={failure} />;
-  const route = hash.split('?')[0]!;
+function Signed({ config, session, onSignOut }: { config: ConsoleConfig; session: Session; onSignOut: () => void }) {
+  const api = useMemo(() => new ApiClient(config.apiBase, () => session.token, onSignOut), [config, session]);
   const pollMs = Math.min(config.pollMs ?? 15_000, 15_000);
+  const polled = useBoard(api, pollMs);
+  const hash = useHash();
+  const [route, query] = hash.split('?') as [string, string | undefined];
   const pages = PAGES.filter((p) => p.allowed(session));
+  const data = polled.data;
+  const timeZone = data?.board.timeZone ?? 'UTC';
+  // A link such as #/activate?level=II opens the activation's confirmation; the API decides who may confirm.
+  const deepLevel = route === '#/activate' ? (new URLSearchParams(query).get('level') as ActiveLevel | null) ?? 'IV' : undefined;
   const page = pages.find((p) => p.path === route) ?? pages[0]!;
-  if (page.key === 'wall') return <main class="wall-main"><BoardPage api={api} pollMs={pollMs} wall /></main>;
+  if (page.key === 'wall' && !deepLevel) return <main class="wall-main"><BoardPage polled={polled} wall /></main>;
   return (
     <>
+      <a class="sr-only" href="#main">skip</a>
       <header class="top">
         <span class="brand">snowops · {t('title')}</span>
         <nav aria-label="snowops">
-          <ul>{pages.map((p) => <li key={p.key}><a href={p.path} aria-current={p === page ? 'page' : undefined}>{t(p.key)}</a></li>)}</ul>
+          <ul>{pages.map((p) => <li key={p.key}><a href={p.path} aria-current={p === page && !deepLevel ? 'page' : undefined}>{t(p.key)}</a></li>)}</ul>
         </nav>
         <span class="who" data-user>{session.username} ({session.roles.join(', ')}){can.act(session) ? '' : ` · ${t('readOnly')}`}</span>
         <button type="button" class="link" onClick={() => setLang(lang.get() === 'en' ? 'zh-CN' : 'en')}>{t('lang')}</button>
-        <button type="button" class="link" onClick={() => setSession(undefined)}>{t('signOut')}</button>
+        <button type="button" class="link" onClick={onSignOut}>{t('signOut')}</button>
       </header>
-      <main>
-        {page.key === 'board' && <BoardPage api={api} pollMs={pollMs} />}
+      <main id="main">
+        {(page.key === 'board' || deepLevel) && (
+          <BoardPage polled={polled}>
+            {data && (can.preview(session) || deepLevel) && (
+              <LevelControls api={api} board={data.board} map={data.map} refresh={polled.refresh} canPreview={can.preview(session)} canAct={can.act(session)}
+                initial={deepLevel ? { act: 'activate', level: deepLevel } : undefined} />
+            )}
+            {data && can.act(session) && <AttentionList api={api} pollMs={pollMs} timeZone={timeZone} canAct onChanged={polled.refresh} />}
+          </BoardPage>
+        )}
+        {page.key === 'attention' && !deepLevel && <AttentionList api={api} pollMs={pollMs} timeZone={timeZone} canAct={can.act(session)} onChanged={polled.refresh} />}
+        {page.key === 'tasks' && !deepLevel && <TasksPage api={api} pollMs={pollMs} timeZone={timeZone} canAct={can.act(session)} />}
       </main>
     </>
   );
+}
+
+export function App({ config, initial, failure }: { config: ConsoleConfig; initial?: Session; failure?: string }) {
+  const [session, setSession] = useState<Session | undefined>(initial);
+  lang.use();
+  if (!session) return <SignIn config={config} onSession={setSession} failure={failure} />;
+  return <Signed config={config} session={session} onSignOut={() => setSession(undefined)} />;
 }

@@ -39,4 +39,4 @@ export interface AttentionItem {
   at: string; crewId: string | null; crewName: string | null; zoneId: string | null; taskCodes: string[]; text: string | null; detail: string;
 }
 export interface Attention { activationId: string | null; items: AttentionItem[] }
-export interface Candidates { taskCode: string; crews: { id: string; name: string; zoneId: string }[]; vehicles: { id: string; label: string; crewIds: string[] }[] }
+export interface Candidates { taskCode: string; pass: string; crews: { id: string; name: string; zoneId: string; vehicles: { id: string; label: string }[] }[] }

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ApiClient } from '../api/ApiClient.ts';
 import type { Board, CityMap } from '../api/types.ts';
-import { usePoll } from '../api/usePoll.ts';
+import { usePoll, type Polled } from '../api/usePoll.ts';
 import { t } from '../ui/i18n.ts';
 import { Kpis } from './Kpis.tsx';
 import { MapView } from './MapView.tsx';
@@ -20,8 +20,7 @@ export function useBoard(api: ApiClient, pollMs: number) {
 }
 
 /** The status board; `wall` lays it out for a 1920×1080 screen read from five metres. */
-export function BoardPage({ api, pollMs, wall, children }: { api: ApiClient; pollMs: number; wall?: boolean; children?: (data: BoardData, refresh: () => void) => ComponentChildren }) {
-  const polled = useBoard(api, pollMs);
+export function BoardPage({ polled, wall, children }: { polled: Polled<BoardData>; wall?: boolean; children?: ComponentChildren }) {
   const now = useNow();
   const data = polled.data;
   if (!data) return <section class="board"><StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone="UTC" now={now} /></section>;
@@ -39,7 +38,7 @@ export function BoardPage({ api, pollMs, wall, children }: { api: ApiClient; pol
         <MapView map={map} board={board} large={wall} />
         <ZonePanel board={board} />
       </div>
-      {children?.(data, polled.refresh)}
+      {children}
       <Ticker entries={board.ticker} timeZone={board.timeZone} />
     </section>
   );

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiClient } from '../api/ApiClient.ts';
+import { ProblemError } from '../api/ProblemError.ts';
+import type { ActiveLevel, Board, CityMap, Preview } from '../api/types.ts';
+import { ConfirmAction } from '../ui/ConfirmAction.tsx';
+import { t } from '../ui/i18n.ts';
+import { PreviewPanel, previewConsequence } from './PreviewPanel.tsx';
+
+const LEVELS: ActiveLevel[] = ['IV', 'III', 'II', 'I'];
+const rank = (l: ActiveLevel) => LEVELS.indexOf(l);
+
+type Act = 'activate' | 'upgrade' | 'downgrade' | 'standDown';
+
+/**
+ * The duty officer's level controls: preview a level (table and map), then activate, upgrade,
+ * downgrade or stand down, each behind a confirmation that states what it will do.
+ */
+export function LevelControls({ api, board, map, refresh, canPreview, canAct, initial }: {
+  api: ApiClient; board: Board; map: CityMap; refresh: () => void; canPreview: boolean; canAct: boolean; initial?: { act: Act; level: ActiveLevel };
+}) {
+  const open = board.activation?.status === 'open' ? board.activation : null;
+  const [level, setLevel] = useState<ActiveLevel>(initial?.level ?? (board.forecastLevel !== 'none' ? board.forecastLevel : 'IV'));
+  const [preview, setPreview] = useState<Preview>();
+  const [error, setError] = useState<string>();
+  const [confirming, setConfirming] = useState<Act | undefined>();
+  const [done, setDone] = useState<string>();
+
+  const runPreview = async () => {
+    setError(undefined);
+    try {
+      setPreview(await api.act<Preview>('POST', '/activations/preview', { level }, crypto.randomUUID()));
+    } catch (e) {
+      setError(e instanceof ProblemError ? e.sentence : (e as Error).message);
+    }
+  };
+  // Activating or upgrading states its consequence from a preview at that level, made first if needed.
+  const ask = async (act: Act) => {
+    if ((act === 'activate' || act === 'upgrade') && preview?.level !== level && canPreview) await runPreview();
+    setConfirming(act);
+  };
+  useEffect(() => { if (initial) void ask(initial.act); }, []);
+  const consequence = (act: Act): string => {
+    if (act === 'standDown') return `${open?.id}: ${board.kpis ? board.kpis.tasks - board.kpis.tasksDone : 0} open tasks cancelled; the crews already sent out are told by SMS`;
+    if (act === 'downgrade') return `${open?.level} → ${level}: tasks beyond the new level's scope are cancelled and their crews told`;
+    const base = preview && preview.level === level ? previewConsequence(preview) : `${t('level')} ${level}`;
+    return act === 'upgrade' ? `${open?.level} → ${level}: ${base}` : base;
+  };
+  const path: Record<Act, string> = {
+    activate: '/activations', upgrade: `/activations/${open?.id}/upgrade`, downgrade: `/activations/${open?.id}/downgrade`, standDown: `/activations/${open?.id ?? 'current'}/stand-down`,
+  };
+  return (
+    <section class="panel" aria-label={t('level')} data-controls>
+      <h2>{t('level')}</h2>
+      <div class="row">
+        <label>{t('level')}
+          <select value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value as ActiveLevel)} data-level-select>
+            {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+          </select>
+        </label>
+        {canPreview && <button type="button" onClick={() => void runPreview()} data-action="preview">{t('preview')}</button>}
+        {canAct && !open && <button type="button" onClick={() => void ask('activate')} data-action="activate">{t('activate')} {level}</button>}
+        {canAct && open && rank(level) > rank(open.level) && <button type="button" onClick={() => void ask('upgrade')} data-action="upgrade">{t('upgrade')} → {level}</button>}
+        {canAct && open && rank(level) < rank(open.level) && <button type="button" onClick={() => void ask('downgrade')} data-action="downgrade">{t('downgrade')} → {level}</button>}
+        {canAct && open && <button type="button" class="danger" onClick={() => void ask('standDown')} data-action="stand-down">{t('standDown')}</button>}
+      </div>
+      {error && <p role="alert" class="problem">{error}</p>}
+      {done && <p role="status" data-done>{done}</p>}
+      {preview && <PreviewPanel preview={preview} board={board} map={map} />}
+      {confirming && (
+        <ConfirmAction
+          title={`${t(confirming)}${confirming === 'standDown' ? '' : ` ${level}`}`}
+          consequence={consequence(confirming)}
+          danger={confirming === 'standDown'}
+          act={(reason, key) => api.act('POST', path[confirming], confirming === 'standDown' ? { reason } : { level, reason }, key)}
+          onDone={() => { setConfirming(undefined); setPreview(undefined); setDone(`${t(confirming)} ✓`); refresh(); }}
+          onClose={() => setConfirming(undefined)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleReply } from '../../functions/core/replies/handleReply.ts';
+import { seriousAxeFindings } from '../support/axe.ts';
+import { launchChromium, type Chromium } from '../support/chromium.ts';
+import { consoleWorld, type ConsoleWorld } from '../support/consoleWorld.ts';
+
+// What the poller writes when the recorded Jiaozuo storm reaches level II (local/storms, poll 1).
+const EVIDENCE = { rule: 'blizzard-6h', level: 'II' as const, provider: 'open-meteo', value: 12.857, threshold: 10, unit: 'mm snow water', windowHours: 6, from: '2026-12-14T11:00:00.000Z', to: '2026-12-14T17:00:00.000Z', gapHours: 0 };
+
+describe('a duty officer runs a storm from the console in Chromium', () => {
+  let world: ConsoleWorld;
+  let browser: Chromium;
+  let page: Page;
+
+  beforeAll(async () => {
+    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000 }), launchChromium()]);
+    const at = world.clock.now().toISOString();
+    for (const zone of world.city.zones) {
+      await world.deps.ops.putZoneState({ zoneId: zone.id, level: 'II', evidence: [EVIDENCE], provider: 'open-meteo', lastSuccessAt: at, lastPollAt: at, lastError: null });
+    }
+    page = await browser.context.newPage();
+  }, 120_000);
+  afterAll(async () => { await browser?.close(); await world?.close(); });
+
+  it('signs in from the keyboard and sees the forecast level and its evidence', async () => {
+    await page.goto(world.consoleUrl);
+    await page.focus('button[data-role="duty-officer"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-controls]');
+    expect(await page.textContent('[data-level]')).toBe('II');
+    expect(await page.textContent(`[data-zone-row="${world.city.zones[0]!.id}"]`)).toContain('blizzard-6h 12.9 mm snow water / 6 h ≥ 10 → II');
+  });
+
+  it('previews level II as a table and a map of what would be booked, writing nothing', async () => {
+    await page.selectOption('[data-level-select]', 'II');
+    await page.click('[data-action="preview"]');
+    const preview = await page.waitForSelector('[data-preview]');
+    expect(await preview.textContent()).toMatch(/预览 II: 将为 \d+ 个班组生成 \d+ 项任务/);
+    expect(await page.locator('[data-preview] [data-state="planned"]').count()).toBeGreaterThan(0);
+    expect(await world.deps.ops.getOpenActivation()).toBeUndefined();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+  });
+
+  it('activates level II behind a confirmation that states the tasks, crews and SMS, and sees the tasks on the map', async () => {
+    await page.click('[data-action="activate"]');
+    const consequence = await page.textContent('[data-consequence]');
+    expect(consequence).toMatch(/将为 (\d+) 个班组生成 (\d+) 项任务，发送 \1 条短信/);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.fill('[data-reason]', 'CMA orange blizzard warning, 12.9 mm in 6 h');
+    // A double click acts once: one Idempotency-Key per confirmation.
+    await page.dblclick('[data-confirm]');
+    // Planning and the first wave of SMS run inside the request locally: seconds on a loaded machine.
+    await page.waitForSelector('[data-done]', { timeout: 80_000 });
+    const open = await world.deps.ops.getOpenActivation();
+    expect(open?.level).toBe('II');
+    const tasks = await world.deps.ops.listTasks(open!.id);
+    expect(Number(/生成 (\d+) 项任务/.exec(consequence!)![1])).toBe(tasks.length);
+    await page.waitForFunction(() => document.querySelectorAll('.roads [data-state="dispatched"]').length > 0);
+    expect((await world.deps.log.list(open!.id)).filter((e) => e.action === 'activation.opened')).toHaveLength(1);
+  }, 90_000);
+
+  it('sees a crew leader\'s "1" turn the crew\'s tasks acknowledged within one refresh', async () => {
+    await page.goto(`${world.consoleUrl}#/tasks`);
+    await page.waitForSelector('[data-task-row]');
+    const first = world.deps.sms.sent[0]!;
+    const open = (await world.deps.ops.getOpenActivation())!;
+    const crewTasks = (await world.deps.ops.listTasks(open.id)).filter((t) => t.crewId === world.city.crews.find((c) => c.leader.phone === first.to)!.id);
+    await handleReply(world.deps, { inboundMessageId: 'console-1', from: first.to, body: '1' });
+    await page.waitForSelector(`[data-task-row="${crewTasks[0]!.code}"] [data-state="acknowledged"]`, { timeout: 4000 });
+  });
+
+  it('shows a reply the parser could not read in the queue and answers the crew with one SMS, segments shown before sending', async () => {
+    const leader = world.deps.sms.sent[1]!.to;
+    await handleReply(world.deps, { inboundMessageId: 'console-2', from: leader, body: '车坏了怎么办' });
+    await page.goto(`${world.consoleUrl}#/attention`);
+    const item = await page.waitForSelector('[data-kind="unparsed-reply"]');
+    expect(await item.textContent()).toContain('车坏了怎么办');
+    await page.click('[data-kind="unparsed-reply"] [data-action="message"]');
+    await page.fill('[data-message-text]', '请原地等待，备用车十分钟后到。');
+    expect(await page.textContent('[data-segments]')).toContain('1 条短信 · UCS-2');
+    const before = world.deps.sms.sent.length;
+    await page.dblclick('[data-send]');
+    await page.waitForSelector('[data-sent]');
+    expect(world.deps.sms.sent.slice(before)).toEqual([expect.objectContaining({ to: leader, body: '请原地等待，备用车十分钟后到。' })]);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('[data-kind="unparsed-reply"]').length === 0);
+  });
+
+  it('reassigns a task with pickers that offer only eligible crews and vehicles', async () => {
+    await page.goto(`${world.consoleUrl}#/tasks`);
+    await page.waitForSelector('[data-action="reassign"]');
+    const code = await page.getAttribute('[data-action="reassign"]', 'data-task');
+    await page.click(`[data-action="reassign"][data-task="${code}"]`);
+    await page.waitForSelector('[data-crew-select]');
+    const open = (await world.deps.ops.getOpenActivation())!;
+    const task = (await world.deps.ops.listTasks(open.id)).find((t) => t.code === code)!;
+    const offered = await page.$$eval('[data-vehicle-select] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    for (const id of offered) expect(world.city.vehicles.find((v) => v.id === id)).toMatchObject({ class: task.pass, status: 'ready' });
+    const crews = await page.$$eval('[data-crew-select] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    const target = crews.find((c) => c !== task.crewId)!;
+    await page.selectOption('[data-crew-select]', target);
+    await page.fill('[data-reason]', 'crew reported a breakdown');
+    await page.click('[data-confirm]');
+    await page.waitForSelector(`[data-task-row="${code}"]:has-text("${target}")`, { timeout: 5000 });
+    expect((await world.deps.ops.listTasks(open.id)).find((t) => t.code === code)!.crewId).toBe(target);
+  });
+
+  it('stands down behind a confirmation and the board says so', async () => {
+    await page.goto(`${world.consoleUrl}#/board`);
+    await page.click('[data-action="stand-down"]');
+    expect(await page.textContent('[data-consequence]')).toContain('open tasks cancelled');
+    await page.fill('[data-reason]', 'snow stopped, forecasters agree');
+    await page.click('[data-confirm]');
+    await page.waitForSelector('[data-done]');
+    expect(await world.deps.ops.getOpenActivation()).toBeUndefined();
+    await page.waitForSelector('[data-kpi="since"]:has-text("已解除")');
+  });
+});
