@@ -52,7 +52,8 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     // A double click acts once: one Idempotency-Key per confirmation.
     await page.dblclick('[data-confirm]');
     // Planning and the first wave of SMS run inside the request locally: seconds on a loaded machine.
-    await page.waitForSelector('[data-done]', { timeout: 80_000 });
+    await page.waitForSelector('[data-done], [data-problem]', { timeout: 80_000 });
+    expect(await page.locator('[data-problem]').allTextContents()).toEqual([]);
     const open = await world.deps.ops.getOpenActivation();
     expect(open?.level).toBe('II');
     const tasks = await world.deps.ops.listTasks(open!.id);
