@@ -5,6 +5,11 @@ import { can, type Session } from './auth/Session.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { BoardPage, useBoard } from './board/BoardPage.tsx';
 import type { ConsoleConfig } from './config.ts';
+import { CsvImport } from './admin/CsvImport.tsx';
+import { RegistryTables } from './admin/RegistryTables.tsx';
+import { ActivationsPage } from './manager/ActivationsPage.tsx';
+import { LogPage } from './manager/LogPage.tsx';
+import { ReportPage } from './manager/ReportPage.tsx';
 import { AttentionList } from './officer/AttentionList.tsx';
 import { LevelControls } from './officer/LevelControls.tsx';
 import { TasksPage } from './officer/TasksPage.tsx';
@@ -17,7 +22,11 @@ export const PAGES: Page[] = [
   { key: 'board', path: '#/board', allowed: () => true },
   { key: 'wall', path: '#/wall', allowed: () => true },
   { key: 'attention', path: '#/attention', allowed: (s) => can.act(s) || can.preview(s) },
-  { key: 'tasks', path: '#/tasks', allowed: () => true },
+  { key: 'tasks', path: '#/tasks', allowed: (s) => can.act(s) || can.preview(s) },
+  { key: 'log', path: '#/log', allowed: (s) => can.readLog(s) },
+  { key: 'activations', path: '#/activations', allowed: (s) => can.preview(s) },
+  { key: 'report', path: '#/report', allowed: (s) => can.preview(s) },
+  { key: 'registry', path: '#/registry', allowed: (s) => can.administer(s) },
 ];
 
 function useHash(): string {
@@ -67,6 +76,10 @@ function Signed({ config, session, onSignOut }: { config: ConsoleConfig; session
         )}
         {page.key === 'attention' && !deepLevel && <AttentionList api={api} pollMs={pollMs} timeZone={timeZone} canAct={can.act(session)} onChanged={polled.refresh} />}
         {page.key === 'tasks' && !deepLevel && <TasksPage api={api} pollMs={pollMs} timeZone={timeZone} canAct={can.act(session)} />}
+        {page.key === 'log' && !deepLevel && <LogPage api={api} pollMs={pollMs} timeZone={timeZone} />}
+        {page.key === 'activations' && !deepLevel && <ActivationsPage api={api} pollMs={pollMs} timeZone={timeZone} />}
+        {page.key === 'report' && !deepLevel && <ReportPage api={api} pollMs={pollMs} />}
+        {page.key === 'registry' && !deepLevel && <><CsvImport api={api} /><RegistryTables api={api} pollMs={pollMs} /></>}
       </main>
     </>
   );

@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import type { ApiClient } from '../api/ApiClient.ts';
+import type { LogEntry } from '../api/types.ts';
+import { usePoll } from '../api/usePoll.ts';
+import { describeEntry } from '../board/describeEntry.ts';
+import { clock } from '../ui/format.ts';
+import { hashQuery } from '../ui/hashQuery.ts';
+import { t } from '../ui/i18n.ts';
+
+const PAGE = 50;
+
+/** The response log as a timeline: a stream, a time window and an action filter, paged with the API's cursors. */
+export function LogPage({ api, pollMs, timeZone }: { api: ApiClient; pollMs: number; timeZone: string }) {
+  const [stream, setStream] = useState(hashQuery().get('stream') ?? 'current');
+  const [action, setAction] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1);
+  const query = new URLSearchParams({ limit: String(PAGE), ...(cursor ? { cursor } : {}), ...(from ? { from: new Date(from).toISOString() } : {}), ...(to ? { to: new Date(to).toISOString() } : {}) }).toString();
+  const polled = usePoll(async () => (await api.read<{ entries: LogEntry[]; next?: string }>(`/logs/${encodeURIComponent(stream)}?${query}`)).data, pollMs, [stream, query]);
+  const entries = (polled.data?.entries ?? []).filter((e) => !action || e.action.includes(action));
+  const reset = () => setCursors([]);
+  return (
+    <section class="panel" aria-label={t('log')} data-log>
+      <h2>{t('log')}</h2>
+      <div class="row">
+        <label>stream <input value={stream} onChange={(e) => { setStream((e.target as HTMLInputElement).value || 'current'); reset(); }} size={30} data-log-stream /></label>
+        <label>action <input value={action} onInput={(e) => setAction((e.target as HTMLInputElement).value)} size={14} data-log-action /></label>
+        <label>from <input type="datetime-local" value={from} onChange={(e) => { setFrom((e.target as HTMLInputElement).value); reset(); }} /></label>
+        <label>to <input type="datetime-local" value={to} onChange={(e) => { setTo((e.target as HTMLInputElement).value); reset(); }} /></label>
+      </div>
+      {polled.error && <p role="alert" class="problem">{(polled.error as { sentence?: string }).sentence ?? polled.error.message}</p>}
+      <ol class="timeline" data-timeline>
+        {entries.map((e) => <li key={e.id} data-action-name={e.action}><time dateTime={e.at}>{clock(e.at, timeZone, true)}</time> {describeEntry(e)}</li>)}
+      </ol>
+      <div class="row">
+        <button type="button" class="secondary" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))} data-page="prev">{t('prev')}</button>
+        <button type="button" class="secondary" disabled={!polled.data?.next} onClick={() => setCursors([...cursors, polled.data!.next!])} data-page="next">{t('next')}</button>
+      </div>
+    </section>
+  );
+}
