@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROAD_STATES } from '../../../functions/core/board/roadState.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
 import { boardSchema } from '../../../functions/handlers/api/schemas/board.ts';
 import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
@@ -40,7 +41,11 @@ describe('GET /board', () => {
     const changed = await h.call('GET', '/board', { headers: { 'If-None-Match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
-    expect(Object.values(boardSchema.parse(changed.json).roads)).toContain('acknowledged');
+    // A road shows its most urgent pass: an acknowledged task's road is acknowledged, or behind it if another crew's pass there is not.
+    const board = boardSchema.parse(changed.json);
+    const acknowledged = (await h.deps.ops.listTasks(board.activation!.id)).filter((t) => t.state === 'acknowledged');
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const t of acknowledged) expect(ROAD_STATES.indexOf(board.roads[t.roadId]!)).toBeLessThanOrEqual(ROAD_STATES.indexOf('acknowledged'));
   });
 });
 
