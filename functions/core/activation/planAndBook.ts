@@ -43,7 +43,7 @@ export async function planAndBook(
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       const input = await loadPlannerInput(deps, zoneLevels, activation.id);
-      const planned = planRoutes(input);
+      const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
       const lost: Team[] = [];
       // One reservation for the whole plan instead of one round trip per team (370 at city scale).
       const total = planned.teams.reduce((n, team) => n + team.tasks.length, 0);

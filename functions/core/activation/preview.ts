@@ -43,7 +43,7 @@ export async function previewPlan(deps: CoreDeps, request: { level?: ActiveLevel
     : request.zoneLevels ?? Object.fromEntries((await deps.ops.getZoneStates()).map((s) => [s.zoneId, s.level]));
   const open = await deps.ops.getOpenActivation();
   const input = await loadPlannerInput(deps, zoneLevels, open?.id);
-  const planned = planRoutes(input);
+  const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
   const crewName = new Map(input.crews.map((c) => [c.id, c.name]));
   const rows: PreviewRow[] = planned.teams.flatMap((team) => team.tasks.map((t) => ({
     roadId: t.roadId, road: t.roadName, tier: t.tier, pass: t.pass, laneKm: t.laneKm, crewId: team.crewId, team: crewName.get(team.crewId) ?? team.crewId,

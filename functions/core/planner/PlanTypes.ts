@@ -57,7 +57,12 @@ export interface PlanStats {
   /** Tasks the schedule fitted into time the model's conservative travel left over. */
   filledTasks: number;
   iterations: number;
-  ms: number;
+  /** Work units the search spent of its budget, and whether the wall-clock safety cap stopped it instead. */
+  work: number;
+  workBudget: number;
+  hitSafetyCap: boolean;
+  /** Planning time, when the planner was given a clock. */
+  ms?: number;
 }
 
 export interface AssignmentPlan {

@@ -41,6 +41,9 @@ export class SearchState {
   unassigned1 = 0;
   private journal: number[] = [];
   private journaling = false;
+  /** tier1H() kept up to date while it can only grow; recounted when its latest team may have finished earlier. */
+  private tier1End = 0;
+  private tier1Stale = false;
 
   constructor(model: PlanningModel) {
     this.m = model;
@@ -98,8 +101,9 @@ export class SearchState {
     const task = m.tasks[j]!;
     if (prev >= 0) {
       const v = m.candVehicle[prev]!;
+      const end = this.endOf(v);
       this.load[v] = this.load[v]! - m.candHours[prev]!;
-      if (task.tier === 1) this.load1[v] = this.load1[v]! - m.candHours[prev]!;
+      if (task.tier === 1) { this.load1[v] = this.load1[v]! - m.candHours[prev]!; this.moved(end, v); }
       this.costSum -= m.candCost[prev]!;
       const list = this.tasksOf[v]!;
       const at = this.pos[j]!;
@@ -112,8 +116,9 @@ export class SearchState {
     }
     if (k >= 0) {
       const v = m.candVehicle[k]!;
+      const end = this.endOf(v);
       this.load[v] = this.load[v]! + m.candHours[k]!;
-      if (task.tier === 1) this.load1[v] = this.load1[v]! + m.candHours[k]!;
+      if (task.tier === 1) { this.load1[v] = this.load1[v]! + m.candHours[k]!; this.moved(end, v); }
       this.costSum += m.candCost[k]!;
       this.pos[j] = this.tasksOf[v]!.length;
       this.tasksOf[v]!.push(j);
@@ -129,6 +134,7 @@ export class SearchState {
     const prev = this.pairOfVehicle[v]!;
     if (prev === p) return;
     if (this.journaling) this.journal.push(1, v, prev);
+    const end = this.endOf(v);
     if (prev >= 0) this.vehicleOfCrew[this.m.pairs[prev]!.crew] = -1;
     this.pairOfVehicle[v] = p;
     if (p >= 0) {
@@ -140,14 +146,31 @@ export class SearchState {
       this.cap[v] = 0;
       this.fromH[v] = 0;
     }
+    this.moved(end, v);
+  }
+
+  /** When vehicle v finishes its tier-1 work (0: it has none). */
+  private endOf(v: number): number {
+    return this.load1[v]! > EPS ? this.fromH[v]! + this.load1[v]! : 0;
+  }
+
+  /** Keeps tier1End true after vehicle v's tier-1 end moved from `before`. */
+  private moved(before: number, v: number): void {
+    if (this.tier1Stale) return;
+    const after = this.endOf(v);
+    if (after >= this.tier1End) this.tier1End = after;
+    else if (before >= this.tier1End) this.tier1Stale = true;
   }
 
   /** Hours after the start when the last tier-1 pass is done. */
   tier1H(): number {
+    if (!this.tier1Stale) return this.tier1End;
     let t = 0;
     for (let v = 0; v < this.load1.length; v++) {
       if (this.load1[v]! > EPS) t = Math.max(t, this.fromH[v]! + this.load1[v]!);
     }
+    this.tier1End = t;
+    this.tier1Stale = false;
     return t;
   }
 

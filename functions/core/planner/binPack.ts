@@ -8,9 +8,9 @@ export interface PackItem {
  * Packs items into bins of given hours for the most value, by depth-first branch and bound
  * (bound: the remaining items' value per hour filling all hours left, fractionally). Starts from
  * `start` (a known packing) and stops after `nodeLimit` nodes with the best found. Returns, per
- * item, its bin index or -1.
+ * item, its bin index or -1. `counter.nodes` grows by the nodes visited (the search's work count).
  */
-export function binPack(items: readonly PackItem[], caps: readonly number[], nodeLimit: number, start?: readonly number[]): number[] {
+export function binPack(items: readonly PackItem[], caps: readonly number[], nodeLimit: number, start?: readonly number[], counter?: { nodes: number }): number[] {
   const n = items.length;
   const bins = caps.length;
   const minHours = items.map((it) => Math.min(...it.hours));
@@ -51,5 +51,6 @@ export function binPack(items: readonly PackItem[], caps: readonly number[], nod
     search(o + 1, value);
   };
   search(0, 0);
+  if (counter) counter.nodes += Math.min(nodes, nodeLimit);
   return best;
 }

@@ -10,7 +10,6 @@ import { evaluateSolution } from './SearchState.ts';
  * with time left, own zone preferred. Same model and hard constraints as planRoutes. Nothing is written.
  */
 export function planGreedy(input: PlannerInput, options: { fill?: boolean } = {}): AssignmentPlan {
-  const startedAt = performance.now();
   const model = buildPlanningModel(input);
   const solution = greedyAssign(model).snapshot();
   const parts = evaluateSolution(model, solution);
@@ -19,7 +18,7 @@ export function planGreedy(input: PlannerInput, options: { fill?: boolean } = {}
     teams, shortfalls,
     stats: {
       objective: parts.objective, unassignedLaneKm: parts.unassignedLaneKm, tier1PassableH: parts.tier1PassableH,
-      deadheadKm: parts.deadheadKm, lentTasks: parts.lentTasks, filledTasks: filled, iterations: 0, ms: performance.now() - startedAt,
+      deadheadKm: parts.deadheadKm, lentTasks: parts.lentTasks, filledTasks: filled, iterations: 0, work: 0, workBudget: 0, hitSafetyCap: false,
     },
   };
 }

@@ -1,11 +1,18 @@
+import type { Clock } from '../ports/Clock.ts';
 import { buildPlanningModel, type ModelOptions } from './buildPlanningModel.ts';
-import { optimise, type OptimiseOptions } from './optimise.ts';
+import { optimise } from './optimise.ts';
+import { defaultWork, safetyCap, type PlannerBudget } from './PlannerBudget.ts';
 import type { AssignmentPlan } from './PlanTypes.ts';
 import type { PlannerInput } from './PlannerInput.ts';
 import { scheduleTeams, type ScheduleOptions } from './scheduleTeams.ts';
 import { evaluateSolution, type Solution } from './SearchState.ts';
 
-export type PlanRoutesOptions = ModelOptions & Omit<OptimiseOptions, 'startedAt'> & ScheduleOptions;
+export type PlanRoutesOptions = ModelOptions & ScheduleOptions & PlannerBudget & {
+  /** Seed of the search's random choices (default 1). */
+  seed?: number;
+  /** Measures the planning time and applies the safety cap; without one neither happens. */
+  clock?: Clock;
+};
 
 /**
  * The planner: builds teams (certified crew + ready vehicle of its zone) and gives each an ordered
@@ -13,16 +20,19 @@ export type PlanRoutesOptions = ModelOptions & Omit<OptimiseOptions, 'startedAt'
  * every tier-1 road is passable, and deadhead km (lending costs extra). Nothing is written.
  */
 export function planRoutes(input: PlannerInput, options: PlanRoutesOptions = {}): AssignmentPlan & { solution: Solution } {
-  const startedAt = performance.now();
+  const startMs = options.clock?.now().getTime() ?? 0;
   const model = buildPlanningModel(input, options);
-  const { solution, iterations } = optimise(model, { ...options, startedAt });
-  const parts = evaluateSolution(model, solution);
-  const { teams, shortfalls, filled } = scheduleTeams(model, solution, options);
+  const work = options.work ?? defaultWork(model);
+  const result = optimise(model, { seed: options.seed ?? 1, work, overCap: safetyCap(options.clock, startMs, options.safetyCapMs) });
+  const parts = evaluateSolution(model, result.solution);
+  const { teams, shortfalls, filled } = scheduleTeams(model, result.solution, options);
   return {
-    teams, shortfalls, solution,
+    teams, shortfalls, solution: result.solution,
     stats: {
       objective: parts.objective, unassignedLaneKm: parts.unassignedLaneKm, tier1PassableH: parts.tier1PassableH,
-      deadheadKm: parts.deadheadKm, lentTasks: parts.lentTasks, filledTasks: filled, iterations, ms: performance.now() - startedAt,
+      deadheadKm: parts.deadheadKm, lentTasks: parts.lentTasks, filledTasks: filled, iterations: result.iterations,
+      work: result.work, workBudget: work, hitSafetyCap: result.hitSafetyCap,
+      ...(options.clock ? { ms: options.clock.now().getTime() - startMs } : {}),
     },
   };
 }

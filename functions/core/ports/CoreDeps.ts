@@ -1,3 +1,4 @@
+import type { PlannerBudget } from '../planner/PlannerBudget.ts';
 import type { Clock } from './Clock.ts';
 import type { IdGenerator } from './IdGenerator.ts';
 import type { OperationsStore } from './OperationsStore.ts';
@@ -11,4 +12,6 @@ export interface CoreDeps {
   log: ResponseLog;
   clock: Clock;
   ids: IdGenerator;
+  /** How long the planner may think (default: a work budget scaled to the city, with a wall-clock safety cap). */
+  plannerBudget?: PlannerBudget;
 }

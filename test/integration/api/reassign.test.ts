@@ -10,17 +10,13 @@ import { snowops } from '../../support/snowopsCli.ts';
 const REASON = '豫H铲001 液压故障';
 
 /**
- * The planner is time-bounded: on a loaded machine its plan of the demo city may book every plough crew or every
- * ready plough. Then the smallest plough team's tasks are cancelled (as a downgrade would), so that the tests
- * always have a free plough crew and vehicle to move work to, whatever the plan.
+ * The demo city's plan at II books every plough crew (the planner is deterministic: it does so on every machine),
+ * and these tests need a free plough crew and vehicle to move work to: the smallest plough team's tasks are
+ * cancelled, as a downgrade would.
  */
-async function keepOnePloughTeamFree(h: Awaited<ReturnType<typeof apiHarness>>, activationId: string): Promise<void> {
-  const busy = await h.deps.ops.listBusy();
-  const crewFree = h.city.crews.some((c) => !busy.crewIds.has(c.id) && c.certified.includes('plough'));
-  const vehicleFree = h.city.vehicles.some((v) => !busy.vehicleIds.has(v.id) && v.class === 'plough' && v.status === 'ready');
-  if (crewFree && vehicleFree) return;
+async function freeOnePloughTeam(h: Awaited<ReturnType<typeof apiHarness>>, activationId: string): Promise<void> {
   const open = (await h.deps.ops.listTasks(activationId)).filter((t) => t.pass === 'plough' && OPEN_TASK_STATES.includes(t.state));
-  const smallest = [...groupByCrew(open).values()].sort((a, b) => a.length - b.length)[0]!;
+  const smallest = [...groupByCrew(open).values()].sort((a, b) => a.length - b.length || a[0]!.crewId.localeCompare(b[0]!.crewId))[0]!;
   await h.deps.ops.closeTasks(smallest, 'cancelled', h.deps.clock.now().toISOString());
 }
 
@@ -29,7 +25,7 @@ async function openedAtII() {
   const h = await apiHarness();
   const res = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
   const activationId = res.json.activation.id as string;
-  await keepOnePloughTeamFree(h, activationId);
+  await freeOnePloughTeam(h, activationId);
   const tasks = (await h.deps.ops.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state));
   const busy = await h.deps.ops.listBusy();
   const freeCrew = (certified: EquipmentClass) => h.city.crews.find((c) => !busy.crewIds.has(c.id) && c.certified.includes(certified));
