@@ -1,11 +1,17 @@
 // Runs the planner once on a bench instance in its own process, so its peak memory is its own,
-// and prints one JSON line: objective, time, peak RSS.
+// and prints one JSON line: objective, time, peak RSS. Arguments: size [work] [safety cap, ms].
+// With a cap and no work budget, the search runs until the cap (a quality-against-time point).
+import { SystemClock } from '../../functions/adapters/system/SystemClock.ts';
 import { planRoutes } from '../../functions/core/planner/planRoutes.ts';
 import { generateCity, type BenchSize } from './generateCity.ts';
 
-const size = process.argv[2] as BenchSize;
+const [size, work, capMs] = process.argv.slice(2) as [BenchSize, string | undefined, string | undefined];
 const input = generateCity(size);
 const started = performance.now();
-const plan = planRoutes(input, { fill: false });
+const plan = planRoutes(input, {
+  fill: false, clock: new SystemClock(),
+  ...(work && work !== 'default' ? { work: Number(work) } : {}),
+  ...(capMs ? { safetyCapMs: Number(capMs) } : {}),
+});
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ size, ms, peakMb: process.resourceUsage().maxRSS / 1024, stats: plan.stats, solution: { pairOfVehicle: [...plan.solution.pairOfVehicle], taskCand: [...plan.solution.taskCand] } })}\n`);
+process.stdout.write(`${JSON.stringify({ size, ms, peakMb: process.resourceUsage().maxRSS / 1024, stats: plan.stats })}\n`);

@@ -9,7 +9,7 @@ export const EPS = 1e-9;
 
 // --- Budget
 /** Work units per candidate (task, vehicle) of the model in the default budget: the search scales with the instance. */
-export const WORK_PER_CANDIDATE = 60;
+export const WORK_PER_CANDIDATE = 30;
 /** The default budget never goes below this (small cities still get a real search)... */
 export const MIN_WORK = 2_000_000;
 /** ...nor above this. */
