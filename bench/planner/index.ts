@@ -3,7 +3,8 @@
 // Every gap is measured over the part of the objective a plan can change: road passes that no ready
 // vehicle could serve at all add the same constant to every plan and are left out of numerator and
 // denominator alike. For large and xlarge, a quality-against-time line: the search run until a
-// wall-clock cap of 0.5, 1, 2 and 5 s from the start of planning (model building included).
+// wall-clock cap of 0.5, 1, 2 and 5 s from the start of planning (model building included), and a
+// quality-against-work line (work budgets of 1e7, 3e7, 1e8: machine-independent plans, with their CPU time).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as highsModule from 'highs';
@@ -15,11 +16,13 @@ import { referenceBound } from './referenceBound.ts';
 
 const RUN_PLANNER = fileURLToPath(new URL('./runPlanner.ts', import.meta.url));
 const QUALITY_CAPS_S = [0.5, 1, 2, 5];
+/** Work budgets for the quality-against-work line: the same plans on any machine. */
+const QUALITY_WORK = [1e7, 3e7, 1e8];
 const ALL: BenchSize[] = ['small', 'medium', 'large', 'xlarge'];
 const sizes = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL) as BenchSize[];
 for (const size of sizes) if (!ALL.includes(size)) throw new Error(`unknown size '${size}': one of ${ALL.join(', ')}`);
 
-interface PlannerRun { ms: number; peakMb: number; stats: { objective: number; iterations: number; work: number; workBudget: number; hitSafetyCap: boolean; unassignedLaneKm: number[]; tier1PassableH: number; deadheadKm: number } }
+interface PlannerRun { ms: number; cpuMs: number; peakMb: number; stats: { objective: number; iterations: number; work: number; workBudget: number; hitSafetyCap: boolean; unassignedLaneKm: number[]; tier1PassableH: number; deadheadKm: number } }
 
 function runPlanner(size: BenchSize, work?: number, capMs?: number): PlannerRun {
   const args = [size, work === undefined ? 'default' : String(work), ...(capMs !== undefined ? [String(capMs)] : [])];
@@ -51,10 +54,15 @@ for (const size of sizes) {
   if (size === 'large' || size === 'xlarge') {
     const points = QUALITY_CAPS_S.map((capS) => {
       const capped = runPlanner(size, MAX_WORK * 100, capS * 1000);
-      return `${capS} s: gap ${gap(capped.stats.objective)} % (took ${(capped.ms / 1000).toFixed(1)} s, work ${capped.stats.work.toExponential(2)}, ${capped.stats.iterations} iterations)`;
+      return `${capS} s: gap ${gap(capped.stats.objective)} % (took ${(capped.ms / 1000).toFixed(1)} s, CPU ${(capped.cpuMs / 1000).toFixed(1)} s, work ${capped.stats.work.toExponential(2)}, ${capped.stats.iterations} iterations)`;
     });
-    console.log(`#   quality against time (search until a wall-clock cap): ${points.join('; ')}`);
+    console.log(`#   quality against time (search until a wall-clock cap; a loaded machine gets less done in the same wall time): ${points.join('; ')}`);
+    const byWork = QUALITY_WORK.map((work) => {
+      const budgeted = runPlanner(size, work);
+      return `${work.toExponential(0)}: gap ${gap(budgeted.stats.objective)} % (took ${(budgeted.ms / 1000).toFixed(1)} s, CPU ${(budgeted.cpuMs / 1000).toFixed(1)} s)`;
+    });
+    console.log(`#   quality against work (the same plans on any machine): ${byWork.join('; ')}`);
   }
-  contract.push(`planner size=${size} ref=${r.kind} gap_pct=${gap(s.objective)} highs_gap_pct=${r.highsObjective !== undefined ? gap(r.highsObjective) : 'n/a'} greedy_gap_pct=${gap(greedy.objective)} planner_ms=${run.ms.toFixed(0)} highs_ms=${r.highsMs !== undefined ? r.highsMs.toFixed(0) : 'n/a'} peak_mb=${run.peakMb.toFixed(0)} work=${s.work.toFixed(0)}`);
+  contract.push(`planner size=${size} ref=${r.kind} gap_pct=${gap(s.objective)} highs_gap_pct=${r.highsObjective !== undefined ? gap(r.highsObjective) : 'n/a'} greedy_gap_pct=${gap(greedy.objective)} planner_ms=${run.ms.toFixed(0)} highs_ms=${r.highsMs !== undefined ? r.highsMs.toFixed(0) : 'n/a'} peak_mb=${run.peakMb.toFixed(0)} work=${s.work.toFixed(0)} planner_cpu_ms=${run.cpuMs.toFixed(0)}`);
 }
 for (const line of contract) console.log(line);

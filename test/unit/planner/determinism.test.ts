@@ -15,7 +15,7 @@ class SteppingClock implements Clock {
   }
 }
 
-const WORK = 300_000;
+const WORK = 100_000;
 const HOUR_MS = 3_600_000;
 
 describe('the planner is deterministic', () => {

@@ -11,7 +11,7 @@ export const EPS = 1e-9;
 /** Work units per candidate (task, vehicle) of the model in the default budget: the search scales with the instance. */
 export const WORK_PER_CANDIDATE = 30;
 /** The default budget never goes below this (small cities still get a real search)... */
-export const MIN_WORK = 2_000_000;
+export const MIN_WORK = 250_000;
 /** ...nor above this. */
 export const MAX_WORK = 60_000_000;
 /** The wall-clock safety cap is looked at once per this many work units. */
