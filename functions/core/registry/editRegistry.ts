@@ -1,6 +1,7 @@
 import { ConflictError } from '../errors/ConflictError.ts';
 import { NotFoundError } from '../errors/NotFoundError.ts';
 import { RuleViolationError } from '../errors/RuleViolationError.ts';
+import { OPEN_TASK_STATES } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { RegistryAdmin } from '../ports/RegistryAdmin.ts';
 import type { CityPlan } from './CityPlan.ts';
@@ -41,6 +42,12 @@ export async function deleteRegistryRecord(deps: Deps, kind: RegistryKind, id: s
     const [roads, crews, vehicles] = await Promise.all([deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles()]);
     const users = [...roads, ...crews, ...vehicles].filter((r) => r.zoneId === id).length;
     if (users > 0) throw new ConflictError(`zone ${id} still has ${users} roads, crews or vehicles; move or delete them first`, { id, dependents: users });
+  }
+  if (kind === 'roads') {
+    // Read, then deleted: a booking landing between the two is not caught (no conditional write guards it yet).
+    const open = await deps.ops.getOpenActivation();
+    const onTasks = open ? (await deps.ops.listTasks(open.id)).filter((t) => t.roadId === id && OPEN_TASK_STATES.includes(t.state)).length : 0;
+    if (onTasks > 0) throw new ConflictError(`road ${id} is on ${onTasks} open tasks; stand down or wait until they are done`, { id, openTasks: onTasks });
   }
   if (kind === 'crews' || kind === 'vehicles') {
     const busy = await deps.ops.listBusy();
