@@ -84,7 +84,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     const before = world.deps.sms.sent.length;
     await page.dblclick('[data-send]');
     await page.waitForSelector('[data-sent]');
-    expect(world.deps.sms.sent.slice(before)).toEqual([expect.objectContaining({ to: leader, body: '请原地等待，备用车十分钟后到。' })]);
+    expect(world.deps.sms.sent.slice(before)).toEqual([expect.objectContaining({ to: leader, body: '值班员：请原地等待，备用车十分钟后到。', template: expect.objectContaining({ name: 'officer.message' }) })]);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelectorAll('[data-kind="unparsed-reply"]').length === 0);
   });
