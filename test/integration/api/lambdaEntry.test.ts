@@ -17,6 +17,7 @@ describe('the deployed entry point functions/handlers/api.ts', () => {
     vi.stubEnv('OPERATIONS_TABLE', tables.names.OPERATIONS_TABLE);
     vi.stubEnv('LOG_TABLE', tables.names.LOG_TABLE);
     vi.stubEnv('IDEMPOTENCY_TABLE', tables.names.IDEMPOTENCY_TABLE);
+    vi.stubEnv('CITIZEN_TABLE', tables.names.CITIZEN_TABLE);
     vi.stubEnv('DISPATCH_QUEUE_URL', 'https://sqs.local/dispatch');
     vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', inject('dynamoEndpoint'));
     vi.stubEnv('AWS_REGION', 'local');
