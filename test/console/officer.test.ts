@@ -73,7 +73,8 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
   });
 
   it('shows a reply the parser could not read in the queue and answers the crew with one SMS, segments shown before sending', async () => {
-    const leader = world.deps.sms.sent[1]!.to;
+    // A Chinese-speaking leader: the officer's message is rendered in the leader's language.
+    const leader = world.deps.sms.sent.map((m) => m.to).find((to) => world.city.crews.find((c) => c.leader.phone === to)?.leader.language === 'zh-CN')!;
     await handleReply(world.deps, { inboundMessageId: 'console-2', from: leader, body: '车坏了怎么办' });
     await page.goto(`${world.consoleUrl}#/attention`);
     const item = await page.waitForSelector('[data-kind="unparsed-reply"]');
