@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { Telemetry } from '../adapters/observability/Telemetry.ts';
 import { AliyunCallbackError } from '../adapters/sms/aliyun/aliyunCallbacks.ts';
 import { CALLBACK_ACCEPTED, handleAliyunCallback } from '../adapters/sms/aliyun/handleAliyunCallback.ts';
+import { readSecretString } from '../adapters/secrets/readSecretString.ts';
 import { parseEnv } from '../config/env.ts';
 import { messagingEnvSchema } from '../config/lambdaEnv.ts';
 import * as z from '../config/zod.ts';
@@ -13,14 +14,21 @@ import { buildCoreDeps } from './context/buildCoreDeps.ts';
 import { buildMessaging } from './context/buildMessaging.ts';
 
 const env = parseEnv(z.extend(messagingEnvSchema, {
-  /** The secret part of the callback URLs registered with Alibaba Cloud (…/sms/aliyun/uplink?token=…), which signs nothing itself. */
-  ALIYUN_CALLBACK_TOKEN: z.string().check(z.minLength(24)),
+  /**
+   * The secret part of the callback URLs registered with Alibaba Cloud (…/sms/aliyun/uplink?token=…): its HTTP push
+   * signs nothing, so the URL is the credential. Deployed, a Secrets Manager secret the stack generates (the
+   * token is its value); locally, the token itself.
+   */
+  ALIYUN_CALLBACK_TOKEN_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  ALIYUN_CALLBACK_TOKEN: z.optional(z.string().check(z.minLength(24))),
 }));
 const telemetry = new Telemetry('aliyun-callbacks');
 const { logger } = telemetry;
 const deadLetters = { send: async (letter: DeadLetter) => { telemetry.count(METRIC.smsDeadLettered); logger.error('reply SMS dead-lettered', { ...letter }); } };
 const deps = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry) };
-const expected = Buffer.from(env.ALIYUN_CALLBACK_TOKEN);
+const token = env.ALIYUN_CALLBACK_TOKEN_SECRET_ARN ? await readSecretString(env.ALIYUN_CALLBACK_TOKEN_SECRET_ARN) : env.ALIYUN_CALLBACK_TOKEN;
+if (!token || token.length < 24) throw new Error('invalid configuration: ALIYUN_CALLBACK_TOKEN_SECRET_ARN: required, naming a secret of 24 characters or more (or ALIYUN_CALLBACK_TOKEN, locally)');
+const expected = Buffer.from(token);
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 

@@ -8,5 +8,5 @@ export const SMS_PROVIDER: 'sns' | 'aliyun' = process.env.SNOWOPS_SMS_PROVIDER =
 
 /** The Alibaba Cloud sender when the stage uses it; undefined for SNS. */
 export const aliyunSender: SmsSender | undefined = process.env.SNOWOPS_SMS_PROVIDER === 'aliyun'
-  ? (await import('./buildAliyunSender.ts')).buildAliyunSender()
+  ? await (await import('./buildAliyunSender.ts')).buildAliyunSender()
   : undefined;
