@@ -5,7 +5,9 @@ import { Command } from 'commander';
 import { SystemClock } from '../functions/adapters/system/SystemClock.ts';
 import { buildLocalApi } from './api/buildLocalApi.ts';
 import { startApiServer } from './api/startApiServer.ts';
+import { citizenSite } from './citizen/citizenSite.ts';
 import { consoleSite } from './console/consoleSite.ts';
+import { combineSites } from './web/serveBuiltFile.ts';
 import { startLocalRuntime } from './runtime/startLocalRuntime.ts';
 
 /** Where `npx snowops import` finds this runtime's DynamoDB Local and tables while it runs. */
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
   try {
     api = await buildLocalApi({ deps: runtime.deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, secret: process.env.SNOWOPS_JWT_SECRET });
     const { authenticator } = api;
-    server = await startApiServer(api.handler, { port, site: consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }) }).catch((error: NodeJS.ErrnoException) => {
+    server = await startApiServer(api.handler, { port, site: combineSites(consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }), citizenSite()) }).catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to a free one, e.g. PORT=3001 npm run serve` : error.message);
     });
     api.setOrigin(server.url);
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
   const { city } = runtime;
   console.log(`snowops API listening on ${server.url}`);
   console.log(`  Console: ${server.url}/console/ (sign in as a demo role)`);
+  console.log(`  Report page (citizens, no account): ${server.url}/report/`);
   console.log(`  ${city.plan.city}: ${city.zones.length} zones, ${city.roads.length} roads, ${city.crews.length} crews, ${city.vehicles.length} vehicles; no storm scripted`);
   console.log(`  OpenAPI: ${server.url}/openapi.json (no token needed); SMS outbox: ${opts.outbox}`);
   console.log(`  Open311 GeoReport v2: ${server.url}/open311/discovery.json, ${server.url}/open311/v2/services.xml (no token needed)`);

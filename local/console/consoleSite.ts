@@ -1,14 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '../../functions/handlers/api/auth/Principal.ts';
+import { serveBuiltFile, type BuiltFolder, type SiteHandler } from '../web/serveBuiltFile.ts';
 
-/** Serves one non-API request; false when the request is not the site's (the API takes it). */
-export type SiteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<boolean>;
+export type { SiteHandler };
 
 export const CONSOLE_DIST = fileURLToPath(new URL('../../console/dist/', import.meta.url));
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const DEMO_USERS: Record<Role, string> = { 'duty-officer': 'officer-demo', manager: 'manager-demo', admin: 'admin-demo' };
 
 /**
@@ -19,11 +16,9 @@ export const CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'se
 
 const SECURITY_HEADERS = { 'Content-Security-Policy': CONSOLE_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' };
 
-async function ensureBuilt(dir: string): Promise<void> {
-  if (await stat(`${dir}/index.html`).then(() => true, () => false)) return;
-  // `npm ci` builds it (the "prepare" script); a checkout that skipped install scripts builds it here once.
-  const { buildConsole } = (await import(new URL('../../console/build.mjs', import.meta.url).href)) as { buildConsole: (o: { outdir: string }) => Promise<string> };
-  await buildConsole({ outdir: dir });
+async function buildConsole(outdir: string): Promise<void> {
+  const { buildConsole: build } = (await import(new URL('../../console/build.mjs', import.meta.url).href)) as { buildConsole: (o: { outdir: string }) => Promise<string> };
+  await build({ outdir });
 }
 
 /**
@@ -32,8 +27,7 @@ async function ensureBuilt(dir: string): Promise<void> {
  * stand-in for the hosted sign-in page; it exists only here).
  */
 export function consoleSite(options: { issue: (username: string, groups: Role[]) => Promise<string>; dir?: string; pollMs?: number }): SiteHandler {
-  const dir = options.dir ?? CONSOLE_DIST;
-  let built: Promise<void> | undefined;
+  const folder: BuiltFolder = { dir: options.dir ?? CONSOLE_DIST, build: buildConsole };
   return async (req, res, body) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method === 'GET' && (path === '/' || path === '/console')) {
@@ -62,13 +56,6 @@ export function consoleSite(options: { issue: (username: string, groups: Role[])
       res.end(JSON.stringify({ apiBase: '', auth: { kind: 'local', signInUrl: '/console/local-sign-in' }, ...(options.pollMs ? { pollMs: options.pollMs } : {}) }));
       return true;
     }
-    if (!/^[\w-]+\.(html|js|css|png|svg)$/.test(name)) return false;
-    built ??= ensureBuilt(dir);
-    await built;
-    const file = await readFile(`${dir}/${name}`).catch(() => undefined);
-    if (!file) return false;
-    res.writeHead(200, { 'Content-Type': TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', 'Content-Length': String(file.length), ...SECURITY_HEADERS });
-    res.end(req.method === 'HEAD' ? undefined : file);
-    return true;
+    return serveBuiltFile(req, res, folder, name, SECURITY_HEADERS);
   };
 }

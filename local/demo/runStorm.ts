@@ -10,7 +10,9 @@ import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
 import { buildLocalApi, type LocalApi } from '../api/buildLocalApi.ts';
 import { startApiServer, type ApiServer } from '../api/startApiServer.ts';
+import { citizenSite } from '../citizen/citizenSite.ts';
 import { consoleSite } from '../console/consoleSite.ts';
+import { combineSites } from '../web/serveBuiltFile.ts';
 import { startLocalRuntime, type LocalRuntime } from '../runtime/startLocalRuntime.ts';
 import { SimulatedClock } from '../runtime/SimulatedClock.ts';
 import { formatAssessment, formatForecastTable } from '../cli/forecast/formatForecastTable.ts';
@@ -85,8 +87,8 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     if (options.api) {
       api = await buildLocalApi({ deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames });
       const authenticator = api.authenticator;
-      server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true, site: consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }) });
-      say(`Console ${server.url}/console/ (sign in as a demo role)`);
+      server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true, site: combineSites(consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }), citizenSite()) });
+      say(`Console ${server.url}/console/ (sign in as a demo role); citizens' report page ${server.url}/report/`);
       api.setOrigin(server.url);
       say(`API ${server.url} (GET /openapi.json needs no token); duty-officer token:\n  ${api.tokens.officer}`);
     }

@@ -23,6 +23,10 @@ describe('npm run serve (the contract scripts rely on)', () => {
       const token = /duty officer \(officer-demo\): (\S+)/.exec(output)![1]!;
       const authorised = await fetch(`http://127.0.0.1:${port}/status`, { headers: { Authorization: `Bearer ${token}` } });
       expect(((await authorised.json()) as { openActivation: unknown }).openActivation).toBeNull();
+      expect(output).toContain(`Report page (citizens, no account): http://127.0.0.1:${port}/report/`);
+      const page = await fetch(`http://127.0.0.1:${port}/report/`);
+      expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+      expect(await page.text()).toContain('data-page="report"');
     } finally {
       // Ctrl-C in a terminal signals the whole foreground group.
       process.kill(-serve.child.pid!, 'SIGINT');

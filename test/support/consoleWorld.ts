@@ -1,7 +1,8 @@
 import { inject } from 'vitest';
 import { buildLocalApi, type LocalApi } from '../../local/api/buildLocalApi.ts';
 import { startApiServer, type ApiServer } from '../../local/api/startApiServer.ts';
-import { consoleSite } from '../../local/console/consoleSite.ts';
+import { consoleSite, type SiteHandler } from '../../local/console/consoleSite.ts';
+import { combineSites } from '../../local/web/serveBuiltFile.ts';
 import { freePort } from '../../local/dynamo/startDynamoLocal.ts';
 import type { CityFile } from '../../local/city/cityFileSchema.ts';
 import { seededDemoCity } from './demoCity.ts';
@@ -9,13 +10,13 @@ import { seededDemoCity } from './demoCity.ts';
 /**
  * The console as `npm run serve` serves it (API and console on one port, the demo roles' sign-in) over
  * the demo city on DynamoDB Local, polling every `pollMs` so that a test sees a change within seconds.
- * `stop` and `restart` take the server down and bring it back on the same port.
+ * `stop` and `restart` take the server down and bring it back on the same port. `sites` are served beside the console (the report page).
  */
-export async function consoleWorld(options: { pollMs?: number; city?: CityFile; start?: Date } = {}) {
+export async function consoleWorld(options: { pollMs?: number; city?: CityFile; start?: Date; sites?: SiteHandler[] } = {}) {
   const seeded = await seededDemoCity(options.start, options.city);
   const api: LocalApi = await buildLocalApi({ deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names, logger: { error: () => {} } });
   const port = await freePort();
-  const site = consoleSite({ issue: (user, groups) => api.authenticator.issue(user, groups), pollMs: options.pollMs ?? 1000 });
+  const site = combineSites(consoleSite({ issue: (user, groups) => api.authenticator.issue(user, groups), pollMs: options.pollMs ?? 1000 }), ...(options.sites ?? []));
   let server: ApiServer | undefined = await startApiServer(api.handler, { port, site });
   const url = server.url;
   async function call(method: string, path: string, as: keyof LocalApi['tokens'], body?: unknown, headers: Record<string, string> = {}) {

@@ -9,6 +9,9 @@ export interface Projected {
   points: boolean[];
   /** Outline, and where the level badge sits: above the outline's top edge. */
   zones: { path: string; cx: number; top: number }[];
+  /** A point in degrees to SVG coordinates, and back (the report page's pin). */
+  toXY(lat: number, lon: number): [number, number];
+  toLatLon(x: number, y: number): [number, number];
 }
 
 function points(deltas: readonly number[]): [number, number][] {
@@ -39,6 +42,8 @@ export function project(map: CityMap): Projected {
   return {
     width: Math.round((east - west) * k + 2 * pad),
     height: Math.round(north - south + 2 * pad),
+    toXY: (lat, lon) => [(lon * map.scale - west) * k + pad, north - lat * map.scale + pad],
+    toLatLon: (x, y) => [(north + pad - y) / map.scale, ((x - pad) / k + west) / map.scale],
     roads: map.roads.line.map((d) => line(points(d))),
     points: map.roads.line.map((d) => d.length <= 2),
     zones: map.zones.map((z) => {

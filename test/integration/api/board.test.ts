@@ -74,3 +74,16 @@ describe('GET /map', () => {
     expect((await h.call('GET', '/map', { as: 'none' })).status).toBe(401);
   });
 });
+
+describe('GET /citizen/map (the report page\'s map)', () => {
+  let h: ApiHarness;
+  beforeAll(async () => { h = await apiHarness(); });
+
+  it('answers without a token the same geometry as GET /map, cacheable by anyone', async () => {
+    const pub = await h.call('GET', '/citizen/map', { as: 'none' });
+    const officers = await h.call('GET', '/map', { as: 'admin' });
+    expect(pub.status).toBe(200);
+    expect(pub.json).toEqual(officers.json);
+    expect(pub.headers['cache-control']).toBe('public, max-age=300');
+  });
+});

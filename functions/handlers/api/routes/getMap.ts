@@ -1,5 +1,6 @@
 import * as z from '../../../config/zod.ts';
 import { buildCityMap } from '../../../core/map/buildCityMap.ts';
+import type { ApiDeps } from '../ApiDeps.ts';
 import { READERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
@@ -19,14 +20,19 @@ export const cityMapSchema = z.lazy(() => z.object({
   }).check(z.describe('one column per field, one row per road, in road-id order')),
 }).register(z.globalRegistry, { id: 'CityMap' }));
 
+/** The registry's geometry as the map routes answer it. */
+export async function readCityMap(registry: ApiDeps['registry']) {
+  const [zones, roads] = await Promise.all([registry.listZones(), registry.listRoads()]);
+  return buildCityMap(zones, roads);
+}
+
 export const getMapRoute = defineRoute({
   method: 'GET', path: '/map', operationId: 'getMap', tag: 'operations', access: READERS,
   summary: 'Read the city map geometry',
   description: 'Every road\'s centre line (or point) and each zone\'s outline, compact (columns, scaled whole-number coordinates, steps between vertices) for drawing. It changes only when the registry does: cache it and revalidate with If-None-Match.',
   responses: { 200: { description: 'the geometry', schema: cityMapSchema } },
   handle: async ({ deps }) => {
-    const [zones, roads] = await Promise.all([deps.registry.listZones(), deps.registry.listRoads()]);
     // Private (it needs a token); kept five minutes, then revalidated by its ETag.
-    return json(200, buildCityMap(zones, roads), { 'Cache-Control': 'private, max-age=300' });
+    return json(200, await readCityMap(deps.registry), { 'Cache-Control': 'private, max-age=300' });
   },
 });

@@ -5,6 +5,7 @@ import { verifiedPhone } from '../../../../core/citizen/submitReport.ts';
 import { confirmCode, requestCode } from '../../../../core/citizen/verifyPhone.ts';
 import { json } from '../../http/ApiResponse.ts';
 import { defineRoute } from '../../http/RouteDefinition.ts';
+import { cityMapSchema, readCityMap } from '../getMap.ts';
 import { citizenDeps } from '../open311/postRequest.ts';
 import { caseIdParams, codeConfirmBody, codeRequestBody, nearbyQuery, passResult, ratingBody, statusBody, voiceBody } from './citizenSchemas.ts';
 import { reporterView } from './officerView.ts';
@@ -70,4 +71,12 @@ export const rateRoute = defineRoute({
   body: ratingBody,
   responses: { 200: { description: 'the case with its rating' }, 409: { description: 'not closed yet, or already rated' } },
   handle: async ({ deps, params, body }) => json(200, reporterView(await rateCase(citizenDeps(deps), { caseId: params.caseId, statusKey: body.key, rating: body.rating }))),
+});
+
+export const publicMapRoute = defineRoute({
+  method: 'GET', path: '/citizen/map', operationId: 'citizenMap', tag: 'citizen', access: 'public',
+  summary: 'Read the city map the report page places its pin on',
+  description: 'The same geometry as GET /map (road centre lines, zone outlines; no state, no people), without a token, cacheable by anyone.',
+  responses: { 200: { description: 'the geometry', schema: cityMapSchema } },
+  handle: async ({ deps }) => json(200, await readCityMap(deps.registry), { 'Cache-Control': 'public, max-age=300' }),
 });

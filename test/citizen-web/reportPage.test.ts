@@ -1,0 +1,101 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citizenSite } from '../../local/citizen/citizenSite.ts';
+import { seriousAxeFindings } from '../support/axe.ts';
+import { launchChromium, type Chromium } from '../support/chromium.ts';
+import { consoleWorld, type ConsoleWorld } from '../support/consoleWorld.ts';
+
+const SHOTS = process.env.TMPDIR ?? '/tmp';
+/** A phone's viewport (iPhone 12/13/14: 390×844 CSS pixels). */
+const PHONE = { width: 390, height: 844 };
+
+/** The code the SMS carried to this phone (the recording sender keeps what the API sent). */
+function lastCode(world: ConsoleWorld, phone: string): string {
+  const sms = world.deps.sms.sent.filter((s) => s.to === phone).at(-1);
+  if (!sms) throw new Error(`no SMS to ${phone}`);
+  return /(\d{6})/.exec(sms.body)![1]!;
+}
+
+async function verifyPhone(page: Page, world: ConsoleWorld, typed: string, e164: string): Promise<void> {
+  await page.fill('input[name="phone"]', typed);
+  await page.click('text=获取验证码');
+  await page.waitForSelector('input[name="code"]');
+  await page.fill('input[name="code"]', lastCode(world, e164));
+  await page.click('button:has-text("验证")');
+  await page.waitForSelector('[data-verified]');
+}
+
+/** Taps the map where a road of the demo city runs (its first vertex), so the pin lands on the city. */
+async function tapRoad(page: Page, roadName: string): Promise<void> {
+  await page.waitForSelector('[data-map] path.road');
+  const point = await page.evaluate((name) => {
+    const paths = Array.from(document.querySelectorAll<SVGPathElement>('[data-map] path.road'));
+    const path = paths.find((p) => p.querySelector('title')?.textContent === name) ?? paths[0]!;
+    const svg = path.ownerSVGElement!;
+    const start = path.getPointAtLength(0);
+    const p = new DOMPoint(start.x, start.y).matrixTransform(svg.getScreenCTM()!);
+    return { x: p.x, y: p.y };
+  }, roadName);
+  await page.mouse.click(point.x, point.y);
+}
+
+describe('the citizens\' report page in Chromium, on a phone', () => {
+  let world: ConsoleWorld;
+  let browser: Chromium;
+  let page: Page;
+
+  beforeAll(async () => {
+    [world, browser] = await Promise.all([consoleWorld({ sites: [citizenSite()] }), launchChromium(PHONE)]);
+    page = await browser.context.newPage();
+  }, 120_000);
+  afterAll(async () => { await browser?.close(); await world?.close(); });
+
+  it('files an icy bridge with a pin on the city map and a phone verified by SMS code, and opens the reporter\'s status page', async () => {
+    const bridge = world.city.roads.find((r) => /桥/.test(r.name)) ?? world.city.roads[0]!;
+    await page.goto(`${world.url}/report/`);
+    await page.click('label.category:has-text("道路或桥梁结冰")');
+    await tapRoad(page, bridge.name);
+    await page.waitForSelector('[data-nearby]');
+    await page.fill('textarea[name="description"]', '桥面结冰，已有电动车滑倒 <script>alert(1)</script>');
+    await page.fill('input[name="address"]', `${bridge.name}北侧`);
+    await verifyPhone(page, world, '138 0000 7001', '+8613800007001');
+    await page.screenshot({ path: `${SHOTS}/snowops-report-form.png`, fullPage: true });
+    await page.click('button[type="submit"]');
+    const done = await page.waitForSelector('[data-done]');
+    const caseId = await done.getAttribute('data-done');
+    const cases = (await world.call('GET', '/citizen/cases', 'officer')).json as { cases: { id: string; category: string; description: string; address?: string }[] };
+    const filed = cases.cases.find((c) => c.id === caseId)!;
+    expect(filed.category).toBe('icy-road');
+    expect(filed.description).not.toContain('<script>');
+    expect(filed.address).toBe(`${bridge.name}北侧`);
+    await page.click('[data-status-link]');
+    await page.waitForSelector('[data-state="submitted"]');
+    expect(await page.textContent('[data-state] h2')).toBe('已受理，等待值班员立案');
+    await page.screenshot({ path: `${SHOTS}/snowops-report-status.png`, fullPage: true });
+    expect(await seriousAxeFindings(page)).toEqual([]);
+  });
+
+  it('shows a second citizen at the same spot the report already there, and adds their voice once the phone is verified', async () => {
+    const bridge = world.city.roads.find((r) => /桥/.test(r.name)) ?? world.city.roads[0]!;
+    await page.goto(`${world.url}/report/`);
+    await tapRoad(page, bridge.name);
+    const item = await page.waitForSelector('[data-nearby-report]');
+    expect(await item.textContent()).toMatch(/道路或桥梁结冰：1 人上报/);
+    await item.$eval('button', (b) => (b as HTMLButtonElement).click());
+    expect(await page.textContent('[data-nearby-report] .voiced')).toContain('请先验证手机号');
+    await verifyPhone(page, world, '13800007002', '+8613800007002');
+    await page.waitForFunction(() => /已附议，共 2 人/.test(document.querySelector('[data-nearby-report] .voiced')?.textContent ?? ''));
+    const id = await item.getAttribute('data-nearby-report');
+    const one = (await world.call('GET', `/citizen/cases/${id}`, 'officer')).json as { voices: number };
+    expect(one.voices).toBe(2);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+  });
+
+  it('says in English what is still missing when the form is sent without a place or a phone', async () => {
+    await page.goto(`${world.url}/report/?lang=en`);
+    await page.click('label.category:has-text("Uncleared snow")');
+    await page.click('button[type="submit"]');
+    expect(await page.textContent('[role="alert"]')).toBe('Still needed: where, phone check');
+  });
+});
