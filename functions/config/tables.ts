@@ -37,10 +37,12 @@ export const REGISTRY_TABLE: TableDefinition = {
   indexes: [],
   accessPatterns: [
     'plan of the city: Get pk=PLAN sk=CURRENT',
-    'all zones / roads / crews / vehicles: Query pk=ZONE|ROAD|CREW|VEHICLE',
-    'all depots: Query pk=DEPOT',
-    'crew by a leader or backup phone (inbound SMS): Get pk=PHONE#<e164> sk=CREW',
-    'one record (API, admins): Get pk=ZONE|ROAD|CREW|VEHICLE sk=<id>; a crew is saved in one transaction with its phone links (a phone belongs to one crew)',
+    'all zones / depots: Query pk=ZONE|DEPOT',
+    'the current generation of roads / crews / vehicles: Get pk=GENERATION sk=ROAD|CREW|VEHICLE (generation id, revision: writes since it was switched in)',
+    'all roads / crews / vehicles: Query pk=ROAD|CREW|VEHICLE (generation \'\', before any import) or pk=ROAD@<generation>|CREW@<generation>|VEHICLE@<generation>',
+    'crew by a leader or backup phone (inbound SMS): Get pk=PHONE#<e164> (or PHONE@<generation>#<e164>) sk=CREW',
+    'one record (API, admins): Get by sk=<id> in the partition above; every write of a road, crew or vehicle is one transaction with an Update of its GENERATION item conditional on the generation and revision read (writes to a kind are serialised); a crew\'s phone links in the same transaction, conditional on belonging to no other crew, with a check that the plan\'s duty officer has neither phone',
+    'an import: the whole kind written to a new generation (BatchWrite), then switched in by one conditional Put of the GENERATION item (the generation and revision it was checked against); the generation before the replaced one is then deleted',
   ],
 };
 

@@ -1,9 +1,17 @@
 import type { CityPlan } from '../registry/CityPlan.ts';
-import type { Crew } from '../registry/Crew.ts';
 import type { Depot } from '../registry/Depot.ts';
-import type { Road } from '../registry/Road.ts';
-import type { Vehicle } from '../registry/Vehicle.ts';
+import type { RegistryRecords } from '../registry/RegistryKind.ts';
 import type { Zone } from '../registry/Zone.ts';
+
+/** The kinds a registry CSV holds. */
+export type ImportKind = 'roads' | 'crews' | 'vehicles';
+
+/** Every record of one kind, and the basis a replacement of them is checked against. */
+export interface KindSnapshot<K extends ImportKind> {
+  records: RegistryRecords[K][];
+  /** Opaque: changes whenever the kind is written (an edit, a delete, an import) and, for crews, when the duty officer's phone does. */
+  basis: string;
+}
 
 /** What a registry import reads and writes. */
 export interface RegistryImportStore {
@@ -11,11 +19,11 @@ export interface RegistryImportStore {
   getPlan(): Promise<CityPlan>;
   listZones(): Promise<Zone[]>;
   listDepots(): Promise<Depot[]>;
-  listRoads(): Promise<Road[]>;
-  listCrews(): Promise<Crew[]>;
-  listVehicles(): Promise<Vehicle[]>;
-  /** Writes records, replacing any with the same id; crews also get their phone lookups. */
-  put(records: { roads?: Road[]; crews?: Crew[]; vehicles?: Vehicle[] }): Promise<void>;
-  /** Removes phone lookups a crew no longer has (only while they still point at that crew). */
-  removePhoneLinks(links: { phone: string; crewId: string }[]): Promise<void>;
+  readKind<K extends ImportKind>(kind: K): Promise<KindSnapshot<K>>;
+  /**
+   * Replaces every record of a kind (crews with their phone lookups) by `records`, in one step:
+   * readers see the old set or the new one, never a mix, and a failure part-way changes nothing.
+   * 'stale', with nothing changed, when the kind was written since `basis` was read.
+   */
+  replaceKind<K extends ImportKind>(kind: K, records: RegistryRecords[K][], basis: string): Promise<'replaced' | 'stale'>;
 }

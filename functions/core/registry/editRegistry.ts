@@ -27,7 +27,7 @@ export async function saveRegistryRecord<K extends RegistryKind>(deps: Deps, kin
     if (role) throw new ConflictError(`the ${role}'s phone of crew ${crew.id} is the duty officer's; escalations to the duty officer would reach the crew itself`, { id: crew.id, field: `${role}.phone` });
   }
   const previous = await deps.registryAdmin.getRecord(kind, record.id);
-  if ((await deps.registryAdmin.saveRecord(kind, record, previous)) === 'phone-in-use') {
+  if ((await deps.registryAdmin.saveRecord(kind, record)) === 'phone-in-use') {
     throw new ConflictError(`a phone of ${REGISTRY_NOUN[kind]} ${record.id} already belongs to another crew's leader or backup; one phone answers for one crew`, { id: record.id });
   }
   await deps.log.append({ activationId: REGISTRY_LOG, at: deps.clock.now().toISOString(), actor, action: previous ? 'registry.replaced' : 'registry.created', subject: `${REGISTRY_NOUN[kind]}:${record.id}`, details: { kind } });
@@ -59,7 +59,9 @@ export async function deleteRegistryRecord(deps: Deps, kind: RegistryKind, id: s
 
 /** Replaces the city plan (thresholds, tiers per level, targets); logged. */
 export async function saveCityPlan(deps: Deps, plan: CityPlan, actor: string): Promise<CityPlan> {
-  await deps.registryAdmin.savePlan(plan);
+  if ((await deps.registryAdmin.savePlan(plan)) === 'phone-in-use') {
+    throw new ConflictError('the duty officer\'s phone is a crew leader\'s or backup\'s; escalations to the duty officer would reach the crew itself', { field: 'dutyOfficerPhone' });
+  }
   await deps.log.append({ activationId: REGISTRY_LOG, at: deps.clock.now().toISOString(), actor, action: 'registry.plan-replaced', subject: `plan:${plan.id}`, details: { activationPolicy: plan.activationPolicy } });
   return plan;
 }

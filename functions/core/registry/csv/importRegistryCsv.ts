@@ -1,5 +1,6 @@
 import type { RegistryImportStore } from '../../ports/RegistryImportStore.ts';
 import type { Crew } from '../Crew.ts';
+import { ConflictError } from '../../errors/ConflictError.ts';
 import type { CsvProblem } from './CsvProblem.ts';
 import { CsvSyntaxError, parseCsv } from './parseCsv.ts';
 import { readRows, type RegistryKind, type RegistryRecords } from './readRows.ts';
@@ -15,12 +16,17 @@ function canonical(value: unknown): string {
     : v));
 }
 
+/** Imports retried from a fresh read when the registry changed under them, before giving up with a conflict. */
+export const IMPORT_TRIES = 3;
+
 /**
  * Imports a registry CSV of roads, crews or vehicles. Every row is checked (cells, then across rows
  * and against the registry: known zones and depots, unique ids, a phone for one crew only); on any
  * problem nothing is written and every problem is returned with its line and column. A good file
- * is written record by record only where it differs from the registry, so importing it again
- * changes nothing.
+ * replaces the kind's records in one step (the registry's records with the file's added or replaced),
+ * so a failure part-way changes nothing and readers never see half a file; a file that changes
+ * nothing writes nothing, so importing it again is a no-op. When the registry changes between the
+ * check and the write, the whole import is checked again against the new registry.
  */
 export async function importRegistryCsv<K extends RegistryKind>(store: RegistryImportStore, kind: K, text: string): Promise<ImportResult> {
   let records;
@@ -30,51 +36,50 @@ export async function importRegistryCsv<K extends RegistryKind>(store: RegistryI
     if (error instanceof CsvSyntaxError) return { ok: false, problems: [{ line: error.line, column: error.at.header ?? `field ${error.at.field}`, reason: `${error.reason} (character ${error.at.character})` }] };
     throw error;
   }
-  const { rows, problems } = readRows(kind, records);
-  if (problems.some((p) => p.line === (records[0]?.line ?? 1)) || records.length === 0) return { ok: false, problems };
+  const read = readRows(kind, records);
+  if (read.problems.some((p) => p.line === (records[0]?.line ?? 1)) || records.length === 0) return { ok: false, problems: read.problems };
 
-  const [plan, zones, depots, existing] = await Promise.all([
-    store.getPlan(), store.listZones(), store.listDepots(),
-    (kind === 'roads' ? store.listRoads() : kind === 'crews' ? store.listCrews() : store.listVehicles()) as Promise<RegistryRecords[K][]>,
-  ]);
-  const zoneIds = new Set(zones.map((z) => z.id));
-  const depotKeys = new Set(depots.flatMap((d) => [d.id, d.name]));
+  for (let attempt = 1; ; attempt++) {
+    const [plan, zones, depots, snapshot] = await Promise.all([store.getPlan(), store.listZones(), store.listDepots(), store.readKind(kind)]);
+    const existing = snapshot.records as RegistryRecords[K][];
+    const problems = [...read.problems, ...registryProblems(read.rows, zones.map((z) => z.id), depots.flatMap((d) => [d.id, d.name]))];
+    if (kind === 'crews') problems.push(...phoneProblems(read.rows as { line: number; record: Crew }[], existing as Crew[], plan.dutyOfficerPhone));
+    if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+
+    const before = new Map((existing as { id: string }[]).map((r) => [r.id, canonical(r)]));
+    const created: string[] = [];
+    const changed: string[] = [];
+    for (const { record } of read.rows) {
+      const id = (record as { id: string }).id;
+      const old = before.get(id);
+      if (old !== canonical(record)) (old === undefined ? created : changed).push(id);
+    }
+    const result = { ok: true as const, rows: read.rows.length, created, changed, unchanged: read.rows.length - created.length - changed.length };
+    if (created.length + changed.length === 0) return result;
+    const merged = new Map((existing as { id: string }[]).map((r) => [r.id, r as RegistryRecords[K]]));
+    for (const { record } of read.rows) merged.set((record as { id: string }).id, record);
+    if ((await store.replaceKind(kind, [...merged.values()] as never[], snapshot.basis)) === 'replaced') return result;
+    if (attempt >= IMPORT_TRIES) {
+      throw new ConflictError(`the registry's ${kind} changed while the file was imported, ${IMPORT_TRIES} times; nothing was imported: send the file again`, { kind, tries: IMPORT_TRIES });
+    }
+  }
+}
+
+/** Ids unique within the file, zones and depots known to the registry. */
+function registryProblems(rows: readonly { line: number; record: unknown }[], zoneIds: string[], depotKeyList: string[]): CsvProblem[] {
+  const problems: CsvProblem[] = [];
+  const zones = new Set(zoneIds);
+  const depotKeys = new Set(depotKeyList);
   const firstLine = new Map<string, number>();
   for (const { line, record } of rows) {
     const r = record as { id: string; zoneId: string; depot?: string };
     const seen = firstLine.get(r.id);
     if (seen !== undefined) problems.push({ line, column: 'id', reason: `"${r.id}" is already on line ${seen}` });
     else firstLine.set(r.id, line);
-    if (!zoneIds.has(r.zoneId)) problems.push({ line, column: 'zone', reason: `unknown zone "${r.zoneId}"; the registry has ${[...zoneIds].join(', ') || 'no zones'}` });
+    if (!zones.has(r.zoneId)) problems.push({ line, column: 'zone', reason: `unknown zone "${r.zoneId}"; the registry has ${[...zones].join(', ') || 'no zones'}` });
     if (r.depot !== undefined && depotKeys.size > 0 && !depotKeys.has(r.depot)) problems.push({ line, column: 'depot', reason: `unknown depot "${r.depot}"` });
   }
-  if (kind === 'crews') problems.push(...phoneProblems(rows as { line: number; record: Crew }[], existing as Crew[], plan.dutyOfficerPhone));
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
-
-  const before = new Map((existing as { id: string }[]).map((r) => [r.id, canonical(r)]));
-  const created: string[] = [];
-  const changed: string[] = [];
-  const toWrite: RegistryRecords[K][] = [];
-  for (const { record } of rows) {
-    const id = (record as { id: string }).id;
-    const old = before.get(id);
-    if (old === canonical(record)) continue;
-    (old === undefined ? created : changed).push(id);
-    toWrite.push(record);
-  }
-  if (toWrite.length > 0) {
-    await store.put({ [kind]: toWrite } as { roads?: never[] });
-    if (kind === 'crews') {
-      const byId = new Map((existing as Crew[]).map((c) => [c.id, c]));
-      const stale = (toWrite as Crew[]).flatMap((c) => {
-        const old = byId.get(c.id);
-        const now = new Set([c.leader.phone, c.backup.phone]);
-        return old ? [old.leader.phone, old.backup.phone].filter((p) => !now.has(p)).map((phone) => ({ phone, crewId: c.id })) : [];
-      });
-      if (stale.length > 0) await store.removePhoneLinks(stale);
-    }
-  }
-  return { ok: true, rows: rows.length, created, changed, unchanged: rows.length - created.length - changed.length };
+  return problems;
 }
 
 /** A phone may belong to one crew only: replies are matched to their crew by phone. */

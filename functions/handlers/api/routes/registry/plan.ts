@@ -4,6 +4,7 @@ import { saveCityPlan } from '../../../../core/registry/editRegistry.ts';
 import { ADMINS, READERS } from '../../auth/access.ts';
 import { json } from '../../http/ApiResponse.ts';
 import { defineRoute } from '../../http/RouteDefinition.ts';
+import { problemSchema } from '../../schemas/problem.ts';
 
 const planDoc = cityPlanSchema.clone().register(z.globalRegistry, { id: 'CityPlan' });
 const planBody = z.lazy(() => z.strictObject(cityPlanSchema.shape).register(z.globalRegistry, { id: 'CityPlanBody' }));
@@ -22,6 +23,9 @@ export const putPlanRoute = defineRoute({
   summary: 'Replace the city plan',
   body: planBody,
   maxBodyBytes: 64 * 1024,
-  responses: { 200: { description: 'the plan as saved', schema: planDoc } },
+  responses: {
+    200: { description: 'the plan as saved', schema: planDoc },
+    409: { description: 'the duty officer\'s phone is a crew leader\'s or backup\'s', schema: problemSchema, contentType: 'application/problem+json' },
+  },
   handle: async ({ deps, body, principal }) => json(200, await saveCityPlan(deps, body, principal.username)),
 });
