@@ -3,6 +3,7 @@ import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { REGISTRY_TABLE } from '../functions/config/tables.ts';
 import { SnowopsApi } from './api/SnowopsApi.ts';
+import { ConsoleHosting } from './console/ConsoleHosting.ts';
 import type { DeployConfig } from './config/deployConfigSchema.ts';
 import type { Stage } from './config/Stage.ts';
 import { Dispatcher } from './dispatch/Dispatcher.ts';
@@ -39,6 +40,8 @@ export class SnowopsStack extends Stack {
   readonly dispatcher: Dispatcher;
   readonly escalator: Escalator;
   readonly api: SnowopsApi;
+  /** Absent when the config turns hosting off (console.hosted: false). */
+  readonly console?: ConsoleHosting;
   readonly operatorsTopic: OperatorsTopic;
   readonly alarms: OperatorAlarms;
   readonly spendGuard: SmsSpendGuard;
@@ -71,6 +74,7 @@ export class SnowopsStack extends Stack {
     this.dispatcher = new Dispatcher(this, 'Dispatcher', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms: config.sms });
     this.escalator = new Escalator(this, 'Escalator', { stage, tables: this.tables, messagingKey, sms: config.sms });
     this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms, sms: config.sms });
+    if (config.console.hosted) this.console = new ConsoleHosting(this, 'Console', { stage, api: this.api });
     this.dispatcher.grantRequests(this.poller.function);
     this.dispatcher.grantRequests(this.api.function);
 
@@ -99,6 +103,7 @@ export class SnowopsStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { description: 'The HTTP API (npx snowops --api <this> --token <IdToken>)', value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { description: 'Cognito user pool of the API users: create them here (README, Deploy)', value: this.api.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { description: 'App client to sign in with (aws cognito-idp initiate-auth --client-id <this>)', value: this.api.users.client.userPoolClientId });
+    if (this.console) new CfnOutput(this, 'ConsoleUrl', { description: 'The web console (sign in through the Cognito hosted UI)', value: this.console.url });
     new CfnOutput(this, 'RegistryTableName', { description: 'npm run registry:import -- --table <this> (README, Deploy)', value: this.tables.get(REGISTRY_TABLE).tableName });
     new CfnOutput(this, 'OperatorsTopicArn', { description: 'Every alarm goes here; subscribe the on-call channel', value: this.operatorsTopic.topicArn });
     new CfnOutput(this, 'DashboardName', { description: 'CloudWatch dashboard of the storm', value: this.dashboard.dashboard.dashboardName });

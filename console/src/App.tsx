@@ -3,6 +3,7 @@ import { ApiClient } from './api/ApiClient.ts';
 import type { ActiveLevel } from './api/types.ts';
 import { can, type Session } from './auth/Session.ts';
 import { SignIn } from './auth/SignIn.tsx';
+import { endOidcSession } from './auth/oidcSignIn.ts';
 import { BoardPage, useBoard } from './board/BoardPage.tsx';
 import type { ConsoleConfig } from './config.ts';
 import { CsvImport } from './admin/CsvImport.tsx';
@@ -62,7 +63,7 @@ function Signed({ config, session, onSignOut }: { config: ConsoleConfig; session
         </nav>
         <span class="who" data-user>{session.username} ({session.roles.join(', ')}){can.act(session) ? '' : ` · ${t('readOnly')}`}</span>
         <button type="button" class="link" onClick={() => setLang(lang.get() === 'en' ? 'zh-CN' : 'en')}>{t('lang')}</button>
-        <button type="button" class="link" onClick={onSignOut}>{t('signOut')}</button>
+        <button type="button" class="link" onClick={() => { onSignOut(); if (config.auth.kind === 'oidc') endOidcSession(config.auth); }}>{t('signOut')}</button>
       </header>
       <main id="main">
         {(page.key === 'board' || deepLevel) && (

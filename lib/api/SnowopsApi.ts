@@ -1,9 +1,10 @@
-import { Aws, Duration } from 'aws-cdk-lib';
+import { Aws, Duration, Lazy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
@@ -59,6 +60,8 @@ export class SnowopsApi extends Construct {
   readonly routes: HttpRoute[];
   readonly accessLogs: LogGroup;
   readonly serverErrorsAlarm: Alarm;
+  /** The app clients whose tokens the authorizer accepts: the CLI's, and the console's when it is hosted. */
+  private readonly audiences: string[] = [];
 
   constructor(scope: Construct, id: string, props: SnowopsApiProps) {
     super(scope, id);
@@ -114,8 +117,9 @@ export class SnowopsApi extends Construct {
     // The issuer is the pool's own ProviderURL (https://cognito-idp.<region>.<domain>/<pool id>), not
     // HttpUserPoolAuthorizer's, which spells the domain 'amazonaws.com' and would refuse every token in
     // a partition with another domain (cdk.json targets aws-cn too).
+    this.audiences.push(this.users.client.userPoolClientId);
     const authorizer = new HttpJwtAuthorizer('Cognito', this.users.userPool.userPoolProviderUrl, {
-      jwtAudience: [this.users.client.userPoolClientId],
+      jwtAudience: Lazy.list({ produce: () => this.audiences }),
     });
     this.routes = allRoutes().flatMap((route) => {
       const routes = this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, ...(route.access === 'public' ? {} : { authorizer }) });
@@ -134,6 +138,11 @@ export class SnowopsApi extends Construct {
       threshold: 0,
       description: "The HTTP API answered 5xx: the API Lambda failed or timed out (its errors alarm and log group say which route), or API Gateway could not reach it. Duty officers may be unable to activate or stand down: read the API Lambda's log group (its errors alarm names it); meanwhile the poller still activates and raises where the plan lets it.",
     });
+  }
+
+  /** Lets the authorizer accept access tokens Cognito issued to another app client of the pool (the console's). */
+  acceptTokensFrom(client: UserPoolClient): void {
+    this.audiences.push(client.userPoolClientId);
   }
 
   /** The API's base URL ($default stage). */

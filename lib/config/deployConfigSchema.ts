@@ -55,6 +55,12 @@ export const deployConfigSchema = z.strictObject({
      */
     manageAccountSpendLimit: z.boolean(),
   }),
+  /**
+   * The web console's hosting: CloudFront in front of a private bucket and the API, with Cognito's hosted
+   * sign-in (lib/console/ConsoleHosting.ts). A stage without CloudFront or Cognito sets it false; the API
+   * and the CLI work the same without it.
+   */
+  console: z.strictObject({ hosted: z.boolean() }).default({ hosted: true }),
   alarms: z.strictObject({
     /** Subscribed to the operators' topic (the address must confirm the subscription). */
     email: z.email().optional(),

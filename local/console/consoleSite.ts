@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Role } from '../../functions/handlers/api/auth/Principal.ts';
+import { consoleContentSecurityPolicy } from '../../lib/console/consoleContentSecurityPolicy.ts';
 import { serveBuiltFile, type BuiltFolder, type SiteHandler } from '../web/serveBuiltFile.ts';
 
 export type { SiteHandler };
@@ -10,9 +11,10 @@ const DEMO_USERS: Record<Role, string> = { 'duty-officer': 'officer-demo', manag
 
 /**
  * Script only from this origin, no inline script or style, no framing: an injected string cannot run,
- * and the token in the page's memory cannot be read by code the page did not ship.
+ * and the token in the page's memory cannot be read by code the page did not ship. The same policy the
+ * deployed distribution sends.
  */
-export const CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export const CONSOLE_CSP = consoleContentSecurityPolicy();
 
 const SECURITY_HEADERS = { 'Content-Security-Policy': CONSOLE_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' };
 

@@ -34,14 +34,14 @@ describe.each(['dev', 'prod'] as Stage[])('the HTTP API of the %s stack', (stage
     expect(routes()['GET /openapi.json']?.AuthorizationType).toBe('NONE');
   });
 
-  it('the authorizer accepts only tokens the stack\'s user pool issued to its app client', () => {
+  it('the authorizer accepts only tokens the stack\'s user pool issued to its app client and the console\'s', () => {
     const authorizer = resources[authorizerId()]!.Properties;
 
     expect(ofType('AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
     expect(authorizer).toMatchObject({
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Issuer: { 'Fn::GetAtt': [poolId(), 'ProviderURL'] }, Audience: [{ Ref: clientId() }] },
+      JwtConfiguration: { Issuer: { 'Fn::GetAtt': [poolId(), 'ProviderURL'] }, Audience: [{ Ref: clientId() }, { Ref: s.logicalId(s.stack.console!.client) }] },
     });
   });
 

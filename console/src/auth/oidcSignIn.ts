@@ -48,3 +48,11 @@ export async function finishOidcSignIn(auth: Oidc): Promise<Session | undefined>
   const tokens = (await res.json()) as { access_token: string };
   return sessionFromToken(tokens.access_token);
 }
+
+/** Ends the issuer's session too (Cognito's /logout), so the next sign-in asks again; back to this page after. */
+export function endOidcSession(auth: Oidc): void {
+  if (!auth.logoutEndpoint) return;
+  const url = new URL(auth.logoutEndpoint);
+  url.search = new URLSearchParams({ client_id: auth.clientId, logout_uri: redirectUri() }).toString();
+  location.assign(url.toString());
+}
