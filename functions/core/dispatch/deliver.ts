@@ -52,6 +52,7 @@ export async function deliver(deps: MessagingDeps, request: DeliveryRequest, act
   const details = {
     state: message.state, to, recipient: message.recipient ?? null, attempt: message.attempt ?? null, caseId: message.caseId ?? null, tasks: message.taskCodes ?? [],
     segments: message.segments, encoding: message.encoding, tries: outcome.tries,
+    ...(message.part ? { part: `${message.part.index}/${message.part.of}` } : {}), ...(message.abbreviated ? { abbreviated: true } : {}),
   };
   const subject = `message:${message.id}`;
   if (outcome.status === 'sent') {

@@ -32,4 +32,8 @@ export interface SmsMessage {
   /** The tasking it belongs to and which SMS of it this is. */
   caseId?: string;
   attempt?: number;
+  /** Which message of a tasking split to keep within the plan's segment cap (absent: sent whole). */
+  part?: { index: number; of: number };
+  /** Names were shortened to keep a single task within the cap. */
+  abbreviated?: boolean;
 }

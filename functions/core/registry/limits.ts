@@ -33,7 +33,8 @@ export const NUMBER_LIMITS = {
   blizzardWaterMm: { min: 0.1, max: 500 },
   lendPenaltyKm: { min: 0, max: 1000 },
   plannerWeight: { min: 0, max: 1e6 },
-  smsSegmentCap: { min: 1, max: 10 },
+  /** 3 at least: a tasking's wording with one task, in either language and with a signature, fits in 3 once names are shortened. */
+  smsSegmentCap: { min: 3, max: 10 },
 } as const;
 
 /** A tasking SMS costs at most this many segments unless the plan says otherwise; longer ones are split. */

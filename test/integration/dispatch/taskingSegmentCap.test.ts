@@ -1,0 +1,30 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoRegistryStore } from '../../../functions/adapters/dynamo/DynamoRegistryStore.ts';
+import { smsSegments } from '../../../functions/core/messages/smsSegments.ts';
+import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+
+describe('an activation\'s taskings stay within the plan\'s segment cap (issue 14, defect 2)', () => {
+  let h: ApiHarness;
+  let activationId: string;
+  beforeAll(async () => {
+    h = await apiHarness();
+    // A road renamed to 2,003 characters before names were bounded: written as the old API did, unchecked.
+    const roads = await h.deps.registry.listRoads();
+    const tier1 = roads.filter((r) => r.tier === 1);
+    await new DynamoRegistryStore(h.tables.db, h.tables.names.REGISTRY_TABLE).put({ roads: tier1.map((r, i) => (i === 0 ? { ...r, name: '长'.repeat(2003) } : r)) });
+    activationId = (await h.call('POST', '/activations', { body: { level: 'I', reason: 'test' } })).json.activation.id;
+  });
+
+  it('sends no SMS over 4 segments, where the long name made a 33-segment tasking', () => {
+    expect(h.deps.sms.sent.length).toBeGreaterThan(0);
+    for (const sms of h.deps.sms.sent) expect(smsSegments(sms.body).segments).toBeLessThanOrEqual(4);
+  });
+
+  it('names every booked task in some SMS, and logs the shortened names as evidence', async () => {
+    const tasks = await h.deps.ops.listTasks(activationId);
+    const sentText = h.deps.sms.sent.map((s) => s.body).join('\n');
+    for (const t of tasks) expect(sentText).toContain(t.code);
+    const log = await h.deps.log.list(activationId);
+    expect(log.some((e) => e.action === 'sms.sent' && (e.details as { abbreviated?: boolean }).abbreviated === true)).toBe(true);
+  });
+});
