@@ -12,6 +12,7 @@ import { ActivationsPage } from './manager/ActivationsPage.tsx';
 import { LogPage } from './manager/LogPage.tsx';
 import { ReportPage } from './manager/ReportPage.tsx';
 import { AttentionList } from './officer/AttentionList.tsx';
+import { CitizenCasesPage } from './officer/CitizenCasesPage.tsx';
 import { LevelControls } from './officer/LevelControls.tsx';
 import { TasksPage } from './officer/TasksPage.tsx';
 import { lang, setLang, t, type Key } from './ui/i18n.ts';
@@ -24,6 +25,7 @@ export const PAGES: Page[] = [
   { key: 'wall', path: '#/wall', allowed: () => true },
   { key: 'attention', path: '#/attention', allowed: (s) => can.act(s) || can.preview(s) },
   { key: 'tasks', path: '#/tasks', allowed: (s) => can.act(s) || can.preview(s) },
+  { key: 'cases', path: '#/cases', allowed: (s) => can.act(s) || can.preview(s) },
   { key: 'log', path: '#/log', allowed: (s) => can.readLog(s) },
   { key: 'activations', path: '#/activations', allowed: (s) => can.preview(s) },
   { key: 'report', path: '#/report', allowed: (s) => can.preview(s) },
@@ -77,6 +79,7 @@ function Signed({ config, session, onSignOut }: { config: ConsoleConfig; session
         )}
         {page.key === 'attention' && !deepLevel && <AttentionList api={api} pollMs={pollMs} timeZone={timeZone} canAct={can.act(session)} onChanged={polled.refresh} />}
         {page.key === 'tasks' && !deepLevel && <TasksPage api={api} pollMs={pollMs} timeZone={timeZone} canAct={can.act(session)} />}
+        {page.key === 'cases' && !deepLevel && <CitizenCasesPage api={api} pollMs={pollMs} timeZone={timeZone} canAct={can.act(session)} />}
         {page.key === 'log' && !deepLevel && <LogPage api={api} pollMs={pollMs} timeZone={timeZone} />}
         {page.key === 'activations' && !deepLevel && <ActivationsPage api={api} pollMs={pollMs} timeZone={timeZone} />}
         {page.key === 'report' && !deepLevel && <ReportPage api={api} pollMs={pollMs} />}

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleReply } from '../../functions/core/replies/handleReply.ts';
 import { citizenSite } from '../../local/citizen/citizenSite.ts';
 import { seriousAxeFindings } from '../support/axe.ts';
 import { launchChromium, type Chromium } from '../support/chromium.ts';
@@ -97,5 +98,49 @@ describe('the citizens\' report page in Chromium, on a phone', () => {
     await page.click('label.category:has-text("Uncleared snow")');
     await page.click('button[type="submit"]');
     expect(await page.textContent('[role="alert"]')).toBe('Still needed: where, phone check');
+  });
+
+  it('closes the loop: the officer registers and dispatches the icy bridge in the console, the crew answers "3", the officer verifies, and the citizen\'s page says closed and the SMS went out', async () => {
+    expect((await world.call('POST', '/activations', 'officer', { level: 'IV', reason: 'citizen loop test: blue warning' })).status).toBe(201);
+    const road = world.city.roads.find((r) => r.name === '龙翔街')!;
+    await page.goto(`${world.url}/report/`);
+    await page.click('label.category:has-text("道路或桥梁结冰")');
+    await tapRoad(page, road.name);
+    await page.fill('textarea[name="description"]', '龙翔街小桥结冰');
+    await verifyPhone(page, world, '13800007003', '+8613800007003');
+    await page.click('button[type="submit"]');
+    const caseId = (await (await page.waitForSelector('[data-done]')).getAttribute('data-done'))!;
+    const statusUrl = (await page.getAttribute('[data-status-link]', 'href'))!;
+
+    const officer = await browser.context.newPage();
+    await officer.setViewportSize({ width: 1280, height: 900 });
+    await officer.goto(`${world.url}/console/#/cases`);
+    await officer.click('button[data-role="duty-officer"]');
+    const row = `[data-case="${caseId}"]`;
+    await officer.click(`${row} button:has-text("立案")`);
+    await officer.waitForSelector(`${row}[data-case-state="registered"]`);
+    await officer.click(`${row} button:has-text("派遣")`);
+    await officer.waitForSelector(`${row}[data-case-state="dispatched"]`);
+    const dispatched = (await world.call('GET', `/citizen/cases/${caseId}`, 'officer')).json as { task: { code: string; activationId: string; taskId: string } };
+    const [task] = await world.deps.ops.getTasks(dispatched.task.activationId, [dispatched.task.taskId]);
+    const crew = world.city.crews.find((c) => c.id === task!.crewId)!;
+    expect(world.deps.sms.sent.some((s) => s.to === crew.leader.phone && s.body.includes(dispatched.task.code))).toBe(true);
+
+    await handleReply(world.deps, { inboundMessageId: `loop-${caseId}`, from: crew.leader.phone, body: `3 ${dispatched.task.code}` });
+    await officer.waitForSelector(`${row}[data-case-state="handled"]`, { timeout: 15_000 });
+    await officer.click(`${row} button:has-text("核查通过")`);
+    await officer.waitForSelector(`${row}[data-case-state="closed"]`);
+    await officer.screenshot({ path: `${SHOTS}/snowops-console-cases.png`, fullPage: true });
+
+    await page.goto(statusUrl);
+    await page.waitForSelector('[data-state="closed"]');
+    expect(await page.textContent('[data-state] h2')).toBe('已处置并核查完毕');
+    await page.click('button[aria-label="5 星"]');
+    await page.waitForSelector('[data-rated="5"]');
+    await page.screenshot({ path: `${SHOTS}/snowops-report-closed.png`, fullPage: true });
+    const toReporter = world.deps.sms.sent.filter((s) => s.to === '+8613800007003').map((s) => s.body);
+    expect(toReporter.some((b) => b.includes('已立案'))).toBe(true);
+    expect(toReporter.some((b) => b.includes('已处置完毕') && b.includes(`/report/status.html?case=${caseId}#`))).toBe(true);
+    await officer.close();
   });
 });

@@ -19,6 +19,8 @@ export async function consoleWorld(options: { pollMs?: number; city?: CityFile; 
   const site = combineSites(consoleSite({ issue: (user, groups) => api.authenticator.issue(user, groups), pollMs: options.pollMs ?? 1000 }), ...(options.sites ?? []));
   let server: ApiServer | undefined = await startApiServer(api.handler, { port, site });
   const url = server.url;
+  // As `npm run serve` does: reporters' SMS link to the page on this origin.
+  api.setOrigin(url);
   async function call(method: string, path: string, as: keyof LocalApi['tokens'], body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(`${url}${path}`, { method, headers: { Authorization: `Bearer ${api.tokens[as]}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();

@@ -3,7 +3,7 @@ import { signal } from './signal.ts';
 export type Lang = 'zh-CN' | 'en';
 
 const zh = {
-  title: '清融雪指挥', board: '态势', wall: '大屏', tasks: '任务', attention: '待处理', log: '响应日志', activations: '启动记录', report: '总结报告', registry: '登记册', signOut: '退出',
+  title: '清融雪指挥', cases: '市民上报', board: '态势', wall: '大屏', tasks: '任务', attention: '待处理', log: '响应日志', activations: '启动记录', report: '总结报告', registry: '登记册', signOut: '退出',
   signIn: '登录', signInAs: '以演示角色登录', officer: '值班员', manager: '管理者', admin: '管理员', signInHosted: '通过单点登录页面登录',
   updated: '更新于', lost: '连接中断', dataAge: '数据已过', minutes: '分钟', seconds: '秒', level: '响应级别', none: '无', forecast: '预报', evidence: '依据',
   stale: '预报过期', watch: '关注', tier1: '一级道路可通行', onTrack: '按期', late: '逾期', crewsOut: '出动班组', unconfirmed: '未确认', unreachable: '无法联系', cannot: '无法执行', short: '缺口',
@@ -18,7 +18,7 @@ const zh = {
 export type Key = keyof typeof zh;
 
 const en: Record<Key, string> = {
-  title: 'Snow response', board: 'Board', wall: 'Wall', tasks: 'Tasks', attention: 'Needs attention', log: 'Response log', activations: 'Activations', report: 'After-action report', registry: 'Registry', signOut: 'Sign out',
+  title: 'Snow response', cases: 'Citizen reports', board: 'Board', wall: 'Wall', tasks: 'Tasks', attention: 'Needs attention', log: 'Response log', activations: 'Activations', report: 'After-action report', registry: 'Registry', signOut: 'Sign out',
   signIn: 'Sign in', signInAs: 'Sign in as a demo role', officer: 'Duty officer', manager: 'Manager', admin: 'Administrator', signInHosted: 'Sign in on the sign-in page',
   updated: 'updated', lost: 'Connection lost', dataAge: 'data is', minutes: 'min old', seconds: 's old', level: 'Response level', none: 'none', forecast: 'Forecast', evidence: 'Evidence',
   stale: 'forecast stale', watch: 'watch', tier1: 'Tier-1 passable', onTrack: 'on track', late: 'late', crewsOut: 'Crews out', unconfirmed: 'Unconfirmed', unreachable: 'Unreachable', cannot: 'Cannot', short: 'Short',

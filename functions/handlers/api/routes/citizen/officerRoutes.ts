@@ -1,3 +1,5 @@
+import { dispatchCase } from '../../../../core/citizen/dispatchCase.ts';
+import { followTasks } from '../../../../core/citizen/followTask.ts';
 import { suggestMerges } from '../../../../core/citizen/nearbyCases.ts';
 import { mergeCase } from '../../../../core/citizen/mergeCase.ts';
 import { registerCase } from '../../../../core/citizen/registerCase.ts';
@@ -19,7 +21,8 @@ export const caseQueueRoute = defineRoute({
   responses: { 200: { description: 'the cases' } },
   handle: async ({ deps, query }) => {
     const from = new Date(deps.clock.now().getTime() - query.days * 86_400_000).toISOString();
-    const cases = (await deps.citizen.cases.listSubmitted({ from })).filter((c) => !query.state || c.state === query.state);
+    const listed = await followTasks({ ...citizenDeps(deps), ops: deps.ops }, await deps.citizen.cases.listSubmitted({ from }));
+    const cases = listed.filter((c) => !query.state || c.state === query.state);
     const views = await Promise.all(cases.map(async (c) => officerView(c, c.state === 'submitted' ? await suggestMerges(deps.citizen, c) : [])));
     return json(200, { cases: views });
   },
@@ -31,9 +34,10 @@ export const getCaseRoute = defineRoute({
   params: caseIdParams,
   responses: { 200: { description: 'the case' } },
   handle: async ({ deps, params }) => {
-    const c = await deps.citizen.cases.get(params.caseId);
-    if (!c) throw new NotFoundError('case', params.caseId);
-    return json(200, officerView(c, await suggestMerges(deps.citizen, c)));
+    const found = await deps.citizen.cases.get(params.caseId);
+    if (!found) throw new NotFoundError('case', params.caseId);
+    const [c] = await followTasks({ ...citizenDeps(deps), ops: deps.ops }, [found]);
+    return json(200, officerView(c!, await suggestMerges(deps.citizen, c!)));
   },
 });
 
@@ -43,6 +47,20 @@ export const registerCaseRoute = defineRoute({
   params: caseIdParams,
   responses: { 200: { description: 'registered; the reporter is texted' }, 409: { description: 'not a new report' } },
   handle: async ({ deps, params, principal }) => json(200, officerView(await registerCase(citizenDeps(deps), { caseId: params.caseId, actor: principal.username }))),
+});
+
+export const dispatchCaseRoute = defineRoute({
+  method: 'POST', path: '/citizen/cases/{caseId}/dispatch', operationId: 'dispatchCitizenCase', tag: 'citizen', access: OFFICERS, idempotent: true,
+  summary: 'Dispatch a registered citizen report as a task (派遣)',
+  description: 'The case becomes a pass on the nearest road of its zone in the open activation: a crew already tasked there takes it, or a free team is booked by the usual rules and texted with the task\'s code. Without an open activation or a free team the case waits, with the reason (outcome "waiting").',
+  params: caseIdParams,
+  responses: { 200: { description: 'dispatched (with the task) or waiting (with the reason)' }, 409: { description: 'not registered or waiting, or from a banned number' } },
+  handle: async ({ deps, params, principal }) => {
+    const result = await dispatchCase({ ...citizenDeps(deps), registry: deps.registry, ops: deps.ops, dispatch: deps.dispatch }, { caseId: params.caseId, actor: principal.username });
+    return json(200, result.outcome === 'dispatched'
+      ? { outcome: result.outcome, joined: result.joined, task: { code: result.task.code, road: result.task.roadName, pass: result.task.pass, crewId: result.task.crewId }, case: officerView(result.case) }
+      : { outcome: result.outcome, reason: result.reason, case: officerView(result.case) });
+  },
 });
 
 export const rejectCaseRoute = defineRoute({

@@ -1,4 +1,5 @@
 import { addVoice } from '../../../../core/citizen/addVoice.ts';
+import { followTasks } from '../../../../core/citizen/followTask.ts';
 import { nearbyOpenCases } from '../../../../core/citizen/nearbyCases.ts';
 import { rateCase, readOwnCase } from '../../../../core/citizen/readCaseStatus.ts';
 import { verifiedPhone } from '../../../../core/citizen/submitReport.ts';
@@ -61,7 +62,11 @@ export const ownStatusRoute = defineRoute({
   params: caseIdParams,
   body: statusBody,
   responses: { 200: { description: 'the case as its reporter sees it' } },
-  handle: async ({ deps, params, body }) => json(200, reporterView(await readOwnCase(citizenDeps(deps), { caseId: params.caseId, statusKey: body.key }))),
+  handle: async ({ deps, params, body }) => {
+    const d = citizenDeps(deps);
+    const [c] = await followTasks({ ...d, ops: deps.ops }, [await readOwnCase(d, { caseId: params.caseId, statusKey: body.key })]);
+    return json(200, reporterView(c!));
+  },
 });
 
 export const rateRoute = defineRoute({
