@@ -146,7 +146,7 @@ async function main(): Promise<number> {
     // While still open, at the end of the storm: every pass in scope tasked or reported short, no double booking.
     const beforeStandDown = await rig.meter.within('check', async () => {
       const w = rig.invariantWorld;
-      return [...(await scopeInvariant(w, activation.id)), ...(await bookingInvariant(w, await w.deps.ops.listTasks(activation.id)))];
+      return [...(await scopeInvariant(w, activation.id)), ...(await bookingInvariant(w, await w.deps.tasks.listTasks(activation.id)))];
     });
     const { cancelled } = await steps.run('stand-down', 'stand-down by the duty officer', () => standDown({ ...rig.messaging, dispatch: rig.queue }, { activationId: activation.id, actor: 'duty-officer', reason: 'storm over, forecasters consulted' }));
     // The dispatcher's invocation for the stand-down: the crews already sent out are told to stop.
@@ -159,8 +159,8 @@ async function main(): Promise<number> {
     const loopDone = performance.now();
 
     // Figures.
-    const tasks = await rig.messaging.ops.listTasks(activation.id);
-    const cases = await rig.messaging.ops.listTaskingCases(activation.id);
+    const tasks = await rig.messaging.tasks.listTasks(activation.id);
+    const cases = await rig.messaging.taskingCases.listTaskingCases(activation.id);
     const byState = new Map<string, number>();
     for (const t of tasks) byState.set(t.state, (byState.get(t.state) ?? 0) + 1);
     const byOutcome = new Map<string, number>();
@@ -201,7 +201,7 @@ async function main(): Promise<number> {
         ...(await bookingInvariant(w, tasks)),
         ...(await taskingInvariant(w, activation.id, rig.sends, { settled: true })),
       ];
-      const closed = await w.deps.ops.getActivation(activation.id);
+      const closed = await w.deps.activations.getActivation(activation.id);
       if (closed?.status !== 'stood-down') found.push(`activation ${activation.id} is ${closed?.status ?? 'missing'} after stand-down`);
       for (const t of tasks.filter((x) => OPEN_TASK_STATES.includes(x.state))) found.push(`task ${t.code} is still ${t.state} after stand-down`);
       for (const lock of await lockItems(w)) found.push(`${lock.sk} is still held (${lock.openTasks} open tasks) after stand-down`);

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { dynamoOperations } from '../../functions/adapters/dynamo/dynamoOperations.ts';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
@@ -33,7 +33,7 @@ import type { StormCity } from './stormCity.ts';
 /** One SMS the endpoint accepted: its exactly-once key, parts, and when (wall ms, performance.now; simulated ISO time). */
 export interface PublishedSms { key: string; to: string; parts: number; wallMs: number; simAt: string }
 
-type Stores = CoreDeps & { ops: DynamoOperationsStore; registry: DynamoRegistryStore };
+type Stores = CoreDeps & { registry: DynamoRegistryStore };
 
 export interface StormRig {
   clock: SimulatedClock;
@@ -86,7 +86,7 @@ export async function startStormRig(options: RigOptions): Promise<StormRig> {
     const registry = new DynamoRegistryStore(db, names.REGISTRY_TABLE);
     const { optedOutLeaders, ...records } = options.city;
     await registry.put(records);
-    const stores: Stores = { registry, ops: new DynamoOperationsStore(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids };
+    const stores: Stores = { registry, ...dynamoOperations(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids };
 
     const sns = await startSnsServer({ maxPartsPerSecond: options.partsPerSecond, optedOut: optedOutLeaders });
     closers.push(() => sns.close());

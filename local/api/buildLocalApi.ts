@@ -1,3 +1,4 @@
+import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
@@ -20,7 +21,7 @@ import { allRoutes, publicRoutes } from '../../functions/handlers/api/routeTable
 
 export interface LocalApiOptions {
   /** The runtime's ports; with `messaging`, activations dispatch with its guard, pace and dead letters. */
-  deps: MessagingDeps;
+  deps: CoreDeps & MessagingDeps;
   dynamoEndpoint: string;
   tableNames: Record<string, string>;
   /** Token signing secret; random per process unless given (e.g. $SNOWOPS_JWT_SECRET). */

@@ -147,15 +147,15 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       clock.advance(TICK_MINUTES);
     }
     const log = [...(await deps.log.list('system')), ...(activation ? await deps.log.list(activation.id) : [])].sort((a, b) => a.at.localeCompare(b.at));
-    const tasks = activation ? await deps.ops.listTasks(activation.id) : [];
+    const tasks = activation ? await deps.tasks.listTasks(activation.id) : [];
     say(`\n${formatLogSummary(log, city.plan.timeZone)}`);
     if (activation) {
       const byState = new Map<string, number>();
       for (const t of tasks) byState.set(t.state, (byState.get(t.state) ?? 0) + 1);
       say(`\nTasks by state: ${[...byState].map(([s, n]) => `${s} ${n}`).join(', ')}`);
-      say(formatEscalationSummary(await deps.ops.listTaskingCases(activation.id)));
+      say(formatEscalationSummary(await deps.taskingCases.listTaskingCases(activation.id)));
       const byMessageState = new Map<string, number>();
-      for (const m of await deps.ops.listMessages(activation.id)) byMessageState.set(m.state, (byMessageState.get(m.state) ?? 0) + 1);
+      for (const m of await deps.smsRecords.listMessages(activation.id)) byMessageState.set(m.state, (byMessageState.get(m.state) ?? 0) + 1);
       say(`SMS by state: ${[...byMessageState].map(([s, n]) => `${s} ${n}`).join(', ')}; dead letters: ${runtime.deadLetters.letters.length}`);
       if (runtime.aliyun) {
         const codes = new Map<string, number>();

@@ -2,9 +2,7 @@ import { OPEN_TASK_STATES, type Task } from '../../functions/core/operations/Tas
 import { passesAt } from '../../functions/core/planner/roadGeometry.ts';
 import { roadsInScope } from '../../functions/core/planner/roadsInScope.ts';
 import { attemptKey } from '../../functions/core/escalation/TaskingCase.ts';
-import type { OperationsStore } from '../../functions/core/ports/OperationsStore.ts';
-import type { RegistryStore } from '../../functions/core/ports/RegistryStore.ts';
-import type { ResponseLog } from '../../functions/core/ports/ResponseLog.ts';
+import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
 import { bookingProblems, type OperationsTable } from './bookingProblems.ts';
 import type { SendLog } from './SendLog.ts';
 
@@ -13,7 +11,7 @@ import type { SendLog } from './SendLog.ts';
  * test/reliability and bench/storm, so the storm at city scale is judged by the same rules as the tests.
  */
 export interface InvariantWorld extends OperationsTable {
-  deps: { ops: OperationsStore; registry: RegistryStore; log: ResponseLog };
+  deps: Pick<CoreDeps, 'activations' | 'tasks' | 'taskingCases' | 'smsRecords' | 'registry' | 'log'>;
 }
 
 /** No crew or vehicle on two teams, locks that count exactly their team's open tasks, a road pass tasked once (bookingProblems.ts). */
@@ -24,7 +22,7 @@ export async function bookingInvariant(w: InvariantWorld, tasks: readonly Task[]
 /** Every road pass in scope at the activation's levels is tasked (open, done or verified) or was reported short in its log. */
 export async function scopeInvariant(w: InvariantWorld, activationId: string): Promise<string[]> {
   const [activation, plan, roads, tasks, log] = await Promise.all([
-    w.deps.ops.getActivation(activationId), w.deps.registry.getPlan(), w.deps.registry.listRoads(), w.deps.ops.listTasks(activationId), w.deps.log.list(activationId),
+    w.deps.activations.getActivation(activationId), w.deps.registry.getPlan(), w.deps.registry.listRoads(), w.deps.tasks.listTasks(activationId), w.deps.log.list(activationId),
   ]);
   if (!activation) return [`activation ${activationId} not found`];
   const live = new Set(tasks.filter((t) => OPEN_TASK_STATES.includes(t.state) || t.state === 'done' || t.state === 'verified').map((t) => `${t.roadId}#${t.pass}`));
@@ -44,7 +42,7 @@ export async function scopeInvariant(w: InvariantWorld, activationId: string): P
  * due time (when `settled`, finished); a tasking whose first SMS failed for good has moved past its leader.
  */
 export async function taskingInvariant(w: InvariantWorld, activationId: string, sends: SendLog, options: { settled?: boolean } = {}): Promise<string[]> {
-  const [tasks, cases, messages] = await Promise.all([w.deps.ops.listTasks(activationId), w.deps.ops.listTaskingCases(activationId), w.deps.ops.listMessages(activationId)]);
+  const [tasks, cases, messages] = await Promise.all([w.deps.tasks.listTasks(activationId), w.deps.taskingCases.listTaskingCases(activationId), w.deps.smsRecords.listMessages(activationId)]);
   const problems = sends.duplicates().map((key) => `SMS ${key} was published ${sends.count(key)} times`);
   const followed = new Set(cases.flatMap((c) => c.taskIds));
   for (const t of tasks) if (t.state === 'dispatched' && !followed.has(t.id)) problems.push(`task ${t.code} (crew ${t.crewId}, wave ${t.wave}) is dispatched but no tasking follows it`);

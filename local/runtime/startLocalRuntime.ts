@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { dynamoOperations } from '../../functions/adapters/dynamo/dynamoOperations.ts';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
@@ -96,7 +96,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     };
     const deps = {
       registry,
-      ops: new DynamoOperationsStore(db, tableNames.OPERATIONS_TABLE!),
+      ...dynamoOperations(db, tableNames.OPERATIONS_TABLE!),
       log: new DynamoResponseLog(db, tableNames.LOG_TABLE!, ids),
       clock: options.clock,
       ids,

@@ -10,7 +10,7 @@ describe('activation bookings on DynamoDB Local', () => {
     const { deps, city } = await seededDemoCity();
     const result = await activate(deps, { level: 'II', zoneLevels: allAtII(city.zones), actor: 'officer-li', reason: 'drill', evidence: [] });
     if (result.outcome !== 'activated') throw new Error('expected a new activation');
-    const stored = await deps.ops.listTasks(result.activation.id);
+    const stored = await deps.tasks.listTasks(result.activation.id);
     expect(stored.map((t) => t.id).sort()).toEqual(result.tasks.map((t) => t.id).sort());
     expect(stored.some((t) => t.tier === 1)).toBe(true);
   });
@@ -57,8 +57,8 @@ describe('activation bookings on DynamoDB Local', () => {
     const result = await activate(deps, { level: 'II', zoneLevels: allAtII(city.zones), actor: 'officer-li', reason: 'drill', evidence: [] });
     if (result.outcome !== 'activated') throw new Error('expected a new activation');
     const crewId = result.tasks[0]!.crewId;
-    for (const t of result.tasks.filter((x) => x.crewId === crewId)) await deps.ops.transitionTask(t, 'planned', 'done', deps.clock.now().toISOString());
-    const busy = await deps.ops.listBusy();
+    for (const t of result.tasks.filter((x) => x.crewId === crewId)) await deps.tasks.transitionTask(t, 'planned', 'done', deps.clock.now().toISOString());
+    const busy = await deps.bookings.listBusy();
     expect(busy.crewIds.has(crewId)).toBe(false);
     expect(busy.vehicleIds.has(result.tasks[0]!.vehicleId)).toBe(false);
   });

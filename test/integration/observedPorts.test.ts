@@ -22,11 +22,11 @@ async function observedStorm() {
     const tasking = plain.sms.sent.filter((s) => s.idempotencyKey.startsWith(opened.activation.id));
     clock.advance(10);
     const leader = tasking[0]!.to;
-    const tasksOfLeader = (await plain.ops.listTasks(opened.activation.id)).filter((t) => city.crews.find((c) => c.id === t.crewId)?.leader.phone === leader);
+    const tasksOfLeader = (await plain.tasks.listTasks(opened.activation.id)).filter((t) => city.crews.find((c) => c.id === t.crewId)?.leader.phone === leader);
     await handleReply(deps, { inboundMessageId: 'in-1', from: leader, body: '1' });
     clock.advance(10);
     const finisher = tasking.find((s) => s.to !== leader)!.to;
-    const tasksOfFinisher = (await plain.ops.listTasks(opened.activation.id)).filter((t) => city.crews.find((c) => c.id === t.crewId)?.leader.phone === finisher);
+    const tasksOfFinisher = (await plain.tasks.listTasks(opened.activation.id)).filter((t) => city.crews.find((c) => c.id === t.crewId)?.leader.phone === finisher);
     await handleReply(deps, { inboundMessageId: 'in-2', from: finisher, body: '3' });
     telemetry.metrics.publishStoredMetrics();
     return { activation: opened.activation, tasks: opened.tasks, tasking, sent: [...plain.sms.sent], tasksOfLeader, tasksOfFinisher, phones: city.crews.flatMap((c) => [c.leader.phone, c.backup.phone]) };

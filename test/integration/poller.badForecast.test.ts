@@ -20,7 +20,7 @@ async function pollWith(body: string) {
   const providers = new Map([['open-meteo', new OpenMeteoProvider({ baseUrl: server.baseUrl, timeoutMs: 2000 }, city.deps.clock)]]);
   const result = await pollCity({ ...city.deps, providers });
   const failures = (await city.deps.log.list('system')).filter((e) => e.action === 'forecast.failed');
-  const open = await city.deps.ops.getOpenActivation();
+  const open = await city.deps.activations.getOpenActivation();
   return { result, failures, open };
 }
 

@@ -9,7 +9,7 @@ async function dispatchedCity() {
   const zoneLevels = Object.fromEntries(city.city.zones.map((z) => [z.id, 'II' as const]));
   const result = await activate(city.deps, { level: 'II', zoneLevels, actor: 'poller', reason: 'storm', evidence: [] });
   await dispatchWave(city.deps, result.activation.id);
-  const crewId = (await city.deps.ops.listTasks(result.activation.id))[0]!.crewId;
+  const crewId = (await city.deps.tasks.listTasks(result.activation.id))[0]!.crewId;
   const crew = city.city.crews.find((c) => c.id === crewId)!;
   return { ...city, activationId: result.activation.id, crew };
 }
@@ -18,7 +18,7 @@ describe('inbound replies on DynamoDB Local', () => {
   it('marks a known leader\'s dispatched tasks acknowledged on "1"', async () => {
     const { deps, activationId, crew } = await dispatchedCity();
     const outcome = await handleReply(deps, { inboundMessageId: 'in-1', from: crew.leader.phone, body: '1' });
-    const mine = (await deps.ops.listTasks(activationId)).filter((t) => t.crewId === crew.id);
+    const mine = (await deps.tasks.listTasks(activationId)).filter((t) => t.crewId === crew.id);
     expect(outcome).toBe('applied');
     expect(mine.every((t) => t.state === 'acknowledged')).toBe(true);
   });
@@ -26,7 +26,7 @@ describe('inbound replies on DynamoDB Local', () => {
   it('marks them done on "3"', async () => {
     const { deps, activationId, crew } = await dispatchedCity();
     await handleReply(deps, { inboundMessageId: 'in-1', from: crew.leader.phone, body: '3' });
-    const mine = (await deps.ops.listTasks(activationId)).filter((t) => t.crewId === crew.id);
+    const mine = (await deps.tasks.listTasks(activationId)).filter((t) => t.crewId === crew.id);
     expect(mine.every((t) => t.state === 'done')).toBe(true);
   });
 
@@ -36,7 +36,7 @@ describe('inbound replies on DynamoDB Local', () => {
     const outcome = await handleReply(deps, { inboundMessageId: 'in-x', from: '+8613700000000', body: '3' });
     expect(outcome).toBe('unknown-sender');
     expect(deps.sms.sent.length).toBe(sentBefore);
-    expect((await deps.ops.listTasks(activationId)).some((t) => t.state === 'done')).toBe(false);
+    expect((await deps.tasks.listTasks(activationId)).some((t) => t.state === 'done')).toBe(false);
     expect((await deps.log.list('system')).map((e) => e.action)).toContain('reply.unknown-sender');
   });
 

@@ -69,7 +69,7 @@ async function interleave(ops: Op[]): Promise<string[]> {
 
 /** While the activation is open: all three invariants; once stood down (tasks cancelled, ladder closed): bookings and taskings settled. */
 async function invariants(activationId: string, stoodDown = false): Promise<string[]> {
-  const everyTask = (await Promise.all((await w.deps.ops.listActivations(500)).map((a) => w.deps.ops.listTasks(a.id)))).flat();
+  const everyTask = (await Promise.all((await w.deps.activations.listActivations(500)).map((a) => w.deps.tasks.listTasks(a.id)))).flat();
   return [
     ...(await bookingInvariant(w, everyTask)),
     ...(stoodDown ? [] : await scopeInvariant(w, activationId)),
@@ -97,7 +97,7 @@ function midStormOps(activationId: string, tasked: { crewId: string; code: strin
         return { name: `reassign ${t.code} to ${to.id}`, run: () => reassignTask(deps, { activationId, taskCode: t.code, toCrewId: to.id, ...(vehicle ? { toVehicleId: vehicle } : {}), actor: 'officer-b', reason: 'concurrency test' }) };
       }
       case 'upgrade': return { name: 'upgrade to I', run: () => upgradeOnRequest(deps, { activationId, level: 'I', actor: 'officer-a', reason: 'worse' }) };
-      case 'lower': return { name: 'lower', run: async () => { const a = await deps.ops.getActivation(activationId); return lowerLevel(deps, { activationId, level: a?.level === 'I' ? 'II' : 'IV', actor: 'officer-b', reason: 'easing' }); } };
+      case 'lower': return { name: 'lower', run: async () => { const a = await deps.activations.getActivation(activationId); return lowerLevel(deps, { activationId, level: a?.level === 'I' ? 'II' : 'IV', actor: 'officer-b', reason: 'easing' }); } };
       case 'dispatch': return { name: 'dispatch again', run: () => dispatchWave(deps, activationId) };
       case 'sweep': return { name: 'escalation sweep', run: () => sweepEscalations(deps) };
       case 'poll': return { name: 'poll', run: () => poll(w, deps, pick([2, 4])) };
@@ -123,7 +123,7 @@ describe('promise: no crew or vehicle on two tasks, every pass in scope tasked o
       counts.refusals += (await interleave(activators)).length;
       counts.operations += activators.length;
       counts.interleavings++;
-      const open = await w.deps.ops.getOpenActivation();
+      const open = await w.deps.activations.getOpenActivation();
       expect(open, `round ${round}: no activation opened`).toBeDefined();
       const activationId = open!.id;
       counts.activations++;
@@ -131,7 +131,7 @@ describe('promise: no crew or vehicle on two tasks, every pass in scope tasked o
 
       // 2. Mid-storm: replies, reassignments, upgrades, downgrades, dispatches, sweeps and polls at once.
       if (random() < 0.5) w.clock.advance(16);
-      const tasked = (await w.deps.ops.listTasks(activationId)).map((t) => ({ crewId: t.crewId, code: t.code }));
+      const tasked = (await w.deps.tasks.listTasks(activationId)).map((t) => ({ crewId: t.crewId, code: t.code }));
       if (tasked.length > 0) {
         const ops = midStormOps(activationId, tasked);
         counts.refusals += (await interleave(ops)).length;
@@ -140,7 +140,7 @@ describe('promise: no crew or vehicle on two tasks, every pass in scope tasked o
         const problems = await invariants(activationId);
         if (problems.length > 0 && process.env.REL_DEBUG) {
           for (const e of await w.deps.log.list(activationId)) console.log(e.at.slice(11, 19), e.actor, e.action, e.subject ?? '', JSON.stringify({ ...e.details, evidence: undefined, recipients: undefined }).slice(0, 200), e.reason ?? '');
-          console.log((await w.deps.ops.listTasks(activationId)).map((t) => `${t.code}:${t.roadId}:${t.crewId}:${t.state}:w${t.wave}`).join(' '), JSON.stringify(await w.deps.ops.getActivation(activationId)));
+          console.log((await w.deps.tasks.listTasks(activationId)).map((t) => `${t.code}:${t.roadId}:${t.crewId}:${t.state}:w${t.wave}`).join(' '), JSON.stringify(await w.deps.activations.getActivation(activationId)));
         }
         expect({ round, phase: 'mid-storm', problems }).toEqual({ round, phase: 'mid-storm', problems: [] });
       }
@@ -153,10 +153,10 @@ describe('promise: no crew or vehicle on two tasks, every pass in scope tasked o
       counts.interleavings++;
       w.clock.advance(60); // every tasking still on the ladder falls due, and the sweep closes it
       await sweepEscalations(w.deps);
-      const tasks = await w.deps.ops.listTasks(activationId);
+      const tasks = await w.deps.tasks.listTasks(activationId);
       counts.tasks += tasks.length;
-      const busy = await w.deps.ops.listBusy();
-      expect({ round, phase: 'stood down', open: tasks.filter((t) => OPEN_TASK_STATES.includes(t.state)).map((t) => t.code), busyCrews: [...busy.crewIds], busyVehicles: [...busy.vehicleIds], status: (await w.deps.ops.getActivation(activationId))?.status, problems: await invariants(activationId, true) })
+      const busy = await w.deps.bookings.listBusy();
+      expect({ round, phase: 'stood down', open: tasks.filter((t) => OPEN_TASK_STATES.includes(t.state)).map((t) => t.code), busyCrews: [...busy.crewIds], busyVehicles: [...busy.vehicleIds], status: (await w.deps.activations.getActivation(activationId))?.status, problems: await invariants(activationId, true) })
         .toEqual({ round, phase: 'stood down', open: [], busyCrews: [], busyVehicles: [], status: 'stood-down', problems: [] });
     }
     report('interleavings', { seed: SEED, rounds: ROUNDS, ...counts, sms: sends.total(), duplicates: sends.duplicates().length });

@@ -31,9 +31,9 @@ describe('promise: a duplicated event changes nothing (each tasking once, one ac
     const [a, b] = await Promise.all([poll(w, w.deps, 2), poll(w, w.freshDeps(sends.wrap), 2)]);
     const late = await poll(w, w.freshDeps(sends.wrap), 2);
 
-    const activations = await w.deps.ops.listActivations(10);
+    const activations = await w.deps.activations.listActivations(10);
     const activationId = activations[0]!.id;
-    const tasks = await w.deps.ops.listTasks(activationId);
+    const tasks = await w.deps.tasks.listTasks(activationId);
     const firstSms = sends.keys().filter((k) => k.endsWith('#a1'));
     report('same scheduled poll twice', { deliveries: 3, activations: activations.length, taskings: firstSms.length, duplicates: sends.duplicates().length });
     expect({ decisions: [a.decision, b.decision].sort(), late: late.decision, activations: activations.length }).toEqual({ decisions: ['activated', 'already-open'], late: 'already-open', activations: 1 });
@@ -53,7 +53,7 @@ describe('promise: a duplicated event changes nothing (each tasking once, one ac
       const [x, y] = await Promise.all([sweepEscalations(w.deps), sweepEscalations(w.freshDeps(sends.wrap))]);
       ticks.push(x.advanced.length + y.advanced.length);
     }
-    const cases = await w.deps.ops.listTaskingCases(activationId);
+    const cases = await w.deps.taskingCases.listTaskingCases(activationId);
     report('same dispatch request and escalator tick twice', { taskings: cases.length, advancedPerTick: ticks, published: sends.total(), duplicates: sends.duplicates().length });
     expect(ticks).toEqual([cases.length, cases.length, cases.length]);
     expect(await taskingInvariant(w, activationId, sends, { settled: true })).toEqual([]);
@@ -64,7 +64,7 @@ describe('promise: a duplicated event changes nothing (each tasking once, one ac
     const w = await world(sends);
     const first = await poll(w, w.deps, 2);
     const activationId = first.activation!.activation.id;
-    const crews = [...new Set((await w.deps.ops.listTasks(activationId)).map((t) => t.crewId))].sort();
+    const crews = [...new Set((await w.deps.tasks.listTasks(activationId)).map((t) => t.crewId))].sort();
     w.clock.advance(3);
 
     const sequential = [await handleReply(w.deps, { inboundMessageId: 'm-1', from: leaderOf(crews[0]!), body: '1' }), await handleReply(w.freshDeps(sends.wrap), { inboundMessageId: 'm-1', from: leaderOf(crews[0]!), body: '1' })];
@@ -76,7 +76,7 @@ describe('promise: a duplicated event changes nothing (each tasking once, one ac
     expect({ sequential, together: [...together].sort() }).toEqual({ sequential: ['applied', 'duplicate'], together: ['applied', 'duplicate'] });
     expect({ ackEntries: log.filter((e) => e.action === 'reply.ack').length, cannotEntries: log.filter((e) => e.action === 'reply.cannot').length, answers: answers.length, toDutyOfficer: log.filter((e) => e.action === 'sms.sent' && e.details.recipient === 'duty-officer').length })
       .toEqual({ ackEntries: 1, cannotEntries: 1, answers: 2, toDutyOfficer: 1 });
-    expect([...(await bookingInvariant(w, await w.deps.ops.listTasks(activationId))), ...(await scopeInvariant(w, activationId)), ...(await taskingInvariant(w, activationId, sends))]).toEqual([]);
+    expect([...(await bookingInvariant(w, await w.deps.tasks.listTasks(activationId))), ...(await scopeInvariant(w, activationId)), ...(await taskingInvariant(w, activationId, sends))]).toEqual([]);
   });
 });
 
@@ -86,20 +86,20 @@ describe('promise: replies that arrive out of order leave each task in its furth
     const w = await world(sends);
     const first = await poll(w, w.deps, 2);
     const activationId = first.activation!.activation.id;
-    const crewId = (await w.deps.ops.listTasks(activationId))[0]!.crewId;
+    const crewId = (await w.deps.tasks.listTasks(activationId))[0]!.crewId;
     w.clock.advance(4);
 
     const outcomes = [];
     for (const [id, body] of [['o-3', '3'], ['o-1', '1'], ['o-2', '2']] as const) outcomes.push(await handleReply(w.deps, { inboundMessageId: id, from: leaderOf(crewId), body }));
     for (const minutes of [15, 15, 15]) { w.clock.advance(minutes); await sweepEscalations(w.deps); }
 
-    const tasks = (await w.deps.ops.listTasks(activationId)).filter((t) => t.crewId === crewId);
-    const c = (await w.deps.ops.listTaskingCases(activationId)).find((x) => x.crewId === crewId)!;
+    const tasks = (await w.deps.tasks.listTasks(activationId)).filter((t) => t.crewId === crewId);
+    const c = (await w.deps.taskingCases.listTaskingCases(activationId)).find((x) => x.crewId === crewId)!;
     const log = await w.deps.log.list(activationId);
     report('3 before 1 and 2', { replies: outcomes.length, tasks: tasks.length, resendsToThatLeader: sends.keys().filter((k) => k.startsWith(c.id) && !k.endsWith('#a1')).length });
     expect({ outcomes, states: tasks.map((t) => t.state), outcome: c.outcome, confirmations: log.filter((e) => e.action === 'escalation.confirmed' && e.subject === `crew:${crewId}`).length })
       .toEqual({ outcomes: ['applied', 'not-applicable', 'not-applicable'], states: tasks.map(() => 'done'), outcome: 'confirmed', confirmations: 1 });
     expect(sends.keys().filter((k) => k.startsWith(c.id))).toEqual([`${c.id}#a1`]);
-    expect(await bookingInvariant(w, await w.deps.ops.listTasks(activationId))).toEqual([]);
+    expect(await bookingInvariant(w, await w.deps.tasks.listTasks(activationId))).toEqual([]);
   });
 });

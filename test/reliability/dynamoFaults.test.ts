@@ -51,14 +51,14 @@ describe('promise: DynamoDB faults retried by the SDK change nothing (no duplica
     const first = await poll(w, w.deps, 2);
     w.guardFaults!.pause();
     const activationId = first.activation!.activation.id;
-    const leaders = [...new Set((await w.deps.ops.listTasks(activationId)).map((t) => t.crewId))].map((id) => w.city.crews.find((c) => c.id === id)!.leader.phone);
+    const leaders = [...new Set((await w.deps.tasks.listTasks(activationId)).map((t) => t.crewId))].map((id) => w.city.crews.find((c) => c.id === id)!.leader.phone);
     const firstWave = leaders.map((p) => w.sns.published.filter((s) => s.phoneNumber === p).length);
 
     w.clock.advance(15);
     await sweepEscalations(w.deps);
 
-    const cases = await w.deps.ops.listTaskingCases(activationId);
-    const states = await Promise.all(cases.map(async (c) => [(await w.deps.ops.getMessage(activationId, attemptKey(c.id, 1)))?.state, (await w.deps.ops.getMessage(activationId, attemptKey(c.id, 2)))?.state]));
+    const cases = await w.deps.taskingCases.listTaskingCases(activationId);
+    const states = await Promise.all(cases.map(async (c) => [(await w.deps.smsRecords.getMessage(activationId, attemptKey(c.id, 1)))?.state, (await w.deps.smsRecords.getMessage(activationId, attemptKey(c.id, 2)))?.state]));
     report('attempt record lands then times out', { taskings: cases.length, inDoubt: states.filter(([a]) => a === 'in-doubt').length, resent: states.filter(([, b]) => b === 'sent').length });
     expect({ firstWave, afterResend: leaders.map((p) => w.sns.published.filter((s) => s.phoneNumber === p).length), states })
       .toEqual({ firstWave: leaders.map(() => 0), afterResend: leaders.map(() => 1), states: cases.map(() => ['in-doubt', 'sent']) });
@@ -97,8 +97,8 @@ describe('promise: an invocation that fails after its write landed is retried (a
       const outcome = await stormOutcome(w, run.activationId);
       // A retry whose failed run had finished the work answers 'duplicate'; what counts is what the storm ended with.
       expect({ seed, tasks: outcome.tasks, cases: outcome.cases, smsPerPhone: outcome.smsPerPhone }).toEqual({ seed, tasks: expected.tasks, cases: expected.cases, smsPerPhone: expected.smsPerPhone });
-      const everyTask = (await Promise.all((await w.deps.ops.listActivations(10)).map((a) => w.deps.ops.listTasks(a.id)))).flat();
-      expect({ seed, problems: await bookingProblems({ db: w.db, names: w.names } as never, everyTask), open: await w.deps.ops.getOpenActivation() }).toEqual({ seed, problems: [], open: undefined });
+      const everyTask = (await Promise.all((await w.deps.activations.listActivations(10)).map((a) => w.deps.tasks.listTasks(a.id)))).flat();
+      expect({ seed, problems: await bookingProblems({ db: w.db, names: w.names } as never, everyTask), open: await w.deps.activations.getOpenActivation() }).toEqual({ seed, problems: [], open: undefined });
     }
     report('invocations failing after a landed write, retried', { storms: seeds.length, crashes });
     expect(crashes).toBeGreaterThan(5);

@@ -45,8 +45,8 @@ describe('promise: a failing SMS escalates and nothing is silently dropped (loca
     const activationId = first.activation!.activation.id;
     await climbTheLadder(w);
 
-    const messages = await w.deps.ops.listMessages(activationId);
-    const cases = await w.deps.ops.listTaskingCases(activationId);
+    const messages = await w.deps.smsRecords.listMessages(activationId);
+    const cases = await w.deps.taskingCases.listTaskingCases(activationId);
     const counts = {
       taskings: cases.length, publishCalls: w.sns.stats.publishCalls, throttled: w.sns.stats.throttled, serverErrors: w.sns.stats.internalErrors,
       published: w.sns.published.length, failed: messages.filter((m) => m.state === 'failed').length, deadLetters: w.deadLetters.letters.length,
@@ -67,7 +67,7 @@ describe('promise: a failing SMS escalates and nothing is silently dropped (loca
     });
     const first = await poll(w, w.deps, 2);
     const activationId = first.activation!.activation.id;
-    const cases = await w.deps.ops.listTaskingCases(activationId);
+    const cases = await w.deps.taskingCases.listTaskingCases(activationId);
     const expected = (crewId: string) => (['C3', 'C6'].includes(crewId) ? 'duty-officer' : ['C1', 'C2', 'C5'].includes(crewId) ? 'backup' : 'leader');
 
     const steps = Object.fromEntries(cases.map((c) => [c.crewId, c.step]));
@@ -97,7 +97,7 @@ describe('promise: a crash between Publish and the record sends no second SMS (l
 
       const afterRetry = sends.duplicates();
       await climbTheLadder(w, fresh);
-      const state = (await fresh.ops.getMessage(activation.id, crashedKey))?.state;
+      const state = (await fresh.smsRecords.getMessage(activation.id, crashedKey))?.state;
       results.push({ inDoubt: state === 'in-doubt' ? 1 : 0, resentOnce: sends.count(attemptKey(caseId, 2)) === 1 });
       expect({ atPublish, afterRetry, state, problems: await taskingInvariant(w, activation.id, sends, { settled: true }) }).toEqual({ atPublish, afterRetry: [], state: 'in-doubt', problems: [] });
     }
@@ -122,7 +122,7 @@ describe('promise: a crash between Publish and the record sends no second SMS (l
     await sweepEscalations(fresh);
 
     const resends = sends.keys().filter((k) => k.endsWith('#a2'));
-    report('crash between Publish and the record (escalator)', { taskings: (await fresh.ops.listTaskingCases(activationId)).length, resends: resends.length, duplicates: sends.duplicates().length });
+    report('crash between Publish and the record (escalator)', { taskings: (await fresh.taskingCases.listTaskingCases(activationId)).length, resends: resends.length, duplicates: sends.duplicates().length });
     expect(await taskingInvariant(w, activationId, sends, { settled: true })).toEqual([]);
     expect(resends.every((k) => sends.count(k) === 1)).toBe(true);
   });

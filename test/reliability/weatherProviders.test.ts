@@ -66,7 +66,7 @@ describe('promise: bad or missing forecast data never moves a level, never activ
     const fallbacks = outcomes.filter((o, i) => o.usedProviders.every((u) => u === expectedFallback(attacks[i]!.provider))).length;
     const failuresInOwnWords = outcomes.filter((o, i) => o.failures.length === 4 && o.failures.every((f) => f.provider === attacks[i]!.provider && FAULT_REASON[attacks[i]!.fault].test(f.reason))).length;
     const logged = (await w.deps.log.list('system')).filter((e) => e.action === 'forecast.failed');
-    expect({ attacks: attacks.length, levelChanges, fallbacks, failuresInOwnWords, activations: (await w.deps.ops.listActivations(10)).length, failedEntries: logged.length })
+    expect({ attacks: attacks.length, levelChanges, fallbacks, failuresInOwnWords, activations: (await w.deps.activations.listActivations(10)).length, failedEntries: logged.length })
       .toEqual({ attacks: 15, levelChanges: 0, fallbacks: 15, failuresInOwnWords: 15, activations: 0, failedEntries: 60 });
     expect(outcomes.map((o) => o.decision)).toEqual(Array(15).fill('none'));
     // A hung or trickling provider costs its timeout, not the poll: four zones stay within a few timeouts.
@@ -98,7 +98,7 @@ describe('promise: bad or missing forecast data never moves a level, never activ
     const log = await w.deps.log.list('system');
     expect({ afterFirst, afterSecond, recoveredEntries: log.filter((e) => e.action === 'forecast.recovered').length, recoveredWith: recovered.zones.map((z) => z.provider) })
       .toEqual({ afterFirst: { officerSms: 1, staleEntries: 4 }, afterSecond: { officerSms: 2, staleEntries: 8 }, recoveredEntries: 4, recoveredWith: Array(4).fill('open-meteo') });
-    expect({ activations: (await w.deps.ops.listActivations(10)).length, failedEntries: log.filter((e) => e.action === 'forecast.failed').length, decisions: new Set(decisions) })
+    expect({ activations: (await w.deps.activations.listActivations(10)).length, failedEntries: log.filter((e) => e.action === 'forecast.failed').length, decisions: new Set(decisions) })
       .toEqual({ activations: 0, failedEntries: 15 * 4 * 3, decisions: new Set(['none', 'held']) });
     expect(w.officerSms().map((s) => s.body)).toEqual([expect.stringContaining('所有天气数据源失败'), expect.stringContaining('所有天气数据源失败')]);
   });
@@ -112,7 +112,7 @@ describe('promise: bad or missing forecast data never moves a level, never activ
       PROVIDERS.forEach((p, k) => weather!.set(p, FAULTS[(i + k) % FAULTS.length]!));
       held.push((await w.poll()).zones.map((z) => z.level));
     }
-    expect({ before: before.zones.map((z) => z.level), held, activations: (await w.deps.ops.listActivations(10)).length })
+    expect({ before: before.zones.map((z) => z.level), held, activations: (await w.deps.activations.listActivations(10)).length })
       .toEqual({ before: ['I', 'I', 'I', 'I'], held: Array(5).fill(['I', 'I', 'I', 'I']), activations: 0 });
   });
 });

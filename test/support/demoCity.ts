@@ -1,4 +1,4 @@
-import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { dynamoOperations } from '../../functions/adapters/dynamo/dynamoOperations.ts';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
@@ -31,6 +31,6 @@ export async function seededDemoCity(start = new Date('2026-12-14T00:00:00Z'), c
     city,
     clock,
     tables,
-    deps: { registry, ops: new DynamoOperationsStore(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new RecordingSmsSender() },
+    deps: { registry, ...dynamoOperations(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new RecordingSmsSender() },
   };
 }

@@ -6,7 +6,8 @@ let dynamo: DynamoLocal | undefined;
 /** One DynamoDB Local for the whole run, on a free port; every test file makes its own tables. */
 export async function setup(project: TestProject): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  dynamo = await startDynamoLocal();
+  // A JVM start: on a machine shared by many test runs it can take well over the default 30 s.
+  dynamo = await startDynamoLocal(120_000);
   project.provide('dynamoEndpoint', dynamo.endpoint);
 }
 

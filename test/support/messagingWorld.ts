@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
+import type { OperationsPorts } from '../../functions/core/ports/OperationsPorts.ts';
+import { dynamoOperations } from '../../functions/adapters/dynamo/dynamoOperations.ts';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
@@ -46,12 +48,11 @@ export const CREWS: Crew[] = [crew(1), crew(2, 'en'), crew(3)];
 export const ROADS: Road[] = [1, 2, 3].map((n) => ({ id: `R${n}`, name: `${['人民', '解放', '塔南'][n - 1]}路`, zoneId: 'z1', tier: 1, laneKm: 2, latitude: 35.2, longitude: 113.2, passes: ['plough'], agentAllowed: true }));
 export const VEHICLES: Vehicle[] = [1, 2, 3].map((n) => ({ id: `V${n}`, label: `豫H铲00${n}`, class: 'plough', zoneId: 'z1', depot: '一号车场', status: 'ready', workRateLaneKmPerH: 10, chlorideAgent: false }));
 
-export interface MessagingWorld {
-  deps: MessagingDeps & { messaging: Messaging };
+export interface MessagingWorld extends OperationsPorts {
+  deps: CoreDeps & MessagingDeps & { messaging: Messaging };
   clock: SimulatedClock;
   sns: SnsServer;
   deadLetters: JsonlDeadLetterQueue;
-  ops: DynamoOperationsStore;
   /** The DynamoDB client under the stores and the guard (to meter what a step reads). */
   client: DynamoDBClient;
   /** Opens an activation and books the given crews on the given roads (one task each, codes T01…), tasks "planned". */
@@ -68,7 +69,7 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
   const ids = new UlidGenerator();
   const registry = new DynamoRegistryStore(db, names.REGISTRY_TABLE);
   await registry.put({ plan: PLAN, zones: [{ id: 'z1', name: '一区', responsibleUnit: '一区环卫', latitude: 35.2, longitude: 113.2, providers: ['open-meteo'] }], roads: ROADS, crews: CREWS, vehicles: VEHICLES });
-  const ops = new DynamoOperationsStore(db, names.OPERATIONS_TABLE);
+  const ops = dynamoOperations(db, names.OPERATIONS_TABLE);
   const sns = await startSnsServer(options.sns);
   const snsClient = new SNSClient({ endpoint: sns.endpoint, maxAttempts: 1, ...LOCAL_AWS });
   const deadLetters = new JsonlDeadLetterQueue(join(await mkdtemp(join(tmpdir(), 'snowops-dlq-')), 'dead-letters.jsonl'));
@@ -82,14 +83,14 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
     random: Math.random,
     concurrency: 4,
   };
-  const deps = { registry, ops, log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new SnsSmsSender(snsClient, { signature: '扫雪' }), messaging };
+  const deps = { registry, ...ops, log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new SnsSmsSender(snsClient, { signature: '扫雪' }), messaging };
   let index = 0;
   return {
-    deps, clock, sns, deadLetters, ops, client,
+    deps, clock, sns, deadLetters, ...ops, client,
     async activate(teams, level = 'II') {
       const at = clock.now().toISOString();
       const activation: Activation = { id: `act-${ids.next()}`, level, zoneLevels: { z1: level }, status: 'open', openedAt: at, openedBy: 'test', reason: 'test', evidence: [], wave: 1 };
-      await ops.createActivation(activation);
+      await ops.activations.createActivation(activation);
       const tasks: Task[] = [];
       for (const team of teams) {
         const vehicle = VEHICLES[CREWS.findIndex((c) => c.id === team.crewId)]!;
@@ -98,7 +99,7 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
           tasks: team.roadIds.map((roadId, i) => ({ roadId, roadName: ROADS.find((r) => r.id === roadId)!.name, zoneId: 'z1', tier: 1 as const, pass: 'plough' as const, laneKm: 2, sequence: i + 1, startBy: '2026-12-14T00:30:00Z', passableAt: '2026-12-14T01:30:00Z', travelKm: 0 })),
         }, activation.id, index, 1, at);
         index += planned.length;
-        const booked = await ops.bookTeam(planned);
+        const booked = await ops.bookings.bookTeam(planned);
         if (!booked.ok) throw new Error(booked.reason);
         tasks.push(...planned);
       }

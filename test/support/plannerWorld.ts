@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoOperationsStore } from '../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { dynamoOperations } from '../../functions/adapters/dynamo/dynamoOperations.ts';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { OutboxSmsSender } from '../../functions/adapters/sms/OutboxSmsSender.ts';
@@ -14,7 +14,7 @@ import { SimulatedClock } from '../../local/runtime/SimulatedClock.ts';
 import { localTables } from './localTables.ts';
 
 export interface PlannerWorld {
-  deps: CoreDeps & { sms: OutboxSmsSender; ops: DynamoOperationsStore; registry: DynamoRegistryStore };
+  deps: CoreDeps & { sms: OutboxSmsSender; registry: DynamoRegistryStore };
   city: CityFile;
   clock: SimulatedClock;
   db: DynamoDBDocumentClient;
@@ -31,7 +31,7 @@ export async function plannerWorld(city?: CityFile): Promise<PlannerWorld> {
   const ids = new UlidGenerator();
   const dir = await mkdtemp(join(tmpdir(), 'snowops-planner-'));
   return {
-    deps: { registry, ops: new DynamoOperationsStore(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new OutboxSmsSender(join(dir, 'outbox.jsonl'), clock) },
+    deps: { registry, ...dynamoOperations(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new OutboxSmsSender(join(dir, 'outbox.jsonl'), clock) },
     city: seeded, clock, db, names,
   };
 }

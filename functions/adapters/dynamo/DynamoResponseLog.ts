@@ -1,11 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { InvalidCursorError } from '../../core/errors/InvalidCursorError.ts';
 import type { LogEntry } from '../../core/log/LogEntry.ts';
 import type { LogPage, LogPageRequest, LoggedEntry } from '../../core/log/LoggedEntry.ts';
 import type { IdGenerator } from '../../core/ports/IdGenerator.ts';
 import type { ResponseLog } from '../../core/ports/ResponseLog.ts';
+import { writeIf } from './conditionalWrite.ts';
 import { queryAll } from './queryAll.ts';
 
 /**
@@ -22,24 +21,14 @@ export class DynamoResponseLog implements ResponseLog {
 
   async append(entry: LogEntry): Promise<void> {
     const item = { ...entry, entryId: `${entry.at}#${this.ids.next()}` };
-    try {
-      await this.db.send(new PutCommand({
-        TableName: this.tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(entryId)',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }));
-    } catch (error) {
-      // The entry id is new to this call, so the one item that can hold it is our own earlier try, landed
-      // before a timeout and sent again by the SDK: then the entry is written. Anything else is refused.
-      if (error instanceof ConditionalCheckFailedException && sameItem(unmarshallOld(error.Item), item)) return;
-      throw error;
-    }
+    // Refused but carrying this call's write id: our own earlier try, landed before a timeout and sent again by the SDK.
+    const out = await writeIf(this.db, { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(entryId)' } }, true);
+    if (out === 'refused') throw new Error(`log entry ${item.entryId} of ${entry.activationId} exists already: the conditional put refused to overwrite it`);
   }
 
   async list(activationId: string): Promise<LogEntry[]> {
-    const items = await queryAll<LogEntry & { entryId?: string }>(this.db, { TableName: this.tableName, KeyConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':a': activationId } });
-    return items.map(({ entryId: _id, ...e }) => e);
+    const items = await queryAll<LogEntry & { entryId?: string; writeId?: string }>(this.db, { TableName: this.tableName, KeyConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':a': activationId } });
+    return items.map(({ entryId: _id, writeId: _w, ...e }) => e);
   }
 
   async page(activationId: string, request: LogPageRequest): Promise<LogPage> {
@@ -53,8 +42,8 @@ export class DynamoResponseLog implements ResponseLog {
       Limit: request.limit + 1,
       ...(start ? { ExclusiveStartKey: { activationId, entryId: start } } : {}),
     }));
-    const items = (out.Items ?? []) as (LogEntry & { entryId: string })[];
-    const entries: LoggedEntry[] = items.slice(0, request.limit).map(({ entryId, ...e }) => ({ id: entryId, ...e }));
+    const items = (out.Items ?? []) as (LogEntry & { entryId: string; writeId?: string })[];
+    const entries: LoggedEntry[] = items.slice(0, request.limit).map(({ entryId, writeId: _w, ...e }) => ({ id: entryId, ...e }));
     const last = entries[entries.length - 1];
     return items.length > request.limit && last ? { entries, next: encodeCursor(activationId, last.id) } : { entries };
   }
@@ -80,21 +69,4 @@ function decodeCursor(cursor: string, activationId: string): string {
     // falls through to the error below
   }
   throw new InvalidCursorError();
-}
-
-/** The item a refused Put found in its place (the low-level error carries it marshalled). */
-function unmarshallOld(old: ConditionalCheckFailedException['Item']): Record<string, unknown> | undefined {
-  return old ? unmarshall(old) : undefined;
-}
-
-/** Whether two log items are the same entry, attribute by attribute. */
-function sameItem(a: Record<string, unknown> | undefined, b: Record<string, unknown>): boolean {
-  if (!a) return false;
-  // Key order is not kept by DynamoDB, at any depth: compare with keys sorted everywhere.
-  const canonical = (v: unknown): unknown => Array.isArray(v)
-    ? v.map(canonical)
-    : v !== null && typeof v === 'object'
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-      : v;
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(JSON.parse(JSON.stringify(b))));
 }

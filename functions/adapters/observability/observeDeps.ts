@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../../core/ports/CoreDeps.ts';
 import type { SmsSender } from '../../core/ports/SmsSender.ts';
-import { observeOperations } from './observeOperations.ts';
+import { observeBookings, observeTasks } from './observeTasks.ts';
 import { observeResponseLog } from './observeResponseLog.ts';
 import { observeSmsSender } from './observeSmsSender.ts';
 import type { Telemetry } from './Telemetry.ts';
@@ -9,7 +9,8 @@ import type { Telemetry } from './Telemetry.ts';
 export function observeDeps<D extends CoreDeps & { sms?: SmsSender }>(deps: D, telemetry: Telemetry): D {
   return {
     ...deps,
-    ops: observeOperations(deps.ops, telemetry),
+    bookings: observeBookings(deps.bookings, telemetry),
+    tasks: observeTasks(deps.tasks, telemetry),
     log: observeResponseLog(deps.log, telemetry),
     ...(deps.sms ? { sms: observeSmsSender(deps.sms, telemetry) } : {}),
   };

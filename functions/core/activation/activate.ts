@@ -19,7 +19,7 @@ export type ActivateResult =
   | { outcome: 'already-open'; activation: Activation };
 
 /** Opens an activation, plans teams for the roads in scope and books them; shortfalls are logged, never hidden. */
-export async function activate(deps: CoreDeps, request: ActivateRequest): Promise<ActivateResult> {
+export async function activate(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'>, request: ActivateRequest): Promise<ActivateResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const activation: Activation = {
@@ -34,8 +34,8 @@ export async function activate(deps: CoreDeps, request: ActivateRequest): Promis
     wave: 1,
     plannedWave: 0,
   };
-  if ((await deps.ops.createActivation(activation)) === 'exists') {
-    const open = await deps.ops.getOpenActivation();
+  if ((await deps.activations.createActivation(activation)) === 'exists') {
+    const open = await deps.activations.getOpenActivation();
     if (open) return { outcome: 'already-open', activation: open };
     throw new Error('an activation was reported open but could not be read');
   }
@@ -47,11 +47,11 @@ export async function activate(deps: CoreDeps, request: ActivateRequest): Promis
   } catch (error) {
     // planAndBook removed its bookings; closing the activation lets the next attempt start clean.
     const reason = error instanceof Error ? error.message : String(error);
-    await deps.ops.abandonActivation(activation.id, deps.clock.now().toISOString(), reason);
+    await deps.activations.abandonActivation(activation.id, deps.clock.now().toISOString(), reason);
     await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: request.actor, action: 'activation.abandoned', subject: `activation:${activation.id}`, details: {}, reason });
     throw error;
   }
   // Outside the rollback: the plan stands. Should this fail, the poller finds the wave unmarked and finishes it (resumePlanning).
-  await deps.ops.markWavePlanned(activation.id, activation.wave);
+  await deps.activations.markWavePlanned(activation.id, activation.wave);
   return { outcome: 'activated', activation: { ...activation, plannedWave: activation.wave }, tasks: planned.tasks, shortfalls: planned.shortfalls };
 }

@@ -22,7 +22,7 @@ export interface OfficerActivation {
  * Throws ConflictError while another activation is open.
  */
 export async function activateOnRequest(
-  deps: CoreDeps & { dispatch: DispatchRequests },
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { dispatch: DispatchRequests },
   request: OfficerActivation,
 ): Promise<{ activation: Activation; tasks: Task[]; shortfalls: Shortfall[]; dispatch: DispatchReceipt }> {
   const [zones, evidence] = await Promise.all([deps.registry.listZones(), currentEvidence(deps)]);

@@ -1,7 +1,7 @@
 import { groupByCrew } from '../dispatch/groupByCrew.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
-import type { TransitionGuard } from '../ports/OperationsStore.ts';
+import type { TransitionGuard } from '../ports/TaskStore.ts';
 
 const ROUNDS = 3;
 
@@ -12,7 +12,7 @@ const ROUNDS = 3;
  * past the guard's wave (the tasks were picked for a level that no longer holds).
  */
 export async function cancelOpenTasks(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, 'log' | 'clock' | 'tasks'>,
   activationId: string,
   select: (task: Task) => boolean,
   by: { actor: string; reason: string },
@@ -20,12 +20,12 @@ export async function cancelOpenTasks(
 ): Promise<Task[]> {
   const cancelled: Task[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const open = (await deps.ops.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state) && select(t));
+    const open = (await deps.tasks.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state) && select(t));
     if (open.length === 0) break;
     const at = deps.clock.now().toISOString();
     // Crews in parallel, each crew's tasks together (its locks go when its last task closes).
     await Promise.all([...groupByCrew(open).values()].map(async (crewTasks) => {
-      cancelled.push(...(await deps.ops.closeTasks(crewTasks, 'cancelled', at, guard)));
+      cancelled.push(...(await deps.tasks.closeTasks(crewTasks, 'cancelled', at, guard)));
     }));
   }
   cancelled.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));

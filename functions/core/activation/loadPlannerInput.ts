@@ -13,11 +13,11 @@ export function coveredPasses(tasks: readonly Task[]): Set<string> {
  * (if any) has already tasked. Work starts after the plan's lead time. Activation, upgrades,
  * replacements and the dry-run preview all plan from this, so a preview shows the plan they would make.
  */
-export async function loadPlannerInput(deps: CoreDeps, zoneLevels: Record<string, ResponseLevel>, activationId?: string): Promise<PlannerInput> {
+export async function loadPlannerInput(deps: Pick<CoreDeps, 'registry' | 'clock' | 'bookings' | 'tasks'>, zoneLevels: Record<string, ResponseLevel>, activationId?: string): Promise<PlannerInput> {
   const now = deps.clock.now();
   const [plan, zones, depots, roads, crews, vehicles, busy, existing] = await Promise.all([
     deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listDepots(), deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles(),
-    deps.ops.listBusy(), activationId ? deps.ops.listTasks(activationId) : Promise.resolve([]),
+    deps.bookings.listBusy(), activationId ? deps.tasks.listTasks(activationId) : Promise.resolve([]),
   ]);
   return {
     plan, zones, depots, roads, crews, vehicles, zoneLevels,

@@ -24,8 +24,8 @@ export interface LowerLevelRequest {
  * Lowers an open activation's level (logging the forecast evidence of the moment), cancels the open tasks
  * on roads the new level no longer covers, and hands it to dispatch, which tells the crews already sent.
  */
-export async function lowerLevel(deps: CoreDeps & { dispatch: DispatchRequests }, request: LowerLevelRequest): Promise<{ activation: Activation; cancelled: Task[]; dispatch: DispatchReceipt }> {
-  const activation = await deps.ops.getActivation(request.activationId);
+export async function lowerLevel(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'zoneStates' | 'activations' | 'tasks'> & { dispatch: DispatchRequests }, request: LowerLevelRequest): Promise<{ activation: Activation; cancelled: Task[]; dispatch: DispatchReceipt }> {
+  const activation = await deps.activations.getActivation(request.activationId);
   if (!activation) throw new NotFoundError('activation', request.activationId);
   if (activation.status !== 'open') throw new ConflictError(`activation ${activation.id} is ${activation.status}; only an open activation can be lowered`, { activationId: activation.id, status: activation.status });
   if (levelRank(request.level) >= levelRank(activation.level)) {
@@ -38,8 +38,8 @@ export async function lowerLevel(deps: CoreDeps & { dispatch: DispatchRequests }
         const current = activation.zoneLevels[z.id] ?? 'none';
         return [z.id, levelRank(current) > levelRank(request.level) ? request.level : current];
       }));
-  if (!(await deps.ops.changeActivationLevel(activation.id, activation.level, request.level, zoneLevels))) {
-    const now = await deps.ops.getActivation(activation.id);
+  if (!(await deps.activations.changeActivationLevel(activation.id, activation.level, request.level, zoneLevels))) {
+    const now = await deps.activations.getActivation(activation.id);
     throw new ConflictError(`activation ${activation.id} changed while it was being lowered (now ${now?.status ?? 'gone'} at level ${now?.level ?? '?'}); look at it again and retry`, { activationId: activation.id, status: now?.status, level: now?.level });
   }
   const at = deps.clock.now().toISOString();

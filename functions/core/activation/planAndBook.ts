@@ -29,14 +29,14 @@ const passKey = (s: Shortfall) => `${s.roadId}#${s.pass}`;
  * Used by activation, upgrades and replacements.
  */
 export async function planAndBook(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'shortfalls'>,
   activation: Activation,
   zoneLevels: Record<string, ResponseLevel>,
 ): Promise<{ tasks: Task[]; shortfalls: Shortfall[] }> {
   const now = deps.clock.now();
   const at = now.toISOString();
   // A writer that crashed mid-way through a long team left it incomplete: undo it before planning.
-  const repaired = await deps.ops.repairIncompleteBookings(new Date(now.getTime() - STALE_BOOKING_MS).toISOString());
+  const repaired = await deps.bookings.repairIncompleteBookings(new Date(now.getTime() - STALE_BOOKING_MS).toISOString());
   if (repaired > 0) await deps.log.append({ activationId: activation.id, at, actor: 'planner', action: 'booking.repaired', details: { teams: repaired }, reason: 'incomplete bookings left by an interrupted writer were undone' });
   const booked: Task[][] = [];
   let shortfalls: Shortfall[] = [];
@@ -47,7 +47,7 @@ export async function planAndBook(
       const lost: Team[] = [];
       // One reservation for the whole plan instead of one round trip per team (370 at city scale).
       const total = planned.teams.reduce((n, team) => n + team.tasks.length, 0);
-      let next = total > 0 ? await deps.ops.reserveTaskCodes(activation.id, total) : 0;
+      let next = total > 0 ? await deps.tasks.reserveTaskCodes(activation.id, total) : 0;
       const teams = planned.teams.map((team) => {
         const teamTasks = toTasks(team, activation.id, next, activation.wave, at);
         next += team.tasks.length;
@@ -58,7 +58,7 @@ export async function planAndBook(
       for (const { team, teamTasks } of teams) {
         // Listed before the call: a booking that fails with an error may have landed, and is undone with the rest.
         booked.push(teamTasks);
-        const result = await deps.ops.bookTeam(teamTasks);
+        const result = await deps.bookings.bookTeam(teamTasks);
         if (!result.ok) {
           booked.pop();
           lost.push(team);
@@ -74,10 +74,10 @@ export async function planAndBook(
       }
     }
     // A pass reported short may have been tasked meanwhile by a concurrent call: it is not short.
-    const nowCovered = coveredPasses(await deps.ops.listTasks(activation.id));
+    const nowCovered = coveredPasses(await deps.tasks.listTasks(activation.id));
     shortfalls = shortfalls.filter((s) => !nowCovered.has(`${s.roadId}#${s.pass}`));
   } catch (error) {
-    for (const tasks of booked.reverse()) await deps.ops.unbookTeam(tasks);
+    for (const tasks of booked.reverse()) await deps.bookings.unbookTeam(tasks);
     await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'plan.rolled-back', details: { teams: booked.length }, reason: error instanceof Error ? error.message : String(error) });
     throw error;
   }
@@ -91,13 +91,13 @@ export async function planAndBook(
  * log repeat hundreds of entries per reply and the after-action report count it once per run. Marked after
  * its entry is written, so a run that dies in between logs it again rather than never.
  */
-async function reportShortfalls(deps: CoreDeps, activationId: string, shortfalls: readonly Shortfall[]): Promise<void> {
+async function reportShortfalls(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'shortfalls'>, activationId: string, shortfalls: readonly Shortfall[]): Promise<void> {
   if (shortfalls.length === 0) return;
-  const reported = await deps.ops.listReportedShortfalls(activationId);
+  const reported = await deps.shortfalls.listReportedShortfalls(activationId);
   const fresh = shortfalls.filter((s) => !reported.has(passKey(s)));
   await runPool(fresh, LOG_CONCURRENCY, (s) => deps.log.append({
     activationId, at: deps.clock.now().toISOString(), actor: 'planner', action: 'road.shortfall', subject: `road:${s.roadId}`,
     details: { road: s.roadName, tier: s.tier, pass: s.pass, laneKm: s.laneKm }, reason: s.reason,
   }));
-  await deps.ops.markShortfallsReported(activationId, fresh.map(passKey));
+  await deps.shortfalls.markShortfallsReported(activationId, fresh.map(passKey));
 }

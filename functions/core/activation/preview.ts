@@ -36,12 +36,12 @@ export interface PlanPreview {
  * Dry run: the plan activation would make now (same inputs, same planner), nothing written or
  * logged. Levels come from `level` (every zone), else `zoneLevels`, else the poller's zone states.
  */
-export async function previewPlan(deps: CoreDeps, request: { level?: ActiveLevel; zoneLevels?: Record<string, ResponseLevel> } = {}): Promise<PlanPreview> {
+export async function previewPlan(deps: Pick<CoreDeps, 'registry' | 'clock' | 'zoneStates' | 'activations' | 'bookings' | 'tasks'>, request: { level?: ActiveLevel; zoneLevels?: Record<string, ResponseLevel> } = {}): Promise<PlanPreview> {
   const zones = await deps.registry.listZones();
   const zoneLevels = request.level
     ? Object.fromEntries(zones.map((z) => [z.id, request.level!]))
-    : request.zoneLevels ?? Object.fromEntries((await deps.ops.getZoneStates()).map((s) => [s.zoneId, s.level]));
-  const open = await deps.ops.getOpenActivation();
+    : request.zoneLevels ?? Object.fromEntries((await deps.zoneStates.getZoneStates()).map((s) => [s.zoneId, s.level]));
+  const open = await deps.activations.getOpenActivation();
   const input = await loadPlannerInput(deps, zoneLevels, open?.id);
   const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
   const crewName = new Map(input.crews.map((c) => [c.id, c.name]));

@@ -25,7 +25,7 @@ export type RaiseResult =
  * and books the roads the higher levels bring into scope. A concurrent raise wins; this one reports conflict.
  * If planning fails, the raise is undone (the activation is back at its level and wave) and the error rethrown.
  */
-export async function raiseLevel(deps: CoreDeps, request: RaiseRequest): Promise<RaiseResult> {
+export async function raiseLevel(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'>, request: RaiseRequest): Promise<RaiseResult> {
   const open = request.activation;
   const zoneLevels: Record<string, ResponseLevel> = { ...open.zoneLevels };
   let zoneRaised = false;
@@ -40,7 +40,7 @@ export async function raiseLevel(deps: CoreDeps, request: RaiseRequest): Promise
   if (!zoneRaised && level === open.level) return { outcome: 'unchanged', activation: open };
   const at = deps.clock.now().toISOString();
   const raised: Activation = { ...open, level, zoneLevels, wave: open.wave + 1, raisedAt: at };
-  if (!(await deps.ops.raiseActivation(open.id, { level, zoneLevels, wave: raised.wave, raisedAt: at }, open.wave))) {
+  if (!(await deps.activations.raiseActivation(open.id, { level, zoneLevels, wave: raised.wave, raisedAt: at }, open.wave))) {
     return { outcome: 'conflict', activation: open };
   }
   await deps.log.append({
@@ -53,10 +53,10 @@ export async function raiseLevel(deps: CoreDeps, request: RaiseRequest): Promise
     planned = await planAndBook(deps, raised, zoneLevels);
   } catch (error) {
     // planAndBook removed its bookings; lowering the activation back lets the retry raise it and plan the wave again.
-    const undone = await deps.ops.raiseActivation(open.id, { level: open.level, zoneLevels: open.zoneLevels, wave: open.wave, raisedAt: open.raisedAt ?? open.openedAt }, raised.wave);
+    const undone = await deps.activations.raiseActivation(open.id, { level: open.level, zoneLevels: open.zoneLevels, wave: open.wave, raisedAt: open.raisedAt ?? open.openedAt }, raised.wave);
     await deps.log.append({ activationId: open.id, at: deps.clock.now().toISOString(), actor: request.actor, action: 'activation.raise-undone', subject: `activation:${open.id}`, details: { from: level, to: open.level, wave: raised.wave, undone }, reason: error instanceof Error ? error.message : String(error) });
     throw error;
   }
-  await deps.ops.markWavePlanned(open.id, raised.wave);
+  await deps.activations.markWavePlanned(open.id, raised.wave);
   return { outcome: 'raised', activation: { ...raised, plannedWave: raised.wave }, tasks: planned.tasks, shortfalls: planned.shortfalls };
 }

@@ -4,7 +4,7 @@ import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import { crewAvailability } from '../planner/crewAvailability.ts';
 import { resolvePlannerSettings } from '../planner/resolvePlannerSettings.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
-import type { TaskMove } from '../ports/OperationsStore.ts';
+import type { TaskMove } from '../ports/TeamBookings.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
 import { moveRefusal } from './moveRefusal.ts';
@@ -40,7 +40,7 @@ export type ReassignResult =
  * and why; the new leader is told by SMS (a tasking of its own, followed up by the escalation ladder), and
  * the old one too if the task had reached them.
  */
-export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request: ReassignRequest): Promise<ReassignResult> {
+export async function reassignTask(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'smsRecords' | 'inbound' | 'taskingCases' | 'contacts'> & { sms: SmsSender }, request: ReassignRequest): Promise<ReassignResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const refuse = async (reason: string, kind: RefusalKind = 'rule'): Promise<ReassignResult> => {
@@ -48,12 +48,12 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
     return { outcome: 'refused', reason, kind };
   };
   if (request.reason.trim() === '') return refuse('a reason is required');
-  const activation = await deps.ops.getActivation(request.activationId);
+  const activation = await deps.activations.getActivation(request.activationId);
   if (!activation) return refuse(`no activation ${request.activationId}`, 'not-found');
   if (activation.status !== 'open') return refuse(`activation ${request.activationId} is not open`, 'conflict');
   const [plan, zones, depots, roads, crews, vehicles, tasks] = await Promise.all([
     deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listDepots(), deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles(),
-    deps.ops.listTasks(request.activationId),
+    deps.tasks.listTasks(request.activationId),
   ]);
   const task = tasks.find((t) => t.code === request.taskCode);
   if (!task) return refuse(`no task ${request.taskCode} in this activation`, 'not-found');
@@ -84,7 +84,7 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
   if (Date.parse(times.passableAt) > until) return refuse(`crew ${crew.id}'s working time ends at ${localTime(new Date(until).toISOString(), plan.timeZone)}, before the task would be done`, 'conflict');
 
   const move: TaskMove = { crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, depot: vehicle.depot, ...times, state: 'planned', teamOpenTasks: open.filter((t) => t.crewId === crew.id).length };
-  const booked = await deps.ops.reassignTask(task, move, at);
+  const booked = await deps.bookings.reassignTask(task, move, at);
   if (!booked.ok) return refuse(booked.reason, 'conflict');
   const { teamOpenTasks: _read, ...placed } = move;
   const moved: Task = { ...task, ...placed, updatedAt: at };
@@ -104,13 +104,13 @@ export async function reassignTask(deps: CoreDeps & { sms: SmsSender }, request:
     taskIds: [task.id], taskCodes: [task.code], step: 'leader', attempts: 1, dueAt: new Date(now.getTime() + steps.resendAfterMinutes * 60_000).toISOString(),
     recipients: [{ role: 'leader', outcome: 'pending', at }], openedAt: at, updatedAt: at, version: 1,
   };
-  await deps.ops.createTaskingCase(c);
+  await deps.taskingCases.createTaskingCase(c);
   const d = await deliver(deps, {
     id: attemptKey(c.id, 1), activationId: task.activationId, crewId: crew.id, to: crew.leader.phone, body: toSms.body, template: toSms.template, segments: toSms.segments, encoding: toSms.encoding,
     taskIds: [task.id], taskCodes: [task.code], recipient: 'leader', caseId: c.id, attempt: 1,
   }, 'dispatcher');
   if (d.message.state === 'sent') notified.push('new-leader');
-  if (await deps.ops.transitionTask(moved, 'planned', 'dispatched', deps.clock.now().toISOString())) moved.state = 'dispatched';
+  if (await deps.tasks.transitionTask(moved, 'planned', 'dispatched', deps.clock.now().toISOString())) moved.state = 'dispatched';
   await passOnIfUnreachable(deps, c, d, { activation, plan, crew }, 'dispatcher');
   const oldCrew = crews.find((c) => c.id === task.crewId);
   if (oldCrew && task.state !== 'planned') {

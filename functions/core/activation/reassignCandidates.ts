@@ -17,7 +17,7 @@ export interface ReassignCandidates {
  * again (working time, bookings) when the move is made.
  */
 export async function reassignCandidates(deps: CoreDeps, activationId: string, taskCode: string): Promise<ReassignCandidates | undefined> {
-  const [plan, roads, crews, vehicles, tasks] = await Promise.all([deps.registry.getPlan(), deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles(), deps.ops.listTasks(activationId)]);
+  const [plan, roads, crews, vehicles, tasks] = await Promise.all([deps.registry.getPlan(), deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles(), deps.tasks.listTasks(activationId)]);
   const task = tasks.find((t) => t.code === taskCode);
   const road = task && roads.find((r) => r.id === task.roadId);
   if (!task || !road) return undefined;

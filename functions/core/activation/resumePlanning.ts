@@ -13,7 +13,7 @@ const PLANNING_RUN_MS = 3 * 60_000;
  * in scope are planned and booked as that run would have (passes already tasked are skipped). Undefined
  * when there is nothing to finish.
  */
-export async function resumePlanning(deps: CoreDeps, open: Activation): Promise<{ shortfalls: Shortfall[] } | undefined> {
+export async function resumePlanning(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'>, open: Activation): Promise<{ shortfalls: Shortfall[] } | undefined> {
   if (open.plannedWave === undefined || open.plannedWave >= open.wave) return undefined;
   // A wave younger than a planning run may still be being planned (an officer's activation racing this poll).
   const since = Date.parse((open.wave > 1 ? open.raisedAt : undefined) ?? open.openedAt);
@@ -24,6 +24,6 @@ export async function resumePlanning(deps: CoreDeps, open: Activation): Promise<
     reason: 'the run that opened or raised this wave failed before its planning finished',
   });
   const { shortfalls } = await planAndBook(deps, open, open.zoneLevels);
-  await deps.ops.markWavePlanned(open.id, open.wave);
+  await deps.activations.markWavePlanned(open.id, open.wave);
   return { shortfalls };
 }

@@ -24,8 +24,8 @@ function alreadyClosed(activation: Activation): ConflictError {
  * Ends an activation: cancels its open tasks (freeing crews and vehicles), hands it to dispatch (which
  * tells the crews already sent out that their tasks are called off), closes it and logs who and why.
  */
-export async function standDown(deps: CoreDeps & { dispatch: DispatchRequests }, request: StandDownRequest): Promise<{ activation: Activation; cancelled: Task[]; dispatch: DispatchReceipt }> {
-  const activation = await deps.ops.getActivation(request.activationId);
+export async function standDown(deps: Pick<CoreDeps, 'log' | 'clock' | 'zoneStates' | 'activations' | 'tasks'> & { dispatch: DispatchRequests }, request: StandDownRequest): Promise<{ activation: Activation; cancelled: Task[]; dispatch: DispatchReceipt }> {
+  const activation = await deps.activations.getActivation(request.activationId);
   if (!activation) throw new NotFoundError('activation', request.activationId);
   if (activation.status !== 'open') throw alreadyClosed(activation);
   // Tasks first: a crash here leaves the activation open, so the stand-down can simply be repeated.
@@ -33,8 +33,8 @@ export async function standDown(deps: CoreDeps & { dispatch: DispatchRequests },
   // Handed on before the close, so a run that dies after closing has nothing left undone: the crews are told.
   const dispatch = await deps.dispatch.request({ activationId: activation.id });
   const at = deps.clock.now().toISOString();
-  if ((await deps.ops.closeActivation(activation.id, { closedAt: at, closedBy: request.actor, closeReason: request.reason })) === 'not-open') {
-    throw alreadyClosed((await deps.ops.getActivation(activation.id)) ?? activation);
+  if ((await deps.activations.closeActivation(activation.id, { closedAt: at, closedBy: request.actor, closeReason: request.reason })) === 'not-open') {
+    throw alreadyClosed((await deps.activations.getActivation(activation.id)) ?? activation);
   }
   // A replacement booked while this ran (a "9" answered between the cancel and the close) is cancelled too;
   // nothing can be booked once it is closed. Its crew may have been sent it: dispatch tells them.

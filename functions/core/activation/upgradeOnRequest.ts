@@ -28,10 +28,10 @@ export interface OfficerUpgrade {
  * raised by someone else meanwhile) and RuleViolationError (level not higher, zone levels refused).
  */
 export async function upgradeOnRequest(
-  deps: CoreDeps & { dispatch: DispatchRequests },
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { dispatch: DispatchRequests },
   request: OfficerUpgrade,
 ): Promise<{ activation: Activation; tasks: Task[]; shortfalls: Shortfall[]; dispatch: DispatchReceipt }> {
-  const activation = await deps.ops.getActivation(request.activationId);
+  const activation = await deps.activations.getActivation(request.activationId);
   if (!activation) throw new NotFoundError('activation', request.activationId);
   if (activation.status !== 'open') {
     throw new ConflictError(`activation ${activation.id} is ${activation.status}; only an open activation can be upgraded (activate a new one instead)`, { activationId: activation.id, status: activation.status });
@@ -43,7 +43,7 @@ export async function upgradeOnRequest(
   const zoneLevels = resolveZoneLevels(zones, request.level, request.zoneLevels);
   const raised = await raiseLevel(deps, { activation, level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
   if (raised.outcome !== 'raised') {
-    const now = await deps.ops.getActivation(activation.id);
+    const now = await deps.activations.getActivation(activation.id);
     throw new ConflictError(
       `activation ${activation.id} changed while it was being upgraded (now ${now?.status ?? 'gone'} at level ${now?.level ?? '?'}, wave ${now?.wave ?? '?'}); look at it again and retry`,
       { activationId: activation.id, status: now?.status, level: now?.level, wave: now?.wave },

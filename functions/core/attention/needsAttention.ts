@@ -20,7 +20,7 @@ function unansweredReplies(entries: readonly LogEntry[]): LogEntry[] {
  */
 export async function needsAttention(deps: CoreDeps): Promise<{ activationId: string | null; items: AttentionItem[] }> {
   const [plan, zones, roads, crews, states, open] = await Promise.all([
-    deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listRoads(), deps.registry.listCrews(), deps.ops.getZoneStates(), deps.ops.getOpenActivation(),
+    deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listRoads(), deps.registry.listCrews(), deps.zoneStates.getZoneStates(), deps.activations.getOpenActivation(),
   ]);
   const now = deps.clock.now();
   const crewName = new Map(crews.map((c) => [c.id, c.name]));
@@ -38,7 +38,7 @@ export async function needsAttention(deps: CoreDeps): Promise<{ activationId: st
   const systemSince = new Date(now.getTime() - 24 * 3_600_000).toISOString();
   const system = (await deps.log.list('system')).filter((e) => e.at >= systemSince);
   if (open) {
-    const [cases, tasks, short, log] = await Promise.all([deps.ops.listTaskingCases(open.id), deps.ops.listTasks(open.id), deps.ops.listReportedShortfalls(open.id), deps.log.list(open.id)]);
+    const [cases, tasks, short, log] = await Promise.all([deps.taskingCases.listTaskingCases(open.id), deps.tasks.listTasks(open.id), deps.shortfalls.listReportedShortfalls(open.id), deps.log.list(open.id)]);
     for (const c of cases) {
       if (c.outcome === 'confirmed' || c.outcome === 'closed' || c.outcome === 'cannot') continue;
       const unreachable = c.recipients.filter((r) => r.outcome === 'unreachable');

@@ -11,12 +11,12 @@ const TICKER = 12;
 
 /** The status board: zones and their evidence, every road's state, the headline figures and the latest log lines. */
 export async function readBoard(deps: CoreDeps): Promise<Board> {
-  const [plan, zones, states, open] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.ops.getZoneStates(), deps.ops.getOpenActivation()]);
+  const [plan, zones, states, open] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.zoneStates.getZoneStates(), deps.activations.getOpenActivation()]);
   // After a stand-down the board keeps showing the last activation, with its after-action figures.
-  const activation = open ?? (await deps.ops.listActivations(1))[0];
+  const activation = open ?? (await deps.activations.listActivations(1))[0];
   const now = deps.clock.now();
   const [tasks, cases, short, ticker] = activation
-    ? await Promise.all([deps.ops.listTasks(activation.id), deps.ops.listTaskingCases(activation.id), deps.ops.listReportedShortfalls(activation.id), latestEntries(deps.log, activation.id, now, TICKER)])
+    ? await Promise.all([deps.tasks.listTasks(activation.id), deps.taskingCases.listTaskingCases(activation.id), deps.shortfalls.listReportedShortfalls(activation.id), latestEntries(deps.log, activation.id, now, TICKER)])
     : [[], [], new Set<string>(), await latestEntries(deps.log, 'system', now, TICKER)];
   const roads: Record<string, RoadState> = {};
   for (const key of short) {

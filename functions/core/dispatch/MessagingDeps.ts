@@ -7,4 +7,4 @@ import type { SmsSender } from '../ports/SmsSender.ts';
  * conditional write is the exactly-once guard, the pace is a conservative default, and dead letters
  * go to the response log.
  */
-export type MessagingDeps = CoreDeps & { sms: SmsSender; messaging?: Messaging };
+export type MessagingDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'smsRecords' | 'inbound' | 'taskingCases' | 'contacts'> & { sms: SmsSender; messaging?: Messaging };

@@ -29,12 +29,12 @@ function ended(queued: SmsMessage, outcome: SendOutcome, at: string): SmsMessage
 export async function deliver(deps: MessagingDeps, request: DeliveryRequest, actor: string): Promise<Delivery> {
   const { m, recordIsGuard } = resolveMessaging(deps);
   const queued: SmsMessage = { ...request, state: 'queued', updatedAt: deps.clock.now().toISOString() };
-  const send = async (): Promise<SendOutcome> => (await deps.ops.isOptedOut(queued.to))
+  const send = async (): Promise<SendOutcome> => (await deps.contacts.isOptedOut(queued.to))
     ? { status: 'failed', permanent: true, reason: 'opted out of SMS (replied STOP)', tries: 0 }
     : sendOnce(deps.sms, m, { key: queued.id, to: queued.to, body: queued.body, ...(queued.template ? { template: queued.template } : {}), parts: queued.segments });
   let outcome: SendOutcome;
-  if ((await deps.ops.claimMessage(queued)) === 'exists') {
-    const existing = await deps.ops.getMessage(queued.activationId, queued.id);
+  if ((await deps.smsRecords.claimMessage(queued)) === 'exists') {
+    const existing = await deps.smsRecords.getMessage(queued.activationId, queued.id);
     if (existing && existing.state !== 'queued') return { message: existing };
     outcome = recordIsGuard
       ? { status: 'in-doubt', reason: 'an earlier run recorded this message as queued and did not record its end: not sent again', tries: 0 }
@@ -44,8 +44,8 @@ export async function deliver(deps: MessagingDeps, request: DeliveryRequest, act
   }
   const at = deps.clock.now().toISOString();
   const message = ended(queued, outcome, at);
-  if (!(await deps.ops.completeMessage(message))) {
-    const recorded = await deps.ops.getMessage(queued.activationId, queued.id);
+  if (!(await deps.smsRecords.completeMessage(message))) {
+    const recorded = await deps.smsRecords.getMessage(queued.activationId, queued.id);
     if (recorded) return { message: recorded, outcome };
   }
   const to = maskPhone(message.to);

@@ -31,10 +31,10 @@ export interface DispatchSummary {
  * Crews whose tasks were cancelled after they had been sent are then told so (notifyCancelledCrews).
  */
 export async function dispatchWave(deps: MessagingDeps, activationId: string, options: { shortfalls?: readonly Shortfall[] } = {}): Promise<DispatchSummary> {
-  const activation = await deps.ops.getActivation(activationId);
+  const activation = await deps.activations.getActivation(activationId);
   if (!activation) throw new Error(`activation ${activationId} not found`);
   const { m } = resolveMessaging(deps);
-  const [plan, crews, tasks, cases] = await Promise.all([deps.registry.getPlan(), deps.registry.listCrews(), deps.ops.listTasks(activationId), deps.ops.listTaskingCases(activationId)]);
+  const [plan, crews, tasks, cases] = await Promise.all([deps.registry.getPlan(), deps.registry.listCrews(), deps.tasks.listTasks(activationId), deps.taskingCases.listTaskingCases(activationId)]);
   const crewById = new Map(crews.map((c) => [c.id, c]));
   const summary: DispatchSummary = { sent: 0, skipped: 0, failed: 0, inDoubt: 0, unreachable: 0, cancellationNotices: 0 };
   const waveTasks = tasks.filter((t) => t.wave === activation.wave && t.state === 'planned');
@@ -66,10 +66,10 @@ export async function dispatchWave(deps: MessagingDeps, activationId: string, op
       dueAt: new Date(now.getTime() + plan.escalation[activation.level].resendAfterMinutes * 60_000).toISOString(),
       recipients: [{ role: 'leader', outcome: 'pending', at }], openedAt: at, updatedAt: at, version: 1,
     };
-    const c = caseOfTask.get(sorted[0]!.id) ?? ((await deps.ops.createTaskingCase(draft)) === 'created' ? draft : (await deps.ops.getTaskingCase(activationId, draft.id))!);
+    const c = caseOfTask.get(sorted[0]!.id) ?? ((await deps.taskingCases.createTaskingCase(draft)) === 'created' ? draft : (await deps.taskingCases.getTaskingCase(activationId, draft.id))!);
     const d = await sendTaskingAttempt(deps, { c, attempt: 1, role: 'leader', variant: { kind: 'first' }, plan, crew, tasks: sorted, actor: 'dispatcher' });
     const dispatchedAt = deps.clock.now().toISOString();
-    for (const t of sorted) await deps.ops.transitionTask(t, 'planned', 'dispatched', dispatchedAt);
+    for (const t of sorted) await deps.tasks.transitionTask(t, 'planned', 'dispatched', dispatchedAt);
     if (!d.outcome) summary.skipped++;
     else if (d.message.state === 'sent') summary.sent++;
     else if (d.message.state === 'in-doubt') summary.inDoubt++;

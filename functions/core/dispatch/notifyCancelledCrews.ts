@@ -34,10 +34,10 @@ export async function notifyCancelledCrews(
   deps: MessagingDeps, activation: Activation, crews: readonly Crew[], actor: string, read?: { tasks: readonly Task[] },
 ): Promise<CancellationNotices> {
   // A caller that has just read the activation's tasks passes them: a city's activation holds thousands.
-  const tasks = read?.tasks ?? await deps.ops.listTasks(activation.id);
+  const tasks = read?.tasks ?? await deps.tasks.listTasks(activation.id);
   const cancelled = tasks.filter((t) => t.state === 'cancelled');
   if (cancelled.length === 0) return { crews: 0, sms: 0 };
-  const [cases, messages] = await Promise.all([deps.ops.listTaskingCases(activation.id), deps.ops.listMessages(activation.id)]);
+  const [cases, messages] = await Promise.all([deps.taskingCases.listTaskingCases(activation.id), deps.smsRecords.listMessages(activation.id)]);
   // Tasked: a tasking of this very crew carried the task (a task moved away was told so by the reassignment).
   const tasked = new Set<string>();
   const backupAsked = new Set<string>();

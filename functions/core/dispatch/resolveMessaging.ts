@@ -24,7 +24,7 @@ const fallbacks = new WeakMap<object, Messaging>();
 /** The messaging ports to use, and whether the message record itself is the exactly-once guard. */
 export function resolveMessaging(deps: MessagingDeps): { m: Messaging; recordIsGuard: boolean } {
   if (deps.messaging) return { m: deps.messaging, recordIsGuard: false };
-  let m = fallbacks.get(deps.ops);
+  let m = fallbacks.get(deps.smsRecords);
   if (!m) {
     m = {
       guard: claimHeldGuard,
@@ -35,7 +35,7 @@ export function resolveMessaging(deps: MessagingDeps): { m: Messaging; recordIsG
       random: Math.random,
       concurrency: 4,
     };
-    fallbacks.set(deps.ops, m);
+    fallbacks.set(deps.smsRecords, m);
   }
   return { m, recordIsGuard: true };
 }

@@ -30,7 +30,7 @@ export interface OfficerMessageResult {
 export async function sendOfficerMessage(deps: MessagingDeps, message: OfficerMessage): Promise<OfficerMessageResult> {
   const crew = (await deps.registry.listCrews()).find((c) => c.id === message.crewId);
   if (!crew) throw new NotFoundError('crew', message.crewId);
-  const open = await deps.ops.getOpenActivation();
+  const open = await deps.activations.getOpenActivation();
   const activationId = open?.id ?? 'system';
   const person = message.to === 'leader' ? crew.leader : crew.backup;
   const phone = person.phone;

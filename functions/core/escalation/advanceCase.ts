@@ -80,5 +80,5 @@ export async function advanceCase(deps: MessagingDeps, c: TaskingCase, ctx: Case
       break;
     }
   }
-  return (await deps.ops.saveTaskingCase(next, c.version)) ? next : undefined;
+  return (await deps.taskingCases.saveTaskingCase(next, c.version)) ? next : undefined;
 }

@@ -22,9 +22,9 @@ export async function recordReply(
   for (let attempt = 0; attempt < SAVE_TRIES; attempt++) {
     // Only the replying crew's taskings (a task reassigned from another crew stays in that crew's old tasking too),
     // and only their tasks: a reply's reads do not grow with the rest of the activation.
-    const cases = await deps.ops.listCrewTaskingCases(args.activationId, args.changed[0]!.crewId);
+    const cases = await deps.taskingCases.listCrewTaskingCases(args.activationId, args.changed[0]!.crewId);
     const touched = cases.filter((c) => c.outcome === undefined && c.crewId === args.changed[0]!.crewId && c.taskIds.some((id) => changedIds.has(id)));
-    const tasks = await deps.ops.getTasks(args.activationId, touched.flatMap((c) => c.taskIds));
+    const tasks = await deps.tasks.getTasks(args.activationId, touched.flatMap((c) => c.taskIds));
     const state = new Map(tasks.map((t) => [t.id, t.state]));
     const crewOf = new Map(tasks.map((t) => [t.id, t.crewId]));
     let conflicts = 0;
@@ -41,7 +41,7 @@ export async function recordReply(
         const refused = c.taskIds.some((id) => state.get(id) === 'cannot');
         Object.assign(next, { step: 'closed', dueAt: null, outcome: refused ? 'cannot' : 'confirmed' });
       }
-      if (!(await deps.ops.saveTaskingCase(next, c.version))) { conflicts++; continue; }
+      if (!(await deps.taskingCases.saveTaskingCase(next, c.version))) { conflicts++; continue; }
       if (next.outcome) {
         closed.push(next);
         await deps.log.append({ activationId: c.activationId, at, actor: 'replies', action: next.outcome === 'cannot' ? 'escalation.cannot' : 'escalation.confirmed', subject: `crew:${c.crewId}`, details: { caseId: c.id, tasks: c.taskCodes, recipients: next.recipients } });

@@ -14,7 +14,7 @@ export interface SweepSummary {
 
 /** The escalator's scheduled sweep: every tasking due by now (read from the due index) goes one step further. */
 export async function sweepEscalations(deps: MessagingDeps, options: { limit?: number } = {}): Promise<SweepSummary> {
-  const due = await deps.ops.listDueTaskingCases(deps.clock.now().toISOString(), options.limit ?? 200);
+  const due = await deps.taskingCases.listDueTaskingCases(deps.clock.now().toISOString(), options.limit ?? 200);
   const summary: SweepSummary = { due: due.length, advanced: [], lost: 0 };
   if (due.length === 0) return summary;
   const [plan, crews] = await Promise.all([deps.registry.getPlan(), deps.registry.listCrews()]);
@@ -24,10 +24,10 @@ export async function sweepEscalations(deps: MessagingDeps, options: { limit?: n
   const cancelledOnClosed = new Set<string>();
   for (const listed of due) {
     // The index is eventually consistent: read the case itself before acting on it.
-    const c = await deps.ops.getTaskingCase(listed.activationId, listed.id);
+    const c = await deps.taskingCases.getTaskingCase(listed.activationId, listed.id);
     if (!c || c.dueAt === null || c.dueAt > deps.clock.now().toISOString()) continue;
-    if (!activations.has(c.activationId)) activations.set(c.activationId, deps.ops.getActivation(c.activationId));
-    if (!tasks.has(c.activationId)) tasks.set(c.activationId, deps.ops.listTasks(c.activationId));
+    if (!activations.has(c.activationId)) activations.set(c.activationId, deps.activations.getActivation(c.activationId));
+    if (!tasks.has(c.activationId)) tasks.set(c.activationId, deps.tasks.listTasks(c.activationId));
     const activationTasks = await tasks.get(c.activationId)!;
     const saved = await advanceCase(deps, c, { activation: await activations.get(c.activationId), plan, crew: crewById.get(c.crewId), tasks: activationTasks });
     if (!saved) summary.lost++;

@@ -8,7 +8,7 @@ import type { SmsSender } from '../ports/SmsSender.ts';
  * poll's decisions stand whether or not the text went out.
  */
 export async function notifyOfficer(
-  deps: CoreDeps & { sms: SmsSender },
+  deps: Pick<CoreDeps, 'log' | 'clock'> & { sms: SmsSender },
   to: string,
   notice: { kind: string; sms: RenderedSms; idempotencyKey: string; activationId?: string },
 ): Promise<boolean> {

@@ -13,18 +13,18 @@ import { pollCity, type PollResult } from './pollCity.ts';
  * again: dispatch is idempotent, and nothing booked is left untold.
  */
 export async function pollAndDispatch(
-  deps: CoreDeps & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch: DispatchRequests },
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch: DispatchRequests },
 ): Promise<PollResult & { dispatch?: DispatchReceipt }> {
   const result = await pollCity(deps);
   if (result.activation?.outcome === 'activated') {
     return { ...result, dispatch: await deps.dispatch.request({ activationId: result.activation.activation.id, shortfalls: result.activation.shortfalls }) };
   }
   if (result.raise?.outcome === 'raised') return { ...result, dispatch: await deps.dispatch.request({ activationId: result.raise.activation.id }) };
-  const open = await deps.ops.getOpenActivation();
+  const open = await deps.activations.getOpenActivation();
   if (!open) return result;
   const resumed = await resumePlanning(deps, open);
   if (resumed) return { ...result, dispatch: await deps.dispatch.request({ activationId: open.id, shortfalls: resumed.shortfalls }) };
-  if ((await deps.ops.listTasks(open.id)).some((t) => t.wave === open.wave && t.state === 'planned')) {
+  if ((await deps.tasks.listTasks(open.id)).some((t) => t.wave === open.wave && t.state === 'planned')) {
     return { ...result, dispatch: await deps.dispatch.request({ activationId: open.id }) };
   }
   return result;

@@ -39,7 +39,7 @@ export interface PollResult {
   metrics: PollMetrics;
 }
 
-type PollDeps = CoreDeps & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender };
+type PollDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender };
 
 const cityLevelOf = (levels: ResponseLevel[]) => levels.reduce<ResponseLevel>((acc, l) => maxLevel(acc, l), 'none');
 
@@ -50,7 +50,7 @@ const cityLevelOf = (levels: ResponseLevel[]) => levels.reduce<ResponseLevel>((a
  * forecast can start or raise anything: bad or missing data never activates a plan.
  */
 export async function pollCity(deps: PollDeps): Promise<PollResult> {
-  const [plan, zones, previous] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.ops.getZoneStates()]);
+  const [plan, zones, previous] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.zoneStates.getZoneStates()]);
   const before = new Map(previous.map((s) => [s.zoneId, s]));
   const reports: ZoneReport[] = [];
   const rules = forecastRules(plan);
@@ -85,7 +85,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
   }
 
   const reason = topEvidence ? `forecast reached level ${cityLevel} (${describeEvidence(topEvidence)})` : `forecast at level ${cityLevel}`;
-  const open = await deps.ops.getOpenActivation();
+  const open = await deps.activations.getOpenActivation();
   if (open) {
     const rose = fresh.some((r) => levelRank(r.state.level) > levelRank(open.zoneLevels[r.zone.id] ?? 'none'));
     if (rose) {
@@ -100,7 +100,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
     }
     const dropped = reports.some((r) => r.change === 'downgrade');
     if (dropped && levelRank(cityLevel) < levelRank(open.level) && levelRank(cityLevel) < levelRank(priorCityLevel)) {
-      const openTasks = (await deps.ops.listTasks(open.id)).filter((t) => OPEN_TASK_STATES.includes(t.state)).length;
+      const openTasks = (await deps.tasks.listTasks(open.id)).filter((t) => OPEN_TASK_STATES.includes(t.state)).length;
       const kind = cityLevel === 'none' ? 'stand-down-proposed' : 'downgrade-proposed';
       await deps.log.append({ activationId: open.id, at, actor: 'poller', action: kind === 'stand-down-proposed' ? 'stand-down.proposed' : 'downgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: cityLevel, zoneLevels, openTasks, pollsBelow: rules.downgradeAfterPolls }, reason: `forecast below level ${open.level} for ${rules.downgradeAfterPolls} consecutive polls` });
       await notifyOfficer(deps, plan.dutyOfficerPhone, { kind, activationId: open.id, sms: officerNotices.proposeDowngrade(lang, open.level, cityLevel, rules.downgradeAfterPolls, openTasks, deps.sms.signature), idempotencyKey: `${kind}#${open.id}#${at}` });

@@ -34,7 +34,7 @@ export interface ZoneReport {
  * log what changed. A zone whose providers all fail holds its level: bad data never moves a level.
  */
 export async function pollZone(
-  deps: CoreDeps & { providers: ReadonlyMap<string, ForecastProvider> },
+  deps: Pick<CoreDeps, 'log' | 'clock' | 'zoneStates'> & { providers: ReadonlyMap<string, ForecastProvider> },
   plan: ForecastRules,
   zone: Zone,
   prior: ZoneState | undefined,
@@ -57,7 +57,7 @@ export async function pollZone(
       watch: prior?.watch ?? false, watchLevel: prior?.watchLevel ?? 'none', watchNotifiedLevel: prior?.watchNotifiedLevel ?? 'none',
       failingSince, staleAlarmedAt: newlyStale ? at : (prior?.staleAlarmedAt ?? null),
     };
-    await deps.ops.putZoneState(state);
+    await deps.zoneStates.putZoneState(state);
     if (newlyStale) {
       await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'forecast.stale', subject, details: { failingSince, staleAfterMinutes: plan.staleAfterMinutes, heldLevel: state.level, providers: failures.map((f) => f.provider) }, reason: state.lastError ?? 'every provider failed' });
     }
@@ -85,7 +85,7 @@ export async function pollZone(
     watch: assessment.watch, watchLevel: assessment.watchLevel, watchNotifiedLevel: newWatch ? assessment.watchLevel : notified,
     failingSince: null, staleAlarmedAt: null,
   };
-  await deps.ops.putZoneState(state);
+  await deps.zoneStates.putZoneState(state);
   if (next.level !== before) {
     await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'forecast.level-changed', subject, details: { from: before, to: next.level, change: next.change, provider: forecast.provider, evidence: assessment.evidence } });
   } else if (next.change === 'holding' && (prior?.belowCount ?? 0) === 0) {

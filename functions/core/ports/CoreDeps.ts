@@ -1,14 +1,13 @@
 import type { PlannerBudget } from '../planner/PlannerBudget.ts';
 import type { Clock } from './Clock.ts';
 import type { IdGenerator } from './IdGenerator.ts';
-import type { OperationsStore } from './OperationsStore.ts';
+import type { OperationsPorts } from './OperationsPorts.ts';
 import type { RegistryStore } from './RegistryStore.ts';
 import type { ResponseLog } from './ResponseLog.ts';
 
-/** What every use case in core is given, instead of reaching for AWS or the environment. */
-export interface CoreDeps {
+/** Every port a use case in core may ask for (each asks for the ones it uses), instead of reaching for AWS or the environment. */
+export interface CoreDeps extends OperationsPorts {
   registry: RegistryStore;
-  ops: OperationsStore;
   log: ResponseLog;
   clock: Clock;
   ids: IdGenerator;

@@ -8,7 +8,7 @@ import type { CityPlan } from './CityPlan.ts';
 import type { Crew } from './Crew.ts';
 import { REGISTRY_NOUN, type RegistryKind, type RegistryRecords } from './RegistryKind.ts';
 
-type Deps = CoreDeps & { registryAdmin: RegistryAdmin };
+type Deps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings'> & { registryAdmin: RegistryAdmin };
 
 /** Registry edits go to their own log stream, apart from any activation. */
 export const REGISTRY_LOG = 'registry';
@@ -50,7 +50,7 @@ export async function deleteRegistryRecord(deps: Deps, kind: RegistryKind, id: s
     if (onTasks > 0) throw new ConflictError(`road ${id} is on ${onTasks} open tasks; stand down or wait until they are done`, { id, openTasks: onTasks });
   }
   if (kind === 'crews' || kind === 'vehicles') {
-    const busy = await deps.ops.listBusy();
+    const busy = await deps.bookings.listBusy();
     if ((kind === 'crews' ? busy.crewIds : busy.vehicleIds).has(id)) throw new ConflictError(`${REGISTRY_NOUN[kind]} ${id} is on open tasks; reassign them or stand down first`, { id });
   }
   await deps.registryAdmin.deleteRecord(kind, record);

@@ -6,7 +6,7 @@ import { recordReply } from '../escalation/recordReply.ts';
 import { requestReplacement } from '../escalation/requestReplacement.ts';
 import { renderSms } from '../messages/catalogue/renderSms.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
-import type { InboundNote } from '../ports/OperationsStore.ts';
+import type { InboundNote } from '../ports/InboundClaims.ts';
 import type { Crew } from '../registry/Crew.ts';
 import { maskPhone } from '../registry/PhoneNumber.ts';
 import { nextState, replyTarget } from './nextState.ts';
@@ -37,16 +37,16 @@ export async function handleReply(deps: MessagingDeps, inbound: InboundSms): Pro
   const at = deps.clock.now().toISOString();
   let outcome: ReplyOutcome;
   try {
-    const claim = await deps.ops.claimInbound(inbound.inboundMessageId, at);
+    const claim = await deps.inbound.claimInbound(inbound.inboundMessageId, at);
     if (claim.status === 'duplicate') return 'duplicate';
     // An earlier run that failed left its claim unfinished: this retry does the same work (each step is idempotent).
     outcome = await apply(deps, inbound, at, claim.status === 'unfinished' ? (claim.note ?? null) : undefined);
   } catch (error) {
     // Given up, so that the delivery's retry handles it (a run that dies without this is taken over later).
-    await deps.ops.releaseInbound(inbound.inboundMessageId).catch(() => {});
+    await deps.inbound.releaseInbound(inbound.inboundMessageId).catch(() => {});
     throw error;
   }
-  await deps.ops.finishInbound(inbound.inboundMessageId);
+  await deps.inbound.finishInbound(inbound.inboundMessageId);
   return outcome;
 }
 
@@ -61,7 +61,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
   const { crew, role } = found;
   const language = role === 'leader' ? crew.leader.language : crew.backup.language;
   const intent = parseReply(inbound.body);
-  const open = await deps.ops.listOpenTasksForCrew(crew.id);
+  const open = await deps.tasks.listOpenTasksForCrew(crew.id);
   const activationId = resumed?.activationId ?? latest(open)?.activationId ?? 'system';
   const answer = (templateName: string, params: Record<string, string | number> = {}) => {
     const sms = renderSms(templateName, language, params, deps.sms.signature);
@@ -72,13 +72,13 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
 
   if (intent.kind === 'help' || intent.kind === 'unknown') {
     const window = intent.kind === 'help' ? HELP_WINDOW_MIN : UNKNOWN_HELP_WINDOW_MIN;
-    const helped = await deps.ops.claimHelpReply(inbound.from, at, window, inbound.inboundMessageId);
+    const helped = await deps.contacts.claimHelpReply(inbound.from, at, window, inbound.inboundMessageId);
     await entry(intent.kind === 'help' ? 'reply.help' : 'reply.unknown', { body: inbound.body.slice(0, 160), helpSent: helped });
     if (helped) await answer('help');
     return intent.kind === 'help' ? 'help' : 'unknown-reply';
   }
   if (intent.kind === 'stop') {
-    await deps.ops.recordOptOut(inbound.from, at);
+    await deps.contacts.recordOptOut(inbound.from, at);
     await entry('reply.stop', {}, 'opted out of SMS; the tasking goes to the next person and the duty officer must call');
     // No SMS back: the number has just opted out (the carrier or AWS confirms the opt-out itself).
     await passOnAfterStop(deps, crew, role, open, at);
@@ -87,7 +87,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
 
   const newest = latest(open);
   const targets = resumed
-    ? await deps.ops.getTasks(resumed.activationId, resumed.taskIds)
+    ? await deps.tasks.getTasks(resumed.activationId, resumed.taskIds)
     : intent.taskCode
       ? open.filter((task) => task.code === intent.taskCode)
       : open.filter((task) => task.activationId === newest?.activationId && task.wave === newest.wave);
@@ -96,7 +96,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
     await answer('reply.not-yours', { code: intent.taskCode });
     return 'not-applicable';
   }
-  if (!resumed && targets.length > 0) await deps.ops.noteInbound(inbound.inboundMessageId, { activationId, taskIds: targets.map((task) => task.id) });
+  if (!resumed && targets.length > 0) await deps.inbound.noteInbound(inbound.inboundMessageId, { activationId, taskIds: targets.map((task) => task.id) });
   const changed = await moveTasks(deps, targets, intent.action, at, resumed !== undefined);
   const codes = changed.map((c) => c.code);
   await entry(`reply.${intent.action}`, { tasks: codes, requestedCode: intent.taskCode ?? null, body: inbound.body.slice(0, 160) });
@@ -122,8 +122,8 @@ async function moveTasks(deps: MessagingDeps, targets: readonly Task[], action: 
   const already = resuming ? targets.filter((task) => task.state === to) : [];
   const movable = targets.filter((task) => !already.includes(task) && nextState(task.state, action) === to);
   const moved = OPEN_TASK_STATES.includes(to)
-    ? (await Promise.all(movable.map(async (task) => ((await deps.ops.transitionTask(task, task.state, to, at)) ? [{ ...task, state: to, updatedAt: at }] : [])))).flat()
-    : await deps.ops.closeTasks(movable, to, at);
+    ? (await Promise.all(movable.map(async (task) => ((await deps.tasks.transitionTask(task, task.state, to, at)) ? [{ ...task, state: to, updatedAt: at }] : [])))).flat()
+    : await deps.tasks.closeTasks(movable, to, at);
   const byId = new Map([...already, ...moved].map((task) => [task.id, task]));
   return targets.flatMap((task) => byId.get(task.id) ?? []);
 }
@@ -139,20 +139,20 @@ async function passOnAfterStop(deps: MessagingDeps, crew: Crew, role: 'leader' |
   if (activationIds.length === 0) return;
   const plan = await deps.registry.getPlan();
   for (const activationId of activationIds) {
-    const [activation, cases, tasks] = await Promise.all([deps.ops.getActivation(activationId), deps.ops.listTaskingCases(activationId), deps.ops.listTasks(activationId)]);
+    const [activation, cases, tasks] = await Promise.all([deps.activations.getActivation(activationId), deps.taskingCases.listTaskingCases(activationId), deps.tasks.listTasks(activationId)]);
     for (const c of cases.filter((x) => x.crewId === crew.id && x.dueAt !== null)) {
       const mine = role === 'leader' ? c.step === 'leader' || c.step === 'resent' : c.step === 'backup';
       const recipients = c.recipients.map((r) => (r.role === role ? { ...r, outcome: 'unreachable' as const, at, reason: 'replied STOP' } : r));
       const marked = { ...c, recipients };
       if (mine) await advanceCase(deps, { ...marked, ...(role === 'leader' ? { step: 'resent' as const } : {}) }, { activation, plan, crew, tasks }, 'replies');
-      else await deps.ops.saveTaskingCase({ ...marked, version: c.version + 1, updatedAt: at }, c.version);
+      else await deps.taskingCases.saveTaskingCase({ ...marked, version: c.version + 1, updatedAt: at }, c.version);
     }
   }
 }
 
 /** "9": the planner is asked for another team, and the duty officer is told what came of it. */
 async function replaceAfterCannot(deps: MessagingDeps, crew: Crew, refused: readonly Task[], caseIds: readonly string[]): Promise<void> {
-  const activation = await deps.ops.getActivation(refused[0]!.activationId);
+  const activation = await deps.activations.getActivation(refused[0]!.activationId);
   if (!activation || activation.status !== 'open') return;
   const replacements = await requestReplacement(deps, activation, crew.id);
   const plan = await deps.registry.getPlan();

@@ -24,12 +24,12 @@ export interface ReportSources {
 }
 
 /** Everything an activation's reports are built from: its record, tasks, log, the poller's lead-up and the registry. */
-export async function loadReportSources(deps: CoreDeps, activationId: string): Promise<ReportSources> {
-  const activation = await deps.ops.getActivation(activationId);
+export async function loadReportSources(deps: Pick<CoreDeps, 'registry' | 'log' | 'activations' | 'tasks'>, activationId: string): Promise<ReportSources> {
+  const activation = await deps.activations.getActivation(activationId);
   if (!activation) throw new NotFoundError('activation', activationId);
   const opened = Date.parse(activation.openedAt);
   const [plan, tasks, log, roads, crews, zones] = await Promise.all([
-    deps.registry.getPlan(), deps.ops.listTasks(activationId), deps.log.list(activationId),
+    deps.registry.getPlan(), deps.tasks.listTasks(activationId), deps.log.list(activationId),
     deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listZones(),
   ]);
   const systemLog: LogEntry[] = [];

@@ -5,9 +5,9 @@ import type { CityStatus } from './CityStatus.ts';
 import { zoneForecasts } from './zoneForecasts.ts';
 
 /** The city at a glance: forecast level per zone, the open activation and its tasks by state. */
-export async function readStatus(deps: CoreDeps): Promise<CityStatus> {
-  const [plan, zones, states, open] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.ops.getZoneStates(), deps.ops.getOpenActivation()]);
-  const tasks = open ? await deps.ops.listTasks(open.id) : [];
+export async function readStatus(deps: Pick<CoreDeps, 'registry' | 'clock' | 'zoneStates' | 'activations' | 'tasks'>): Promise<CityStatus> {
+  const [plan, zones, states, open] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.zoneStates.getZoneStates(), deps.activations.getOpenActivation()]);
+  const tasks = open ? await deps.tasks.listTasks(open.id) : [];
   const now = deps.clock.now();
   const forecasts = zoneForecasts(zones, states, now);
   const taskCounts = Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as Record<TaskState, number>;

@@ -1,5 +1,5 @@
 import { documentClient } from '../../adapters/dynamo/documentClient.ts';
-import { DynamoOperationsStore } from '../../adapters/dynamo/DynamoOperationsStore.ts';
+import { dynamoOperations } from '../../adapters/dynamo/dynamoOperations.ts';
 import { DynamoRegistryStore } from '../../adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../adapters/dynamo/DynamoResponseLog.ts';
 import { observeDeps } from '../../adapters/observability/observeDeps.ts';
@@ -24,7 +24,7 @@ export function buildStores(env: TableNames, telemetry: Telemetry): CoreDeps {
   const ids = new UlidGenerator();
   return observeDeps({
     registry: new DynamoRegistryStore(db, env.REGISTRY_TABLE),
-    ops: new DynamoOperationsStore(db, env.OPERATIONS_TABLE),
+    ...dynamoOperations(db, env.OPERATIONS_TABLE),
     log: new DynamoResponseLog(db, env.LOG_TABLE, ids),
     clock: new SystemClock(),
     ids,

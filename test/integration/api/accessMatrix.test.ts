@@ -43,7 +43,7 @@ describe('who may call what, across every route', () => {
   });
 
   it('left the open activation as it was after every refusal', async () => {
-    expect((await h.deps.ops.getOpenActivation())?.status).toBe('open');
+    expect((await h.deps.activations.getOpenActivation())?.status).toBe('open');
     expect((await h.deps.registry.listZones()).map((z) => z.id)).toContain('jiefang');
   });
 });

@@ -17,7 +17,7 @@ describe('POST /activations', () => {
       expect(res.status).toBe(status);
       expect(res.headers['content-type']).toBe('application/problem+json');
       expect(problemSchema.parse(res.json).status).toBe(status);
-      expect(await h.deps.ops.getOpenActivation()).toBeUndefined();
+      expect(await h.deps.activations.getOpenActivation()).toBeUndefined();
     });
 
     it.each([
@@ -90,7 +90,7 @@ describe('POST /activations', () => {
     const body = activateResultSchema.parse(res.json);
     expect(res.headers.location).toBe(`/activations/${body.activation.id}`);
     expect(body.activation).toMatchObject({ level: 'II', openedBy: 'officer-demo', reason: VALID.reason, status: 'open' });
-    const tasks = await h.deps.ops.listTasks(body.activation.id);
+    const tasks = await h.deps.tasks.listTasks(body.activation.id);
     expect(body.booked.tasks).toBe(tasks.length);
     expect(body.booked.crews).toBe(new Set(tasks.map((t) => t.crewId)).size);
     expect(body.booked.laneKmByTier[1]).toBeCloseTo(tasks.filter((t) => t.tier === 1).reduce((s, t) => s + t.laneKm, 0), 2);
@@ -102,7 +102,7 @@ describe('POST /activations', () => {
   it('logs the decision with the officer, the reason and the forecast evidence', async () => {
     const h = await apiHarness();
     const evidence = { rule: 'blizzard-6h', level: 'II' as const, provider: 'open-meteo', value: 12.9, threshold: 10, unit: 'mm snow water', windowHours: 6, from: '2026-12-14T00:00:00.000Z', to: '2026-12-14T06:00:00.000Z', gapHours: 0 };
-    await h.deps.ops.putZoneState({ zoneId: 'jiefang', level: 'II', evidence: [evidence], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:45:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: null });
+    await h.deps.zoneStates.putZoneState({ zoneId: 'jiefang', level: 'II', evidence: [evidence], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:45:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: null });
     const res = await h.call('POST', '/activations', { body: VALID });
     const opened = (await h.deps.log.list(res.json.activation.id)).find((e) => e.action === 'activation.opened');
     expect(opened).toMatchObject({ actor: 'officer-demo', reason: VALID.reason, subject: `activation:${res.json.activation.id}` });
@@ -126,7 +126,7 @@ describe('POST /activations', () => {
     expect(second.status).toBe(201);
     expect(second.json.activation.id).toBe(first.json.activation.id);
     expect(second.headers['idempotent-replayed']).toBe('true');
-    expect(await h.deps.ops.listActivations(10)).toHaveLength(1);
+    expect(await h.deps.activations.listActivations(10)).toHaveLength(1);
     expect(h.deps.sms.sent).toHaveLength(first.json.dispatch.sent);
   });
 
@@ -137,7 +137,7 @@ describe('POST /activations', () => {
     const created = answers.filter((a) => a.status === 201);
     expect(new Set(created.map((a) => a.json.activation.id)).size).toBe(1);
     expect(answers.every((a) => a.status === 201 || (a.status === 409 && a.json.type === 'urn:snowops:problem:idempotency-in-progress'))).toBe(true);
-    expect(await h.deps.ops.listActivations(10)).toHaveLength(1);
+    expect(await h.deps.activations.listActivations(10)).toHaveLength(1);
   });
 
   it('answers 422 when an Idempotency-Key comes back with a different request', async () => {

@@ -23,7 +23,7 @@ describe('GET /attention and POST /crews/{crewId}/messages', () => {
   });
 
   it('lists the road passes left short', async () => {
-    const short = await h.deps.ops.listReportedShortfalls((await h.deps.ops.getOpenActivation())!.id);
+    const short = await h.deps.shortfalls.listReportedShortfalls((await h.deps.activations.getOpenActivation())!.id);
     const res = await h.call('GET', '/attention');
     expect(res.json.items.filter((i: { kind: string }) => i.kind === 'shortfall')).toHaveLength(short.size);
   });

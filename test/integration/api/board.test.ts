@@ -21,7 +21,7 @@ describe('GET /board', () => {
     const opened = await h.call('POST', '/activations', { body: { level: 'II', reason: 'board test: CMA orange warning' } });
     expect(opened.status).toBe(201);
     const board = boardSchema.parse((await h.call('GET', '/board')).json);
-    const tasks = await h.deps.ops.listTasks(board.activation!.id);
+    const tasks = await h.deps.tasks.listTasks(board.activation!.id);
     expect(board.activation!.level).toBe('II');
     expect(board.kpis!.tasks).toBe(tasks.length);
     for (const t of tasks) expect(['dispatched', 'short', 'planned']).toContain(board.roads[t.roadId]);

@@ -14,7 +14,7 @@ describe('bodies in a charset other than UTF-8 (issue 14, defect 9)', () => {
     expect(res.status).toBe(415);
     expect(res.json.detail).toContain('ISO-8859-1');
     expect(res.json.detail).toContain('UTF-8');
-    expect(await h.deps.ops.getOpenActivation()).toBeUndefined();
+    expect(await h.deps.activations.getOpenActivation()).toBeUndefined();
   });
 
   it('refuses a CSV declared GBK with 415 naming the charset', async () => {

@@ -11,13 +11,13 @@ async function openedAtI() {
 describe('POST /activations/{id}/downgrade', () => {
   it('lowers the level and cancels the open tasks on tiers the new level leaves out', async () => {
     const h = await openedAtI();
-    const before = await h.deps.ops.listTasks(h.activationId);
+    const before = await h.deps.tasks.listTasks(h.activationId);
     // Level IV keeps tier 1 only in the demo plan.
     const res = await h.call('POST', `/activations/${h.activationId}/downgrade`, { body: { level: 'IV', reason: 'snowfall easing to light' } });
     expect(res.status).toBe(200);
     expect(res.json.activation.level).toBe('IV');
     expect(Object.values(res.json.activation.zoneLevels)).toEqual(['IV', 'IV', 'IV', 'IV']);
-    const after = await h.deps.ops.listTasks(h.activationId);
+    const after = await h.deps.tasks.listTasks(h.activationId);
     expect(after.filter((t) => t.tier > 1 && OPEN_TASK_STATES.includes(t.state))).toEqual([]);
     expect(after.filter((t) => t.tier === 1).map((t) => t.state)).toEqual(before.filter((t) => t.tier === 1).map((t) => t.state));
     expect(res.json.cancelledTasks.sort()).toEqual(before.filter((t) => t.tier > 1).map((t) => t.code).sort());
@@ -26,9 +26,9 @@ describe('POST /activations/{id}/downgrade', () => {
   it('frees the crews whose every task was cancelled', async () => {
     const h = await openedAtI();
     const res = await h.call('POST', `/activations/${h.activationId}/downgrade`, { body: { level: 'IV', reason: 'snowfall easing to light' } });
-    const tasks = await h.deps.ops.listTasks(h.activationId);
+    const tasks = await h.deps.tasks.listTasks(h.activationId);
     const stillWorking = new Set(tasks.filter((t) => OPEN_TASK_STATES.includes(t.state)).map((t) => t.crewId));
-    const busy = await h.deps.ops.listBusy();
+    const busy = await h.deps.bookings.listBusy();
     expect([...busy.crewIds].sort()).toEqual([...stillWorking].sort());
     expect(res.json.cancelledTasks.length).toBeGreaterThan(0);
   });
@@ -58,7 +58,7 @@ describe('POST /activations/{id}/downgrade', () => {
     const h = await openedAtI();
     const res = await h.call('POST', `/activations/${h.activationId}/downgrade`, { as, body: { level: 'IV', reason: 'not theirs to decide' } });
     expect(res.status).toBe(status);
-    expect((await h.deps.ops.getActivation(h.activationId))?.level).toBe('I');
+    expect((await h.deps.activations.getActivation(h.activationId))?.level).toBe('I');
   });
 
   it.each([

@@ -16,10 +16,11 @@ describe('the response log is append-only in code', () => {
     expect(methods).toEqual(['append', 'list', 'page']);
   });
 
-  it('sends DynamoDB nothing but conditional puts and queries', async () => {
+  it('sends DynamoDB nothing but conditional puts (through writeIf) and queries', async () => {
     const source = await readFile(new URL('../../../functions/adapters/dynamo/DynamoResponseLog.ts', import.meta.url), 'utf8');
     const commands = [...source.matchAll(/\b(\w+Command)\b/g)].map((m) => m[1]);
-    expect(new Set(commands)).toEqual(new Set(['PutCommand', 'QueryCommand']));
+    const conditionalWrites = [...source.matchAll(/writeIf\(this\.db, \{ (\w+):/g)].map((m) => m[1]);
+    expect({ commands: new Set(commands), conditionalWrites }).toEqual({ commands: new Set(['QueryCommand']), conditionalWrites: ['Put'] });
     expect(source).toContain("ConditionExpression: 'attribute_not_exists(entryId)'");
   });
 

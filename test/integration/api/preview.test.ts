@@ -35,8 +35,8 @@ describe('POST /activations/preview', () => {
 
     it('writes nothing: no activation, no booking, no log entry, no SMS', async () => {
       await h.call('POST', '/activations/preview', { body: { level: 'I' } });
-      expect(await h.deps.ops.listActivations(10)).toEqual([]);
-      const busy = await h.deps.ops.listBusy();
+      expect(await h.deps.activations.listActivations(10)).toEqual([]);
+      const busy = await h.deps.bookings.listBusy();
       expect([busy.crewIds.size, busy.vehicleIds.size]).toEqual([0, 0]);
       expect(await h.deps.log.list('system')).toEqual([]);
       expect(h.deps.sms.sent).toEqual([]);
@@ -107,7 +107,7 @@ describe('POST /activations/preview', () => {
     const h = await apiHarness();
     const preview = await h.call('POST', '/activations/preview', { body: { level: 'II' } });
     const activated = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
-    const tasks = await h.deps.ops.listTasks(activated.json.activation.id);
+    const tasks = await h.deps.tasks.listTasks(activated.json.activation.id);
     expect(tasks.map((t) => `${t.roadId}#${t.pass}`).sort()).toEqual(passesOf(preview.json));
     expect(activated.json.shortfalls.map((s: { roadId: string }) => s.roadId).sort()).toEqual(preview.json.shortfalls.map((s: { roadId: string }) => s.roadId).sort());
   });
@@ -118,7 +118,7 @@ describe('POST /activations/preview', () => {
     const res = await h.call('POST', '/activations/preview', { body: { level: 'I' } });
     expect(res.status).toBe(200);
     expect(res.json.summary.openActivationId).toBe(activated.json.activation.id);
-    const busy = await h.deps.ops.listBusy();
+    const busy = await h.deps.bookings.listBusy();
     expect(res.json.teams.filter((t: { crewId: string }) => busy.crewIds.has(t.crewId))).toEqual([]);
   });
 });

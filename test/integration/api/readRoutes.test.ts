@@ -11,7 +11,7 @@ describe('read routes on an open activation', () => {
   let activationId: string;
   beforeAll(async () => {
     h = await apiHarness();
-    await h.deps.ops.putZoneState({ zoneId: 'shanyang', level: 'II', evidence: [EVIDENCE], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:30:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: 'met-norway: timeout' });
+    await h.deps.zoneStates.putZoneState({ zoneId: 'shanyang', level: 'II', evidence: [EVIDENCE], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:30:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: 'met-norway: timeout' });
     activationId = (await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } })).json.activation.id;
   });
 
@@ -23,7 +23,7 @@ describe('read routes on an open activation', () => {
       expect(status.openActivation?.id).toBe(activationId);
       expect(status.forecastLevel).toBe('II');
       expect(status.zones.find((z) => z.zoneId === 'shanyang')).toMatchObject({ forecastLevel: 'II', activationLevel: 'II', lastError: 'met-norway: timeout' });
-      const tasks = await h.deps.ops.listTasks(activationId);
+      const tasks = await h.deps.tasks.listTasks(activationId);
       expect(status.taskCounts.dispatched).toBe(tasks.filter((t) => t.state === 'dispatched').length);
     });
 
@@ -107,7 +107,7 @@ describe('read routes on an open activation', () => {
     it('lists every task in code order for a manager', async () => {
       const res = await h.call('GET', `/activations/${activationId}/tasks`, { as: 'manager' });
       const tasks = res.json.tasks.map((t: unknown) => taskSchema.parse(t));
-      expect(tasks.map((t: { code: string }) => t.code)).toEqual((await h.deps.ops.listTasks(activationId)).map((t) => t.code).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+      expect(tasks.map((t: { code: string }) => t.code)).toEqual((await h.deps.tasks.listTasks(activationId)).map((t) => t.code).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     });
 
     it.each([
@@ -116,7 +116,7 @@ describe('read routes on an open activation', () => {
       ['crew', 'crew=C01', (t: { crewId: string }) => t.crewId === 'C01'],
       ['states', 'state=dispatched,acknowledged', (t: { state: string }) => ['dispatched', 'acknowledged'].includes(t.state)],
     ])('filters by %s', async (_n, query, keep) => {
-      const all = await h.deps.ops.listTasks(activationId);
+      const all = await h.deps.tasks.listTasks(activationId);
       const res = await h.call('GET', `/activations/current/tasks?${query}`);
       expect(res.json.tasks.length).toBe(all.filter(keep as (t: unknown) => boolean).length);
       expect(res.json.tasks.length).toBeGreaterThan(0);

@@ -15,9 +15,9 @@ const REASON = '豫H铲001 液压故障';
  * cancelled, as a downgrade would.
  */
 async function freeOnePloughTeam(h: Awaited<ReturnType<typeof apiHarness>>, activationId: string): Promise<void> {
-  const open = (await h.deps.ops.listTasks(activationId)).filter((t) => t.pass === 'plough' && OPEN_TASK_STATES.includes(t.state));
+  const open = (await h.deps.tasks.listTasks(activationId)).filter((t) => t.pass === 'plough' && OPEN_TASK_STATES.includes(t.state));
   const smallest = [...groupByCrew(open).values()].sort((a, b) => a.length - b.length || a[0]!.crewId.localeCompare(b[0]!.crewId))[0]!;
-  await h.deps.ops.closeTasks(smallest, 'cancelled', h.deps.clock.now().toISOString());
+  await h.deps.tasks.closeTasks(smallest, 'cancelled', h.deps.clock.now().toISOString());
 }
 
 /** The demo city activated at II, with what is booked and what is free. */
@@ -26,8 +26,8 @@ async function openedAtII() {
   const res = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
   const activationId = res.json.activation.id as string;
   await freeOnePloughTeam(h, activationId);
-  const tasks = (await h.deps.ops.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state));
-  const busy = await h.deps.ops.listBusy();
+  const tasks = (await h.deps.tasks.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state));
+  const busy = await h.deps.bookings.listBusy();
   const freeCrew = (certified: EquipmentClass) => h.city.crews.find((c) => !busy.crewIds.has(c.id) && c.certified.includes(certified));
   const freeVehicle = (cls: EquipmentClass) => h.city.vehicles.find((v) => !busy.vehicleIds.has(v.id) && v.class === cls && v.status === 'ready');
   const teamOf = (crewId: string) => tasks.filter((t) => t.crewId === crewId && OPEN_TASK_STATES.includes(t.state));
@@ -51,19 +51,19 @@ describe('POST /activations/{id}/tasks/{code}/reassign', () => {
     expect(body.task).toMatchObject({ code: task.code, crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, state: 'dispatched' });
     expect(body.replaced).toEqual({ crewId: task.crewId, vehicleId: task.vehicleId, vehicleLabel: task.vehicleLabel, state: 'dispatched' });
     expect(body.dispatch.notified.sort()).toEqual(['new-leader', 'old-leader']);
-    const stored = (await h.deps.ops.listTasks(h.activationId)).find((t) => t.id === task.id)!;
+    const stored = (await h.deps.tasks.listTasks(h.activationId)).find((t) => t.id === task.id)!;
     expect([stored.crewId, stored.vehicleId]).toEqual([crew.id, vehicle.id]);
     expect(h.deps.sms.sent.at(-2)).toMatchObject({ to: crew.leader.phone, body: expect.stringContaining(task.code) });
     const entry = (await h.deps.log.list(h.activationId)).find((e) => e.action === 'task.reassigned')!;
     expect([entry.actor, entry.reason, entry.subject]).toEqual(['officer-demo', REASON, `task:${task.code}`]);
-    expect((await h.deps.ops.listBusy()).crewIds.has(crew.id)).toBe(true);
+    expect((await h.deps.bookings.listBusy()).crewIds.has(crew.id)).toBe(true);
   });
 
   it('changes only the vehicle when no crew is named', async () => {
     const h = await openedAtII();
     // A plough team down to one open task (the rest cancelled, as a downgrade would): only such a team may swap its vehicle.
     const [single, ...rest] = h.teamOf(h.tasks.find((t) => t.pass === 'plough')!.crewId);
-    await h.deps.ops.closeTasks(rest, 'cancelled', h.deps.clock.now().toISOString());
+    await h.deps.tasks.closeTasks(rest, 'cancelled', h.deps.clock.now().toISOString());
     const vehicle = h.must(h.freeVehicle('plough'), 'free ready plough');
     const res = await h.call('POST', h.url(single!.code), { body: { vehicleId: vehicle.id, reason: 'vehicle swap' } });
     expect(res.status).toBe(200);
@@ -83,7 +83,7 @@ describe('POST /activations/{id}/tasks/{code}/reassign', () => {
   it('answers 409 for a task that is done, moving nothing', async () => {
     const h = await openedAtII();
     const task = h.tasks.find((t) => t.pass === 'plough')!;
-    await h.deps.ops.transitionTask(task, 'dispatched', 'done', '2026-12-14T01:00:00.000Z');
+    await h.deps.tasks.transitionTask(task, 'dispatched', 'done', '2026-12-14T01:00:00.000Z');
     const crew = h.must(h.freeCrew(task.pass), `free ${task.pass} crew`);
     const res = await h.call('POST', h.url(task.code), { body: { crewId: crew.id, vehicleId: h.freeVehicle(task.pass)?.id ?? task.vehicleId, reason: REASON } });
     expect(res.status).toBe(409);
@@ -115,7 +115,7 @@ describe('POST /activations/{id}/tasks/{code}/reassign', () => {
     let before: Task[];
     beforeAll(async () => {
       h = await openedAtII();
-      before = await h.deps.ops.listTasks(h.activationId);
+      before = await h.deps.tasks.listTasks(h.activationId);
     });
 
     const plough = () => h.tasks.find((t) => t.pass === 'plough')!;
@@ -191,7 +191,7 @@ describe('POST /activations/{id}/tasks/{code}/reassign', () => {
     });
 
     it('moved nothing and logged each refusal that reached the rules', async () => {
-      expect(await h.deps.ops.listTasks(h.activationId)).toEqual(before);
+      expect(await h.deps.tasks.listTasks(h.activationId)).toEqual(before);
       const refused = (await h.deps.log.list(h.activationId)).filter((e) => e.action === 'task.reassign-refused');
       expect(refused.length).toBeGreaterThanOrEqual(7);
       expect(refused.every((e) => e.actor === 'officer-demo')).toBe(true);

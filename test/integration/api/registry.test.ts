@@ -105,7 +105,7 @@ describe('registry routes', () => {
   it('answers 409 when deleting a crew that is on open tasks', async () => {
     const fresh = await apiHarness();
     const activation = await fresh.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
-    const crewId = (await fresh.deps.ops.listTasks(activation.json.activation.id))[0]!.crewId;
+    const crewId = (await fresh.deps.tasks.listTasks(activation.json.activation.id))[0]!.crewId;
     const res = await fresh.call('DELETE', `/registry/crews/${crewId}`, { as: 'admin' });
     expect(res.status).toBe(409);
     expect(res.json.detail).toContain('open tasks');

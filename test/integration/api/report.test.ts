@@ -56,7 +56,7 @@ function clockTo(h: ApiHarness, minutes: number): void {
  */
 async function reply(h: ApiHarness, activationId: string, minutes: number, roadId: string, body: string): Promise<void> {
   clockTo(h, minutes);
-  const task = (await h.deps.ops.listTasks(activationId)).find((t) => t.roadId === roadId);
+  const task = (await h.deps.tasks.listTasks(activationId)).find((t) => t.roadId === roadId);
   if (!task) throw new Error(`no task for ${roadId}`);
   const crew = TESTVILLE.crews.find((c) => c.id === task.crewId)!;
   await handleReply(h.deps, { inboundMessageId: `in-${minutes}-${roadId}`, from: crew.leader.phone, body: `${body} ${task.code}` });
@@ -92,7 +92,7 @@ describe('after-action report of a scripted activation whose true figures are kn
   });
 
   it('counts 12 minutes to activate and 0 to first and last dispatch, one SMS per crew tasked', async () => {
-    const crews = new Set((await h.deps.ops.listTasks(id)).map((t) => t.crewId));
+    const crews = new Set((await h.deps.tasks.listTasks(id)).map((t) => t.crewId));
     expect(report.timings).toMatchObject({ minutesToActivate: 12, minutesToFirstDispatch: 0, minutesToLastDispatch: 0, firstDispatchAt: at(12) });
     expect(report.messages).toEqual({ sent: crews.size, failed: 0 });
   });

@@ -16,12 +16,12 @@ describe('POST /activations/{id}/stand-down', () => {
     const res = await h.call('POST', `/activations/${h.activationId}/stand-down`, { body: { reason: REASON } });
     expect(res.status).toBe(200);
     expect(res.json.activation).toMatchObject({ status: 'stood-down', closedBy: 'officer-demo', closeReason: REASON });
-    const tasks = await h.deps.ops.listTasks(h.activationId);
+    const tasks = await h.deps.tasks.listTasks(h.activationId);
     expect(tasks.filter((t) => OPEN_TASK_STATES.includes(t.state))).toEqual([]);
     expect(res.json.cancelledTasks).toHaveLength(tasks.length);
-    const busy = await h.deps.ops.listBusy();
+    const busy = await h.deps.bookings.listBusy();
     expect([busy.crewIds.size, busy.vehicleIds.size]).toEqual([0, 0]);
-    expect(await h.deps.ops.getOpenActivation()).toBeUndefined();
+    expect(await h.deps.activations.getOpenActivation()).toBeUndefined();
   });
 
   it('logs who stood down and why', async () => {
@@ -72,7 +72,7 @@ describe('POST /activations/{id}/stand-down', () => {
     const h = await opened();
     const res = await h.call('POST', `/activations/${h.activationId}/stand-down`, { as, body: { reason: REASON } });
     expect(res.status).toBe(status);
-    expect((await h.deps.ops.getOpenActivation())?.id).toBe(h.activationId);
+    expect((await h.deps.activations.getOpenActivation())?.id).toBe(h.activationId);
   });
 
   it.each([

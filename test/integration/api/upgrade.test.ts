@@ -10,7 +10,7 @@ const RAISE = { level: 'I', reason: 'CMA red blizzard warning, 16 mm in 6 h' };
 async function openedInJiefang() {
   const h = await apiHarness();
   const res = await h.call('POST', '/activations', { body: { level: 'IV', reason: 'CMA blue warning in 解放区', zoneLevels: { jiefang: 'IV' } } });
-  return { ...h, activationId: res.json.activation.id as string, firstWave: (await h.deps.ops.listTasks(res.json.activation.id)).length, smsBefore: h.deps.sms.sent.length };
+  return { ...h, activationId: res.json.activation.id as string, firstWave: (await h.deps.tasks.listTasks(res.json.activation.id)).length, smsBefore: h.deps.sms.sent.length };
 }
 
 describe('POST /activations/{id}/upgrade', () => {
@@ -21,7 +21,7 @@ describe('POST /activations/{id}/upgrade', () => {
     const body = activateResultSchema.parse(res.json);
     expect(body.activation).toMatchObject({ id: h.activationId, level: 'I', wave: 2, status: 'open' });
     expect(Object.values(body.activation.zoneLevels)).toEqual(['I', 'I', 'I', 'I']);
-    const tasks = await h.deps.ops.listTasks(h.activationId);
+    const tasks = await h.deps.tasks.listTasks(h.activationId);
     const wave2 = tasks.filter((t) => t.wave === 2);
     expect(tasks).toHaveLength(h.firstWave + wave2.length);
     expect(body.booked.tasks).toBe(wave2.length);
@@ -35,7 +35,7 @@ describe('POST /activations/{id}/upgrade', () => {
   it('logs the raise with the officer, the reason and the forecast evidence of the moment', async () => {
     const h = await openedInJiefang();
     const evidence = { rule: 'blizzard-6h', level: 'I' as const, provider: 'open-meteo', value: 16.2, threshold: 15, unit: 'mm snow water', windowHours: 6, from: '2026-12-14T00:00:00.000Z', to: '2026-12-14T06:00:00.000Z', gapHours: 0 };
-    await h.deps.ops.putZoneState({ zoneId: 'macun', level: 'I', evidence: [evidence], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:45:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: null });
+    await h.deps.zoneStates.putZoneState({ zoneId: 'macun', level: 'I', evidence: [evidence], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:45:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: null });
     await h.call('POST', `/activations/current/upgrade`, { body: RAISE });
     const entry = (await h.deps.log.list(h.activationId)).find((e) => e.action === 'activation.raised');
     expect(entry).toMatchObject({ actor: 'officer-demo', reason: RAISE.reason, details: expect.objectContaining({ from: 'IV', to: 'I', wave: 2 }) });
@@ -48,7 +48,7 @@ describe('POST /activations/{id}/upgrade', () => {
     expect(res.status).toBe(200);
     expect(res.json.activation.zoneLevels).toEqual({ jiefang: 'IV', shanyang: 'II', zhongzhan: 'none', macun: 'none' });
     const shanyangRoads = new Set(h.city.roads.filter((r) => r.zoneId === 'shanyang').map((r) => r.id));
-    const wave2 = (await h.deps.ops.listTasks(h.activationId)).filter((t) => t.wave === 2);
+    const wave2 = (await h.deps.tasks.listTasks(h.activationId)).filter((t) => t.wave === 2);
     expect(wave2.length).toBeGreaterThan(0);
     expect(wave2.filter((t) => !shanyangRoads.has(t.roadId))).toEqual([]);
   });
@@ -59,7 +59,7 @@ describe('POST /activations/{id}/upgrade', () => {
     const res = await h.call('POST', `/activations/${opened.json.activation.id}/upgrade`, { body: { level, reason: 'not higher' } });
     expect(res.status).toBe(422);
     expect(res.json.errors[0].field).toBe('level');
-    expect((await h.deps.ops.getActivation(opened.json.activation.id))).toMatchObject({ level: 'III', wave: 1 });
+    expect((await h.deps.activations.getActivation(opened.json.activation.id))).toMatchObject({ level: 'III', wave: 1 });
   });
 
   it('answers 422 for a zone the registry does not have', async () => {
@@ -79,17 +79,17 @@ describe('POST /activations/{id}/upgrade', () => {
 
   it('answers 409 when another raise lands between reading the activation and raising it, booking nothing', async () => {
     const h = await openedInJiefang();
-    const read = h.deps.ops.getActivation.bind(h.deps.ops);
+    const read = h.deps.activations.getActivation.bind(h.deps.activations);
     // The poller raises to II while this officer's request is in flight: the officer's wave-1 read is stale.
-    vi.spyOn(h.deps.ops, 'getActivation').mockImplementationOnce(async (id) => {
+    vi.spyOn(h.deps.activations, 'getActivation').mockImplementationOnce(async (id) => {
       const seen = await read(id);
-      await h.deps.ops.raiseActivation(id, { level: 'II', zoneLevels: { ...seen!.zoneLevels, macun: 'II' }, wave: 2, raisedAt: '2026-12-14T00:01:00.000Z' }, 1);
+      await h.deps.activations.raiseActivation(id, { level: 'II', zoneLevels: { ...seen!.zoneLevels, macun: 'II' }, wave: 2, raisedAt: '2026-12-14T00:01:00.000Z' }, 1);
       return seen;
     });
     const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE });
     expect(res.status).toBe(409);
     expect(res.json).toMatchObject({ activationId: h.activationId, level: 'II', wave: 2 });
-    expect((await h.deps.ops.listTasks(h.activationId))).toHaveLength(h.firstWave);
+    expect((await h.deps.tasks.listTasks(h.activationId))).toHaveLength(h.firstWave);
     expect(h.deps.sms.sent).toHaveLength(h.smsBefore);
   });
 
@@ -112,7 +112,7 @@ describe('POST /activations/{id}/upgrade', () => {
       const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { as, body: RAISE });
       expect(res.status).toBe(status);
       expect(res.headers['content-type']).toBe('application/problem+json');
-      expect(await h.deps.ops.getActivation(h.activationId)).toMatchObject({ level: 'IV', wave: 1 });
+      expect(await h.deps.activations.getActivation(h.activationId)).toMatchObject({ level: 'IV', wave: 1 });
     });
   });
 
@@ -145,7 +145,7 @@ describe('POST /activations/{id}/upgrade', () => {
     try {
       const { code, stdout } = await snowops(['upgrade', 'I', '--reason', RAISE.reason, '--api', server.url, '--token', h.tokens.officer]);
       expect(code).toBe(0);
-      const wave2 = (await h.deps.ops.listTasks(h.activationId)).filter((t) => t.wave === 2);
+      const wave2 = (await h.deps.tasks.listTasks(h.activationId)).filter((t) => t.wave === 2);
       expect(stdout).toContain(`${h.activationId} is now at level I (wave 2): ${wave2.length} new tasks`);
       expect(stdout).toMatch(/SMS: \d+ sent, 0 failed/);
     } finally {

@@ -59,7 +59,7 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
 
     expect(world.smsTo(C01.backup.phone).at(-1)).toBe('【扫雪】T01 人民路已取消，无需执行，请收车回场。');
-    const notices = (await world.ops.listMessages(activation.id)).filter((m) => m.id.includes('#cancelled#'));
+    const notices = (await world.smsRecords.listMessages(activation.id)).filter((m) => m.id.includes('#cancelled#'));
     expect(notices.map((m) => [m.recipient, m.state]).sort()).toEqual([['backup', 'sent'], ['leader', 'failed']]);
   });
 
@@ -67,7 +67,7 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     world = await messagingWorld({ sns: { optedOut: [C01.leader.phone] } });
     const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
     await dispatchWave(world.deps, activation.id);
-    const ops = world.deps.ops;
+    const ops = world.deps.smsRecords;
     // The leader's notice is recorded, then the invocation dies before it learns so.
     const dying = Object.assign(Object.create(Object.getPrototypeOf(ops)), ops, {
       completeMessage: async (m: Parameters<typeof ops.completeMessage>[0]) => {
@@ -76,12 +76,12 @@ describe('crews already sent out are told when their tasks are cancelled (local 
         return true;
       },
     });
-    const dyingDeps = { ...world.deps, ops: dying };
+    const dyingDeps = { ...world.deps, smsRecords: dying };
     await expect(standDown({ ...dyingDeps, dispatch: new InlineDispatch(dyingDeps) }, { activationId: activation.id, ...STAND_DOWN })).rejects.toThrow('Lambda timed out');
 
     await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
 
-    const notices = (await world.ops.listMessages(activation.id)).filter((m) => m.id.includes('#cancelled#'));
+    const notices = (await world.smsRecords.listMessages(activation.id)).filter((m) => m.id.includes('#cancelled#'));
     expect(notices.map((m) => m.recipient).sort()).toEqual(['backup', 'leader']);
     expect(world.smsTo(C01.backup.phone).at(-1)).toBe('【扫雪】T01 人民路已取消，无需执行，请收车回场。');
   });
@@ -90,7 +90,7 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     world = await messagingWorld();
     const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
     await dispatchWave(world.deps, activation.id);
-    const ops = world.deps.ops;
+    const ops = world.deps.smsRecords;
     const dying = Object.assign(Object.create(Object.getPrototypeOf(ops)), ops, {
       claimMessage: async (m: Parameters<typeof ops.claimMessage>[0]) => {
         const claimed = await ops.claimMessage(m);
@@ -98,7 +98,7 @@ describe('crews already sent out are told when their tasks are cancelled (local 
         return claimed;
       },
     });
-    const dyingDeps = { ...world.deps, ops: dying };
+    const dyingDeps = { ...world.deps, smsRecords: dying };
     await expect(standDown({ ...dyingDeps, dispatch: new InlineDispatch(dyingDeps) }, { activationId: activation.id, ...STAND_DOWN })).rejects.toThrow('Lambda timed out');
 
     await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
@@ -113,7 +113,7 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     await dispatchWave(world.deps, activation.id);
     const dying: DispatchRequests = { request: async () => { throw new Error('Lambda timed out'); } };
     await expect(standDown({ ...world.deps, dispatch: dying }, { activationId: activation.id, ...STAND_DOWN })).rejects.toThrow('Lambda timed out');
-    expect((await world.ops.getActivation(activation.id))?.status).toBe('open');
+    expect((await world.activations.getActivation(activation.id))?.status).toBe('open');
 
     const again = await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
 
@@ -126,8 +126,8 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     const { activation, tasks } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
     await dispatchWave(world.deps, activation.id);
     // Cancelled and closed with no dispatch request after (the tasking went out after the stand-down's notices).
-    await world.ops.transitionTask({ ...tasks[0]!, state: 'dispatched' }, 'dispatched', 'cancelled', world.clock.now().toISOString());
-    await world.ops.closeActivation(activation.id, { closedAt: world.clock.now().toISOString(), closedBy: 'officer-a', closeReason: 'snow over' });
+    await world.tasks.transitionTask({ ...tasks[0]!, state: 'dispatched' }, 'dispatched', 'cancelled', world.clock.now().toISOString());
+    await world.activations.closeActivation(activation.id, { closedAt: world.clock.now().toISOString(), closedBy: 'officer-a', closeReason: 'snow over' });
     world.clock.advance(60);
 
     await sweepEscalations(world.deps);
@@ -157,7 +157,7 @@ describe('POST /activations/{id}/downgrade tells the crews whose roads left the 
 
     const res = await h.call('POST', `/activations/${activationId}/downgrade`, { body: { level: 'IV', reason: 'snow easing' } });
 
-    const tasks = await h.deps.ops.listTasks(activationId);
+    const tasks = await h.deps.tasks.listTasks(activationId);
     const cancelledCrews = [...new Set(tasks.filter((t) => t.state === 'cancelled').map((t) => t.crewId))];
     const notices = h.deps.sms.sent.slice(sentBefore).filter((m) => m.idempotencyKey.includes('#cancelled#') && m.idempotencyKey.includes('#leader#'));
     expect(cancelledCrews.length).toBeGreaterThan(0);

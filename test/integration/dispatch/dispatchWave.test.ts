@@ -22,11 +22,11 @@ describe('dispatchWave against the local SNS endpoint and DynamoDB Local', () =>
     world = await messagingWorld();
     const { activation, tasks } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
     await dispatchWave(world.deps, activation.id);
-    const [message] = await world.ops.listMessages(activation.id);
+    const [message] = await world.smsRecords.listMessages(activation.id);
     expect(message).toMatchObject({ state: 'sent', providerMessageId: world.sns.published[0]!.messageId, recipient: 'leader', attempt: 1, segments: 1, encoding: 'UCS-2' });
     const logged = (await world.deps.log.list(activation.id)).find((e) => e.action === 'sms.sent');
     expect(logged?.details).toMatchObject({ segments: 1, encoding: 'UCS-2', to: '+86 139****0101' });
-    expect((await world.ops.listTasks(activation.id)).map((t) => t.state)).toEqual(tasks.map(() => 'dispatched'));
+    expect((await world.tasks.listTasks(activation.id)).map((t) => t.state)).toEqual(tasks.map(() => 'dispatched'));
   });
 
   it('local SNS endpoint: a duplicate dispatch event sends nothing twice', async () => {
@@ -47,7 +47,7 @@ describe('dispatchWave against the local SNS endpoint and DynamoDB Local', () =>
     const summary = await dispatchWave(world.deps, activation.id);
     expect(summary.inDoubt).toBe(1);
     expect(world.smsTo(C01.leader.phone)).toHaveLength(1);
-    expect((await world.ops.listMessages(activation.id))[0]).toMatchObject({ state: 'in-doubt' });
+    expect((await world.smsRecords.listMessages(activation.id))[0]).toMatchObject({ state: 'in-doubt' });
   });
 
   it('local SNS endpoint: a leader who opted out is passed over to the backup at once, and ends Unreachable', async () => {
@@ -57,7 +57,7 @@ describe('dispatchWave against the local SNS endpoint and DynamoDB Local', () =>
     expect(summary.unreachable).toBe(1);
     expect(world.smsTo(C01.leader.phone)).toHaveLength(0);
     expect(world.smsTo(C01.backup.phone)).toEqual([expect.stringMatching(/^【扫雪】代班：班长1未确认，请接手：/)]);
-    const [c] = await world.ops.listTaskingCases(activation.id);
+    const [c] = await world.taskingCases.listTaskingCases(activation.id);
     expect(c).toMatchObject({ step: 'backup', recipients: [{ role: 'leader', outcome: 'unreachable', reason: 'opted out of SMS' }, { role: 'backup', outcome: 'pending' }] });
   });
 

@@ -75,7 +75,7 @@ describe('send pipeline against the local SNS endpoint, with the attempt guard o
     const d = await deliver(world.deps, { id: 'system#test#a1', activationId: 'system', crewId: 'C01', to: sms(1).to, body: sms(1).body, segments: 1, encoding: 'UCS-2', taskIds: [] }, 'test');
     expect(d.message).toMatchObject({ state: 'failed', permanent: false });
     expect(d.message.failure).toContain('gave up after 3 tries');
-    expect(await world.ops.getMessage('system', 'system#test#a1')).toMatchObject({ state: 'failed' });
+    expect(await world.smsRecords.getMessage('system', 'system#test#a1')).toMatchObject({ state: 'failed' });
     const letters = (await readFile(world.deadLetters.file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     expect(letters).toEqual([expect.objectContaining({ key: 'system#test#a1', tries: 3, to: '+86 139****0001' })]);
   });

@@ -35,7 +35,7 @@ describe('escalation sweep on DynamoDB Local with a controllable clock (SMS to t
     w.clock.advance(15);
     await sweepEscalations(w.deps);
     expect(w.smsTo(DUTY_OFFICER)).toEqual(['【扫雪】环卫1班任务T01无人确认（班长、代班长均未回复），请电话联系。']);
-    const [c] = await w.ops.listTaskingCases(activation.id);
+    const [c] = await w.taskingCases.listTaskingCases(activation.id);
     expect(c).toMatchObject({ step: 'duty-officer', outcome: 'escalated', dueAt: null, recipients: [{ role: 'leader', outcome: 'not-confirmed' }, { role: 'backup', outcome: 'not-confirmed' }] });
     w.clock.advance(60);
     expect((await sweepEscalations(w.deps)).due).toBe(0);
@@ -55,7 +55,7 @@ describe('escalation sweep on DynamoDB Local with a controllable clock (SMS to t
     w.clock.advance(60);
     expect((await sweepEscalations(w.deps)).due).toBe(0);
     expect(w.smsTo(C01.backup.phone)).toHaveLength(0);
-    const [c] = await w.ops.listTaskingCases(activation.id);
+    const [c] = await w.taskingCases.listTaskingCases(activation.id);
     expect(c).toMatchObject({ outcome: 'confirmed', recipients: [{ role: 'leader', outcome: 'confirmed', response: 'ack' }] });
   });
 
@@ -67,7 +67,7 @@ describe('escalation sweep on DynamoDB Local with a controllable clock (SMS to t
     w.clock.advance(15);
     await sweepEscalations(w.deps); // backup
     await handleReply(w.deps, { inboundMessageId: 'in-2', from: C01.backup.phone, body: '收到' });
-    const [c] = await w.ops.listTaskingCases(activation.id);
+    const [c] = await w.taskingCases.listTaskingCases(activation.id);
     expect(c).toMatchObject({ outcome: 'confirmed', recipients: [{ role: 'leader', outcome: 'not-confirmed' }, { role: 'backup', outcome: 'confirmed' }] });
   });
 

@@ -23,11 +23,11 @@ async function openActivation(world: PlannerWorld, activationId: string, status:
   await world.db.send(new PutCommand({ TableName: world.names.OPERATIONS_TABLE, Item: { pk: `ACT#${activationId}`, sk: 'META', id: activationId, status, wave: 1 } }));
 }
 
-async function book(world: PlannerWorld, t: Team, activationId = 'act-1'): Promise<{ tasks: Task[]; result: Awaited<ReturnType<PlannerWorld['deps']['ops']['bookTeam']>> }> {
+async function book(world: PlannerWorld, t: Team, activationId = 'act-1'): Promise<{ tasks: Task[]; result: Awaited<ReturnType<PlannerWorld['deps']['bookings']['bookTeam']>> }> {
   await openActivation(world, activationId);
-  const first = await world.deps.ops.reserveTaskCodes(activationId, t.tasks.length);
+  const first = await world.deps.tasks.reserveTaskCodes(activationId, t.tasks.length);
   const tasks = toTasks(t, activationId, first, 1, AT);
-  return { tasks, result: await world.deps.ops.bookTeam(tasks) };
+  return { tasks, result: await world.deps.bookings.bookTeam(tasks) };
 }
 
 /** Records the size of every transaction the document client sends. */
@@ -48,10 +48,10 @@ describe('bookings on DynamoDB Local', () => {
     expect(result).toEqual({ ok: true });
     expect(sizes.length).toBeGreaterThan(1);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
-    expect((await world.deps.ops.listTasks('act-1')).length).toBe(130);
+    expect((await world.deps.tasks.listTasks('act-1')).length).toBe(130);
     const locks = await lockItems(world);
     expect(locks.map((l) => [l.sk, l.openTasks, l.complete])).toEqual([['CREW#C01', 130, true], ['VEHICLE#V01', 130, true]]);
-    expect(await bookingProblems(world, await world.deps.ops.listTasks('act-1'))).toEqual([]);
+    expect(await bookingProblems(world, await world.deps.tasks.listTasks('act-1'))).toEqual([]);
     expect(tasks.at(-1)!.code).toBe('T130');
   });
 
@@ -62,7 +62,7 @@ describe('bookings on DynamoDB Local', () => {
     expect((await book(world, other)).result).toEqual({ ok: true });
     const { result } = await book(world, team('C01', 'V01', 130, 'a'));
     expect(result).toEqual({ ok: false, reason: 'road pass 路a120 (plough) is already tasked in this activation' });
-    const left = await world.deps.ops.listTasks('act-1');
+    const left = await world.deps.tasks.listTasks('act-1');
     expect(left.map((t) => t.crewId)).toEqual(['C02']);
     expect((await lockItems(world)).map((l) => l.sk)).toEqual(['CREW#C02', 'VEHICLE#V02']);
   });
@@ -71,9 +71,9 @@ describe('bookings on DynamoDB Local', () => {
     const world = await plannerWorld();
     await openActivation(world, 'act-9', 'stood-down');
     const tasks = toTasks(team('C01', 'V01', 2, 'a'), 'act-9', 0, 1, AT);
-    const result = await world.deps.ops.bookTeam(tasks);
+    const result = await world.deps.bookings.bookTeam(tasks);
     expect(result).toEqual({ ok: false, reason: 'activation act-9 is no longer open' });
-    expect([await world.deps.ops.listTasks('act-9'), await lockItems(world)]).toEqual([[], []]);
+    expect([await world.deps.tasks.listTasks('act-9'), await lockItems(world)]).toEqual([[], []]);
   });
 
   it('refuses a second team for a booked crew, naming the crew', async () => {
@@ -85,7 +85,7 @@ describe('bookings on DynamoDB Local', () => {
 
   it('never hands out a task code twice, even to callers at the same moment', async () => {
     const world = await plannerWorld();
-    const firsts = await Promise.all(Array.from({ length: 10 }, () => world.deps.ops.reserveTaskCodes('act-1', 3)));
+    const firsts = await Promise.all(Array.from({ length: 10 }, () => world.deps.tasks.reserveTaskCodes('act-1', 3)));
     expect(new Set(firsts).size).toBe(10);
     expect([...firsts].sort((a, b) => a - b)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 27]);
   });
@@ -95,9 +95,9 @@ describe('release on DynamoDB Local', () => {
   it('keeps the crew and vehicle booked while one of the team\'s tasks is open', async () => {
     const world = await plannerWorld();
     const { tasks } = await book(world, team('C01', 'V01', 3, 'a'));
-    await world.deps.ops.transitionTask(tasks[0]!, 'planned', 'done', AT);
-    await world.deps.ops.transitionTask(tasks[1]!, 'planned', 'cancelled', AT);
-    const busy = await world.deps.ops.listBusy();
+    await world.deps.tasks.transitionTask(tasks[0]!, 'planned', 'done', AT);
+    await world.deps.tasks.transitionTask(tasks[1]!, 'planned', 'cancelled', AT);
+    const busy = await world.deps.bookings.listBusy();
     expect([...busy.crewIds, ...busy.vehicleIds]).toEqual(['C01', 'V01']);
     expect((await lockItems(world)).map((l) => l.openTasks)).toEqual([1, 1]);
   });
@@ -106,10 +106,10 @@ describe('release on DynamoDB Local', () => {
     for (const last of ['done', 'cancelled', 'cannot'] as const) {
       const world = await plannerWorld();
       const { tasks } = await book(world, team('C01', 'V01', 2, 'a'));
-      await world.deps.ops.transitionTask(tasks[0]!, 'planned', 'dispatched', AT);
-      await world.deps.ops.transitionTask({ ...tasks[0]!, state: 'dispatched' }, 'dispatched', 'done', AT);
-      await world.deps.ops.transitionTask(tasks[1]!, 'planned', last, AT);
-      const busy = await world.deps.ops.listBusy();
+      await world.deps.tasks.transitionTask(tasks[0]!, 'planned', 'dispatched', AT);
+      await world.deps.tasks.transitionTask({ ...tasks[0]!, state: 'dispatched' }, 'dispatched', 'done', AT);
+      await world.deps.tasks.transitionTask(tasks[1]!, 'planned', last, AT);
+      const busy = await world.deps.bookings.listBusy();
       expect([...busy.crewIds, ...busy.vehicleIds]).toEqual([]);
     }
   });
@@ -117,14 +117,14 @@ describe('release on DynamoDB Local', () => {
   it('lets a released crew be booked again', async () => {
     const world = await plannerWorld();
     const { tasks } = await book(world, team('C01', 'V01', 1, 'a'));
-    await world.deps.ops.transitionTask(tasks[0]!, 'planned', 'done', AT);
+    await world.deps.tasks.transitionTask(tasks[0]!, 'planned', 'done', AT);
     expect((await book(world, team('C01', 'V01', 1, 'b'), 'act-2')).result).toEqual({ ok: true });
   });
 
   it('counts a task off only once when two closings race', async () => {
     const world = await plannerWorld();
     const { tasks } = await book(world, team('C01', 'V01', 2, 'a'));
-    const results = await Promise.all([world.deps.ops.transitionTask(tasks[0]!, 'planned', 'done', AT), world.deps.ops.transitionTask(tasks[0]!, 'planned', 'cancelled', AT)]);
+    const results = await Promise.all([world.deps.tasks.transitionTask(tasks[0]!, 'planned', 'done', AT), world.deps.tasks.transitionTask(tasks[0]!, 'planned', 'cancelled', AT)]);
     expect(results.filter(Boolean).length).toBe(1);
     expect((await lockItems(world)).map((l) => l.openTasks)).toEqual([1, 1]);
   });
@@ -143,12 +143,12 @@ describe('a booking interrupted half-way (the writer crashed)', () => {
     const long = team('C01', 'V01', 130, 'a');
     const tasks = toTasks(long, 'act-1', 0, 1, AT);
     // Its undo fails too (the process is gone): what is written stays, marked incomplete.
-    await expect(world.deps.ops.bookTeam(tasks)).rejects.toThrow('Task timed out');
+    await expect(world.deps.bookings.bookTeam(tasks)).rejects.toThrow('Task timed out');
     world.db.middlewareStack.remove('crash-after-first-transaction');
     expect((await lockItems(world)).map((l) => l.complete)).toEqual([false, false]);
-    expect(await world.deps.ops.repairIncompleteBookings('2026-12-13T23:00:00.000Z')).toBe(0);
-    expect(await world.deps.ops.repairIncompleteBookings('2026-12-14T00:20:00.000Z')).toBe(1);
-    expect(await world.deps.ops.listTasks('act-1')).toEqual([]);
+    expect(await world.deps.bookings.repairIncompleteBookings('2026-12-13T23:00:00.000Z')).toBe(0);
+    expect(await world.deps.bookings.repairIncompleteBookings('2026-12-14T00:20:00.000Z')).toBe(1);
+    expect(await world.deps.tasks.listTasks('act-1')).toEqual([]);
     expect(await lockItems(world)).toEqual([]);
   });
 });
@@ -159,7 +159,7 @@ describe('closing a team\'s tasks together (stand-down, downgrade) on DynamoDB L
     const { tasks } = await book(world, team('C01', 'V01', 18, 'a'));
     const sizes = watchTransactions(world);
 
-    const closed = await world.deps.ops.closeTasks(tasks, 'cancelled', AT);
+    const closed = await world.deps.tasks.closeTasks(tasks, 'cancelled', AT);
 
     expect(closed.map((t) => [t.code, t.state])).toEqual(tasks.map((t) => [t.code, 'cancelled']));
     expect(sizes).toEqual([18 * 2 + 2]);
@@ -171,10 +171,10 @@ describe('closing a team\'s tasks together (stand-down, downgrade) on DynamoDB L
     const world = await plannerWorld();
     const { tasks } = await book(world, team('C01', 'V01', 5, 'a'));
 
-    await world.deps.ops.closeTasks(tasks.slice(0, 3), 'cancelled', AT);
+    await world.deps.tasks.closeTasks(tasks.slice(0, 3), 'cancelled', AT);
 
     expect((await lockItems(world)).map((l) => [l.sk, l.openTasks])).toEqual([['CREW#C01', 2], ['VEHICLE#V01', 2]]);
-    expect(await bookingProblems(world, await world.deps.ops.listTasks('act-1'))).toEqual([]);
+    expect(await bookingProblems(world, await world.deps.tasks.listTasks('act-1'))).toEqual([]);
   });
 
   it('closes a team of 130 tasks in transactions of at most 100 items', async () => {
@@ -182,7 +182,7 @@ describe('closing a team\'s tasks together (stand-down, downgrade) on DynamoDB L
     const { tasks } = await book(world, team('C01', 'V01', 130, 'a'));
     const sizes = watchTransactions(world);
 
-    const closed = await world.deps.ops.closeTasks(tasks, 'cancelled', AT);
+    const closed = await world.deps.tasks.closeTasks(tasks, 'cancelled', AT);
 
     expect(closed).toHaveLength(130);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
@@ -193,12 +193,12 @@ describe('closing a team\'s tasks together (stand-down, downgrade) on DynamoDB L
     const world = await plannerWorld();
     const { tasks } = await book(world, team('C01', 'V01', 4, 'a'));
     // Read as planned by the stand-down; the leader's "3 done" lands on the second task first.
-    await world.deps.ops.transitionTask(tasks[1]!, 'planned', 'done', AT);
+    await world.deps.tasks.transitionTask(tasks[1]!, 'planned', 'done', AT);
 
-    const closed = await world.deps.ops.closeTasks(tasks, 'cancelled', AT);
+    const closed = await world.deps.tasks.closeTasks(tasks, 'cancelled', AT);
 
     expect(closed.map((t) => t.code)).toEqual([tasks[0]!.code, tasks[2]!.code, tasks[3]!.code]);
-    expect((await world.deps.ops.listTasks('act-1')).map((t) => t.state)).toEqual(['cancelled', 'done', 'cancelled', 'cancelled']);
+    expect((await world.deps.tasks.listTasks('act-1')).map((t) => t.state)).toEqual(['cancelled', 'done', 'cancelled', 'cancelled']);
     expect(await lockItems(world)).toEqual([]);
   });
 
@@ -206,10 +206,10 @@ describe('closing a team\'s tasks together (stand-down, downgrade) on DynamoDB L
     const world = await plannerWorld();
     const { tasks } = await book(world, team('C01', 'V01', 3, 'a'));
 
-    const closed = await world.deps.ops.closeTasks(tasks, 'cancelled', AT, { wave: 0 });
+    const closed = await world.deps.tasks.closeTasks(tasks, 'cancelled', AT, { wave: 0 });
 
     expect(closed).toEqual([]);
-    expect((await world.deps.ops.listTasks('act-1')).map((t) => t.state)).toEqual(['planned', 'planned', 'planned']);
+    expect((await world.deps.tasks.listTasks('act-1')).map((t) => t.state)).toEqual(['planned', 'planned', 'planned']);
     expect((await lockItems(world)).map((l) => l.openTasks)).toEqual([3, 3]);
   });
 
@@ -218,13 +218,13 @@ describe('closing a team\'s tasks together (stand-down, downgrade) on DynamoDB L
     const { tasks } = await book(world, team('C01', 'V01', 6, 'a'));
 
     const [closed, ...replies] = await Promise.all([
-      world.deps.ops.closeTasks(tasks, 'cancelled', AT),
-      ...tasks.filter((_, i) => i % 2 === 0).map((t) => world.deps.ops.transitionTask(t, 'planned', 'done', AT)),
+      world.deps.tasks.closeTasks(tasks, 'cancelled', AT),
+      ...tasks.filter((_, i) => i % 2 === 0).map((t) => world.deps.tasks.transitionTask(t, 'planned', 'done', AT)),
     ]);
 
     expect(closed.length + replies.filter(Boolean).length).toBe(6);
     expect(await lockItems(world)).toEqual([]);
-    expect(await bookingProblems(world, await world.deps.ops.listTasks('act-1'))).toEqual([]);
+    expect(await bookingProblems(world, await world.deps.tasks.listTasks('act-1'))).toEqual([]);
   });
 });
 
@@ -233,7 +233,7 @@ describe('closing a team\'s tasks as done on DynamoDB Local', () => {
     const world = await plannerWorld();
     const { tasks } = await book(world, team('C01', 'V01', 3, 'a'));
 
-    await world.deps.ops.closeTasks(tasks, 'done', AT);
+    await world.deps.tasks.closeTasks(tasks, 'done', AT);
 
     expect(await lockItems(world)).toEqual([]);
     expect((await book(world, team('C02', 'V02', 1, 'a'))).result).toEqual({ ok: false, reason: 'road pass 路a0 (plough) is already tasked in this activation' });

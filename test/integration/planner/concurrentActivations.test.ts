@@ -34,13 +34,13 @@ describe('20 activations fired at once on DynamoDB Local (two duty officers and 
   });
 
   it('leaves no crew or vehicle on two teams, no road pass tasked twice, and locks that count exactly the open tasks', async () => {
-    const tasks = await world.deps.ops.listTasks(outcomes[0]!.activationId);
+    const tasks = await world.deps.tasks.listTasks(outcomes[0]!.activationId);
     expect(tasks.length).toBeGreaterThan(0);
     expect(await bookingProblems(world, tasks)).toEqual([]);
   });
 
   it('tasks or reports short every road pass in scope at the highest level called', async () => {
-    const tasks = await world.deps.ops.listTasks(outcomes[0]!.activationId);
+    const tasks = await world.deps.tasks.listTasks(outcomes[0]!.activationId);
     const zoneLevels = Object.fromEntries(world.city.zones.map((z) => [z.id, 'I' as const]));
     const scope = roadsInScope(world.city.plan, world.city.roads, zoneLevels).flatMap((r) => passesAt(r, 'I').map((p) => `${r.id}#${p}`));
     const tasked = new Set(tasks.map((t) => `${t.roadId}#${t.pass}`));

@@ -4,7 +4,7 @@ import { activate } from '../../../functions/core/activation/activate.ts';
 import { formatPreviewTable } from '../../../functions/core/activation/formatPreviewTable.ts';
 import { previewPlan } from '../../../functions/core/activation/preview.ts';
 import { cancelOpenTasks } from '../../../functions/core/activation/cancelOpenTasks.ts';
-import type { OperationsStore } from '../../../functions/core/ports/OperationsStore.ts';
+import type { TeamBookings } from '../../../functions/core/ports/TeamBookings.ts';
 import { lockItems, plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
 
 async function itemCount(world: PlannerWorld): Promise<number> {
@@ -50,21 +50,21 @@ describe('a failure while booking an activation', () => {
   it('leaves no tasks, no bookings and no open activation, and the next attempt starts clean', async () => {
     const world = await plannerWorld();
     let calls = 0;
-    const real = world.deps.ops;
+    const real = world.deps.bookings;
     // Fault injection on the port: the third team's booking fails as a throttled DynamoDB call would.
-    const failing = Object.create(real) as OperationsStore;
+    const failing = Object.create(real) as TeamBookings;
     failing.bookTeam = async (tasks) => {
       if (++calls === 3) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
       return real.bookTeam(tasks);
     };
     const request = { level: 'II' as const, zoneLevels: allAt(world, 'II'), actor: 'poller', reason: 'blizzard', evidence: [] };
-    await expect(activate({ ...world.deps, ops: failing }, request)).rejects.toThrow('Rate exceeded');
-    expect(await world.deps.ops.getOpenActivation()).toBeUndefined();
+    await expect(activate({ ...world.deps, bookings: failing }, request)).rejects.toThrow('Rate exceeded');
+    expect(await world.deps.activations.getOpenActivation()).toBeUndefined();
     expect(await lockItems(world)).toEqual([]);
     const log = await world.deps.log.list((await world.db.send(new ScanCommand({ TableName: world.names.LOG_TABLE }))).Items!.find((i) => i.action === 'plan.rolled-back')!.activationId as string);
     expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['plan.rolled-back', 'activation.abandoned']));
     const abandonedId = log[0]!.activationId;
-    expect(await world.deps.ops.listTasks(abandonedId)).toEqual([]);
+    expect(await world.deps.tasks.listTasks(abandonedId)).toEqual([]);
     const retry = await activate(world.deps, request);
     expect(retry.outcome).toBe('activated');
   });
@@ -77,8 +77,8 @@ describe('stand-down cancellation (cancelOpenTasks, as standDown runs it)', () =
     if (result.outcome !== 'activated') throw new Error('expected a new activation');
     const released = await cancelOpenTasks(world.deps, result.activation.id, () => true, { actor: 'officer-wang', reason: 'stand-down: forecast cleared' });
     expect(released).toHaveLength(result.tasks.length);
-    expect(new Set((await world.deps.ops.listTasks(result.activation.id)).map((t) => t.state))).toEqual(new Set(['cancelled']));
-    const busy = await world.deps.ops.listBusy();
+    expect(new Set((await world.deps.tasks.listTasks(result.activation.id)).map((t) => t.state))).toEqual(new Set(['cancelled']));
+    const busy = await world.deps.bookings.listBusy();
     expect([...busy.crewIds, ...busy.vehicleIds]).toEqual([]);
   });
 });

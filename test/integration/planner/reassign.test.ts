@@ -26,12 +26,12 @@ describe('reassign on DynamoDB Local', () => {
     const ploughTeams = [...teams(tasks)].filter(([, list]) => list[0]!.pass === 'plough');
     const [[fromCrew, fromTasks], [toCrew, toTasks]] = ploughTeams as [[string, Task[]], [string, Task[]]];
     const task = fromTasks[0]!;
-    await world.deps.ops.transitionTask(task, 'planned', 'dispatched', world.clock.now().toISOString());
+    await world.deps.tasks.transitionTask(task, 'planned', 'dispatched', world.clock.now().toISOString());
 
     const result = await reassignTask(world.deps, { activationId: activation.id, taskCode: task.code, toCrewId: toCrew, actor: 'officer-li', reason: '豫H铲001 液压故障' });
 
     expect(result.outcome).toBe('reassigned');
-    const after = await world.deps.ops.listTasks(activation.id);
+    const after = await world.deps.tasks.listTasks(activation.id);
     const moved = after.find((t) => t.id === task.id)!;
     expect([moved.crewId, moved.vehicleId, moved.sequence, moved.state]).toEqual([toCrew, toTasks[0]!.vehicleId, Math.max(...toTasks.map((t) => t.sequence)) + 1, 'dispatched']);
     expect(await bookingProblems(world, after)).toEqual([]);
@@ -48,11 +48,11 @@ describe('reassign on DynamoDB Local', () => {
     const { activation, tasks } = await activated(world, 'II');
     const task = tasks.find((t) => t.pass === 'plough')!;
     const notCertified = world.city.crews.find((c) => !c.certified.includes('plough'))!;
-    const before = await world.deps.ops.listTasks(activation.id);
+    const before = await world.deps.tasks.listTasks(activation.id);
     const locksBefore = await lockItems(world);
     const result = await reassignTask(world.deps, { activationId: activation.id, taskCode: task.code, toCrewId: notCertified.id, toVehicleId: task.vehicleId, actor: 'officer-li', reason: 'test' });
     expect(result).toEqual({ outcome: 'refused', reason: `crew ${notCertified.id} is not certified for plough`, kind: 'rule' });
-    expect(await world.deps.ops.listTasks(activation.id)).toEqual(before);
+    expect(await world.deps.tasks.listTasks(activation.id)).toEqual(before);
     expect(await lockItems(world)).toEqual(locksBefore);
     expect((await world.deps.log.list(activation.id)).some((e) => e.action === 'task.reassign-refused' && e.actor === 'officer-li')).toBe(true);
   });
@@ -66,7 +66,7 @@ describe('reassign on DynamoDB Local', () => {
     expect(result.outcome).toBe('refused');
     expect(result.outcome === 'refused' && result.reason).toMatch(/is booked with/);
     expect(b.length).toBeGreaterThan(0);
-    expect(await bookingProblems(world, await world.deps.ops.listTasks(activation.id))).toEqual([]);
+    expect(await bookingProblems(world, await world.deps.tasks.listTasks(activation.id))).toEqual([]);
   });
 
   it('hands a whole team\'s work to a free crew and vehicle one task at a time, freeing the old team at the end', async () => {
@@ -77,15 +77,15 @@ describe('reassign on DynamoDB Local', () => {
     const [[oldCrew, work]] = [...teams(opened.tasks)] as [[string, Task[]]];
     const oldVehicle = work[0]!.vehicleId;
     const pass = work[0]!.pass;
-    const busyBefore = await world.deps.ops.listBusy();
+    const busyBefore = await world.deps.bookings.listBusy();
     const freeCrew = world.city.crews.find((c) => c.certified.includes(pass) && !busyBefore.crewIds.has(c.id) && c.shift === undefined)!;
     const freeVehicle = world.city.vehicles.find((v) => v.class === pass && v.status === 'ready' && !busyBefore.vehicleIds.has(v.id))!;
     for (const task of work) {
       const result = await reassignTask(world.deps, { activationId: opened.activation.id, taskCode: task.code, toCrewId: freeCrew.id, toVehicleId: freeVehicle.id, actor: 'officer-wang', reason: `${oldVehicle} out of agent` });
       expect(result).toMatchObject({ outcome: 'reassigned' });
-      expect(await bookingProblems(world, await world.deps.ops.listTasks(opened.activation.id))).toEqual([]);
+      expect(await bookingProblems(world, await world.deps.tasks.listTasks(opened.activation.id))).toEqual([]);
     }
-    const busy = await world.deps.ops.listBusy();
+    const busy = await world.deps.bookings.listBusy();
     expect(busy.crewIds.has(freeCrew.id) && busy.vehicleIds.has(freeVehicle.id)).toBe(true);
     expect(busy.crewIds.has(oldCrew) || busy.vehicleIds.has(oldVehicle)).toBe(false);
     const locks = (await lockItems(world)).filter((l) => l.crewId === freeCrew.id);
@@ -100,6 +100,6 @@ describe('reassign on DynamoDB Local', () => {
     if (other) await reassignTask(world.deps, { activationId: activation.id, taskCode: task.code, toCrewId: other[0], actor: 'officer-wang', reason: 'balance' });
     const zoneLevels = Object.fromEntries(world.city.zones.map((z) => [z.id, 'II' as const]));
     await planAndBook(world.deps, activation, zoneLevels);
-    expect(await bookingProblems(world, await world.deps.ops.listTasks(activation.id))).toEqual([]);
+    expect(await bookingProblems(world, await world.deps.tasks.listTasks(activation.id))).toEqual([]);
   });
 });

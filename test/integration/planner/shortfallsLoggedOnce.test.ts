@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activate } from '../../../functions/core/activation/activate.ts';
 import { planAndBook } from '../../../functions/core/activation/planAndBook.ts';
-import type { OperationsStore } from '../../../functions/core/ports/OperationsStore.ts';
+import type { TeamBookings } from '../../../functions/core/ports/TeamBookings.ts';
 import { plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
 
 /** The demo city activated at level I. */
@@ -17,9 +17,9 @@ async function shortfallEntries(world: PlannerWorld, activationId: string): Prom
 }
 
 /** The store with every crew counted busy, as a replacement plan sees it when nobody else is free. */
-function everyCrewBusy(world: PlannerWorld): OperationsStore {
-  const ops = world.deps.ops;
-  return Object.assign(Object.create(ops) as OperationsStore, {
+function everyCrewBusy(world: PlannerWorld): TeamBookings {
+  const ops = world.deps.bookings;
+  return Object.assign(Object.create(ops) as TeamBookings, {
     listBusy: async () => ({ crewIds: new Set(world.city.crews.map((c) => c.id)), vehicleIds: (await ops.listBusy()).vehicleIds }),
   });
 }
@@ -29,8 +29,8 @@ describe('shortfalls in the response log (DynamoDB Local)', () => {
     const world = await plannerWorld();
     const { activation, tasks, zoneLevels } = await activatedAtLevelI(world);
     const crewTasks = tasks.filter((t) => t.crewId === tasks[0]!.crewId);
-    await world.deps.ops.closeTasks(crewTasks, 'cannot', world.clock.now().toISOString());
-    const busy = { ...world.deps, ops: everyCrewBusy(world) };
+    await world.deps.tasks.closeTasks(crewTasks, 'cannot', world.clock.now().toISOString());
+    const busy = { ...world.deps, bookings: everyCrewBusy(world) };
 
     const runs = [await planAndBook(busy, activation, zoneLevels), await planAndBook(busy, activation, zoneLevels), await planAndBook(busy, activation, zoneLevels)];
 

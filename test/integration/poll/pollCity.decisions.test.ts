@@ -29,8 +29,8 @@ describe('pollCity decisions on DynamoDB Local', () => {
     const raised = await pollAndDispatch(deps);
 
     const activationId = opened.activation?.activation.id ?? '';
-    const stored = await h.deps.ops.getActivation(activationId);
-    const tasks = await h.deps.ops.listTasks(activationId);
+    const stored = await h.deps.activations.getActivation(activationId);
+    const tasks = await h.deps.tasks.listTasks(activationId);
     expect({ opened: opened.decision, raised: raised.decision }).toEqual({ opened: 'activated', raised: 'upgraded' });
     expect({ level: stored?.level, wave: stored?.wave, zones: Object.values(stored?.zoneLevels ?? {}) }).toEqual({ level: 'I', wave: 2, zones: ['I', 'I', 'I', 'I'] });
     // Level I brings tier 3 into scope (and extra passes on some roads): each tier-3 road is now either booked in wave 2 or reported short.
@@ -57,7 +57,7 @@ describe('pollCity decisions on DynamoDB Local', () => {
 
     const activationId = opened.activation?.activation.id ?? '';
     expect(decisions).toEqual(['already-open', 'already-open', 'stand-down-proposed', 'already-open']);
-    expect((await h.deps.ops.getOpenActivation())?.level).toBe('III');
+    expect((await h.deps.activations.getOpenActivation())?.level).toBe('III');
     expect((await h.deps.log.list(activationId)).filter((e) => e.action === 'stand-down.proposed')).toHaveLength(1);
     expect(h.officerSms().map((s) => s.body).filter((b) => b.includes('结束响应'))).toHaveLength(1);
   });
@@ -72,7 +72,7 @@ describe('pollCity decisions on DynamoDB Local', () => {
 
     const result = await pollCity(h.deps);
 
-    expect({ decision: result.decision, cityLevel: result.cityLevel, open: (await h.deps.ops.getOpenActivation())?.level }).toEqual({ decision: 'downgrade-proposed', cityLevel: 'III', open: 'I' });
+    expect({ decision: result.decision, cityLevel: result.cityLevel, open: (await h.deps.activations.getOpenActivation())?.level }).toEqual({ decision: 'downgrade-proposed', cityLevel: 'III', open: 'I' });
   });
 
   it('tells the duty officer once about weather beyond the lead time, and does not activate on it', async () => {
@@ -84,7 +84,7 @@ describe('pollCity decisions on DynamoDB Local', () => {
     h.clock.advance(15);
     const second = await pollCity(h.deps);
 
-    expect({ first: first.decision, second: second.decision, watch: first.watch, open: await h.deps.ops.getOpenActivation() }).toEqual({ first: 'watch', second: 'watch', watch: true, open: undefined });
+    expect({ first: first.decision, second: second.decision, watch: first.watch, open: await h.deps.activations.getOpenActivation() }).toEqual({ first: 'watch', second: 'watch', watch: true, open: undefined });
     expect(h.officerSms().map((s) => s.body)).toEqual([expect.stringMatching(/^snowops预警关注: .*预计12-15 00:00起达II级/)]);
   });
 
@@ -109,7 +109,7 @@ describe('pollCity decisions on DynamoDB Local', () => {
     h.clock.advance(15);
     const second = await pollCity(h.deps);
 
-    expect({ first: first.decision, second: second.decision, open: await h.deps.ops.getOpenActivation() }).toEqual({ first: 'proposed', second: 'awaiting-officer', open: undefined });
+    expect({ first: first.decision, second: second.decision, open: await h.deps.activations.getOpenActivation() }).toEqual({ first: 'proposed', second: 'awaiting-officer', open: undefined });
     expect(h.officerSms().map((s) => s.body)).toEqual([expect.stringContaining('建议启动III级响应')]);
   });
 });

@@ -27,7 +27,7 @@ describe('pollCity on DynamoDB Local: bad forecast data never moves a level', ()
     expect(failures[0]?.details).toEqual({ provider: 'open-meteo' });
     expect(failures[0]?.reason).toMatch(reason);
     expect(result.zones.map((z) => z.level)).toEqual(['I', 'I', 'I', 'I']);
-    expect((await h.deps.ops.getZoneStates()).map((z) => z.level)).toEqual(['I', 'I', 'I', 'I']);
+    expect((await h.deps.zoneStates.getZoneStates()).map((z) => z.level)).toEqual(['I', 'I', 'I', 'I']);
   });
 
   it.each([
@@ -76,7 +76,7 @@ describe('pollCity on DynamoDB Local: bad forecast data never moves a level', ()
 
     const result = await pollCity(h.deps);
 
-    expect({ decision: result.decision, level: result.cityLevel, open: await h.deps.ops.getOpenActivation() }).toEqual({ decision: 'none', level: 'none', open: undefined });
+    expect({ decision: result.decision, level: result.cityLevel, open: await h.deps.activations.getOpenActivation() }).toEqual({ decision: 'none', level: 'none', open: undefined });
   });
 
   it('falls back to the next provider and says why the first one failed', async () => {

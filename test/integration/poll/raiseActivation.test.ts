@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DynamoOperationsStore } from '../../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { dynamoOperations } from '../../../functions/adapters/dynamo/dynamoOperations.ts';
 import type { Activation } from '../../../functions/core/operations/Activation.ts';
 import { localTables } from '../../support/localTables.ts';
 
@@ -8,7 +8,7 @@ const activation: Activation = { id: 'act-1', level: 'III', zoneLevels: { jiefan
 describe('DynamoOperationsStore.raiseActivation on DynamoDB Local', () => {
   it('raises the open activation and moves it to the next wave', async () => {
     const { db, names } = await localTables();
-    const ops = new DynamoOperationsStore(db, names.OPERATIONS_TABLE);
+    const ops = dynamoOperations(db, names.OPERATIONS_TABLE).activations;
     await ops.createActivation(activation);
 
     const ok = await ops.raiseActivation('act-1', { level: 'I', zoneLevels: { jiefang: 'I' }, wave: 2, raisedAt: '2026-12-14T01:00:00.000Z' }, 1);
@@ -19,7 +19,7 @@ describe('DynamoOperationsStore.raiseActivation on DynamoDB Local', () => {
 
   it('refuses a raise based on a wave someone else has already moved past', async () => {
     const { db, names } = await localTables();
-    const ops = new DynamoOperationsStore(db, names.OPERATIONS_TABLE);
+    const ops = dynamoOperations(db, names.OPERATIONS_TABLE).activations;
     await ops.createActivation(activation);
     await ops.raiseActivation('act-1', { level: 'II', zoneLevels: { jiefang: 'II' }, wave: 2, raisedAt: '2026-12-14T01:00:00.000Z' }, 1);
 

@@ -9,7 +9,7 @@ afterEach(async () => world?.close());
 const [C01, C02, C03] = CREWS as [typeof CREWS[0], typeof CREWS[0], typeof CREWS[0]];
 let inbound = 0;
 const reply = (from: string, body: string) => handleReply(world!.deps, { inboundMessageId: `in-${inbound++}`, from, body });
-const states = async (activationId: string) => Object.fromEntries((await world!.ops.listTasks(activationId)).map((t) => [t.code, t.state]));
+const states = async (activationId: string) => Object.fromEntries((await world!.tasks.listTasks(activationId)).map((t) => [t.code, t.state]));
 
 /** C01 leads T01 and T02, C02 leads T03; both taskings sent. */
 async function dispatched() {
@@ -77,10 +77,10 @@ describe('handleReply (two-way SMS) on DynamoDB Local, answers through the local
     const activation = await dispatched();
     const sentToLeader = world!.smsTo(C01.leader.phone).length;
     expect(await reply(C01.leader.phone, 'STOP')).toBe('stop');
-    expect(await world!.ops.isOptedOut(C01.leader.phone)).toBe(true);
+    expect(await world!.contacts.isOptedOut(C01.leader.phone)).toBe(true);
     expect(world!.smsTo(C01.leader.phone)).toHaveLength(sentToLeader);
     expect(world!.smsTo(C01.backup.phone)).toEqual([expect.stringMatching(/^【扫雪】代班：/)]);
-    const c = (await world!.ops.listTaskingCases(activation.id)).find((x) => x.crewId === 'C01');
+    const c = (await world!.taskingCases.listTaskingCases(activation.id)).find((x) => x.crewId === 'C01');
     expect(c?.recipients[0]).toMatchObject({ role: 'leader', outcome: 'unreachable', reason: 'replied STOP' });
   });
 
@@ -90,7 +90,7 @@ describe('handleReply (two-way SMS) on DynamoDB Local, answers through the local
     expect(await states(activation.id)).toMatchObject({ T01: 'cannot', T02: 'cannot' });
     expect(world!.smsTo(C03.leader.phone)).toEqual([expect.stringMatching(/人民路铲雪/)]);
     expect(world!.smsTo(DUTY_OFFICER)).toEqual([`【扫雪】环卫1班报无法执行T01、T02；已改派${C03.name}。`]);
-    const c = (await world!.ops.listTaskingCases(activation.id)).find((x) => x.crewId === 'C01');
+    const c = (await world!.taskingCases.listTaskingCases(activation.id)).find((x) => x.crewId === 'C01');
     expect(c).toMatchObject({ outcome: 'cannot', recipients: [{ role: 'leader', outcome: 'confirmed', response: 'cannot' }] });
   });
 
@@ -98,7 +98,7 @@ describe('handleReply (two-way SMS) on DynamoDB Local, answers through the local
     const activation = await dispatched();
     await reply(C01.leader.phone, '9 T02');
     expect(await states(activation.id)).toMatchObject({ T01: 'dispatched', T02: 'cannot' });
-    const c = (await world!.ops.listTaskingCases(activation.id)).find((x) => x.crewId === 'C01');
+    const c = (await world!.taskingCases.listTaskingCases(activation.id)).find((x) => x.crewId === 'C01');
     expect(c?.outcome).toBeUndefined();
     expect(c?.dueAt).not.toBeNull();
   });

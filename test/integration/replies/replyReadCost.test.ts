@@ -37,7 +37,7 @@ async function readUnitsOfOneReply(otherTasks: number): Promise<number> {
       startBy: '2026-12-14T00:30:00Z', passableAt: '2026-12-14T00:30:00Z', travelKm: 0,
     })),
   }, activation.id, 2, 1, world.clock.now().toISOString());
-  const booked = await world.ops.bookTeam(others);
+  const booked = await world.bookings.bookTeam(others);
   if (!booked.ok) throw new Error(booked.reason);
   await dispatchWave(world.deps, activation.id);
   const meter = meterReads(world.client);

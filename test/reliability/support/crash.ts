@@ -1,3 +1,4 @@
+import type { OperationsPorts } from '../../../functions/core/ports/OperationsPorts.ts';
 import type { SmsSender } from '../../../functions/core/ports/SmsSender.ts';
 import type { WorldDeps } from './world.ts';
 
@@ -11,6 +12,15 @@ const never = <T>() => new Promise<T>(() => {});
 export class Crash {
   tripped = false;
   publishes = 0;
+
+  /** Every storm port of `deps`, halted alike. */
+  private haltPorts(deps: OperationsPorts): OperationsPorts {
+    const { zoneStates, activations, bookings, tasks, shortfalls, smsRecords, inbound, taskingCases, contacts } = deps;
+    return {
+      zoneStates: this.halt(zoneStates), activations: this.halt(activations), bookings: this.halt(bookings), tasks: this.halt(tasks), shortfalls: this.halt(shortfalls),
+      smsRecords: this.halt(smsRecords), inbound: this.halt(inbound), taskingCases: this.halt(taskingCases), contacts: this.halt(contacts),
+    };
+  }
 
   private halt<T extends object>(target: T): T {
     return new Proxy(target, {
@@ -37,7 +47,7 @@ export class Crash {
       },
     };
     return {
-      ...deps, sms, ops: this.halt(deps.ops), log: this.halt(deps.log), registry: this.halt(deps.registry),
+      ...deps, sms, ...this.haltPorts(deps), log: this.halt(deps.log), registry: this.halt(deps.registry),
       messaging: { ...deps.messaging, guard: this.halt(deps.messaging.guard), deadLetters: this.halt(deps.messaging.deadLetters) },
     };
   }

@@ -41,9 +41,9 @@ export async function runStormScript(w: World, run: Runner = runOnce, deps: () =
 
   const first = await run('poll II', () => poll(w, deps(), 2));
   decisions.push(first.decision);
-  const activationId = first.activation?.activation.id ?? (await w.deps.ops.getOpenActivation())?.id;
+  const activationId = first.activation?.activation.id ?? (await w.deps.activations.getOpenActivation())?.id;
   if (!activationId) throw new Error(`the first poll opened no activation (decision ${first.decision})`);
-  const tasked = [...new Set((await w.deps.ops.listTasks(activationId)).map((t) => t.crewId))].sort();
+  const tasked = [...new Set((await w.deps.tasks.listTasks(activationId)).map((t) => t.crewId))].sort();
   if (tasked.length < 3) throw new Error(`the first wave tasked ${tasked.length} crews (${tasked.join(', ')}), the script needs 3`);
   const leader = (crewId: string | undefined) => w.city.crews.find((c) => c.id === crewId)!.leader.phone;
 
@@ -62,7 +62,7 @@ export async function runStormScript(w: World, run: Runner = runOnce, deps: () =
   for (const minutes of [10, 15, 15]) await sweep(minutes);
   w.clock.advance(5);
   await run('stand-down', async () => {
-    const open = await deps().ops.getActivation(activationId);
+    const open = await deps().activations.getActivation(activationId);
     if (open?.status === 'open') await standDown(deps(), { activationId, actor: 'duty-officer', reason: 'snow over' });
   });
   await sweep(1);
@@ -71,9 +71,9 @@ export async function runStormScript(w: World, run: Runner = runOnce, deps: () =
 
 /** What a storm ended with, in terms that do not depend on ids, codes or order. */
 export async function stormOutcome(w: World, activationId: string) {
-  const tasks = await w.deps.ops.listTasks(activationId);
-  const cases = await w.deps.ops.listTaskingCases(activationId);
-  const messages = await w.deps.ops.listMessages(activationId);
+  const tasks = await w.deps.tasks.listTasks(activationId);
+  const cases = await w.deps.taskingCases.listTaskingCases(activationId);
+  const messages = await w.deps.smsRecords.listMessages(activationId);
   const log = [...(await w.deps.log.list(activationId)), ...(await w.deps.log.list('system'))];
   const count = (keys: string[]) => Object.fromEntries([...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].sort(([a], [b]) => a.localeCompare(b)));
   return {

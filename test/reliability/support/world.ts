@@ -1,3 +1,4 @@
+import type { CoreDeps } from '../../../functions/core/ports/CoreDeps.ts';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { DynamoOperationsStore } from '../../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { dynamoOperations } from '../../../functions/adapters/dynamo/dynamoOperations.ts';
 import { DynamoRegistryStore } from '../../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { PowertoolsAttemptGuard } from '../../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
@@ -32,7 +33,7 @@ import { injectDynamoFaults, type DynamoFaultOptions, type FaultInjector } from 
 import { smallCity, type SmallCity } from './smallCity.ts';
 import { startFaultyWeather, type FaultyWeather } from './weatherFaults.ts';
 
-export type WorldDeps = MessagingDeps & { messaging: Messaging; providers: ReadonlyMap<string, ForecastProvider>; ops: DynamoOperationsStore; registry: DynamoRegistryStore; dispatch: DispatchRequests };
+export type WorldDeps = CoreDeps & MessagingDeps & { messaging: Messaging; providers: ReadonlyMap<string, ForecastProvider>; registry: DynamoRegistryStore; dispatch: DispatchRequests };
 
 export interface WorldOptions {
   city?: SmallCity;
@@ -113,7 +114,7 @@ export async function reliabilityWorld(options: WorldOptions = {}): Promise<Worl
     const sender: SmsSender = new SnsSmsSender(snsClient);
     const base = {
       registry: new DynamoRegistryStore(db, names.REGISTRY_TABLE),
-      ops: new DynamoOperationsStore(db, names.OPERATIONS_TABLE),
+      ...dynamoOperations(db, names.OPERATIONS_TABLE),
       log: new DynamoResponseLog(db, names.LOG_TABLE, ids),
       clock, ids, sms: wrapSms ? wrapSms(sender) : sender, messaging,
       providers: new Map([['open-meteo', new OpenMeteoProvider({ baseUrl: weather.baseUrl, timeoutMs: 2000, retries: 0 }, clock)]]),

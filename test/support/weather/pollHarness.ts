@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoOperationsStore } from '../../../functions/adapters/dynamo/DynamoOperationsStore.ts';
+import { dynamoOperations } from '../../../functions/adapters/dynamo/dynamoOperations.ts';
 import { DynamoRegistryStore } from '../../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { OutboxSmsSender } from '../../../functions/adapters/sms/OutboxSmsSender.ts';
@@ -39,6 +39,6 @@ export async function pollHarness(options: { plan?: Partial<CityPlan>; zoneProvi
     ['met-norway', new MetNorwayProvider({ ...http, userAgent: 'snowops-test/1.0 (ops@example.org)' }, clock)],
   ]);
   const sms = new OutboxSmsSender(join(mkdtempSync(join(tmpdir(), 'snowops-poll-')), 'outbox.jsonl'), clock);
-  const deps = { registry, ops: new DynamoOperationsStore(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms, providers };
+  const deps = { registry, ...dynamoOperations(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms, providers };
   return { deps, server, clock, plan, city: { ...city, plan, zones }, officerSms: () => sms.sent.filter((s) => s.to === plan.dutyOfficerPhone), close: () => server.close() };
 }

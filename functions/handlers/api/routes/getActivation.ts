@@ -13,7 +13,7 @@ export const getActivation = defineRoute({
   responses: { 200: { description: 'the activation', schema: activationSchema } },
   handle: async ({ deps, params }) => {
     const id = await resolveActivationId(deps, params.activationId);
-    const activation = await deps.ops.getActivation(id);
+    const activation = await deps.activations.getActivation(id);
     if (!activation) throw new NotFoundError('activation', id);
     return json(200, activation);
   },

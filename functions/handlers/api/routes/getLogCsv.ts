@@ -13,7 +13,7 @@ export const getLogCsvRoute = defineRoute({
   responses: { 200: { description: 'the log as CSV', contentType: 'text/csv; charset=utf-8' } },
   handle: async ({ deps, params }) => {
     const id = await resolveActivationId(deps, params.activationId);
-    if (!(await deps.ops.getActivation(id))) throw new NotFoundError('activation', id);
+    if (!(await deps.activations.getActivation(id))) throw new NotFoundError('activation', id);
     const [plan, entries] = await Promise.all([deps.registry.getPlan(), deps.log.list(id)]);
     return { status: 200, contentType: 'text/csv; charset=utf-8', body: logCsv(entries, plan.timeZone), headers: { 'Content-Disposition': `attachment; filename="${id}-log.csv"` } };
   },

@@ -10,5 +10,5 @@ export const listActivations = defineRoute({
   summary: 'List recent activations',
   query: z.lazy(() => z.object({ limit: queryInt(1, 100, 20).check(z.describe('how many, newest first (1 to 100, default 20)')) })),
   responses: { 200: { description: 'newest first', schema: z.lazy(() => z.object({ activations: z.array(activationSchema) })) } },
-  handle: async ({ deps, query }) => json(200, { activations: await deps.ops.listActivations(query.limit) }),
+  handle: async ({ deps, query }) => json(200, { activations: await deps.activations.listActivations(query.limit) }),
 });

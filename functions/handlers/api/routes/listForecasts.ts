@@ -11,7 +11,7 @@ export const listForecasts = defineRoute({
   description: "Each zone's level from the latest good forecast, with the evidence (which numbers, which hours, which provider) and the age of that forecast.",
   responses: { 200: { description: 'one entry per zone', schema: z.lazy(() => z.object({ zones: z.array(zoneForecastSchema) })) } },
   handle: async ({ deps }) => {
-    const [zones, states] = await Promise.all([deps.registry.listZones(), deps.ops.getZoneStates()]);
+    const [zones, states] = await Promise.all([deps.registry.listZones(), deps.zoneStates.getZoneStates()]);
     return json(200, { zones: zoneForecasts(zones, states, deps.clock.now()) });
   },
 });

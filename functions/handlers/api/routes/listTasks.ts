@@ -26,9 +26,9 @@ export const listTasksRoute = defineRoute({
   responses: { 200: { description: 'the tasks that match', schema: z.lazy(() => z.object({ activationId: z.string(), tasks: z.array(taskSchema) })) } },
   handle: async ({ deps, params, query }) => {
     const activationId = await resolveActivationId(deps, params.activationId);
-    if (!(await deps.ops.getActivation(activationId))) throw new NotFoundError('activation', activationId);
+    if (!(await deps.activations.getActivation(activationId))) throw new NotFoundError('activation', activationId);
     const states = query.state ? new Set<TaskState>(query.state) : undefined;
-    const tasks = (await deps.ops.listTasks(activationId))
+    const tasks = (await deps.tasks.listTasks(activationId))
       .filter((t) => (!states || states.has(t.state)) && (!query.zone || t.zoneId === query.zone) && (!query.crew || t.crewId === query.crew) && (!query.tier || t.tier === query.tier))
       .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
     return json(200, { activationId, tasks });

@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Task, TaskState } from '../../core/operations/Task.ts';
-import type { OperationsStore, TransitionGuard } from '../../core/ports/OperationsStore.ts';
+import type { TaskStore, TransitionGuard } from '../../core/ports/TaskStore.ts';
+import type { TeamBookings } from '../../core/ports/TeamBookings.ts';
 import { DIMENSION, METRIC } from '../../config/metrics.ts';
 import { decorate } from './decorate.ts';
 import type { Telemetry } from './Telemetry.ts';
@@ -8,16 +9,8 @@ import type { Telemetry } from './Telemetry.ts';
 /** A reply that confirms a tasking reached the crew; "cannot" is an answer, not an acknowledgement. */
 const CONFIRMS: readonly TaskState[] = ['acknowledged', 'on-site', 'done'];
 
-/**
- * Counts tasks entering each state (planned when a team is booked) and the time from dispatch to the
- * leader's first confirming reply. A dispatched task's updatedAt is the moment it was dispatched.
- */
-export function observeOperations<O extends OperationsStore>(inner: O, telemetry: Telemetry): O {
-  const recordAcknowledgement = (task: Task, from: TaskState, to: TaskState, at: string) => {
-    if (from !== 'dispatched' || !CONFIRMS.includes(to)) return;
-    const seconds = (Date.parse(at) - Date.parse(task.updatedAt)) / 1000;
-    if (Number.isFinite(seconds) && seconds >= 0) telemetry.record(METRIC.timeToAcknowledge, MetricUnit.Seconds, seconds);
-  };
+/** Counts the tasks of each team booked, as entering 'planned'. */
+export function observeBookings<B extends TeamBookings>(inner: B, telemetry: Telemetry): B {
   return decorate(inner, {
     async bookTeam(tasks: Task[]) {
       const result = await inner.bookTeam(tasks);
@@ -27,6 +20,20 @@ export function observeOperations<O extends OperationsStore>(inner: O, telemetry
       }
       return result;
     },
+  } as Partial<B>);
+}
+
+/**
+ * Counts tasks entering each state and the time from dispatch to the leader's first confirming reply.
+ * A dispatched task's updatedAt is the moment it was dispatched.
+ */
+export function observeTasks<S extends TaskStore>(inner: S, telemetry: Telemetry): S {
+  const recordAcknowledgement = (task: Task, from: TaskState, to: TaskState, at: string) => {
+    if (from !== 'dispatched' || !CONFIRMS.includes(to)) return;
+    const seconds = (Date.parse(at) - Date.parse(task.updatedAt)) / 1000;
+    if (Number.isFinite(seconds) && seconds >= 0) telemetry.record(METRIC.timeToAcknowledge, MetricUnit.Seconds, seconds);
+  };
+  return decorate(inner, {
     async closeTasks(tasks: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard) {
       const closed = await inner.closeTasks(tasks, to, at, guard);
       if (closed.length > 0) {
@@ -47,5 +54,5 @@ export function observeOperations<O extends OperationsStore>(inner: O, telemetry
       }
       return moved;
     },
-  } as Partial<O>);
+  } as Partial<S>);
 }

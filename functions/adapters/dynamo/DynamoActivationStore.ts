@@ -1,0 +1,90 @@
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
+import type { Activation } from '../../core/operations/Activation.ts';
+import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
+import type { ActivationClose, ActivationStore } from '../../core/ports/ActivationStore.ts';
+import { operationsKeys, PARTITION } from '../../config/operationsKeys.ts';
+import { transactIf, writeIf } from './conditionalWrite.ts';
+import { stripKeys } from './stripKeys.ts';
+
+/** Activations in the operations table: META per activation, the CURRENT pointer to the open one, and an index by opening time. */
+export class DynamoActivationStore implements ActivationStore {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
+
+  async getOpenActivation(): Promise<Activation | undefined> {
+    const pointer = await this.db.send(new GetCommand({ TableName: this.tableName, Key: operationsKeys.openActivation(), ConsistentRead: true }));
+    return pointer.Item ? this.getActivation(pointer.Item.activationId as string) : undefined;
+  }
+
+  async getActivation(id: string): Promise<Activation | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: operationsKeys.activation(id), ConsistentRead: true }));
+    return out.Item ? stripKeys<Activation>(out.Item) : undefined;
+  }
+
+  async createActivation(activation: Activation): Promise<'created' | 'exists'> {
+    const out = await transactIf(this.db, [
+      { name: 'pointer', item: { Put: { TableName: this.tableName, Item: { ...operationsKeys.openActivation(), activationId: activation.id }, ConditionExpression: 'attribute_not_exists(pk)' } } },
+      { name: 'activation', item: { Put: { TableName: this.tableName, Item: { ...operationsKeys.activation(activation.id), ...activation }, ConditionExpression: 'attribute_not_exists(pk)' } } },
+      { name: 'index', item: { Put: { TableName: this.tableName, Item: { ...operationsKeys.activationIndex(activation.openedAt, activation.id), activationId: activation.id } } } },
+    ]);
+    return out.outcome === 'written' ? 'created' : 'exists';
+  }
+
+  async markWavePlanned(activationId: string, wave: number): Promise<void> {
+    // Refused when a later wave is already recorded: plannedWave only goes up.
+    await writeIf(this.db, { Update: {
+      TableName: this.tableName, Key: operationsKeys.activation(activationId),
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(plannedWave) OR plannedWave < :w)',
+      UpdateExpression: 'SET plannedWave = :w', ExpressionAttributeValues: { ':w': wave },
+    } });
+  }
+
+  async raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean> {
+    return (await writeIf(this.db, { Update: {
+      TableName: this.tableName, Key: operationsKeys.activation(activationId),
+      ConditionExpression: '#status = :open AND wave = :expected',
+      UpdateExpression: 'SET #level = :level, zoneLevels = :zoneLevels, wave = :wave, raisedAt = :at',
+      ExpressionAttributeNames: { '#status': 'status', '#level': 'level' },
+      ExpressionAttributeValues: { ':open': 'open', ':expected': expectedWave, ':level': raise.level, ':zoneLevels': raise.zoneLevels, ':wave': raise.wave, ':at': raise.raisedAt },
+    } }, true)) === 'written';
+  }
+
+  async abandonActivation(activationId: string, at: string, reason: string): Promise<void> {
+    // Refused when the pointer no longer names this activation: someone else closed it already.
+    await transactIf(this.db, [
+      { name: 'pointer', item: { Delete: { TableName: this.tableName, Key: operationsKeys.openActivation(), ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':a': activationId } } } },
+      { name: 'activation', item: { Update: { TableName: this.tableName, Key: operationsKeys.activation(activationId), UpdateExpression: 'SET #status = :s, abandonedAt = :at, abandonReason = :r', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':s': 'stood-down', ':at': at, ':r': reason } } } },
+    ]);
+  }
+
+  async closeActivation(id: string, close: ActivationClose): Promise<'closed' | 'not-open'> {
+    const out = await transactIf(this.db, [
+      { name: 'activation', item: { Update: {
+        TableName: this.tableName, Key: operationsKeys.activation(id),
+        ConditionExpression: '#status = :open',
+        UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by, closeReason = :reason',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open', ':closed': 'stood-down', ':at': close.closedAt, ':by': close.closedBy, ':reason': close.closeReason },
+      } } },
+      // The pointer goes only if it still names this activation (a missing pointer passes too).
+      { name: 'pointer', item: { Delete: { TableName: this.tableName, Key: operationsKeys.openActivation(), ConditionExpression: 'attribute_not_exists(pk) OR activationId = :id', ExpressionAttributeValues: { ':id': id } } } },
+    ]);
+    return out.outcome === 'written' ? 'closed' : 'not-open';
+  }
+
+  async changeActivationLevel(id: string, from: ActiveLevel, to: ActiveLevel, zoneLevels: Record<string, ResponseLevel>): Promise<boolean> {
+    return (await writeIf(this.db, { Update: {
+      TableName: this.tableName, Key: operationsKeys.activation(id),
+      ConditionExpression: '#status = :open AND #level = :from',
+      UpdateExpression: 'SET #level = :to, zoneLevels = :zones',
+      ExpressionAttributeNames: { '#status': 'status', '#level': 'level' },
+      ExpressionAttributeValues: { ':open': 'open', ':from': from, ':to': to, ':zones': zoneLevels },
+    } }, true)) === 'written';
+  }
+
+  async listActivations(limit: number): Promise<Activation[]> {
+    const page = await this.db.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PARTITION.activationIndex }, ScanIndexForward: false, Limit: limit }));
+    const found = await Promise.all((page.Items ?? []).map((i) => this.getActivation(i.activationId as string)));
+    return found.filter((a): a is Activation => a !== undefined);
+  }
+}

@@ -1,0 +1,82 @@
+import { BatchGetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
+import type { TaskStore, TransitionGuard } from '../../core/ports/TaskStore.ts';
+import { activationPartition, crewIndexKey, operationsKeys, PREFIX } from '../../config/operationsKeys.ts';
+import { closeChunk, closeTeamTasks } from './closeTeamTasks.ts';
+import { writeIf } from './conditionalWrite.ts';
+import { queryAll } from './queryAll.ts';
+import { stripKeys } from './stripKeys.ts';
+
+/** DynamoDB's limit of keys in one BatchGetItem. */
+const BATCH_GET_KEYS = 100;
+/** Rounds of asking again for keys a BatchGetItem left unprocessed before giving up. */
+const BATCH_GET_ROUNDS = 8;
+
+/** Tasks under their activation's partition (TASK#<id>); open ones also in the byCrew index. */
+export class DynamoTaskStore implements TaskStore {
+  constructor(readonly db: DynamoDBDocumentClient, readonly tableName: string) {}
+
+  async reserveTaskCodes(activationId: string, count: number): Promise<number> {
+    const out = await this.db.send(new UpdateCommand({
+      TableName: this.tableName, Key: operationsKeys.taskSequence(activationId),
+      UpdateExpression: 'ADD nextIndex :n', ExpressionAttributeValues: { ':n': count }, ReturnValues: 'UPDATED_NEW',
+    }));
+    return (out.Attributes?.nextIndex as number) - count;
+  }
+
+  async listTasks(activationId: string): Promise<Task[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, {
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)', ConsistentRead: true,
+      ExpressionAttributeValues: { ':pk': activationPartition(activationId), ':t': PREFIX.task },
+    });
+    return items.map((i) => stripKeys<Task>(i));
+  }
+
+  async getTasks(activationId: string, taskIds: readonly string[]): Promise<Task[]> {
+    const found = new Map<string, Task>();
+    const ids = [...new Set(taskIds)];
+    const keys = ids.map((id) => operationsKeys.task(activationId, id));
+    for (let i = 0; i < keys.length; i += BATCH_GET_KEYS) {
+      let pending: Record<string, unknown>[] = keys.slice(i, i + BATCH_GET_KEYS);
+      for (let round = 0; pending.length > 0; round++) {
+        if (round >= BATCH_GET_ROUNDS) throw new Error(`reading ${keys.length} tasks of ${activationId}: ${pending.length} still unprocessed after ${round} rounds`);
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** round)));
+        const out = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[this.tableName] ?? []) found.set(item.id as string, stripKeys<Task>(item));
+        // Keys DynamoDB did not get to (throttling, the 16 MB limit) are asked for again.
+        pending = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    // In the order asked (BatchGetItem answers in any order).
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async listOpenTasksForCrew(crewId: string): Promise<Task[]> {
+    const items = await queryAll<Record<string, unknown>>(this.db, { TableName: this.tableName, IndexName: 'byCrew', KeyConditionExpression: 'gsi1pk = :c', ExpressionAttributeValues: { ':c': crewIndexKey(crewId) } });
+    return items.map((i) => stripKeys<Task>(i)).filter((t) => OPEN_TASK_STATES.includes(t.state));
+  }
+
+  async transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard): Promise<boolean> {
+    // Closing an open task also counts it off its team's locks, in the same transaction.
+    if (OPEN_TASK_STATES.includes(from) && !OPEN_TASK_STATES.includes(to)) return (await closeChunk(this, [{ ...task, state: from }], to, at, guard)) === 'closed';
+    return (await writeIf(this.db, { Update: {
+      TableName: this.tableName, Key: operationsKeys.task(task.activationId, task.id),
+      // Still with the crew the caller read: an old leader's reply does not move a task reassigned meanwhile.
+      ConditionExpression: '#state = :from AND crewId = :crew',
+      UpdateExpression: OPEN_TASK_STATES.includes(to) ? 'SET #state = :to, updatedAt = :at' : 'SET #state = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':crew': task.crewId },
+    } }, true)) === 'written';
+  }
+
+  async closeTasks(tasks: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard): Promise<Task[]> {
+    const teams = new Map<string, Task[]>();
+    for (const t of tasks) {
+      const team = `${t.crewId}|${t.vehicleId}`;
+      teams.set(team, [...(teams.get(team) ?? []), t]);
+    }
+    const closed: Task[] = [];
+    for (const team of teams.values()) closed.push(...(await closeTeamTasks(this, team, to, at, guard)));
+    return closed;
+  }
+}

@@ -1,0 +1,157 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { OPEN_TASK_STATES, type Task } from '../../core/operations/Task.ts';
+import type { BookingResult, TaskMove, TeamBookings } from '../../core/ports/TeamBookings.ts';
+import { activationPartition, operationsKeys, PARTITION, PREFIX } from '../../config/operationsKeys.ts';
+import { MAX_TRANSACTION_ITEMS, transactAll, transactIf, TransactionConflictError, writeIf, type NamedItem } from './conditionalWrite.ts';
+import { queryAll } from './queryAll.ts';
+import { reassignItems } from './reassignItems.ts';
+import { stripKeys } from './stripKeys.ts';
+import { taskItem } from './taskItem.ts';
+import { coverKey, getLock, type LockItem } from './teamLocks.ts';
+
+/**
+ * Bookings in the operations table, kept by conditional transactions whatever the interleaving:
+ *   - a crew and a vehicle are each held by at most one lock item (pk=LOCK), naming one team (crew + vehicle)
+ *     of one activation, with the number of that team's open tasks;
+ *   - a road pass is tasked at most once per activation (a COVER item per road pass);
+ *   - a team's tasks, claims and locks are written together, and undone together if any part fails.
+ */
+export class DynamoTeamBookings implements TeamBookings {
+  constructor(readonly db: DynamoDBDocumentClient, readonly tableName: string) {}
+
+  async bookTeam(tasks: Task[]): Promise<BookingResult> {
+    const first = tasks[0];
+    if (!first) return { ok: true };
+    const { activationId, crewId, vehicleId } = first;
+    if (tasks.some((t) => t.crewId !== crewId || t.vehicleId !== vehicleId || t.activationId !== activationId)) {
+      throw new Error('bookTeam: every task of a team must have the same activation, crew and vehicle');
+    }
+    // Two items per task (the task and its road-pass claim); the locks and the open check ride with the first chunk.
+    const pairs = tasks.map((t): NamedItem[] => [
+      { name: `task:${t.id}`, item: { Put: { TableName: this.tableName, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } } },
+      { name: `claim:${t.id}`, item: { Put: { TableName: this.tableName, Item: { ...coverKey(t), taskId: t.id, crewId, vehicleId }, ConditionExpression: 'attribute_not_exists(pk)' } } },
+    ]);
+    const perChunk = Math.floor(MAX_TRANSACTION_ITEMS / 2);
+    const firstCount = Math.min(pairs.length, perChunk - 2);
+    const single = firstCount === pairs.length;
+    const lock = (kind: 'CREW' | 'VEHICLE', id: string): NamedItem => ({ name: `lock:${kind}`, item: { Put: {
+      TableName: this.tableName, ConditionExpression: 'attribute_not_exists(pk)',
+      Item: { ...operationsKeys.lock(kind, id), activationId, crewId, vehicleId, openTasks: tasks.length, complete: single, bookedAt: first.updatedAt } satisfies LockItem & Record<string, unknown>,
+    } } });
+    // Nothing is booked into a stood-down activation.
+    const stillOpen: NamedItem = { name: 'activation', item: { ConditionCheck: {
+      TableName: this.tableName, Key: operationsKeys.activation(activationId), ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'open' },
+    } } };
+    const head = await transactIf(this.db, [lock('CREW', crewId), lock('VEHICLE', vehicleId), ...pairs.slice(0, firstCount).flat(), stillOpen]).catch((error: unknown) => {
+      // Still contended after the retries: refused as such (the planner books another team), not read as a condition.
+      if (error instanceof TransactionConflictError) return { outcome: 'refused' as const, refused: ['concurrent'] };
+      throw error;
+    });
+    if (head.outcome === 'refused') return { ok: false, reason: explain(head.refused, tasks, activationId) };
+    let written = firstCount;
+    try {
+      while (written < pairs.length) {
+        // The last chunk marks both locks complete; it gives up a task to make room.
+        const fits = Math.min(perChunk, pairs.length - written);
+        const crowded = written + fits === pairs.length && fits * 2 + 2 > MAX_TRANSACTION_ITEMS;
+        const count = crowded ? Math.floor((MAX_TRANSACTION_ITEMS - 2) / 2) : fits;
+        const last = written + count === pairs.length;
+        const items = pairs.slice(written, written + count).flat();
+        if (last) {
+          for (const kind of ['CREW', 'VEHICLE'] as const) {
+            items.push({ name: `lock:${kind}`, item: { Update: { TableName: this.tableName, Key: operationsKeys.lock(kind, kind === 'CREW' ? crewId : vehicleId), UpdateExpression: 'SET complete = :t', ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':t': true, ':a': activationId } } } });
+          }
+        }
+        const out = await transactIf(this.db, items);
+        if (out.outcome === 'refused') {
+          await this.undo(tasks.slice(0, written), crewId, vehicleId, activationId);
+          return { ok: false, reason: explain(out.refused, tasks, activationId) };
+        }
+        written += count;
+      }
+    } catch (error) {
+      await this.undo(tasks.slice(0, written), crewId, vehicleId, activationId);
+      throw error;
+    }
+    return { ok: true };
+  }
+
+  async unbookTeam(tasks: Task[]): Promise<void> {
+    const first = tasks[0];
+    if (first) await this.undo(tasks, first.crewId, first.vehicleId, first.activationId);
+  }
+
+  async reassignTask(task: Task, to: TaskMove, at: string): Promise<BookingResult> {
+    if (!OPEN_TASK_STATES.includes(task.state)) return { ok: false, reason: `task ${task.code} is ${task.state}, not open` };
+    if (to.crewId === task.crewId && to.vehicleId === task.vehicleId) return { ok: false, reason: `task ${task.code} is already with that team` };
+    const [oldCrew, oldVehicle, newCrew, newVehicle] = await Promise.all([
+      getLock(this.db, this.tableName, 'CREW', task.crewId), getLock(this.db, this.tableName, 'VEHICLE', task.vehicleId),
+      getLock(this.db, this.tableName, 'CREW', to.crewId), getLock(this.db, this.tableName, 'VEHICLE', to.vehicleId),
+    ]);
+    const plan = reassignItems(this.tableName, task, to, at, { oldCrew, oldVehicle, newCrew, newVehicle });
+    if ('refusal' in plan) return { ok: false, reason: plan.refusal };
+    const out = await transactIf(this.db, plan.items);
+    if (out.outcome === 'written') return { ok: true };
+    return { ok: false, reason: out.refused.includes('task') ? `task ${task.code} changed meanwhile; reload and try again` : 'the target team changed meanwhile; reload and try again' };
+  }
+
+  async listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }> {
+    const locks = await queryAll<{ sk: string }>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PARTITION.locks }, ConsistentRead: true });
+    const crewIds = new Set<string>();
+    const vehicleIds = new Set<string>();
+    for (const { sk } of locks) {
+      const cut = sk.indexOf('#');
+      (sk.slice(0, cut) === 'CREW' ? crewIds : vehicleIds).add(sk.slice(cut + 1));
+    }
+    return { crewIds, vehicleIds };
+  }
+
+  /**
+   * Undoes bookings a crashed writer left half-written: locks still marked incomplete since before
+   * `olderThan` lose their team's tasks, claims and locks. Returns how many teams were undone.
+   */
+  async repairIncompleteBookings(olderThan: string): Promise<number> {
+    const locks = await queryAll<LockItem & { sk: string; bookedAt?: string }>(this.db, {
+      TableName: this.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)', ExpressionAttributeValues: { ':p': PARTITION.locks, ':c': 'CREW#' }, ConsistentRead: true,
+    });
+    let repaired = 0;
+    for (const lock of locks) {
+      if (lock.complete !== false || (lock.bookedAt ?? '') >= olderThan) continue;
+      const items = await queryAll<Record<string, unknown>>(this.db, {
+        TableName: this.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :t)', ExpressionAttributeValues: { ':p': activationPartition(lock.activationId), ':t': PREFIX.task }, ConsistentRead: true,
+      });
+      const tasks = items.map((i) => stripKeys<Task>(i)).filter((t) => t.crewId === lock.crewId && t.vehicleId === lock.vehicleId && OPEN_TASK_STATES.includes(t.state));
+      await this.undo(tasks, lock.crewId, lock.vehicleId, lock.activationId);
+      repaired++;
+    }
+    return repaired;
+  }
+
+  /** Deletes a team's written tasks and claims, and its locks when they are still this team's. */
+  private async undo(tasks: Task[], crewId: string, vehicleId: string, activationId: string): Promise<void> {
+    const deletes = tasks.flatMap((t): NamedItem[] => [
+      { name: `task:${t.id}`, item: { Delete: { TableName: this.tableName, Key: operationsKeys.task(t.activationId, t.id) } } },
+      { name: `claim:${t.id}`, item: { Delete: { TableName: this.tableName, Key: coverKey(t), ConditionExpression: 'attribute_not_exists(pk) OR taskId = :id', ExpressionAttributeValues: { ':id': t.id } } } },
+    ]);
+    for (let i = 0; i < deletes.length; i += MAX_TRANSACTION_ITEMS) await transactAll(this.db, deletes.slice(i, i + MAX_TRANSACTION_ITEMS));
+    for (const [kind, id] of [['CREW', crewId], ['VEHICLE', vehicleId]] as const) {
+      // Refused when it is another team's lock by now: not ours to remove.
+      await writeIf(this.db, { Delete: { TableName: this.tableName, Key: operationsKeys.lock(kind, id), ConditionExpression: 'activationId = :a AND crewId = :c AND vehicleId = :v', ExpressionAttributeValues: { ':a': activationId, ':c': crewId, ':v': vehicleId } } });
+    }
+  }
+}
+
+/** Says which condition refused a booking, from the names of the refused items. */
+function explain(refused: readonly string[], tasks: readonly Task[], activationId: string): string {
+  const first = tasks[0]!;
+  if (refused.includes('activation')) return `activation ${activationId} is no longer open`;
+  if (refused.includes('lock:CREW')) return `crew ${first.crewId} is already booked`;
+  if (refused.includes('lock:VEHICLE')) return `vehicle ${first.vehicleId} is already booked`;
+  for (const name of refused) {
+    const [kind, id] = [name.slice(0, name.indexOf(':')), name.slice(name.indexOf(':') + 1)];
+    const t = tasks.find((x) => x.id === id);
+    if (t && kind === 'claim') return `road pass ${t.roadName} (${t.pass}) is already tasked in this activation`;
+    if (t && kind === 'task') return `task ${t.code} already exists`;
+  }
+  return refused.includes('concurrent') ? 'a concurrent booking touched the same items' : `booking refused (${refused.join(', ')})`;
+}

@@ -1,0 +1,26 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OperationsPorts } from '../../core/ports/OperationsPorts.ts';
+import { DynamoActivationStore } from './DynamoActivationStore.ts';
+import { DynamoContactPreferences } from './DynamoContactPreferences.ts';
+import { DynamoInboundClaims } from './DynamoInboundClaims.ts';
+import { DynamoShortfallMarkers } from './DynamoShortfallMarkers.ts';
+import { DynamoSmsRecords } from './DynamoSmsRecords.ts';
+import { DynamoTaskingCases } from './DynamoTaskingCases.ts';
+import { DynamoTaskStore } from './DynamoTaskStore.ts';
+import { DynamoTeamBookings } from './DynamoTeamBookings.ts';
+import { DynamoZoneStates } from './DynamoZoneStates.ts';
+
+/** Every storm port on the one operations table (OPERATIONS_TABLE; keys in config/operationsKeys.ts). */
+export function dynamoOperations(db: DynamoDBDocumentClient, tableName: string): OperationsPorts {
+  return {
+    zoneStates: new DynamoZoneStates(db, tableName),
+    activations: new DynamoActivationStore(db, tableName),
+    bookings: new DynamoTeamBookings(db, tableName),
+    tasks: new DynamoTaskStore(db, tableName),
+    shortfalls: new DynamoShortfallMarkers(db, tableName),
+    smsRecords: new DynamoSmsRecords(db, tableName),
+    inbound: new DynamoInboundClaims(db, tableName),
+    taskingCases: new DynamoTaskingCases(db, tableName),
+    contacts: new DynamoContactPreferences(db, tableName),
+  };
+}

@@ -1,0 +1,27 @@
+import type { OperationsPorts } from '../../core/ports/OperationsPorts.ts';
+import { MemoryActivationStore } from './MemoryActivationStore.ts';
+import { MemoryContactPreferences } from './MemoryContactPreferences.ts';
+import { MemoryInboundClaims } from './MemoryInboundClaims.ts';
+import { MemoryShortfallMarkers } from './MemoryShortfallMarkers.ts';
+import { MemorySmsRecords } from './MemorySmsRecords.ts';
+import { MemoryTaskingCases } from './MemoryTaskingCases.ts';
+import { MemoryTaskStore } from './MemoryTaskStore.ts';
+import { MemoryTeamBookings } from './MemoryTeamBookings.ts';
+import { MemoryZoneStates } from './MemoryZoneStates.ts';
+import { OperationsMemory } from './OperationsMemory.ts';
+
+/** Every storm port in memory, sharing one state (held to the same contract suites as the DynamoDB adapters). */
+export function memoryOperations(memory = new OperationsMemory()): OperationsPorts & { memory: OperationsMemory } {
+  return {
+    memory,
+    zoneStates: new MemoryZoneStates(memory),
+    activations: new MemoryActivationStore(memory),
+    bookings: new MemoryTeamBookings(memory),
+    tasks: new MemoryTaskStore(memory),
+    shortfalls: new MemoryShortfallMarkers(memory),
+    smsRecords: new MemorySmsRecords(memory),
+    inbound: new MemoryInboundClaims(memory),
+    taskingCases: new MemoryTaskingCases(memory),
+    contacts: new MemoryContactPreferences(memory),
+  };
+}

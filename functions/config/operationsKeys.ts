@@ -1,0 +1,39 @@
+/**
+ * The item keys of the operations table (OPERATIONS_TABLE in tables.ts, whose access patterns they serve),
+ * in one place: every DynamoDB adapter of the storm's ports builds its keys here.
+ */
+export type LockKind = 'CREW' | 'VEHICLE';
+
+/** Partitions that hold one kind of item each. */
+export const PARTITION = {
+  zoneStates: 'ZONESTATE',
+  activationIndex: 'ACTIVATIONS',
+  locks: 'LOCK',
+  /** The byDue index's one partition (a city has hundreds of cases at most). */
+  due: 'DUE',
+} as const;
+
+/** Sort-key prefixes under an activation's partition. */
+export const PREFIX = { task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#' } as const;
+
+export const activationPartition = (activationId: string) => `ACT#${activationId}`;
+export const crewIndexKey = (crewId: string) => `CREW#${crewId}`;
+
+export const operationsKeys = {
+  zoneState: (zoneId: string) => ({ pk: PARTITION.zoneStates, sk: zoneId }),
+  /** The pointer to the one open activation. */
+  openActivation: () => ({ pk: 'CURRENT', sk: 'ACTIVATION' }),
+  activation: (id: string) => ({ pk: activationPartition(id), sk: 'META' }),
+  activationIndex: (openedAt: string, id: string) => ({ pk: PARTITION.activationIndex, sk: `${openedAt}#${id}` }),
+  task: (activationId: string, taskId: string) => ({ pk: activationPartition(activationId), sk: `${PREFIX.task}${taskId}` }),
+  taskSequence: (activationId: string) => ({ pk: activationPartition(activationId), sk: 'TASKSEQ' }),
+  /** A road pass's claim: tasked at most once per activation. */
+  cover: (activationId: string, roadId: string, pass: string) => ({ pk: activationPartition(activationId), sk: `${PREFIX.cover}${roadId}#${pass}` }),
+  lock: (kind: LockKind, id: string) => ({ pk: PARTITION.locks, sk: `${kind}#${id}` }),
+  shortfall: (activationId: string, passKey: string) => ({ pk: activationPartition(activationId), sk: `${PREFIX.shortfall}${passKey}` }),
+  message: (activationId: string, id: string) => ({ pk: activationPartition(activationId), sk: `${PREFIX.message}${id}` }),
+  taskingCase: (activationId: string, id: string) => ({ pk: activationPartition(activationId), sk: `${PREFIX.taskingCase}${id}` }),
+  inbound: (inboundMessageId: string) => ({ pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND' }),
+  optOut: (phone: string) => ({ pk: `OPTOUT#${phone}`, sk: 'OPTOUT' }),
+  helpReply: (phone: string) => ({ pk: `HELP#${phone}`, sk: 'HELP' }),
+};

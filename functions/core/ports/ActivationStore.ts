@@ -1,0 +1,32 @@
+import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
+import type { Activation } from '../operations/Activation.ts';
+import type { ActivationRaise } from '../operations/ActivationRaise.ts';
+
+export interface ActivationClose {
+  closedAt: string;
+  closedBy: string;
+  closeReason: string;
+}
+
+/** Activations: at most one open at a time, its level and dispatch wave, and the list of past ones. */
+export interface ActivationStore {
+  getOpenActivation(): Promise<Activation | undefined>;
+  getActivation(id: string): Promise<Activation | undefined>;
+  /** Opens an activation unless one is open already; exactly one of racing callers wins. */
+  createActivation(activation: Activation): Promise<'created' | 'exists'>;
+  /** Records that the planning of `wave` finished (the activation's plannedWave only goes up). */
+  markWavePlanned(activationId: string, wave: number): Promise<void>;
+  /** Upgrades an open activation's level under a new wave; false when it is no longer open or its wave moved on (someone else upgraded it). */
+  raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean>;
+  /** Closes an activation whose planning failed, so that a retry can open a new one. */
+  abandonActivation(activationId: string, at: string, reason: string): Promise<void>;
+  /**
+   * Closes an open activation and clears the open pointer, in one step; 'not-open' when it was
+   * already closed (a second stand-down) or does not exist.
+   */
+  closeActivation(id: string, close: ActivationClose): Promise<'closed' | 'not-open'>;
+  /** Moves an open activation from one level to another; false when it was no longer open at `from`. */
+  changeActivationLevel(id: string, from: ActiveLevel, to: ActiveLevel, zoneLevels: Record<string, ResponseLevel>): Promise<boolean>;
+  /** The most recent activations, newest first. */
+  listActivations(limit: number): Promise<Activation[]>;
+}

@@ -1,0 +1,39 @@
+import type { Task, TaskState } from '../operations/Task.ts';
+
+export type BookingResult = { ok: true } | { ok: false; reason: string };
+
+/** Where a reassigned task goes: another team (crew and vehicle), at a new place in its list. */
+export interface TaskMove {
+  crewId: string;
+  vehicleId: string;
+  vehicleLabel: string;
+  depot: string;
+  sequence: number;
+  startBy: string;
+  passableAt: string;
+  /** The task's state once moved (a moved task is told afresh). */
+  state: TaskState;
+  /** The target team's open tasks as the caller read them (its place and times were worked out from them); the move is refused if that changed. */
+  teamOpenTasks?: number;
+}
+
+/**
+ * Which crews and vehicles are booked, by which team, and which road passes are tasked. Invariants,
+ * whatever the interleaving: a crew and a vehicle are each on one team of one activation; a road pass is
+ * tasked at most once per activation; a team's tasks, claims and locks are written (or undone) together.
+ */
+export interface TeamBookings {
+  /**
+   * Books a team's crew and vehicle and writes its tasks, all or nothing: refused when the crew or
+   * the vehicle is booked, or one of its road passes is already tasked in the activation.
+   */
+  bookTeam(tasks: Task[]): Promise<BookingResult>;
+  /** Removes a team booked by bookTeam (tasks, road-pass claims, locks): the undo of a booking. */
+  unbookTeam(tasks: Task[]): Promise<void>;
+  /** Undoes team bookings a crashed writer left unfinished before `olderThan`; returns how many. */
+  repairIncompleteBookings(olderThan: string): Promise<number>;
+  /** Moves one open task to another team, keeping every booking invariant; refused on any conflict. */
+  reassignTask(task: Task, to: TaskMove, at: string): Promise<BookingResult>;
+  /** Crews and vehicles currently booked by any open task. */
+  listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }>;
+}

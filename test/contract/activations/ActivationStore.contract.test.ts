@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { SUBJECTS } from '../support/subjects.ts';
+import { openActivation } from '../support/records.ts';
+
+const RAISE = { level: 'I' as const, zoneLevels: { z1: 'I' as const }, wave: 2, raisedAt: '2026-12-14T01:00:00.000Z' };
+const CLOSE = { closedAt: '2026-12-14T05:00:00.000Z', closedBy: 'officer', closeReason: 'clear' };
+
+describe.each(SUBJECTS)('ActivationStore: $name', ({ make }) => {
+  it('opens one activation and answers exists while it is open', async () => {
+    const w = await make();
+    const first = await w.activations.createActivation(openActivation('act-1'));
+    const second = await w.activations.createActivation(openActivation('act-2'));
+    expect({ first, second, open: (await w.activations.getOpenActivation())?.id }).toEqual({ first: 'created', second: 'exists', open: 'act-1' });
+  });
+
+  it('lets exactly one of two racing openings win', async () => {
+    const w = await make();
+    const outcomes = await Promise.all([w.activations.createActivation(openActivation('act-1')), w.activations.createActivation(openActivation('act-2'))]);
+    expect(outcomes.sort()).toEqual(['created', 'exists']);
+  });
+
+  it('upgrades an open activation under a new wave and refuses an upgrade from a wave already moved past', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation());
+    const first = await w.activations.raiseActivation('act-1', RAISE, 1);
+    const stale = await w.activations.raiseActivation('act-1', { ...RAISE, level: 'II', zoneLevels: { z1: 'II' } }, 1);
+    expect({ first, stale, stored: await w.activations.getActivation('act-1') }).toMatchObject({ first: true, stale: false, stored: { level: 'I', wave: 2, raisedAt: RAISE.raisedAt } });
+  });
+
+  it('counts an upgrade that landed and then timed out as done', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation());
+    w.landNextWriteThenTimeOut();
+    expect(await w.activations.raiseActivation('act-1', RAISE, 1)).toBe(true);
+  });
+
+  it('counts a level change that landed and then timed out as done, and refuses one from a level it is not at', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation());
+    w.landNextWriteThenTimeOut();
+    const changed = await w.activations.changeActivationLevel('act-1', 'II', 'III', { z1: 'III' });
+    const stale = await w.activations.changeActivationLevel('act-1', 'II', 'I', { z1: 'I' });
+    expect({ changed, stale, level: (await w.activations.getActivation('act-1'))?.level }).toEqual({ changed: true, stale: false, level: 'III' });
+  });
+
+  it('closes an open activation once and lets a new one open', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation());
+    const first = await w.activations.closeActivation('act-1', CLOSE);
+    const second = await w.activations.closeActivation('act-1', CLOSE);
+    const next = await w.activations.createActivation(openActivation('act-2'));
+    expect({ first, second, next, closed: await w.activations.getActivation('act-1') }).toMatchObject({ first: 'closed', second: 'not-open', next: 'created', closed: { status: 'stood-down', ...CLOSE } });
+  });
+
+  it('abandons an activation whose planning failed so that a retry can open another', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation());
+    await w.activations.abandonActivation('act-1', '2026-12-14T00:01:00.000Z', 'planning failed');
+    expect({ open: await w.activations.getOpenActivation(), retry: await w.activations.createActivation(openActivation('act-2')), abandoned: (await w.activations.getActivation('act-1'))?.status })
+      .toEqual({ open: undefined, retry: 'created', abandoned: 'stood-down' });
+  });
+
+  it('records the planned wave only upwards', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation());
+    await w.activations.markWavePlanned('act-1', 2);
+    await w.activations.markWavePlanned('act-1', 1);
+    expect((await w.activations.getActivation('act-1'))?.plannedWave).toBe(2);
+  });
+
+  it('lists the most recent activations newest first, as many as asked', async () => {
+    const w = await make();
+    for (const [id, openedAt] of [['a', '2026-12-01T00:00:00.000Z'], ['b', '2026-12-03T00:00:00.000Z'], ['c', '2026-12-02T00:00:00.000Z']] as const) {
+      await w.activations.createActivation(openActivation(id, { openedAt }));
+      await w.activations.closeActivation(id, CLOSE);
+    }
+    expect((await w.activations.listActivations(2)).map((a) => a.id)).toEqual(['b', 'c']);
+  });
+});

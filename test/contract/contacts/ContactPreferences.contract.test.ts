@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { SUBJECTS } from '../support/subjects.ts';
+import { AT } from '../support/records.ts';
+
+const PHONE = '+8613800000001';
+const minutesLater = (m: number) => new Date(Date.parse(AT) + m * 60_000).toISOString();
+
+describe.each(SUBJECTS)('ContactPreferences: $name', ({ make }) => {
+  it('remembers a phone that opted out, and no other', async () => {
+    const w = await make();
+    await w.contacts.recordOptOut(PHONE, AT);
+    expect([await w.contacts.isOptedOut(PHONE), await w.contacts.isOptedOut('+8613800000002')]).toEqual([true, false]);
+  });
+
+  it('grants one help reply per phone within the window, and again after it', async () => {
+    const w = await make();
+    const first = await w.contacts.claimHelpReply(PHONE, AT, 60, 'in-1');
+    const within = await w.contacts.claimHelpReply(PHONE, minutesLater(30), 60, 'in-2');
+    const after = await w.contacts.claimHelpReply(PHONE, minutesLater(61), 60, 'in-3');
+    expect([first, within, after]).toEqual([true, false, true]);
+  });
+
+  it('grants the help reply again to a retry of the same inbound SMS', async () => {
+    const w = await make();
+    await w.contacts.claimHelpReply(PHONE, AT, 60, 'in-1');
+    expect(await w.contacts.claimHelpReply(PHONE, minutesLater(1), 60, 'in-1')).toBe(true);
+  });
+
+  it('counts a help claim that landed and then timed out as granted', async () => {
+    const w = await make();
+    w.landNextWriteThenTimeOut();
+    expect(await w.contacts.claimHelpReply(PHONE, AT, 60, 'in-1')).toBe(true);
+  });
+});

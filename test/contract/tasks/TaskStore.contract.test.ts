@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { SUBJECTS, type ContractWorld } from '../support/subjects.ts';
+import { openActivation, task } from '../support/records.ts';
+
+const LATER = '2026-12-14T00:20:00.000Z';
+
+async function booked(make: () => Promise<ContractWorld>): Promise<ContractWorld> {
+  const w = await make();
+  await w.activations.createActivation(openActivation());
+  await w.bookings.bookTeam([task(1, 1), task(1, 2, { sequence: 2 })]);
+  await w.bookings.bookTeam([task(2, 3)]);
+  return w;
+}
+
+describe.each(SUBJECTS)('TaskStore: $name', ({ make }) => {
+  it('reserves blocks of task codes that never repeat', async () => {
+    const w = await make();
+    expect([await w.tasks.reserveTaskCodes('act-1', 3), await w.tasks.reserveTaskCodes('act-1', 2), await w.tasks.reserveTaskCodes('act-2', 1)]).toEqual([0, 3, 0]);
+  });
+
+  it('reads tasks by id in the order asked, leaving out ids not found', async () => {
+    const w = await booked(make);
+    expect((await w.tasks.getTasks('act-1', ['task-2-3', 'missing', 'task-1-1'])).map((t) => t.id)).toEqual(['task-2-3', 'task-1-1']);
+  });
+
+  it('lists a crew\'s open tasks only', async () => {
+    const w = await booked(make);
+    await w.tasks.transitionTask(task(1, 1), 'planned', 'done', LATER);
+    expect((await w.tasks.listOpenTasksForCrew('C1')).map((t) => t.id)).toEqual(['task-1-2']);
+  });
+
+  it('moves a task only from the state the caller read', async () => {
+    const w = await booked(make);
+    const first = await w.tasks.transitionTask(task(1, 1), 'planned', 'dispatched', LATER);
+    const stale = await w.tasks.transitionTask(task(1, 1), 'planned', 'acknowledged', LATER);
+    expect({ first, stale, state: (await w.tasks.getTasks('act-1', ['task-1-1']))[0]?.state }).toEqual({ first: true, stale: false, state: 'dispatched' });
+  });
+
+  it('counts a move that landed and then timed out as done', async () => {
+    const w = await booked(make);
+    w.landNextWriteThenTimeOut();
+    expect(await w.tasks.transitionTask(task(1, 1), 'planned', 'dispatched', LATER)).toBe(true);
+  });
+
+  it('frees the crew and vehicle when the last open task of their team closes, not before', async () => {
+    const w = await booked(make);
+    await w.tasks.transitionTask(task(1, 1), 'planned', 'done', LATER);
+    const afterOne = (await w.bookings.listBusy()).crewIds.has('C1');
+    await w.tasks.transitionTask(task(1, 2), 'planned', 'cannot', LATER);
+    const busy = await w.bookings.listBusy();
+    expect({ afterOne, crews: [...busy.crewIds], vehicles: [...busy.vehicleIds] }).toEqual({ afterOne: true, crews: ['C2'], vehicles: ['V2'] });
+  });
+
+  it('closes teams together, leaving a task a reply moved meanwhile as it is', async () => {
+    const w = await booked(make);
+    const read = await w.tasks.listTasks('act-1');
+    await w.tasks.transitionTask(task(1, 1), 'planned', 'acknowledged', LATER);
+    const closed = await w.tasks.closeTasks(read, 'cancelled', LATER);
+    expect({ closed: closed.map((t) => t.id).sort(), states: (await w.tasks.listTasks('act-1')).map((t) => t.state), busy: [...(await w.bookings.listBusy()).crewIds] })
+      .toEqual({ closed: ['task-1-2', 'task-2-3'], states: ['acknowledged', 'cancelled', 'cancelled'], busy: ['C1'] });
+  });
+
+  it('closes nothing once the activation has been upgraded past the wave the caller read', async () => {
+    const w = await booked(make);
+    await w.activations.raiseActivation('act-1', { level: 'I', zoneLevels: { z1: 'I' }, wave: 2, raisedAt: LATER }, 1);
+    const closed = await w.tasks.closeTasks(await w.tasks.listTasks('act-1'), 'cancelled', LATER, { wave: 1 });
+    expect({ closed, open: (await w.tasks.listTasks('act-1')).every((t) => t.state === 'planned') }).toEqual({ closed: [], open: true });
+  });
+
+  it('gives a cancelled road pass back, so another team can be booked on it', async () => {
+    const w = await booked(make);
+    await w.tasks.closeTasks([task(2, 3)], 'cancelled', LATER);
+    expect(await w.bookings.bookTeam([task(3, 3, { id: 'again' })])).toEqual({ ok: true });
+  });
+});
