@@ -1,11 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CaseTask, CitizenCase } from '../../core/citizen/CitizenCase.ts';
 import { ConflictError } from '../../core/errors/ConflictError.ts';
 import type { CaseWrite, CitizenCases } from '../../core/ports/CitizenCases.ts';
+import { transactIf, writeIf } from './conditionalWrite.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
-import { cancellationCodes, transactWrite } from './transactWrite.ts';
 
 const INDEX = 'bySubmitted';
 const ALL = 'CASES';
@@ -17,12 +16,8 @@ export class DynamoCitizenCases implements CitizenCases {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
 
   async create(c: CitizenCase): Promise<void> {
-    try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: item(c), ConditionExpression: 'attribute_not_exists(pk)' }));
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`case ${c.id} exists already`, { caseId: c.id });
-      throw error;
-    }
+    const out = await writeIf(this.db, { Put: { TableName: this.tableName, Item: item(c), ConditionExpression: 'attribute_not_exists(pk)' } }, true);
+    if (out === 'refused') throw new ConflictError(`case ${c.id} exists already`, { caseId: c.id });
   }
 
   async get(id: string): Promise<CitizenCase | undefined> {
@@ -32,15 +27,8 @@ export class DynamoCitizenCases implements CitizenCases {
 
   async save(...writes: CaseWrite[]): Promise<boolean> {
     const puts = writes.map((w) => ({ TableName: this.tableName, Item: item(w.case), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': w.expectedVersion } }));
-    try {
-      if (puts.length === 1) await this.db.send(new PutCommand(puts[0]!));
-      else await transactWrite(this.db, puts.map((Put) => ({ Put })));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) return false;
-      throw error;
-    }
+    if (puts.length === 1) return (await writeIf(this.db, { Put: puts[0]! }, true)) === 'written';
+    return (await transactIf(this.db, puts.map((Put, i) => ({ name: `case:${writes[i]!.case.id}`, item: { Put } })))).outcome === 'written';
   }
 
   async listSubmitted(range: { from: string; to?: string }): Promise<CitizenCase[]> {
