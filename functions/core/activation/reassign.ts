@@ -1,3 +1,6 @@
+import { ConflictError } from '../errors/ConflictError.ts';
+import { NotFoundError } from '../errors/NotFoundError.ts';
+import { RuleViolationError } from '../errors/RuleViolationError.ts';
 import { renderSms } from '../messages/catalogue/renderSms.ts';
 import { localTime } from '../messages/localTime.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
@@ -26,12 +29,14 @@ export interface ReassignRequest {
   reason: string;
 }
 
-/** Why a move was refused: something named does not exist, the state forbids it now, or the plan's rules refuse it. */
-export type RefusalKind = 'not-found' | 'conflict' | 'rule';
+export interface ReassignResult {
+  task: Task;
+  previous: Pick<Task, 'crewId' | 'vehicleId' | 'vehicleLabel' | 'state'>;
+  notified: ('new-leader' | 'old-leader')[];
+}
 
-export type ReassignResult =
-  | { outcome: 'reassigned'; task: Task; previous: Pick<Task, 'crewId' | 'vehicleId' | 'vehicleLabel' | 'state'>; notified: ('new-leader' | 'old-leader')[] }
-  | { outcome: 'refused'; reason: string; kind: RefusalKind };
+/** Something named does not exist (kind and id say what), the state forbids the move now, or the plan's rules refuse it. */
+type Refusal = { kind: 'not-found'; what: string; id: string } | { kind: 'conflict' } | { kind: 'rule' };
 
 /**
  * A duty officer moves one open task to another team (crew and vehicle). The same rules as the
@@ -43,32 +48,35 @@ export type ReassignResult =
 export async function reassignTask(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'smsRecords' | 'inbound' | 'taskingCases' | 'contacts'> & { sms: SmsSender }, request: ReassignRequest): Promise<ReassignResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const refuse = async (reason: string, kind: RefusalKind = 'rule'): Promise<ReassignResult> => {
+  // Refused as the siblings refuse (typed errors), once the refusal is in the log.
+  const refuse = async (reason: string, refusal: Refusal = { kind: 'rule' }): Promise<never> => {
     await deps.log.append({ activationId: request.activationId, at, actor: request.actor, action: 'task.reassign-refused', subject: `task:${request.taskCode}`, details: { toCrewId: request.toCrewId ?? null, toVehicleId: request.toVehicleId ?? null }, reason });
-    return { outcome: 'refused', reason, kind };
+    if (refusal.kind === 'not-found') throw new NotFoundError(refusal.what, refusal.id, reason);
+    if (refusal.kind === 'conflict') throw new ConflictError(reason, { activationId: request.activationId, taskCode: request.taskCode });
+    throw new RuleViolationError(reason);
   };
   if (request.reason.trim() === '') return refuse('a reason is required');
   const activation = await deps.activations.getActivation(request.activationId);
-  if (!activation) return refuse(`no activation ${request.activationId}`, 'not-found');
-  if (activation.status !== 'open') return refuse(`activation ${request.activationId} is not open`, 'conflict');
+  if (!activation) return refuse(`no activation ${request.activationId}`, { kind: 'not-found', what: 'activation', id: request.activationId });
+  if (activation.status !== 'open') return refuse(`activation ${request.activationId} is not open`, { kind: 'conflict' });
   const [plan, zones, depots, roads, crews, vehicles, tasks] = await Promise.all([
     deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listDepots(), deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles(),
     deps.tasks.listTasks(request.activationId),
   ]);
   const task = tasks.find((t) => t.code === request.taskCode);
-  if (!task) return refuse(`no task ${request.taskCode} in this activation`, 'not-found');
-  if (!OPEN_TASK_STATES.includes(task.state)) return refuse(`task ${task.code} is ${task.state}; only open tasks move`, 'conflict');
+  if (!task) return refuse(`no task ${request.taskCode} in this activation`, { kind: 'not-found', what: 'task', id: request.taskCode });
+  if (!OPEN_TASK_STATES.includes(task.state)) return refuse(`task ${task.code} is ${task.state}; only open tasks move`, { kind: 'conflict' });
   const toCrewId = request.toCrewId ?? task.crewId;
   const crew = crews.find((c) => c.id === toCrewId);
-  if (!crew) return refuse(`no crew ${toCrewId}`, 'not-found');
+  if (!crew) return refuse(`no crew ${toCrewId}`, { kind: 'not-found', what: 'crew', id: toCrewId });
   const open = tasks.filter((t) => t.id !== task.id && OPEN_TASK_STATES.includes(t.state));
   const vehicleId = request.toVehicleId ?? open.find((t) => t.crewId === crew.id)?.vehicleId;
   if (!vehicleId) return refuse(`crew ${crew.id} has no vehicle in this activation: name one`);
   const vehicle = vehicles.find((v) => v.id === vehicleId);
-  if (!vehicle) return refuse(`no vehicle ${vehicleId}`, 'not-found');
+  if (!vehicle) return refuse(`no vehicle ${vehicleId}`, { kind: 'not-found', what: 'vehicle', id: vehicleId });
   const roadById = new Map(roads.map((r) => [r.id, r]));
   const road = roadById.get(task.roadId);
-  if (!road) return refuse(`road ${task.roadId} is no longer in the registry`, 'conflict');
+  if (!road) return refuse(`road ${task.roadId} is no longer in the registry`, { kind: 'conflict' });
   const ruled = moveRefusal(task, road, crew, vehicle);
   if (ruled) return refuse(ruled);
 
@@ -79,13 +87,13 @@ export async function reassignTask(deps: Pick<CoreDeps, 'registry' | 'log' | 'cl
   const times = appendedTimes({ plan, road, vehicle, depot, teamTasks, roads: roadById, earliest: new Date(now.getTime() + plan.startLeadMinutes * 60_000) });
   const settings = resolvePlannerSettings(plan);
   const availability = crewAvailability(crew, now, plan.shiftHours, plan.timeZone, settings.maxDutyHours);
-  if (!availability.available) return refuse(`crew ${crew.id} cannot work now: ${availability.reason}`, 'conflict');
+  if (!availability.available) return refuse(`crew ${crew.id} cannot work now: ${availability.reason}`, { kind: 'conflict' });
   const until = now.getTime() + availability.toH * 3_600_000;
-  if (Date.parse(times.passableAt) > until) return refuse(`crew ${crew.id}'s working time ends at ${localTime(new Date(until).toISOString(), plan.timeZone)}, before the task would be done`, 'conflict');
+  if (Date.parse(times.passableAt) > until) return refuse(`crew ${crew.id}'s working time ends at ${localTime(new Date(until).toISOString(), plan.timeZone)}, before the task would be done`, { kind: 'conflict' });
 
   const move: TaskMove = { crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, depot: vehicle.depot, ...times, state: 'planned', teamOpenTasks: open.filter((t) => t.crewId === crew.id).length };
   const booked = await deps.bookings.reassignTask(task, move, at);
-  if (!booked.ok) return refuse(booked.reason, 'conflict');
+  if (!booked.ok) return refuse(booked.reason, { kind: 'conflict' });
   const { teamOpenTasks: _read, ...placed } = move;
   const moved: Task = { ...task, ...placed, updatedAt: at };
   await deps.log.append({
@@ -122,5 +130,5 @@ export async function reassignTask(deps: Pick<CoreDeps, 'registry' | 'log' | 'cl
     }, 'dispatcher');
     if (told.message.state === 'sent') notified.push('old-leader');
   }
-  return { outcome: 'reassigned', task: moved, previous: { crewId: task.crewId, vehicleId: task.vehicleId, vehicleLabel: task.vehicleLabel, state: task.state }, notified };
+  return { task: moved, previous: { crewId: task.crewId, vehicleId: task.vehicleId, vehicleLabel: task.vehicleLabel, state: task.state }, notified };
 }

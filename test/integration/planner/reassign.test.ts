@@ -1,3 +1,5 @@
+import { ConflictError } from '../../../functions/core/errors/ConflictError.ts';
+import { RuleViolationError } from '../../../functions/core/errors/RuleViolationError.ts';
 import { describe, expect, it } from 'vitest';
 import { activate } from '../../../functions/core/activation/activate.ts';
 import { planAndBook } from '../../../functions/core/activation/planAndBook.ts';
@@ -30,7 +32,7 @@ describe('reassign on DynamoDB Local', () => {
 
     const result = await reassignTask(world.deps, { activationId: activation.id, taskCode: task.code, toCrewId: toCrew, actor: 'officer-li', reason: '豫H铲001 液压故障' });
 
-    expect(result.outcome).toBe('reassigned');
+    expect(result.task.crewId).toBe(toCrew);
     const after = await world.deps.tasks.listTasks(activation.id);
     const moved = after.find((t) => t.id === task.id)!;
     expect([moved.crewId, moved.vehicleId, moved.sequence, moved.state]).toEqual([toCrew, toTasks[0]!.vehicleId, Math.max(...toTasks.map((t) => t.sequence)) + 1, 'dispatched']);
@@ -50,8 +52,8 @@ describe('reassign on DynamoDB Local', () => {
     const notCertified = world.city.crews.find((c) => !c.certified.includes('plough'))!;
     const before = await world.deps.tasks.listTasks(activation.id);
     const locksBefore = await lockItems(world);
-    const result = await reassignTask(world.deps, { activationId: activation.id, taskCode: task.code, toCrewId: notCertified.id, toVehicleId: task.vehicleId, actor: 'officer-li', reason: 'test' });
-    expect(result).toEqual({ outcome: 'refused', reason: `crew ${notCertified.id} is not certified for plough`, kind: 'rule' });
+    const refused = reassignTask(world.deps, { activationId: activation.id, taskCode: task.code, toCrewId: notCertified.id, toVehicleId: task.vehicleId, actor: 'officer-li', reason: 'test' });
+    await expect(refused).rejects.toThrow(new RuleViolationError(`crew ${notCertified.id} is not certified for plough`));
     expect(await world.deps.tasks.listTasks(activation.id)).toEqual(before);
     expect(await lockItems(world)).toEqual(locksBefore);
     expect((await world.deps.log.list(activation.id)).some((e) => e.action === 'task.reassign-refused' && e.actor === 'officer-li')).toBe(true);
@@ -62,9 +64,9 @@ describe('reassign on DynamoDB Local', () => {
     const { activation, tasks } = await activated(world, 'II');
     const ploughTeams = [...teams(tasks)].filter(([, list]) => list[0]!.pass === 'plough');
     const [[, a], [crewB, b], [, c]] = ploughTeams as [[string, Task[]], [string, Task[]], [string, Task[]]];
-    const result = await reassignTask(world.deps, { activationId: activation.id, taskCode: a[0]!.code, toCrewId: crewB, toVehicleId: c[0]!.vehicleId, actor: 'officer-li', reason: 'test' });
-    expect(result.outcome).toBe('refused');
-    expect(result.outcome === 'refused' && result.reason).toMatch(/is booked with/);
+    const refused = reassignTask(world.deps, { activationId: activation.id, taskCode: a[0]!.code, toCrewId: crewB, toVehicleId: c[0]!.vehicleId, actor: 'officer-li', reason: 'test' });
+    await expect(refused).rejects.toThrow(ConflictError);
+    await expect(refused).rejects.toThrow(/is booked with/);
     expect(b.length).toBeGreaterThan(0);
     expect(await bookingProblems(world, await world.deps.tasks.listTasks(activation.id))).toEqual([]);
   });

@@ -1,11 +1,8 @@
 import * as z from '../../../config/zod.ts';
 import { reassignTask } from '../../../core/activation/reassign.ts';
-import { ConflictError } from '../../../core/errors/ConflictError.ts';
-import { RuleViolationError } from '../../../core/errors/RuleViolationError.ts';
 import { TASK_STATES } from '../../../core/operations/Task.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
-import { ProblemError } from '../http/ProblemError.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
 import { activationIdParamsSchema, reasonSchema } from '../schemas/common.ts';
 import { problemSchema } from '../schemas/problem.ts';
@@ -47,11 +44,6 @@ export const reassignRoute = defineRoute({
   handle: async ({ deps, params, body, principal }) => {
     const activationId = await resolveActivationId(deps, params.activationId);
     const result = await reassignTask(deps, { activationId, taskCode: params.taskCode, toCrewId: body.crewId, toVehicleId: body.vehicleId, actor: principal.username, reason: body.reason });
-    if (result.outcome === 'refused') {
-      if (result.kind === 'not-found') throw new ProblemError(404, 'not-found', 'Not found', result.reason, { activationId, taskCode: params.taskCode });
-      if (result.kind === 'conflict') throw new ConflictError(result.reason, { activationId, taskCode: params.taskCode });
-      throw new RuleViolationError(result.reason);
-    }
     return json(200, { task: result.task, replaced: result.previous, dispatch: { notified: result.notified } });
   },
 });
