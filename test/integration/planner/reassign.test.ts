@@ -84,7 +84,7 @@ describe('reassign on DynamoDB Local', () => {
     const freeVehicle = world.city.vehicles.find((v) => v.class === pass && v.status === 'ready' && !busyBefore.vehicleIds.has(v.id))!;
     for (const task of work) {
       const result = await reassignTask(world.deps, { activationId: opened.activation.id, taskCode: task.code, toCrewId: freeCrew.id, toVehicleId: freeVehicle.id, actor: 'officer-wang', reason: `${oldVehicle} out of agent` });
-      expect(result).toMatchObject({ outcome: 'reassigned' });
+      expect(result.task).toMatchObject({ crewId: freeCrew.id, vehicleId: freeVehicle.id });
       expect(await bookingProblems(world, await world.deps.tasks.listTasks(opened.activation.id))).toEqual([]);
     }
     const busy = await world.deps.bookings.listBusy();
