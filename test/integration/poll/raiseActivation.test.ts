@@ -5,7 +5,7 @@ import { localTables } from '../../support/localTables.ts';
 
 const activation: Activation = { id: 'act-1', level: 'III', zoneLevels: { jiefang: 'III' }, status: 'open', openedAt: '2026-12-14T00:00:00.000Z', openedBy: 'poller', reason: 'test', evidence: [], wave: 1 };
 
-describe('DynamoOperationsStore.raiseActivation on DynamoDB Local', () => {
+describe('DynamoActivationStore.raiseActivation on DynamoDB Local', () => {
   it('raises the open activation and moves it to the next wave', async () => {
     const { db, names } = await localTables();
     const ops = dynamoOperations(db, names.OPERATIONS_TABLE).activations;
