@@ -6,7 +6,7 @@ import { maskPhone } from '../registry/PhoneNumber.ts';
  * Logs a delivery receipt (masked): what reached the phone and what the carrier refused. An undelivered
  * tasking is not acted on here: it goes unanswered, and the escalation ladder moves it on.
  */
-export async function recordDeliveryReceipt(deps: CoreDeps, receipt: DeliveryReceipt): Promise<void> {
+export async function recordDeliveryReceipt(deps: Pick<CoreDeps, 'log' | 'clock'>, receipt: DeliveryReceipt): Promise<void> {
   await deps.log.append({
     activationId: 'system', at: deps.clock.now().toISOString(), actor: 'sms-provider',
     action: receipt.delivered ? 'sms.delivered' : 'sms.undelivered',
