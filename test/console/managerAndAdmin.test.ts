@@ -53,7 +53,7 @@ describe('a manager and an administrator in the console in Chromium', () => {
     await page.click('[data-confirm]');
     const problem = await page.waitForSelector('[data-problem]');
     expect(await problem.textContent()).toMatch(/^Manager-demo \(manager\) may not .*duty-officer\.$/);
-    expect((await world.deps.ops.getOpenActivation())?.level).toBe('II');
+    expect((await world.deps.activations.getOpenActivation())?.level).toBe('II');
   });
 
   it('shows the after-action report with its coverage chart in the page, and exports the log as CSV', async () => {

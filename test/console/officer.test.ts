@@ -18,7 +18,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000 }), launchChromium()]);
     const at = world.clock.now().toISOString();
     for (const zone of world.city.zones) {
-      await world.deps.ops.putZoneState({ zoneId: zone.id, level: 'II', evidence: [EVIDENCE], provider: 'open-meteo', lastSuccessAt: at, lastPollAt: at, lastError: null });
+      await world.deps.zoneStates.putZoneState({ zoneId: zone.id, level: 'II', evidence: [EVIDENCE], provider: 'open-meteo', lastSuccessAt: at, lastPollAt: at, lastError: null });
     }
     page = await browser.context.newPage();
   }, 120_000);
@@ -39,7 +39,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     const preview = await page.waitForSelector('[data-preview]');
     expect(await preview.textContent()).toMatch(/预览 II: 将为 \d+ 个班组生成 \d+ 项任务/);
     expect(await page.locator('[data-preview] [data-state="planned"]').count()).toBeGreaterThan(0);
-    expect(await world.deps.ops.getOpenActivation()).toBeUndefined();
+    expect(await world.deps.activations.getOpenActivation()).toBeUndefined();
     expect(await seriousAxeFindings(page)).toEqual([]);
   });
 
@@ -54,9 +54,9 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     // Planning and the first wave of SMS run inside the request locally: seconds on a loaded machine.
     await page.waitForSelector('[data-done], [data-problem]', { timeout: 80_000 });
     expect(await page.locator('[data-problem]').allTextContents()).toEqual([]);
-    const open = await world.deps.ops.getOpenActivation();
+    const open = await world.deps.activations.getOpenActivation();
     expect(open?.level).toBe('II');
-    const tasks = await world.deps.ops.listTasks(open!.id);
+    const tasks = await world.deps.tasks.listTasks(open!.id);
     expect(Number(/生成 (\d+) 项任务/.exec(consequence!)![1])).toBe(tasks.length);
     await page.waitForFunction(() => document.querySelectorAll('.roads [data-state="dispatched"]').length > 0);
     expect((await world.deps.log.list(open!.id)).filter((e) => e.action === 'activation.opened')).toHaveLength(1);
@@ -66,8 +66,8 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     await page.goto(`${world.consoleUrl}#/tasks`);
     await page.waitForSelector('[data-task-row]');
     const first = world.deps.sms.sent[0]!;
-    const open = (await world.deps.ops.getOpenActivation())!;
-    const crewTasks = (await world.deps.ops.listTasks(open.id)).filter((t) => t.crewId === world.city.crews.find((c) => c.leader.phone === first.to)!.id);
+    const open = (await world.deps.activations.getOpenActivation())!;
+    const crewTasks = (await world.deps.tasks.listTasks(open.id)).filter((t) => t.crewId === world.city.crews.find((c) => c.leader.phone === first.to)!.id);
     await handleReply(world.deps, { inboundMessageId: 'console-1', from: first.to, body: '1' });
     await page.waitForSelector(`[data-task-row="${crewTasks[0]!.code}"] [data-state="acknowledged"]`, { timeout: 4000 });
   });
@@ -96,8 +96,8 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     const code = await page.getAttribute('[data-action="reassign"]', 'data-task');
     await page.click(`[data-action="reassign"][data-task="${code}"]`);
     await page.waitForSelector('[data-crew-select]');
-    const open = (await world.deps.ops.getOpenActivation())!;
-    const task = (await world.deps.ops.listTasks(open.id)).find((t) => t.code === code)!;
+    const open = (await world.deps.activations.getOpenActivation())!;
+    const task = (await world.deps.tasks.listTasks(open.id)).find((t) => t.code === code)!;
     const offered = await page.$$eval('[data-vehicle-select] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
     for (const id of offered) expect(world.city.vehicles.find((v) => v.id === id)).toMatchObject({ class: task.pass, status: 'ready' });
     const crews = await page.$$eval('[data-crew-select] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -106,7 +106,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     await page.fill('[data-reason]', 'crew reported a breakdown');
     await page.click('[data-confirm]');
     await page.waitForSelector(`[data-task-row="${code}"]:has-text("${target}")`, { timeout: 5000 });
-    expect((await world.deps.ops.listTasks(open.id)).find((t) => t.code === code)!.crewId).toBe(target);
+    expect((await world.deps.tasks.listTasks(open.id)).find((t) => t.code === code)!.crewId).toBe(target);
   });
 
   it('stands down behind a confirmation and the board says so', async () => {
@@ -116,7 +116,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     await page.fill('[data-reason]', 'snow stopped, forecasters agree');
     await page.click('[data-confirm]');
     await page.waitForSelector('[data-done]');
-    expect(await world.deps.ops.getOpenActivation()).toBeUndefined();
+    expect(await world.deps.activations.getOpenActivation()).toBeUndefined();
     await page.waitForSelector('[data-kpi="since"]:has-text("已解除")');
   });
 });

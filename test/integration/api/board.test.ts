@@ -43,7 +43,7 @@ describe('GET /board', () => {
     expect(changed.headers.etag).not.toBe(etag);
     // A road shows its most urgent pass: an acknowledged task's road is acknowledged, or behind it if another crew's pass there is not.
     const board = boardSchema.parse(changed.json);
-    const acknowledged = (await h.deps.ops.listTasks(board.activation!.id)).filter((t) => t.state === 'acknowledged');
+    const acknowledged = (await h.deps.tasks.listTasks(board.activation!.id)).filter((t) => t.state === 'acknowledged');
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const t of acknowledged) expect(ROAD_STATES.indexOf(board.roads[t.roadId]!)).toBeLessThanOrEqual(ROAD_STATES.indexOf('acknowledged'));
   });
