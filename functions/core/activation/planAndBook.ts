@@ -29,7 +29,7 @@ const passKey = (s: Shortfall) => `${s.roadId}#${s.pass}`;
  * Used by activation, upgrades and replacements.
  */
 export async function planAndBook(
-  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'shortfalls'>,
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget'>,
   activation: Activation,
   zoneLevels: Record<string, ResponseLevel>,
 ): Promise<{ tasks: Task[]; shortfalls: Shortfall[] }> {
@@ -91,7 +91,7 @@ export async function planAndBook(
  * log repeat hundreds of entries per reply and the after-action report count it once per run. Marked after
  * its entry is written, so a run that dies in between logs it again rather than never.
  */
-async function reportShortfalls(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'shortfalls'>, activationId: string, shortfalls: readonly Shortfall[]): Promise<void> {
+async function reportShortfalls(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget'>, activationId: string, shortfalls: readonly Shortfall[]): Promise<void> {
   if (shortfalls.length === 0) return;
   const reported = await deps.shortfalls.listReportedShortfalls(activationId);
   const fresh = shortfalls.filter((s) => !reported.has(passKey(s)));

@@ -36,7 +36,7 @@ export interface PlanPreview {
  * Dry run: the plan activation would make now (same inputs, same planner), nothing written or
  * logged. Levels come from `level` (every zone), else `zoneLevels`, else the poller's zone states.
  */
-export async function previewPlan(deps: Pick<CoreDeps, 'registry' | 'clock' | 'zoneStates' | 'activations' | 'bookings' | 'tasks'>, request: { level?: ActiveLevel; zoneLevels?: Record<string, ResponseLevel> } = {}): Promise<PlanPreview> {
+export async function previewPlan(deps: Pick<CoreDeps, 'registry' | 'clock' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'plannerBudget'>, request: { level?: ActiveLevel; zoneLevels?: Record<string, ResponseLevel> } = {}): Promise<PlanPreview> {
   const zones = await deps.registry.listZones();
   const zoneLevels = request.level
     ? Object.fromEntries(zones.map((z) => [z.id, request.level!]))

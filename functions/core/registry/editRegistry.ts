@@ -8,7 +8,7 @@ import type { CityPlan } from './CityPlan.ts';
 import type { Crew } from './Crew.ts';
 import { REGISTRY_NOUN, type RegistryKind, type RegistryRecords } from './RegistryKind.ts';
 
-type Deps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings'> & { registryAdmin: RegistryAdmin };
+type Deps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'activations' | 'tasks'> & { registryAdmin: RegistryAdmin };
 
 /** Registry edits go to their own log stream, apart from any activation. */
 export const REGISTRY_LOG = 'registry';
@@ -45,8 +45,8 @@ export async function deleteRegistryRecord(deps: Deps, kind: RegistryKind, id: s
   }
   if (kind === 'roads') {
     // Read, then deleted: a booking landing between the two is not caught (no conditional write guards it yet).
-    const open = await deps.ops.getOpenActivation();
-    const onTasks = open ? (await deps.ops.listTasks(open.id)).filter((t) => t.roadId === id && OPEN_TASK_STATES.includes(t.state)).length : 0;
+    const open = await deps.activations.getOpenActivation();
+    const onTasks = open ? (await deps.tasks.listTasks(open.id)).filter((t) => t.roadId === id && OPEN_TASK_STATES.includes(t.state)).length : 0;
     if (onTasks > 0) throw new ConflictError(`road ${id} is on ${onTasks} open tasks; stand down or wait until they are done`, { id, openTasks: onTasks });
   }
   if (kind === 'crews' || kind === 'vehicles') {

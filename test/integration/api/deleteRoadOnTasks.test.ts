@@ -5,7 +5,7 @@ describe('DELETE /registry/roads/{id} (issue 14, defect 4)', () => {
   it('answers 409 for a road on open tasks, as the OpenAPI document promises, and keeps the road', async () => {
     const h = await apiHarness();
     const id = (await h.call('POST', '/activations', { body: { level: 'II', reason: 'test' } })).json.activation.id;
-    const roadId = (await h.deps.ops.listTasks(id))[0]!.roadId;
+    const roadId = (await h.deps.tasks.listTasks(id))[0]!.roadId;
     const res = await h.call('DELETE', `/registry/roads/${roadId}`, { as: 'admin' });
     expect(res.status).toBe(409);
     expect(res.json.detail).toContain('open tasks');

@@ -143,7 +143,7 @@ describe('after-action report of a scripted activation whose true figures are kn
     for (const block of ['1. Incident Name', '2. Operational Period', '6. Resources Assigned', '7. Activity Log', '8. Prepared by']) expect(res.text).toContain(block);
     expect(res.text).toContain('<svg');
     expect(res.text).toContain('data-target-tier="1"');
-    const booked = (await h.deps.ops.listTasks(id))[0]!;
+    const booked = (await h.deps.tasks.listTasks(id))[0]!;
     const leader = TESTVILLE.crews.find((c) => c.id === booked.crewId)!.leader;
     expect(res.text).toContain(`${leader.name} +86 138****${leader.phone.slice(-4)}`);
     expect(res.text).toContain('manager-demo');
