@@ -2,7 +2,7 @@
 import { App } from 'aws-cdk-lib';
 import { DeployConfigError } from '../lib/config/DeployConfigError.ts';
 import { defaultConfigFile, loadDeployConfig } from '../lib/config/loadDeployConfig.ts';
-import { parseStage } from '../lib/config/Stage.ts';
+import { parseStage, stageSettings } from '../lib/config/Stage.ts';
 import { applySecurityChecks } from '../lib/security/applySecurityChecks.ts';
 import { SnowopsStack } from '../lib/SnowopsStack.ts';
 
@@ -26,6 +26,6 @@ const config = (() => {
 new SnowopsStack(app, `snowops-${stage}`, {
   config,
   description: `snowops (${stage}, ${config.city.name}): snow-emergency forecast polling, plan activation and SMS dispatch`,
-  terminationProtection: stage === 'prod',
+  terminationProtection: stageSettings(stage).production,
 });
 applySecurityChecks(app);

@@ -8,7 +8,9 @@ import type { DeployConfig } from './config/deployConfigSchema.ts';
 import type { Stage } from './config/Stage.ts';
 import { Dispatcher } from './dispatch/Dispatcher.ts';
 import { Escalator } from './escalation/Escalator.ts';
+import { AliyunCallbacks, ALIYUN_CALLBACK_PATHS } from './inbound/AliyunCallbacks.ts';
 import { SmsInbound } from './inbound/SmsInbound.ts';
+import { smsWiringFromConfig } from './messaging/smsWiringFromConfig.ts';
 import { SmsSpendGuard } from './messaging/SmsSpendGuard.ts';
 import { OperatorAlarms } from './observability/OperatorAlarms.ts';
 import { OperatorsTopic } from './observability/OperatorsTopic.ts';
@@ -36,7 +38,10 @@ export class SnowopsStack extends Stack {
   readonly config: DeployConfig;
   readonly tables: SnowopsTables;
   readonly poller: ForecastPoller;
-  readonly inbound: SmsInbound;
+  /** Two-way SMS by End User Messaging SMS and SNS (sms.provider sns). */
+  readonly inbound?: SmsInbound;
+  /** Alibaba Cloud SMS's callbacks for replies and receipts (sms.provider aliyun). */
+  readonly aliyunCallbacks?: AliyunCallbacks;
   readonly dispatcher: Dispatcher;
   readonly escalator: Escalator;
   readonly api: SnowopsApi;
@@ -44,11 +49,13 @@ export class SnowopsStack extends Stack {
   readonly console?: ConsoleHosting;
   readonly operatorsTopic: OperatorsTopic;
   readonly alarms: OperatorAlarms;
-  readonly spendGuard: SmsSpendGuard;
+  /** SNS's monthly SMS spend limit and alarm (sms.provider sns; Alibaba Cloud bills and limits in its own console). */
+  readonly spendGuard?: SmsSpendGuard;
   readonly dashboard: StormDashboard;
 
   constructor(scope: Construct, id: string, props: SnowopsStackProps) {
-    super(scope, id, props);
+    // A configured region (the China stage's must be) fixes the partition, so every ARN CDK writes says aws-cn there.
+    super(scope, id, { ...props, env: props.env ?? (props.config.region ? { region: props.config.region } : undefined) });
     const { config } = props;
     const { stage } = config;
     this.stage = stage;
@@ -68,12 +75,14 @@ export class SnowopsStack extends Stack {
     this.alarms = new OperatorAlarms(this, 'Alarms');
 
     this.tables = new SnowopsTables(this, 'Tables', { stage, encryptionKey: tablesKey });
-    this.poller = new ForecastPoller(this, 'ForecastPoller', { stage, tables: this.tables, sms: config.sms, openMeteoBaseUrl: config.city.openMeteoBaseUrl });
-    this.inbound = new SmsInbound(this, 'SmsInbound', { stage, tables: this.tables, messagingKey, sms: config.sms });
+    const sms = smsWiringFromConfig(this, stage, config.sms, messagingKey);
+    this.poller = new ForecastPoller(this, 'ForecastPoller', { stage, tables: this.tables, sms, openMeteoBaseUrl: config.city.openMeteoBaseUrl });
+    if (sms.provider === 'sns') this.inbound = new SmsInbound(this, 'SmsInbound', { stage, tables: this.tables, messagingKey, sms });
     // Waves of taskings go through the dispatch queue, from the poller's activations and raises and from an officer's.
-    this.dispatcher = new Dispatcher(this, 'Dispatcher', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms: config.sms });
-    this.escalator = new Escalator(this, 'Escalator', { stage, tables: this.tables, messagingKey, sms: config.sms });
-    this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms, sms: config.sms });
+    this.dispatcher = new Dispatcher(this, 'Dispatcher', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms });
+    this.escalator = new Escalator(this, 'Escalator', { stage, tables: this.tables, messagingKey, sms });
+    this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms, sms, signIn: config.auth });
+    if (sms.provider === 'aliyun') this.aliyunCallbacks = new AliyunCallbacks(this, 'AliyunCallbacks', { stage, tables: this.tables, sms, messagingKey, httpApi: this.api.httpApi });
     if (config.console.hosted) this.console = new ConsoleHosting(this, 'Console', { stage, api: this.api });
     this.dispatcher.grantRequests(this.poller.function);
     this.dispatcher.grantRequests(this.api.function);
@@ -82,13 +91,15 @@ export class SnowopsStack extends Stack {
     this.alarms.smsFailures();
     this.alarms.smsDeadLettered();
     this.alarms.dutyOfficerEscalations();
-    this.spendGuard = new SmsSpendGuard(this, 'SmsSpendGuard', {
-      stage,
-      monthlyLimitUsd: config.sms.monthlySpendLimitUsd,
-      alarmPercent: config.sms.spendAlarmPercent,
-      manageAccountLimit: config.sms.manageAccountSpendLimit,
-      alarms: this.alarms,
-    });
+    if (config.sms.provider === 'sns') {
+      this.spendGuard = new SmsSpendGuard(this, 'SmsSpendGuard', {
+        stage,
+        monthlyLimitUsd: config.sms.monthlySpendLimitUsd,
+        alarmPercent: config.sms.spendAlarmPercent,
+        manageAccountLimit: config.sms.manageAccountSpendLimit,
+        alarms: this.alarms,
+      });
+    }
 
     // Last, so that it shows every alarm made above (new Lambdas are wired before this line).
     this.dashboard = new StormDashboard(this, 'StormDashboard', {
@@ -96,13 +107,23 @@ export class SnowopsStack extends Stack {
       alarms: this.node.findAll().filter((c): c is Alarm => c instanceof Alarm),
     });
 
-    new CfnOutput(this, 'InboundRepliesTopicArn', {
-      description: 'Set as the two-way SMS destination of the origination number in End User Messaging SMS',
-      value: this.inbound.topic.topicArn,
-    });
+    if (this.inbound) {
+      new CfnOutput(this, 'InboundRepliesTopicArn', {
+        description: 'Set as the two-way SMS destination of the origination number in End User Messaging SMS',
+        value: this.inbound.topic.topicArn,
+      });
+    }
+    if (this.aliyunCallbacks && sms.provider === 'aliyun') {
+      new CfnOutput(this, 'AliyunUplinkCallbackUrl', { description: 'Register in the Alibaba Cloud SMS console as the SmsUp HTTP push URL, adding ?token=<the AliyunCallbackTokenSecretArn secret\'s value>', value: `${this.api.url.replace(/\/$/, '')}${ALIYUN_CALLBACK_PATHS.uplink}` });
+      new CfnOutput(this, 'AliyunReceiptCallbackUrl', { description: 'Register as the SmsReport HTTP push URL, adding ?token=<the same token>', value: `${this.api.url.replace(/\/$/, '')}${ALIYUN_CALLBACK_PATHS.receipts}` });
+      new CfnOutput(this, 'AliyunCallbackTokenSecretArn', { description: 'The callback token (aws secretsmanager get-secret-value --secret-id <this>)', value: this.aliyunCallbacks.token.secretArn });
+      new CfnOutput(this, 'AliyunAccessKeySecretArn', { description: 'Put the RAM user\'s AccessKey here as {"accessKeyId","accessKeySecret"} (README, Deploy in China)', value: sms.accessKey.secretArn });
+    }
     new CfnOutput(this, 'ApiUrl', { description: 'The HTTP API (npx snowops --api <this> --token <IdToken>)', value: this.api.url });
-    new CfnOutput(this, 'UserPoolId', { description: 'Cognito user pool of the API users: create them here (README, Deploy)', value: this.api.users.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { description: 'App client to sign in with (aws cognito-idp initiate-auth --client-id <this>)', value: this.api.users.client.userPoolClientId });
+    if (this.api.users) {
+      new CfnOutput(this, 'UserPoolId', { description: 'Cognito user pool of the API users: create them here (README, Deploy)', value: this.api.users.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { description: 'App client to sign in with (aws cognito-idp initiate-auth --client-id <this>)', value: this.api.users.client.userPoolClientId });
+    }
     if (this.console) new CfnOutput(this, 'ConsoleUrl', { description: 'The web console (sign in through the Cognito hosted UI)', value: this.console.url });
     new CfnOutput(this, 'RegistryTableName', { description: 'npm run registry:import -- --table <this> (README, Deploy)', value: this.tables.get(REGISTRY_TABLE).tableName });
     new CfnOutput(this, 'OperatorsTopicArn', { description: 'Every alarm goes here; subscribe the on-call channel', value: this.operatorsTopic.topicArn });

@@ -65,7 +65,7 @@ export class ApiUsers extends Construct {
       },
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: props.stage === 'prod',
+      deletionProtection: settings.production,
       removalPolicy: settings.removalPolicy,
     });
 

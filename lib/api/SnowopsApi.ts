@@ -2,22 +2,24 @@ import { Aws, Duration, Lazy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
-import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
-import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
+import { wireSms, type SmsWiring } from '../messaging/SmsWiring.ts';
 import { Construct } from 'constructs';
 import { CITIZEN_TABLE, IDEMPOTENCY_TABLE, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
 import { allRoutes } from '../../functions/handlers/api/routeTable.ts';
+import type { DeployConfig } from '../config/deployConfigSchema.ts';
 import { stageSettings, type Stage } from '../config/Stage.ts';
 import type { OperatorAlarms } from '../observability/OperatorAlarms.ts';
 import { TelemetryKey } from '../observability/TelemetryKey.ts';
 import { SnowopsFunction } from '../SnowopsFunction.ts';
 import type { SnowopsTables } from '../tables/SnowopsTables.ts';
 import { ApiUsers } from './ApiUsers.ts';
+import { OidcAuthorizer } from './OidcAuthorizer.ts';
 
 /** What one access-log line holds: who (the token's subject), what route, how it went. No bodies, no query strings. */
 const ACCESS_LOG_FIELDS = {
@@ -40,7 +42,9 @@ export interface SnowopsApiProps {
   stage: Stage;
   tables: SnowopsTables;
   alarms: OperatorAlarms;
-  sms?: SmsSettings;
+  sms: SmsWiring;
+  /** Who signs in: the stage's Cognito pool, or the city's OIDC provider through a Lambda authorizer (config `auth`). */
+  signIn: DeployConfig['auth'];
 }
 
 /**
@@ -53,7 +57,10 @@ export interface SnowopsApiProps {
  * authorizer only proves the token is the pool's.
  */
 export class SnowopsApi extends Construct {
-  readonly users: ApiUsers;
+  /** The Cognito user pool, where the stage signs in with Cognito (none in the China stage). */
+  readonly users?: ApiUsers;
+  /** The OIDC Lambda authorizer, where the stage signs in with the city's own provider. */
+  readonly oidc?: OidcAuthorizer;
   readonly function: SnowopsFunction;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
@@ -66,7 +73,8 @@ export class SnowopsApi extends Construct {
   constructor(scope: Construct, id: string, props: SnowopsApiProps) {
     super(scope, id);
     const settings = stageSettings(props.stage);
-    this.users = new ApiUsers(this, 'Users', { stage: props.stage });
+    if (props.signIn.kind === 'cognito') this.users = new ApiUsers(this, 'Users', { stage: props.stage });
+    else this.oidc = new OidcAuthorizer(this, 'OidcAuthorizer', { stage: props.stage, signIn: props.signIn });
 
     this.function = new SnowopsFunction(this, 'Function', {
       handlerFile: 'api.ts',
@@ -76,6 +84,7 @@ export class SnowopsApi extends Construct {
       timeout: Duration.seconds(29),
       // An activation plans and books the whole city inside that limit; Lambda's CPU grows with memory.
       memorySize: 1024,
+      smsProvider: props.sms.provider,
     });
     const { tables } = props;
     // Admins edit the registry through the API; the response log is append-only for it too (issue #6).
@@ -87,8 +96,7 @@ export class SnowopsApi extends Construct {
     // The routes' Idempotency-Key records.
     this.function.grantTable(tables.get(IDEMPOTENCY_TABLE), IDEMPOTENCY_TABLE.envVar, 'readWrite');
     // A reassignment tells the two leaders at once; every other SMS goes through the dispatch queue.
-    grantSmsToPhoneNumbers(this.function);
-    for (const [name, value] of Object.entries(smsEnvironment(props.sms))) this.function.addEnvironment(name, value);
+    wireSms(this.function, props.sms);
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: settings.logRetention,
@@ -98,7 +106,7 @@ export class SnowopsApi extends Construct {
     this.httpApi = new HttpApi(this, 'Http', {
       // The stack's name, resolved at deploy: 'snowops-prod-api' in the console, and never the same for two stacks.
       apiName: `${Aws.STACK_NAME}-api`,
-      description: 'snowops: duty officers\' and managers\' API (Cognito JWT)',
+      description: `snowops: duty officers' and managers' API (${props.signIn.kind === 'cognito' ? 'Cognito JWT' : 'OIDC JWT, Lambda authorizer'})`,
       createDefaultStage: false,
     });
     this.stage = new HttpStage(this, 'DefaultStage', {
@@ -107,7 +115,8 @@ export class SnowopsApi extends Construct {
       autoDeploy: true,
       accessLogSettings: {
         destination: new LogGroupLogDestination(this.accessLogs),
-        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+        // With the OIDC authorizer, the user is in its context, not in JWT claims.
+        format: AccessLogFormat.custom(JSON.stringify(this.oidc ? { ...ACCESS_LOG_FIELDS, sub: '$context.authorizer.username' } : ACCESS_LOG_FIELDS)),
       },
       // A few dozen people use it; a cap keeps a leaked token or a runaway script from running up DynamoDB.
       throttle: { rateLimit: 20, burstLimit: 40 },
@@ -117,10 +126,15 @@ export class SnowopsApi extends Construct {
     // The issuer is the pool's own ProviderURL (https://cognito-idp.<region>.<domain>/<pool id>), not
     // HttpUserPoolAuthorizer's, which spells the domain 'amazonaws.com' and would refuse every token in
     // a partition with another domain (cdk.json targets aws-cn too).
-    this.audiences.push(this.users.client.userPoolClientId);
-    const authorizer = new HttpJwtAuthorizer('Cognito', this.users.userPool.userPoolProviderUrl, {
-      jwtAudience: Lazy.list({ produce: () => this.audiences }),
-    });
+    let authorizer: IHttpRouteAuthorizer;
+    if (this.users) {
+      this.audiences.push(this.users.client.userPoolClientId);
+      authorizer = new HttpJwtAuthorizer('Cognito', this.users.userPool.userPoolProviderUrl, {
+        jwtAudience: Lazy.list({ produce: () => this.audiences }),
+      });
+    } else {
+      authorizer = this.oidc!.authorizer;
+    }
     this.routes = allRoutes().flatMap((route) => {
       const routes = this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, ...(route.access === 'public' ? {} : { authorizer }) });
       if (route.access === 'public') {
@@ -142,6 +156,7 @@ export class SnowopsApi extends Construct {
 
   /** Lets the authorizer accept access tokens Cognito issued to another app client of the pool (the console's). */
   acceptTokensFrom(client: UserPoolClient): void {
+    if (!this.users) throw new Error('the API signs in with OIDC (config auth.kind), not with a Cognito pool whose clients it could accept');
     this.audiences.push(client.userPoolClientId);
   }
 

@@ -46,6 +46,8 @@ export class ConsoleHosting extends Construct {
     super(scope, id);
     const settings = stageSettings(props.stage);
     const users = props.api.users;
+    // The config schema refuses console.hosted with auth.kind oidc; this says so if the construct is used directly.
+    if (!users) throw new Error('the hosted console signs in through the API\'s Cognito user pool, and this API signs in with OIDC');
 
     // CloudFront's standard logs need an ACL-enabled bucket; S3 server access logs of the site land here too.
     // Retained in every stage: a bucket holding logs cannot be deleted with the stack anyway.

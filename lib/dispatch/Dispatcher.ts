@@ -4,9 +4,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import type { Stage } from '../config/Stage.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
-import { grantSmsOptOutChecks } from '../messaging/grantSmsOptOutChecks.ts';
-import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
-import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
+import { wireSms, type SmsWiring } from '../messaging/SmsWiring.ts';
 import { WorkQueue } from '../messaging/WorkQueue.ts';
 import type { OperatorAlarms } from '../observability/OperatorAlarms.ts';
 import { SnowopsFunction } from '../SnowopsFunction.ts';
@@ -23,7 +21,7 @@ export interface DispatcherProps {
   /** Encrypts the queue and its dead-letter queue. */
   messagingKey: IKey;
   alarms: OperatorAlarms;
-  sms?: SmsSettings;
+  sms: SmsWiring;
 }
 
 /**
@@ -59,12 +57,11 @@ export class Dispatcher extends Construct {
       stage: props.stage,
       timeout: DISPATCH_TIMEOUT,
       reservedConcurrentExecutions: 1,
-      environment: smsEnvironment(props.sms),
+      smsProvider: props.sms.provider,
     });
     grantCoreTables(this.function, props.tables);
-    grantSmsToPhoneNumbers(this.function);
     // dispatchWave prefetches the opt-out list for a big wave (buildMessaging's SnsOptOutChecker).
-    grantSmsOptOutChecks(this.function);
+    wireSms(this.function, props.sms, { checksOptOuts: true });
     this.function.addEventSource(new SqsEventSource(this.requests.queue, {
       // One wave per invocation: a wave is the unit that succeeds or is redelivered.
       batchSize: 1,

@@ -5,9 +5,7 @@ import { Construct } from 'constructs';
 import type { Stage } from '../config/Stage.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
 import { AlarmedDeadLetterQueue } from '../messaging/AlarmedDeadLetterQueue.ts';
-import { grantSmsOptOutChecks } from '../messaging/grantSmsOptOutChecks.ts';
-import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
-import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
+import { wireSms, type SmsWiring } from '../messaging/SmsWiring.ts';
 import { ScheduledInvocation } from '../scheduling/ScheduledInvocation.ts';
 import { SnowopsFunction } from '../SnowopsFunction.ts';
 import type { SnowopsTables } from '../tables/SnowopsTables.ts';
@@ -20,7 +18,7 @@ export interface EscalatorProps {
   tables: SnowopsTables;
   /** Encrypts the sweeps' dead-letter queue. */
   messagingKey: IKey;
-  sms?: SmsSettings;
+  sms: SmsWiring;
 }
 
 /**
@@ -44,11 +42,10 @@ export class Escalator extends Construct {
       // A sweep takes at most 200 due cases (sweepEscalations); at 20 SMS parts a second that is well under a minute.
       timeout: Duration.minutes(2),
       reservedConcurrentExecutions: 1,
-      environment: smsEnvironment(props.sms),
+      smsProvider: props.sms.provider,
     });
     grantCoreTables(this.function, props.tables);
-    grantSmsToPhoneNumbers(this.function);
-    grantSmsOptOutChecks(this.function);
+    wireSms(this.function, props.sms, { checksOptOuts: true });
     this.deadLetters = new AlarmedDeadLetterQueue(this, 'DeadLetters', {
       key: props.messagingKey,
       meaning: 'An escalation sweep failed (an SMS exhausted its retries, or an error), or could not start for 5 minutes because sweeps run longer than their interval. Unanswered taskings may not be moving up the ladder: read the escalator log; the next sweep retries by itself.',

@@ -7,10 +7,8 @@ import { Construct } from 'constructs';
 import type { Stage } from '../config/Stage.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
 import { AlarmedDeadLetterQueue } from '../messaging/AlarmedDeadLetterQueue.ts';
-import { grantSmsOptOutChecks } from '../messaging/grantSmsOptOutChecks.ts';
-import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
 import { InboundRepliesTopic } from '../messaging/InboundRepliesTopic.ts';
-import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
+import { wireSms, type SmsWiring } from '../messaging/SmsWiring.ts';
 import { SnowopsFunction } from '../SnowopsFunction.ts';
 import type { SnowopsTables } from '../tables/SnowopsTables.ts';
 
@@ -19,7 +17,8 @@ export interface SmsInboundProps {
   tables: SnowopsTables;
   /** Encrypts the topic and both dead-letter queues: all of them hold phone numbers. */
   messagingKey: IKey;
-  sms?: SmsSettings;
+  /** SNS only: this is the End User Messaging SMS two-way path (Alibaba Cloud's replies arrive at lib/inbound/AliyunCallbacks.ts). */
+  sms: Extract<SmsWiring, { provider: 'sns' }>;
 }
 
 /**
@@ -60,13 +59,12 @@ export class SmsInbound extends Construct {
       description: 'Applies crew leaders\' SMS replies (1 ack, 2 on site, 3 done, 9 cannot) to their tasks',
       stage: props.stage,
       timeout: Duration.seconds(30),
-      environment: smsEnvironment(props.sms),
+      smsProvider: 'sns',
     });
     grantCoreTables(this.function, props.tables);
     // An unknown reply gets a short help SMS back (DESIGN.md, Failure rules).
-    grantSmsToPhoneNumbers(this.function);
     // The handler sends through buildMessaging, which checks opt-outs before it sends.
-    grantSmsOptOutChecks(this.function);
+    wireSms(this.function, props.sms, { checksOptOuts: true });
     this.function.configureAsyncInvoke({
       onFailure: new SqsDestination(this.failureDeadLetters.queue),
       retryAttempts: 2,

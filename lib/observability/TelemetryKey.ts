@@ -21,8 +21,9 @@ export class TelemetryKey extends CustomerManagedKey {
     super(stack, ID, { stage, description: 'snowops log groups and operator alarm topic (phone numbers are masked before they are logged)' });
     // CloudWatch Logs encrypts a log group with the caller's key only if the key policy lets the regional
     // logs principal use it, and only for this account's log groups (CloudWatch Logs user guide, encrypt log data).
+    // The regional principal ends in the partition's domain: logs.cn-north-1.amazonaws.com.cn in Beijing.
     this.addToResourcePolicy(new PolicyStatement({
-      principals: [new ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
+      principals: [new ServicePrincipal(`logs.${Aws.REGION}.${Aws.URL_SUFFIX}`)],
       actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
       resources: ['*'],
       conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*` } },

@@ -3,8 +3,7 @@ import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import type { Stage } from '../config/Stage.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
-import { grantSmsToPhoneNumbers } from '../messaging/grantSmsToPhoneNumbers.ts';
-import { smsEnvironment, type SmsSettings } from '../messaging/SmsSettings.ts';
+import { wireSms, type SmsWiring } from '../messaging/SmsWiring.ts';
 import { ScheduledInvocation } from '../scheduling/ScheduledInvocation.ts';
 import { SnowopsFunction } from '../SnowopsFunction.ts';
 import type { SnowopsTables } from '../tables/SnowopsTables.ts';
@@ -15,7 +14,7 @@ export const POLL_INTERVAL = Duration.minutes(15);
 export interface ForecastPollerProps {
   stage: Stage;
   tables: SnowopsTables;
-  sms?: SmsSettings;
+  sms: SmsWiring;
   /** Defaults, in the handler's env schema, to the public Open-Meteo API. */
   openMeteoBaseUrl?: string;
 }
@@ -36,14 +35,12 @@ export class ForecastPoller extends Construct {
       // One poll at a time: two at once (a tick delivered twice) would both read the same zone states and
       // text the duty officer the same proposal or alarm twice; a second tick waits for the first.
       reservedConcurrentExecutions: 1,
-      environment: {
-        ...(props.openMeteoBaseUrl ? { OPEN_METEO_BASE_URL: props.openMeteoBaseUrl } : {}),
-        ...smsEnvironment(props.sms),
-      },
+      environment: props.openMeteoBaseUrl ? { OPEN_METEO_BASE_URL: props.openMeteoBaseUrl } : {},
+      smsProvider: props.sms.provider,
     });
     grantCoreTables(this.function, props.tables);
     // The duty officer's notices (a proposed activation, a stale forecast) are texted from the poll itself.
-    grantSmsToPhoneNumbers(this.function);
+    wireSms(this.function, props.sms);
 
     this.schedule = new ScheduledInvocation(this, 'Tick', { function: this.function, rate: POLL_INTERVAL, description: 'forecast-poller tick' }).schedule;
   }

@@ -20,7 +20,7 @@ export class CustomerManagedKey extends Key {
       enableKeyRotation: true,
       removalPolicy: stageSettings(props.stage).removalPolicy,
       // Shortest window in dev so a torn-down stack stops costing quickly; longest in prod to undo a mistake.
-      pendingWindow: Duration.days(props.stage === 'prod' ? 30 : 7),
+      pendingWindow: Duration.days(stageSettings(props.stage).production ? 30 : 7),
     });
   }
 }

@@ -17,8 +17,8 @@ describe.each(['dev', 'prod'] as Stage[])('the HTTP API of the %s stack', (stage
 
   const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
   const routes = () => Object.fromEntries(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey as string, r.Properties]));
-  const poolId = () => s.logicalId(s.stack.api.users.userPool);
-  const clientId = () => s.logicalId(s.stack.api.users.client);
+  const poolId = () => s.logicalId(s.stack.api.users!.userPool);
+  const clientId = () => s.logicalId(s.stack.api.users!.client);
   const authorizerId = () => ofType('AWS::ApiGatewayV2::Authorizer')[0]![0];
 
   it('gives every route of the API\'s route table an API Gateway route, and a $default route for the rest', () => {

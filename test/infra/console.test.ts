@@ -82,7 +82,7 @@ describe('the web console, hosted', () => {
   it('the API accepts tokens issued to the console\'s client as well as the CLI\'s', () => {
     const authorizer = ofType('AWS::ApiGatewayV2::Authorizer')[0]![1].Properties;
 
-    expect(authorizer.JwtConfiguration.Audience).toEqual([{ Ref: s.logicalId(s.stack.api.users.client) }, { Ref: s.logicalId(hosting.client) }]);
+    expect(authorizer.JwtConfiguration.Audience).toEqual([{ Ref: s.logicalId(s.stack.api.users!.client) }, { Ref: s.logicalId(hosting.client) }]);
   });
 
   it('CDK\'s deploy-time copier may read the CDK asset bucket, write the site bucket, invalidate distributions and write its own log group, nothing else', () => {

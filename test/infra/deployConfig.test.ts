@@ -90,3 +90,73 @@ describe('deploy configuration (config/<stage>.json)', () => {
     expect(missing.problems).toEqual(['cannot read the file (ENOENT)']);
   });
 });
+
+/** config/cn.json with a change, written to a file of its own. */
+function cnConfigWith(change: (config: Record<string, any>) => void): string {
+  const config = JSON.parse(readFileSync(defaultConfigFile('cn'), 'utf8')) as Record<string, any>;
+  change(config);
+  const file = join(dir, 'cn.json');
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
+describe('the China stage\'s configuration (config/cn.json)', () => {
+  it('the cn file in the repository is valid: cn-north-1, Alibaba Cloud SMS, OIDC sign-in', () => {
+    const cn = loadDeployConfig('cn');
+
+    expect([cn.stage, cn.region, cn.sms.provider, cn.auth.kind]).toEqual(['cn', 'cn-north-1', 'aliyun', 'oidc']);
+  });
+
+  it('a file without sms.provider sends through SNS, as before providers existed', () => {
+    const dev = loadDeployConfig('dev');
+
+    expect(dev.sms.provider).toBe('sns');
+    expect(dev.auth).toEqual({ kind: 'cognito' });
+  });
+
+  it('names sms.provider when it is not a provider this project has', () => {
+    const file = devConfigWith((c) => { c.sms.provider = 'tencent'; });
+
+    const error = errorOf(() => loadDeployConfig('dev', file));
+
+    expect(error.problems).toEqual(['sms.provider: must be one of "sns", "aliyun" (sms.provider)']);
+  });
+
+  it('refuses SNS and Cognito in a China region, saying what to use instead', () => {
+    const file = cnConfigWith((c) => {
+      c.sms = { provider: 'sns', monthlySpendLimitUsd: 10, manageAccountSpendLimit: false };
+      c.auth = { kind: 'cognito' };
+    });
+
+    const error = errorOf(() => loadDeployConfig('cn', file));
+
+    expect(error.problems).toEqual([
+      'sms.provider: SNS sends no SMS in cn-north-1: use "aliyun" (a mainland provider)',
+      'auth.kind: Cognito user pools and Cognito authorizers are not available in cn-north-1: use "oidc" with the city\'s identity provider',
+    ]);
+  });
+
+  it('refuses a cn stage outside the China regions', () => {
+    const file = cnConfigWith((c) => { c.region = 'ap-east-1'; });
+
+    const error = errorOf(() => loadDeployConfig('cn', file));
+
+    expect(error.problems).toEqual(['region: the cn stage deploys to an AWS China region: cn-north-1 or cn-northwest-1']);
+  });
+
+  it('names every catalogue template that has no TemplateCode', () => {
+    const file = cnConfigWith((c) => { delete c.sms.aliyun.templateCodes['tasking.zh-CN']; delete c.sms.aliyun.templateCodes['help.zh-CN']; });
+
+    const error = errorOf(() => loadDeployConfig('cn', file));
+
+    expect(error.problems).toEqual([expect.stringMatching(/^sms\.aliyun\.templateCodes: no TemplateCode for tasking\.zh-CN, help\.zh-CN \(register them first/)]);
+  });
+
+  it('refuses an OIDC mapping to a role snowops does not have, and a JWKS URL that is not https', () => {
+    const file = cnConfigWith((c) => { c.auth.roleMapping = { 'snow-duty-officer': 'superuser' }; c.auth.jwksUrl = 'http://sso.jiaozuo.example/certs'; });
+
+    const error = errorOf(() => loadDeployConfig('cn', file));
+
+    expect(error.problems.map((p) => p.split(':')[0]).sort()).toEqual(['auth.jwksUrl', 'auth.roleMapping.snow-duty-officer']);
+  });
+});

@@ -66,7 +66,9 @@ describe.each(['dev', 'prod'] as Stage[])('observability of the %s stack', (stag
   });
 
   it('the SMS spend alarm fires at the configured share of the monthly limit', () => {
-    const { monthlySpendLimitUsd, spendAlarmPercent } = s.stack.config.sms;
+    const sms = s.stack.config.sms;
+    if (sms.provider !== 'sns') throw new Error('this suite synthesises an SNS stage');
+    const { monthlySpendLimitUsd, spendAlarmPercent } = sms;
 
     expect(alarmOn('SMSMonthToDateSpentUSD')).toMatchObject({ Namespace: 'AWS/SNS', Threshold: (monthlySpendLimitUsd * spendAlarmPercent) / 100 });
     expect(spendAlarmPercent).toBeLessThanOrEqual(80);
@@ -89,7 +91,9 @@ describe.each(['dev', 'prod'] as Stage[])('observability of the %s stack', (stag
   });
 
   it('sets the account\'s SMS spend limit to the configured amount only when this stage owns it', () => {
-    const { manageAccountSpendLimit, monthlySpendLimitUsd } = s.stack.config.sms;
+    const sms = s.stack.config.sms;
+    if (sms.provider !== 'sns') throw new Error('this suite synthesises an SNS stage');
+    const { manageAccountSpendLimit, monthlySpendLimitUsd } = sms;
     const setters = Object.values(s.template.findResources('Custom::AWS')).map((r) => JSON.stringify(r.Properties.Create));
 
     expect(setters).toHaveLength(manageAccountSpendLimit ? 1 : 0);

@@ -147,7 +147,7 @@ describe.each(['dev', 'prod'] as Stage[])('security of the %s stack', (stage) =>
   });
 
   it('sms-inbound may do exactly what it does: the core table access, send and check opt-outs, its failure queue', () => {
-    expect(actionsOfRole(s.stack.inbound.function)).toEqual(sorted(CORE, SEND_SMS, CHECK_OPT_OUTS, SEND_TO_QUEUE));
+    expect(actionsOfRole(s.stack.inbound!.function)).toEqual(sorted(CORE, SEND_SMS, CHECK_OPT_OUTS, SEND_TO_QUEUE));
   });
 
   it('the dispatcher may do exactly what it does: the core table access, send and check opt-outs, take waves off its queue', () => {

@@ -22,7 +22,7 @@ describe('snowops stack, dev', () => {
   /** The Lambdas that run the storm: all but the deploy-time copier. */
   const functions = () => Object.entries(s.template.findResources('AWS::Lambda::Function')).filter(([id]) => !isDeployTime(id)).map(([, f]) => f.Properties as Props);
   const construct = (which: Which): SnowopsFunction => ({
-    poller: s.stack.poller.function, inbound: s.stack.inbound.function, dispatcher: s.stack.dispatcher.function, escalator: s.stack.escalator.function, api: s.stack.api.function,
+    poller: s.stack.poller.function, inbound: s.stack.inbound!.function, dispatcher: s.stack.dispatcher.function, escalator: s.stack.escalator.function, api: s.stack.api.function,
   })[which];
   const fn = (which: Which) => s.logicalId(construct(which));
   const props = (which: Which) => s.template.toJSON().Resources[fn(which)].Properties as Record<string, any>;
@@ -248,7 +248,7 @@ describe('snowops stack, dev', () => {
   });
 
   it('the inbound replies topic is KMS-encrypted and refuses requests without TLS', () => {
-    const topicId = s.logicalId(s.stack.inbound.topic);
+    const topicId = s.logicalId(s.stack.inbound!.topic);
 
     s.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } });
     s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
@@ -275,21 +275,21 @@ describe('snowops stack, dev', () => {
   it('sms-inbound is subscribed to the inbound replies topic', () => {
     s.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'lambda',
-      TopicArn: { Ref: s.logicalId(s.stack.inbound.topic) },
+      TopicArn: { Ref: s.logicalId(s.stack.inbound!.topic) },
       Endpoint: { 'Fn::GetAtt': [fn('inbound'), 'Arn'] },
     });
   });
 
   it('a reply SNS cannot deliver goes to a dead-letter queue', () => {
     s.template.hasResourceProperties('AWS::SNS::Subscription', {
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [s.logicalId(s.stack.inbound.deliveryDeadLetters.queue), 'Arn'] } },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [s.logicalId(s.stack.inbound!.deliveryDeadLetters.queue), 'Arn'] } },
     });
   });
 
   it('a reply sms-inbound fails on after its retries goes to a dead-letter queue', () => {
     s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: fn('inbound') },
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [s.logicalId(s.stack.inbound.failureDeadLetters.queue), 'Arn'] } } },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [s.logicalId(s.stack.inbound!.failureDeadLetters.queue), 'Arn'] } } },
     });
   });
 

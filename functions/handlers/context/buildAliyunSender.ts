@@ -1,6 +1,7 @@
 import { AliyunSmsSender } from '../../adapters/sms/aliyun/AliyunSmsSender.ts';
 import { dysmsapiClient } from '../../adapters/sms/aliyun/dysmsapiClient.ts';
 import { readSecretString, SecretUnusableError } from '../../adapters/secrets/readSecretString.ts';
+import { ACCESS_KEY_PLACEHOLDER } from '../../config/aliyunAccessKeyPlaceholder.ts';
 import { parseEnv } from '../../config/env.ts';
 import * as z from '../../config/zod.ts';
 
@@ -27,8 +28,6 @@ const aliyunEnvSchema = /* @__PURE__ */ (() => z.object({
 
 const accessKeySchema = /* @__PURE__ */ (() => z.object({ accessKeyId: z.string().check(z.minLength(1)), accessKeySecret: z.string().check(z.minLength(1)) }))();
 
-/** The stack creates the secret with this AccessKey id until the city puts the real one in (README, China). */
-export const ACCESS_KEY_PLACEHOLDER = 'replace-with-the-RAM-user-AccessKey';
 
 interface AccessKey { accessKeyId: string; accessKeySecret: string }
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSecretString, SecretUnusableError } from '../../../functions/adapters/secrets/readSecretString.ts';
 import { renderTasking } from '../../../functions/core/messages/renderTasking.ts';
-import { ACCESS_KEY_PLACEHOLDER, buildAliyunSender } from '../../../functions/handlers/context/buildAliyunSender.ts';
+import { ACCESS_KEY_PLACEHOLDER } from '../../../functions/config/aliyunAccessKeyPlaceholder.ts';
+import { buildAliyunSender } from '../../../functions/handlers/context/buildAliyunSender.ts';
 import { startDysmsapiServer, type DysmsapiServer } from '../../../local/aliyun/startDysmsapiServer.ts';
 import { startLocalSecretsManager, type LocalSecretsManager } from '../../support/localSecretsManager.ts';
 import { aTask } from '../../support/builders/task.ts';

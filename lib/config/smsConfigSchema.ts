@@ -1,0 +1,54 @@
+import * as z from 'zod';
+import { aliyunApplications } from '../../functions/adapters/sms/aliyun/registrationForm.ts';
+import { SMS_CATALOGUE } from '../../functions/core/messages/catalogue/entries.ts';
+import { LANGUAGES } from '../../functions/core/registry/Language.ts';
+import { E164 } from '../../functions/core/registry/PhoneNumber.ts';
+
+export const SMS_PROVIDERS = ['sns', 'aliyun'] as const;
+export type SmsProvider = (typeof SMS_PROVIDERS)[number];
+
+/**
+ * The registered SMS signature (签名), without its 【】: every message starts with 【signature】 and its segments count
+ * it. Mainland China numbers receive nothing without one (2 to 12 characters).
+ */
+const signature = z.string().regex(/^[^【】\[\]]{2,12}$/, 'must be 2 to 12 characters without brackets (【】 are added)');
+
+/** Amazon SNS (End User Messaging SMS): global regions, the default. */
+export const snsSmsSchema = z.strictObject({
+  provider: z.literal('sns'),
+  signature: signature.optional(),
+  /** Alphanumeric sender ID (1-11 characters), where the destination country supports one (China does not). */
+  senderId: z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9-]{1,11}$/, 'must be 1-11 letters, digits or dashes with at least one letter').optional(),
+  /** E.164 number registered in End User Messaging SMS, with two-way SMS pointed at the stack's inbound topic. */
+  originationNumber: z.string().regex(E164, 'must be an E.164 phone number such as +8613812345678').optional(),
+  /** The account's SNS MonthlySpendLimit for SMS, in USD. */
+  monthlySpendLimitUsd: z.number().positive(),
+  /** The spend alarm fires at this percentage of the limit, so someone can act before SMS stop. */
+  spendAlarmPercent: z.number().int().min(1).max(99).default(80),
+  /**
+   * Whether this stage sets the account's MonthlySpendLimit. It is one setting per account and region,
+   * so exactly one stage in an account may own it; the others only alarm.
+   */
+  manageAccountSpendLimit: z.boolean(),
+});
+
+/** Alibaba Cloud SMS (Dysmsapi): the registered signature and the TemplateCode of every catalogue template it will send. */
+export const aliyunSmsSchema = z.strictObject({
+  provider: z.literal('aliyun'),
+  /** Required: the approved SignName. */
+  signature,
+  aliyun: z.strictObject({
+    /** The languages crew leaders and officers read; every catalogue template needs a TemplateCode in each. */
+    languages: z.array(z.enum(LANGUAGES)).min(1).default(['zh-CN']),
+    /** `<template>.<language>` (npx snowops sms templates --provider aliyun lists them) to the SMS_… code Alibaba Cloud assigned. */
+    templateCodes: z.record(z.string(), z.string().regex(/^SMS_\d+$/, 'must be a TemplateCode such as SMS_154950909')),
+    /** The Dysmsapi host; dysmsapi.aliyuncs.com by default. */
+    endpoint: z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name such as dysmsapi.aliyuncs.com').optional(),
+  }).superRefine((aliyun, ctx) => {
+    const needed = aliyunApplications(SMS_CATALOGUE, aliyun.languages).map((a) => a.key);
+    const missing = needed.filter((key) => !Object.hasOwn(aliyun.templateCodes, key));
+    const unknown = Object.keys(aliyun.templateCodes).filter((key) => !needed.includes(key));
+    if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['templateCodes'], message: `no TemplateCode for ${missing.join(', ')} (register them first: npx snowops sms templates --provider aliyun)` });
+    if (unknown.length > 0) ctx.addIssue({ code: 'custom', path: ['templateCodes'], message: `not a catalogue template in ${aliyun.languages.join(', ')}: ${unknown.join(', ')}` });
+  }),
+});

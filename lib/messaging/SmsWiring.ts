@@ -1,0 +1,42 @@
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { SnowopsFunction } from '../SnowopsFunction.ts';
+import { grantSmsOptOutChecks } from './grantSmsOptOutChecks.ts';
+import { grantSmsToPhoneNumbers } from './grantSmsToPhoneNumbers.ts';
+import { smsEnvironment } from './SmsSettings.ts';
+
+/** How the stage's Lambdas send SMS (config `sms.provider`), with what each provider needs at run time. */
+export type SmsWiring =
+  | { provider: 'sns'; senderId?: string | undefined; originationNumber?: string | undefined; signature?: string | undefined }
+  | {
+    provider: 'aliyun';
+    signature: string;
+    templateCodes: Readonly<Record<string, string>>;
+    endpoint?: string | undefined;
+    /** The RAM user's AccessKey as JSON { accessKeyId, accessKeySecret } (lib/messaging/AliyunAccessKey.ts). */
+    accessKey: ISecret;
+  };
+
+export interface SmsUse {
+  /** The function checks SNS opt-outs before a wave (buildMessaging's SnsOptOutChecker); Alibaba Cloud has no such lookup. */
+  checksOptOuts?: boolean;
+}
+
+/**
+ * Lets `fn` send SMS through the stage's provider: SNS Publish to phone numbers (and the opt-out lookups where it
+ * uses them), or read access to the Alibaba Cloud AccessKey secret; and the environment its sender reads
+ * (functions/handlers/context/buildMessaging.ts, buildAliyunSender.ts). The bundle holds only that provider
+ * (SnowopsFunction's smsProvider).
+ */
+export function wireSms(fn: SnowopsFunction, sms: SmsWiring, use: SmsUse = {}): void {
+  if (sms.provider === 'sns') {
+    grantSmsToPhoneNumbers(fn);
+    if (use.checksOptOuts) grantSmsOptOutChecks(fn);
+    for (const [name, value] of Object.entries(smsEnvironment(sms))) fn.addEnvironment(name, value);
+    return;
+  }
+  sms.accessKey.grantRead(fn);
+  fn.addEnvironment('SMS_SIGNATURE', sms.signature);
+  fn.addEnvironment('ALIYUN_TEMPLATE_CODES', JSON.stringify(sms.templateCodes));
+  fn.addEnvironment('ALIYUN_ACCESS_KEY_SECRET_ARN', sms.accessKey.secretArn);
+  if (sms.endpoint) fn.addEnvironment('ALIYUN_SMS_ENDPOINT', sms.endpoint);
+}
