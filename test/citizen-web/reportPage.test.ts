@@ -122,7 +122,7 @@ describe('the citizens\' report page in Chromium, on a phone', () => {
     await officer.click(`${row} button:has-text("派遣")`);
     await officer.waitForSelector(`${row}[data-case-state="dispatched"]`);
     const dispatched = (await world.call('GET', `/citizen/cases/${caseId}`, 'officer')).json as { task: { code: string; activationId: string; taskId: string } };
-    const [task] = await world.deps.ops.getTasks(dispatched.task.activationId, [dispatched.task.taskId]);
+    const [task] = await world.deps.tasks.getTasks(dispatched.task.activationId, [dispatched.task.taskId]);
     const crew = world.city.crews.find((c) => c.id === task!.crewId)!;
     expect(world.deps.sms.sent.some((s) => s.to === crew.leader.phone && s.body.includes(dispatched.task.code))).toBe(true);
 

@@ -4,7 +4,7 @@ import { ConflictError } from '../errors/ConflictError.ts';
 import { NotFoundError } from '../errors/NotFoundError.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import type { DispatchRequests } from '../ports/DispatchRequests.ts';
-import type { OperationsStore } from '../ports/OperationsStore.ts';
+import type { OperationsPorts } from '../ports/OperationsPorts.ts';
 import type { RegistryStore } from '../ports/RegistryStore.ts';
 import { passesAt } from '../planner/roadGeometry.ts';
 import { CASE_TRANSITIONS } from './CaseState.ts';
@@ -13,9 +13,8 @@ import type { CitizenDeps } from './CitizenDeps.ts';
 import { recordDispatch, recordWaiting } from './caseWork.ts';
 import { CASE_PASSES, chooseCaseTeam, nearestRoad } from './caseTeam.ts';
 
-export type CaseDispatchDeps = CitizenDeps & {
+export type CaseDispatchDeps = CitizenDeps & Pick<OperationsPorts, 'activations' | 'tasks' | 'bookings'> & {
   registry: RegistryStore;
-  ops: Pick<OperationsStore, 'getOpenActivation' | 'listTasks' | 'listBusy' | 'reserveTaskCodes' | 'bookTeam'>;
   dispatch: DispatchRequests;
 };
 
@@ -35,11 +34,11 @@ export async function dispatchCase(deps: CaseDispatchDeps, input: { caseId: stri
   if (!CASE_TRANSITIONS.dispatch.from.includes(c.state)) throw new ConflictError(`case ${c.id} is ${c.state}; it can be dispatched only when registered or waiting`, { caseId: c.id, state: c.state });
   const wait = async (reason: string): Promise<CaseDispatch> => ({ outcome: 'waiting', case: await recordWaiting(deps, { caseId: c.id, reason, actor: input.actor }), reason });
 
-  const activation = await deps.ops.getOpenActivation();
+  const activation = await deps.activations.getOpenActivation();
   if (!activation) return wait('no response is open: the case is dispatched when the duty officer opens one, or dispatches it again');
   const [plan, roads, crews, vehicles, depots, zones, tasks, busy] = await Promise.all([
     deps.registry.getPlan(), deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listVehicles(), deps.registry.listDepots(), deps.registry.listZones(),
-    deps.ops.listTasks(activation.id), deps.ops.listBusy(),
+    deps.tasks.listTasks(activation.id), deps.bookings.listBusy(),
   ]);
   const near = nearestRoad(roads, c) ?? nearestRoad(roads, { lat: c.lat, lon: c.lon });
   if (!near) return wait('the registry has no road to put the case on');
@@ -66,13 +65,13 @@ export async function dispatchCase(deps: CaseDispatchDeps, input: { caseId: stri
   const zone = zones.find((z) => z.id === team.vehicle.zoneId);
   const depot = depotRecord ? { lat: depotRecord.latitude, lon: depotRecord.longitude } : zone ? { lat: zone.latitude, lon: zone.longitude } : { lat: road.latitude, lon: road.longitude };
   const times = appendedTimes({ plan, road, vehicle: team.vehicle, depot, teamTasks: [], roads: new Map([[road.id, road]]), earliest: now });
-  const code = taskCode(await deps.ops.reserveTaskCodes(activation.id, 1));
+  const code = taskCode(await deps.tasks.reserveTaskCodes(activation.id, 1));
   const task: Task = {
     id: `${activation.id}-${code}`, code, activationId: activation.id, roadId: road.id, roadName: road.name, zoneId: road.zoneId, tier: road.tier, pass: team.pass, laneKm: road.laneKm,
     crewId: team.crew.id, vehicleId: team.vehicle.id, vehicleLabel: team.vehicle.label, depot: team.vehicle.depot, sequence: times.sequence, startBy: times.startBy, passableAt: times.passableAt,
     state: 'planned', wave: activation.wave, updatedAt: at,
   };
-  const booked = await deps.ops.bookTeam([task]);
+  const booked = await deps.bookings.bookTeam([task]);
   if (!booked.ok) return wait(`the team was taken meanwhile (${booked.reason}); dispatch again`);
   await deps.log.append({ activationId: activation.id, at, actor: input.actor, action: 'team.booked', subject: `crew:${team.crew.id}`, details: { vehicleId: team.vehicle.id, caseId: c.id, tasks: [{ code, road: road.name, pass: team.pass, startBy: task.startBy }] } });
   // Linked before the SMS leaves: a reply that comes at once finds its case.

@@ -1,10 +1,10 @@
 import { ConflictError } from '../errors/ConflictError.ts';
-import type { OperationsStore } from '../ports/OperationsStore.ts';
+import type { TaskStore } from '../ports/TaskStore.ts';
 import type { CitizenCase } from './CitizenCase.ts';
 import type { CitizenDeps } from './CitizenDeps.ts';
 import { recordHandled, recordWaiting } from './caseWork.ts';
 
-export type FollowDeps = CitizenDeps & { ops: Pick<OperationsStore, 'getTasks'> };
+export type FollowDeps = CitizenDeps & { tasks: Pick<TaskStore, 'getTasks'> };
 
 /**
  * 处置: a dispatched case follows its task. When the crew has answered "3 done" (or the task was verified),
@@ -15,7 +15,7 @@ export type FollowDeps = CitizenDeps & { ops: Pick<OperationsStore, 'getTasks'> 
  */
 export async function followTask(deps: FollowDeps, c: CitizenCase): Promise<CitizenCase> {
   if (c.state !== 'dispatched' || !c.task) return c;
-  const [task] = await deps.ops.getTasks(c.task.activationId, [c.task.taskId]);
+  const [task] = await deps.tasks.getTasks(c.task.activationId, [c.task.taskId]);
   if (!task) return c;
   if (task.state === 'done' || task.state === 'verified') return recordHandled(deps, { caseId: c.id, actor: `crew:${task.crewId}` });
   if (task.state === 'cannot') return recordWaiting(deps, { caseId: c.id, reason: `crew ${task.crewId} answered that it cannot do task ${task.code}`, actor: `crew:${task.crewId}` });

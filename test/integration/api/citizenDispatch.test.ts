@@ -49,13 +49,13 @@ describe('POST /citizen/cases/{id}/dispatch: a registered case becomes a booked 
 
   it('puts a case on a road a crew is already tasked with onto that crew\'s task instead of booking another', async () => {
     const board = (await h.call('GET', '/board')).json as { activation: { id: string } };
-    const tasks = await h.deps.ops.listTasks(board.activation.id);
+    const tasks = await h.deps.tasks.listTasks(board.activation.id);
     const planned = tasks.find((t) => t.pass === 'spreader' && t.state !== 'done')!;
     const road = h.city.roads.find((r) => r.id === planned.roadId)!;
     const id = await registeredCase({ service_code: 'icy-road', lat: road.latitude, long: road.longitude, description: '桥面结冰' });
     const res = await h.call('POST', `/citizen/cases/${id}/dispatch`, { headers: { 'Idempotency-Key': `d2-${id}` } });
     expect(res.json).toMatchObject({ outcome: 'dispatched', joined: true, task: { code: planned.code } });
-    expect((await h.deps.ops.listTasks(board.activation.id)).length).toBe(tasks.length);
+    expect((await h.deps.tasks.listTasks(board.activation.id)).length).toBe(tasks.length);
   });
 
   it('refuses to dispatch a case that is not registered', async () => {

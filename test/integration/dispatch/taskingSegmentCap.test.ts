@@ -21,7 +21,7 @@ describe('an activation\'s taskings stay within the plan\'s segment cap (issue 1
   });
 
   it('names every booked task in some SMS, and logs the shortened names as evidence', async () => {
-    const tasks = await h.deps.ops.listTasks(activationId);
+    const tasks = await h.deps.tasks.listTasks(activationId);
     const sentText = h.deps.sms.sent.map((s) => s.body).join('\n');
     for (const t of tasks) expect(sentText).toContain(t.code);
     const log = await h.deps.log.list(activationId);

@@ -21,7 +21,7 @@ export const caseQueueRoute = defineRoute({
   responses: { 200: { description: 'the cases' } },
   handle: async ({ deps, query }) => {
     const from = new Date(deps.clock.now().getTime() - query.days * 86_400_000).toISOString();
-    const listed = await followTasks({ ...citizenDeps(deps), ops: deps.ops }, await deps.citizen.cases.listSubmitted({ from }));
+    const listed = await followTasks({ ...citizenDeps(deps), tasks: deps.tasks }, await deps.citizen.cases.listSubmitted({ from }));
     const cases = listed.filter((c) => !query.state || c.state === query.state);
     const views = await Promise.all(cases.map(async (c) => officerView(c, c.state === 'submitted' ? await suggestMerges(deps.citizen, c) : [])));
     return json(200, { cases: views });
@@ -36,7 +36,7 @@ export const getCaseRoute = defineRoute({
   handle: async ({ deps, params }) => {
     const found = await deps.citizen.cases.get(params.caseId);
     if (!found) throw new NotFoundError('case', params.caseId);
-    const [c] = await followTasks({ ...citizenDeps(deps), ops: deps.ops }, [found]);
+    const [c] = await followTasks({ ...citizenDeps(deps), tasks: deps.tasks }, [found]);
     return json(200, officerView(c!, await suggestMerges(deps.citizen, c!)));
   },
 });
@@ -56,7 +56,7 @@ export const dispatchCaseRoute = defineRoute({
   params: caseIdParams,
   responses: { 200: { description: 'dispatched (with the task) or waiting (with the reason)' }, 409: { description: 'not registered or waiting, or from a banned number' } },
   handle: async ({ deps, params, principal }) => {
-    const result = await dispatchCase({ ...citizenDeps(deps), registry: deps.registry, ops: deps.ops, dispatch: deps.dispatch }, { caseId: params.caseId, actor: principal.username });
+    const result = await dispatchCase({ ...citizenDeps(deps), registry: deps.registry, activations: deps.activations, tasks: deps.tasks, bookings: deps.bookings, dispatch: deps.dispatch }, { caseId: params.caseId, actor: principal.username });
     return json(200, result.outcome === 'dispatched'
       ? { outcome: result.outcome, joined: result.joined, task: { code: result.task.code, road: result.task.roadName, pass: result.task.pass, crewId: result.task.crewId }, case: officerView(result.case) }
       : { outcome: result.outcome, reason: result.reason, case: officerView(result.case) });

@@ -64,7 +64,7 @@ export const ownStatusRoute = defineRoute({
   responses: { 200: { description: 'the case as its reporter sees it' } },
   handle: async ({ deps, params, body }) => {
     const d = citizenDeps(deps);
-    const [c] = await followTasks({ ...d, ops: deps.ops }, [await readOwnCase(d, { caseId: params.caseId, statusKey: body.key })]);
+    const [c] = await followTasks({ ...d, tasks: deps.tasks }, [await readOwnCase(d, { caseId: params.caseId, statusKey: body.key })]);
     return json(200, reporterView(c!));
   },
 });
