@@ -47,12 +47,12 @@ export class OperatorAlarms extends Construct {
     });
   }
 
-  /** An SMS (tasking, reply or proposal) that SNS refused. */
+  /** An SMS (tasking, reply or proposal) that the stage's SMS provider refused. */
   smsFailures(): Alarm {
     return this.above('SmsFailures', {
       metric: snowopsMetric(this, METRIC.smsFailed),
       threshold: 0,
-      description: 'An SMS could not be sent (SNS refused it: opted out, invalid number, throttled or over the spend limit). The response log has sms.failed with the reason; the crew leader must be phoned or the tasking re-sent.',
+      description: 'An SMS could not be sent: the SMS provider refused it (SNS: opted out, invalid number, throttled or over the spend limit; Alibaba Cloud: blacklisted number, template not approved, daily limit). The response log has sms.failed with the reason; the crew leader must be phoned or the tasking re-sent.',
     });
   }
 

@@ -107,6 +107,24 @@ describe('the China stage (config/cn.json: cn-north-1, Alibaba Cloud SMS, the ci
     });
   });
 
+  const actionsOfRole = (handlerFile: string): string[] => {
+    const role = s.logicalId((functionOf(handlerFile) as unknown as { role: import('constructs').IConstruct }).role);
+    const statements = ofType('AWS::IAM::Policy').filter(([, r]) => JSON.stringify(r.Properties.Roles).includes(`"${role}"`)).flatMap(([, r]) => r.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
+    return [...new Set(statements.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action])))].sort();
+  };
+
+  it('the OIDC authorizer may only write its logs and traces: it reads no table and no secret', () => {
+    expect(actionsOfRole('oidcAuthorizer.ts')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+
+  it('the callbacks Lambda may use the core tables and read its two secrets, and send no SMS through SNS', () => {
+    const actions = actionsOfRole('aliyunCallbacks.ts');
+
+    expect(actions).toContain('secretsmanager:GetSecretValue');
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions.filter((a) => a.startsWith('sns:') || a === 'dynamodb:Scan' || a.endsWith(':*'))).toEqual([]);
+  });
+
   it('cdk-nag AwsSolutions finds nothing that is not acknowledged', () => {
     const annotations = Annotations.fromStack(s.stack);
     const findings = [
