@@ -57,7 +57,7 @@ function Signed({ config, session, onSignOut }: { config: ConsoleConfig; session
   if (page.key === 'wall' && !deepLevel) return <main class="wall-main"><BoardPage polled={polled} wall /></main>;
   return (
     <>
-      <a class="sr-only" href="#main">skip</a>
+      <a class="sr-only" href="#main">{t('skip')}</a>
       <header class="top">
         <span class="brand">snowops · {t('title')}</span>
         <nav aria-label="snowops">

@@ -79,6 +79,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     await page.goto(`${world.consoleUrl}#/attention`);
     const item = await page.waitForSelector('[data-kind="unparsed-reply"]');
     expect(await item.textContent()).toContain('车坏了怎么办');
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await page.click('[data-kind="unparsed-reply"] [data-action="message"]');
     await page.fill('[data-message-text]', '请原地等待，备用车十分钟后到。');
     expect(await page.textContent('[data-segments]')).toContain('1 条短信 · UCS-2');
@@ -93,6 +94,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
   it('reassigns a task with pickers that offer only eligible crews and vehicles', async () => {
     await page.goto(`${world.consoleUrl}#/tasks`);
     await page.waitForSelector('[data-action="reassign"]');
+    expect(await seriousAxeFindings(page)).toEqual([]);
     const code = await page.getAttribute('[data-action="reassign"]', 'data-task');
     await page.click(`[data-action="reassign"][data-task="${code}"]`);
     await page.waitForSelector('[data-crew-select]');
@@ -109,10 +111,34 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     expect((await world.deps.tasks.listTasks(open.id)).find((t) => t.code === code)!.crewId).toBe(target);
   });
 
+  it('reassigns a task from the keyboard alone: Enter opens the dialog, Tab and the arrow keys fill it, Enter confirms', async () => {
+    const open = (await world.deps.ops.getOpenActivation())!;
+    const code = (await page.$$eval('[data-action="reassign"]', (bs) => bs.map((b) => b.getAttribute('data-task')!)))[1]!;
+    const before = (await world.deps.ops.listTasks(open.id)).find((t) => t.code === code)!;
+    await page.focus(`[data-action="reassign"][data-task="${code}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog [data-crew-select]');
+    for (let i = 0; i < 6 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-crew-select'))); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-crew-select'))).toBe(true);
+    const offered = await page.$$eval('[data-crew-select] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    const target = offered.find((c) => c !== before.crewId)!;
+    for (let i = 0; i < offered.indexOf(target); i++) await page.keyboard.press('ArrowDown');
+    expect(await page.$eval('[data-crew-select]', (s) => (s as HTMLSelectElement).value)).toBe(target);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('leader called in sick');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-confirm'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-task-row="${code}"]:has-text("${target}")`, { timeout: 5000 });
+    const after = (await world.deps.ops.listTasks(open.id)).find((t) => t.code === code)!;
+    expect(after.crewId).toBe(target);
+  });
+
   it('stands down behind a confirmation and the board says so', async () => {
     await page.goto(`${world.consoleUrl}#/board`);
     await page.click('[data-action="stand-down"]');
-    expect(await page.textContent('[data-consequence]')).toContain('open tasks cancelled');
+    expect(await page.textContent('[data-consequence]')).toContain('项未完成任务');
     await page.fill('[data-reason]', 'snow stopped, forecasters agree');
     await page.click('[data-confirm]');
     await page.waitForSelector('[data-done]');

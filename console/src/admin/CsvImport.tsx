@@ -29,19 +29,19 @@ export function CsvImport({ api }: { api: ApiClient }) {
       <h2>{t('import')} CSV</h2>
       <form onSubmit={(e) => { e.preventDefault(); void upload.run(); }}>
         <div class="row">
-          <label>kind <select value={kind} onChange={(e) => { setKind((e.target as HTMLSelectElement).value as Kind); upload.renew(); }} data-import-kind>
+          <label>{t('kind')} <select value={kind} onChange={(e) => { setKind((e.target as HTMLSelectElement).value as Kind); upload.renew(); }} data-import-kind>
             {(['roads', 'crews', 'vehicles'] as Kind[]).map((k) => <option key={k} value={k}>{k}</option>)}
           </select></label>
-          <label>file <input type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e)} data-import-file /></label>
+          <label>{t('file')} <input type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e)} data-import-file /></label>
           <button type="submit" disabled={upload.pending || text === ''} data-import-send>{t('import')}</button>
         </div>
       </form>
-      {upload.result && <p role="status" data-import-result>{upload.result.rows} rows: {upload.result.created} created, {upload.result.replaced} replaced, {upload.result.unchanged} unchanged</p>}
+      {upload.result && <p role="status" data-import-result>{t('importResult', { rows: upload.result.rows, created: upload.result.created, replaced: upload.result.replaced, unchanged: upload.result.unchanged })}</p>}
       {problem && (
         <div role="alert" data-import-errors>
           <p class="problem">{problem.sentence}</p>
           <table>
-            <thead><tr><th>line</th><th>column</th><th>problem</th></tr></thead>
+            <thead><tr><th>{t('line')}</th><th>{t('column')}</th><th>{t('problem')}</th></tr></thead>
             <tbody>{problem.errors.map((err, i) => <tr key={i} data-error-line={err.line}><td>{err.line ?? ''}</td><td>{err.column ?? ''}</td><td>{err.detail}</td></tr>)}</tbody>
           </table>
         </div>

@@ -2,12 +2,11 @@ import type { ComponentChildren } from 'preact';
 import type { ApiClient } from '../api/ApiClient.ts';
 import type { Board, CityMap } from '../api/types.ts';
 import { usePoll, type Polled } from '../api/usePoll.ts';
-import { t } from '../ui/i18n.ts';
+import { lang, t } from '../ui/i18n.ts';
 import { Kpis } from './Kpis.tsx';
 import { MapView } from './MapView.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { Ticker } from './Ticker.tsx';
-import { useNow } from './useNow.ts';
 import { ZonePanel } from './ZonePanel.tsx';
 
 export interface BoardData { board: Board; map: CityMap }
@@ -21,9 +20,8 @@ export function useBoard(api: ApiClient, pollMs: number) {
 
 /** The status board; `wall` lays it out for a 1920×1080 screen read from five metres. */
 export function BoardPage({ polled, wall, children }: { polled: Polled<BoardData>; wall?: boolean; children?: ComponentChildren }) {
-  const now = useNow();
   const data = polled.data;
-  if (!data) return <section class="board"><StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone="UTC" now={now} /></section>;
+  if (!data) return <section class="board"><StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone="UTC" /></section>;
   const { board, map } = data;
   const a = board.activation;
   return (
@@ -31,11 +29,11 @@ export function BoardPage({ polled, wall, children }: { polled: Polled<BoardData
       <header class="board-head">
         <h1>{board.city} · {t('level')} <span class={`level-badge big lvl-${a?.status === 'open' ? a.level : board.forecastLevel}`} data-level>{a?.status === 'open' ? a.level : board.forecastLevel === 'none' ? t('none') : board.forecastLevel}</span></h1>
         {a && <p class="activation-line">{a.status === 'open' ? '' : `${t('standDownDone')} · `}{a.reason} <small>({a.openedBy})</small></p>}
-        <StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone={board.timeZone} now={now} />
+        <StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone={board.timeZone} />
       </header>
-      <Kpis board={board} now={now} />
+      <Kpis board={board} />
       <div class="board-main">
-        <MapView map={map} board={board} large={wall} />
+        <MapView map={map} board={board} large={wall} lang={lang.get()} />
         <ZonePanel board={board} />
       </div>
       {children}

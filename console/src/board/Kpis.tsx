@@ -1,16 +1,15 @@
 import type { Board } from '../api/types.ts';
 import { clock, duration } from '../ui/format.ts';
 import { t } from '../ui/i18n.ts';
+import { useNow } from './useNow.ts';
 
 /** Headline figures: tier-1 passable against the plan's target (flashing when late), crews out, the taskings in trouble. */
-export function Kpis({ board, now }: { board: Board; now: number }) {
+export function Kpis({ board }: { board: Board }) {
   const k = board.kpis;
   const a = board.activation;
   if (!k || !a) return <section class="kpis" aria-label="KPI"><p class="kpi-empty">{t('noActivation')}</p></section>;
   const pct = k.tier1LaneKm > 0 ? Math.round((k.tier1PassableLaneKm / k.tier1LaneKm) * 100) : 100;
   const open = a.status === 'open';
-  // The clock is at least as late as the last thing logged (a replayed storm runs on its own clock).
-  const ref = Math.max(now, ...board.ticker.map((e) => Date.parse(e.at)));
   return (
     <section class="kpis" aria-label="KPI">
       <div class={`kpi ${k.tier1Late ? 'kpi-late' : 'kpi-ok'}`} data-kpi="tier1">
@@ -26,8 +25,16 @@ export function Kpis({ board, now }: { board: Board; now: number }) {
       <div class={`kpi ${k.short ? 'kpi-warn' : ''}`} data-kpi="short"><span class="kpi-label">{t('short')}</span><span class="kpi-value">{k.short}</span></div>
       <div class="kpi" data-kpi="since">
         <span class="kpi-label">{open ? t('sinceActivation') : t('standDownDone')}</span>
-        <span class="kpi-value">{open ? duration(ref - Date.parse(a.openedAt)) : duration(Date.parse(a.closedAt ?? a.openedAt) - Date.parse(a.openedAt))}</span>
+        <span class="kpi-value">{open ? <SinceOpened board={board} openedAt={a.openedAt} /> : duration(Date.parse(a.closedAt ?? a.openedAt) - Date.parse(a.openedAt))}</span>
       </div>
     </section>
   );
+}
+
+/** Time since activation, on its own one-second clock, so the tick re-renders this text and not the board. */
+function SinceOpened({ board, openedAt }: { board: Board; openedAt: string }) {
+  const now = useNow();
+  // The clock is at least as late as the last thing logged (a replayed storm runs on its own clock).
+  const ref = Math.max(now, ...board.ticker.map((e) => Date.parse(e.at)));
+  return <>{duration(ref - Date.parse(openedAt))}</>;
 }

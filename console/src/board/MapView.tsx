@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { useMemo } from 'preact/hooks';
 import type { Board, CityMap, RoadState } from '../api/types.ts';
 import { t } from '../ui/i18n.ts';
@@ -13,8 +14,12 @@ export function stateName(state: RoadState | 'out'): string {
   return STATE_NAMES[state][document.documentElement.lang === 'en' ? 1 : 0];
 }
 
-/** The city as an SVG drawn from the registry's geometry: every road coloured by its most urgent pass, zones outlined in their level colour. */
-export function MapView({ map, board, large }: { map: CityMap; board: Board; large?: boolean }) {
+/**
+ * The city as an SVG drawn from the registry's geometry: every road coloured by its most urgent pass, zones
+ * outlined in their level colour. Drawn again only when the map, the board or the language (`lang`, for the
+ * names in its titles and legend) changes: a poll answered 304 hands back the same objects.
+ */
+export const MapView = memo(function MapView({ map, board, large }: { map: CityMap; board: Board; large?: boolean; lang?: string }) {
   const shape = useMemo(() => project(map), [map]);
   const counts = new Map<string, number>();
   for (const id of map.roads.id) {
@@ -61,4 +66,4 @@ export function MapView({ map, board, large }: { map: CityMap; board: Board; lar
       </figcaption>
     </figure>
   );
-}
+});

@@ -13,7 +13,7 @@ export function ActivationsPage({ api, pollMs, timeZone }: { api: ApiClient; pol
     <section class="panel" aria-label={t('activations')} data-activations>
       <h2>{t('activations')}</h2>
       <table>
-        <thead><tr><th>id</th><th>{t('level')}</th><th>{t('state')}</th><th>opened</th><th>closed</th><th>{t('reason')}</th><th>{t('log')}</th></tr></thead>
+        <thead><tr><th>{t('id')}</th><th>{t('level')}</th><th>{t('state')}</th><th>{t('opened')}</th><th>{t('closed')}</th><th>{t('reason')}</th><th>{t('log')}</th></tr></thead>
         <tbody>
           {(polled.data ?? []).map((a) => (
             <tr key={a.id} data-activation={a.id}>

@@ -25,10 +25,10 @@ export function LogPage({ api, pollMs, timeZone }: { api: ApiClient; pollMs: num
     <section class="panel" aria-label={t('log')} data-log>
       <h2>{t('log')}</h2>
       <div class="row">
-        <label>stream <input value={stream} onChange={(e) => { setStream((e.target as HTMLInputElement).value || 'current'); reset(); }} size={30} data-log-stream /></label>
-        <label>action <input value={action} onInput={(e) => setAction((e.target as HTMLInputElement).value)} size={14} data-log-action /></label>
-        <label>from <input type="datetime-local" value={from} onChange={(e) => { setFrom((e.target as HTMLInputElement).value); reset(); }} /></label>
-        <label>to <input type="datetime-local" value={to} onChange={(e) => { setTo((e.target as HTMLInputElement).value); reset(); }} /></label>
+        <label>{t('stream')} <input value={stream} onChange={(e) => { setStream((e.target as HTMLInputElement).value || 'current'); reset(); }} size={30} data-log-stream /></label>
+        <label>{t('action')} <input value={action} onInput={(e) => setAction((e.target as HTMLInputElement).value)} size={14} data-log-action /></label>
+        <label>{t('from')} <input type="datetime-local" value={from} onChange={(e) => { setFrom((e.target as HTMLInputElement).value); reset(); }} /></label>
+        <label>{t('to')} <input type="datetime-local" value={to} onChange={(e) => { setTo((e.target as HTMLInputElement).value); reset(); }} /></label>
       </div>
       {polled.error && <p role="alert" class="problem">{(polled.error as { sentence?: string }).sentence ?? polled.error.message}</p>}
       <ol class="timeline" data-timeline>

@@ -32,12 +32,12 @@ export function ReportPage({ api, pollMs }: { api: ApiClient; pollMs: number }) 
       {r && (
         <>
           <dl class="figures">
-            <dt>opened</dt><dd>{clock(r.openedAt, r.timeZone, true)}</dd>
-            <dt>to activate</dt><dd>{fmt(r.timings.minutesToActivate)}</dd>
-            <dt>to first / last dispatch</dt><dd>{fmt(r.timings.minutesToFirstDispatch)} / {fmt(r.timings.minutesToLastDispatch)}</dd>
-            <dt>acknowledged</dt><dd data-figure="acknowledged">{r.acknowledgement.acknowledged}/{r.acknowledgement.dispatchedTasks} (median {fmt(r.acknowledgement.medianMinutes)}, p90 {fmt(r.acknowledgement.p90Minutes)})</dd>
-            <dt>SMS sent / failed</dt><dd>{r.messages.sent} / {r.messages.failed}</dd>
-            <dt>escalations</dt><dd>{r.escalations.count}</dd>
+            <dt>{t('opened')}</dt><dd>{clock(r.openedAt, r.timeZone, true)}</dd>
+            <dt>{t('toActivate')}</dt><dd>{fmt(r.timings.minutesToActivate)}</dd>
+            <dt>{t('toDispatch')}</dt><dd>{fmt(r.timings.minutesToFirstDispatch)} / {fmt(r.timings.minutesToLastDispatch)}</dd>
+            <dt>{t('acknowledged')}</dt><dd data-figure="acknowledged">{r.acknowledgement.acknowledged}/{r.acknowledgement.dispatchedTasks} ({t('median')} {fmt(r.acknowledgement.medianMinutes)}, p90 {fmt(r.acknowledgement.p90Minutes)})</dd>
+            <dt>{t('smsSentFailed')}</dt><dd>{r.messages.sent} / {r.messages.failed}</dd>
+            <dt>{t('escalations')}</dt><dd>{r.escalations.count}</dd>
             <dt>{t('short')}</dt><dd>{r.shortfalls.count}</dd>
           </dl>
           <h3>{t('coverage')}</h3>

@@ -40,8 +40,8 @@ export function LevelControls({ api, board, map, refresh, canPreview, canAct, in
   };
   useEffect(() => { if (initial) void ask(initial.act); }, []);
   const consequence = (act: Act): string => {
-    if (act === 'standDown') return `${open?.id}: ${board.kpis ? board.kpis.tasks - board.kpis.tasksDone : 0} open tasks cancelled; the crews already sent out are told by SMS`;
-    if (act === 'downgrade') return `${open?.level} → ${level}: tasks beyond the new level's scope are cancelled and their crews told`;
+    if (act === 'standDown') return t('standDownConsequence', { id: open?.id ?? '', open: board.kpis ? board.kpis.tasks - board.kpis.tasksDone : 0 });
+    if (act === 'downgrade') return t('downgradeConsequence', { from: open?.level ?? '', to: level });
     const base = preview && preview.level === level ? previewConsequence(preview) : `${t('level')} ${level}`;
     return act === 'upgrade' ? `${open?.level} → ${level}: ${base}` : base;
   };

@@ -20,7 +20,7 @@ export function PreviewPanel({ preview, board, map }: { preview: Preview; board:
       <MapView map={map} board={{ ...board, roads }} />
       <table>
         <caption class="sr-only">{t('preview')}</caption>
-        <thead><tr><th>{t('crew')}</th><th>{t('vehicle')}</th><th>{t('roads')}</th><th>start</th><th>passable</th></tr></thead>
+        <thead><tr><th>{t('crew')}</th><th>{t('vehicle')}</th><th>{t('roads')}</th><th>{t('start')}</th><th>{t('passable')}</th></tr></thead>
         <tbody>
           {preview.teams.map((team) => (
             <tr key={`${team.crewId}#${team.vehicleId}`}>

@@ -49,7 +49,7 @@ export function TasksPage({ api, pollMs, timeZone, canAct }: { api: ApiClient; p
         <label>{t('crew')} <input value={filter.crew} onChange={set('crew')} size={8} data-filter="crew" /></label>
       </div>
       <table>
-        <thead><tr><th>code</th><th>{t('roads')}</th><th>{t('zone')}</th><th>{t('tier')}</th><th>pass</th><th>{t('crew')}</th><th>{t('vehicle')}</th><th>{t('state')}</th><th>start</th><th /></tr></thead>
+        <thead><tr><th>{t('code')}</th><th>{t('roads')}</th><th>{t('zone')}</th><th>{t('tier')}</th><th>{t('pass')}</th><th>{t('crew')}</th><th>{t('vehicle')}</th><th>{t('state')}</th><th>{t('start')}</th><th /></tr></thead>
         <tbody>
           {tasks.map((task) => [
             <tr key={task.id} data-task-row={task.code}>

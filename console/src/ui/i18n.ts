@@ -12,6 +12,12 @@ const zh = {
   reassign: '改派', crew: '班组', vehicle: '车辆', zone: '片区', tier: '等级', state: '状态', all: '全部', history: '记录',
   message: '发短信', text: '短信内容', segments: '条短信', send: '发送', sent: '已发送', resolve: '处理', noItems: '没有待处理事项',
   unparsed: '无法识别的回复', export: '导出', next: '下一页', prev: '上一页', import: '导入', roads: '道路', crews: '班组', vehicles: '车辆', ready: '完好', maintenance: '维修中',
+  kind: '类别', file: '文件', line: '行', column: '列', problem: '问题', importResult: '共 {rows} 行：新增 {created}，替换 {replaced}，未变 {unchanged}',
+  stream: '日志流', action: '动作', from: '从', to: '至', id: '编号', opened: '启动时间', closed: '结束时间',
+  toActivate: '至启动', toDispatch: '至首次 / 末次派单', acknowledged: '已确认', median: '中位数', smsSentFailed: '短信 已发 / 失败', escalations: '升级提醒',
+  standDownConsequence: '{id}：取消 {open} 项未完成任务；已出动的班组将收到短信通知',
+  downgradeConsequence: '{from} → {to}：超出新级别范围的任务将被取消，并通知相关班组',
+  start: '开始', passable: '可通行', code: '编号', pass: '作业', skip: '跳到正文', afterAction: '事后总结',
   lang: 'English', consequence: '将为 {crews} 个班组生成 {tasks} 项任务，发送 {sms} 条短信', wouldBeShort: '缺口', readOnly: '只读', coverage: '覆盖率',
 } as const;
 
@@ -27,6 +33,12 @@ const en: Record<Key, string> = {
   reassign: 'Reassign', crew: 'Crew', vehicle: 'Vehicle', zone: 'Zone', tier: 'Tier', state: 'State', all: 'all', history: 'History',
   message: 'Send SMS', text: 'Message', segments: 'SMS segments', send: 'Send', sent: 'Sent', resolve: 'Resolve', noItems: 'Nothing needs attention',
   unparsed: 'Reply not understood', export: 'Export', next: 'Next page', prev: 'Previous page', import: 'Import', roads: 'Roads', crews: 'Crews', vehicles: 'Vehicles', ready: 'ready', maintenance: 'maintenance',
+  kind: 'kind', file: 'file', line: 'line', column: 'column', problem: 'problem', importResult: '{rows} rows: {created} created, {replaced} replaced, {unchanged} unchanged',
+  stream: 'stream', action: 'action', from: 'from', to: 'to', id: 'id', opened: 'opened', closed: 'closed',
+  toActivate: 'to activate', toDispatch: 'to first / last dispatch', acknowledged: 'acknowledged', median: 'median', smsSentFailed: 'SMS sent / failed', escalations: 'escalations',
+  standDownConsequence: '{id}: {open} open tasks cancelled; the crews already sent out are told by SMS',
+  downgradeConsequence: "{from} → {to}: tasks beyond the new level's scope are cancelled and their crews told",
+  start: 'start', passable: 'passable', code: 'code', pass: 'pass', skip: 'skip to content', afterAction: 'After action',
   lang: '中文', consequence: '{tasks} tasks for {crews} crews, {sms} SMS', wouldBeShort: 'short', readOnly: 'read only', coverage: 'Coverage',
 };
 
