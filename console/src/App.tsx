@@ -54,7 +54,7 @@ function Signed({ config, session, onSignOut }: { config: ConsoleConfig; session
   // A link such as #/activate?level=II opens the activation's confirmation; the API decides who may confirm.
   const deepLevel = route === '#/activate' ? (new URLSearchParams(query).get('level') as ActiveLevel | null) ?? 'IV' : undefined;
   const page = pages.find((p) => p.path === route) ?? pages[0]!;
-  if (page.key === 'wall' && !deepLevel) return <main class="wall-main"><BoardPage polled={polled} wall /></main>;
+  if (page.key === 'wall' && !deepLevel) return <main class="wall-main"><BoardPage api={api} polled={polled} wall /></main>;
   return (
     <>
       <a class="sr-only" href="#main">{t('skip')}</a>
@@ -63,13 +63,13 @@ function Signed({ config, session, onSignOut }: { config: ConsoleConfig; session
         <nav aria-label="snowops">
           <ul>{pages.map((p) => <li key={p.key}><a href={p.path} aria-current={p === page && !deepLevel ? 'page' : undefined}>{t(p.key)}</a></li>)}</ul>
         </nav>
-        <span class="who" data-user>{session.username} ({session.roles.join(', ')}){can.act(session) ? '' : ` · ${t('readOnly')}`}</span>
+        <span class="who" data-user>{session.username} ({session.roles.join(', ')}){can.act(session) || can.administer(session) ? '' : ` · ${t('readOnly')}`}</span>
         <button type="button" class="link" onClick={() => setLang(lang.get() === 'en' ? 'zh-CN' : 'en')}>{t('lang')}</button>
         <button type="button" class="link" onClick={() => { onSignOut(); if (config.auth.kind === 'oidc') endOidcSession(config.auth); }}>{t('signOut')}</button>
       </header>
       <main id="main">
         {(page.key === 'board' || deepLevel) && (
-          <BoardPage polled={polled}>
+          <BoardPage api={api} polled={polled}>
             {data && (can.preview(session) || deepLevel) && (
               <LevelControls api={api} board={data.board} map={data.map} refresh={polled.refresh} canPreview={can.preview(session)} canAct={can.act(session)}
                 initial={deepLevel ? { act: 'activate', level: deepLevel } : undefined} />

@@ -144,5 +144,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     await page.waitForSelector('[data-done]');
     expect(await world.deps.activations.getOpenActivation()).toBeUndefined();
     await page.waitForSelector('[data-kpi="since"]:has-text("已解除")');
+    // The after-action figures of the activation just stood down, from its report.
+    expect(await (await page.waitForSelector('[data-after-action] [data-figure="acknowledged"]')).textContent()).toMatch(/^[1-9]\d*\/\d+/);
   });
 });

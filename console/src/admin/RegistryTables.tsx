@@ -3,7 +3,7 @@ import type { ApiClient } from '../api/ApiClient.ts';
 import { ProblemError } from '../api/ProblemError.ts';
 import { usePoll } from '../api/usePoll.ts';
 import { newKey } from '../ui/format.ts';
-import { t, type Key } from '../ui/i18n.ts';
+import { lang, t, type Key } from '../ui/i18n.ts';
 
 type Kind = 'roads' | 'crews' | 'vehicles';
 type RecordRow = Record<string, unknown> & { id: string };
@@ -13,6 +13,13 @@ const COLUMNS: Record<Kind, string[]> = {
   crews: ['id', 'name', 'zoneId', 'depot', 'size', 'certified'],
   vehicles: ['id', 'label', 'class', 'zoneId', 'depot', 'status'],
 };
+
+/** Column headings: the CSV import's column name, with its Chinese name in zh-CN (admins write those columns). */
+const COLUMN_ZH: Record<string, string> = {
+  id: '编号', name: '名称', zoneId: '片区', tier: '等级', laneKm: '车道公里', passes: '作业', agentAllowed: '可撒融雪剂',
+  depot: '车场', size: '人数', certified: '资质', label: '车牌', class: '车型', status: '状态',
+};
+const heading = (c: string) => (lang.get() === 'en' ? c : `${COLUMN_ZH[c] ?? c} (${c})`);
 
 const cell = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));
 
@@ -39,7 +46,7 @@ export function RegistryTables({ api, pollMs }: { api: ApiClient; pollMs: number
       </div>
       {error && <p role="alert" class="problem">{error}</p>}
       <table data-registry-table={kind}>
-        <thead><tr>{COLUMNS[kind].map((c) => <th key={c}>{c}</th>)}{kind === 'vehicles' && <th>{t('state')}</th>}</tr></thead>
+        <thead><tr>{COLUMNS[kind].map((c) => <th key={c}>{heading(c)}</th>)}{kind === 'vehicles' && <th>{t('inService')}</th>}</tr></thead>
         <tbody>
           {(polled.data ?? []).map((r) => (
             <tr key={r.id} data-record={r.id}>

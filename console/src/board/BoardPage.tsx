@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/ApiClient.ts';
 import type { Board, CityMap } from '../api/types.ts';
 import { usePoll, type Polled } from '../api/usePoll.ts';
 import { lang, t } from '../ui/i18n.ts';
+import { AfterAction } from './AfterAction.tsx';
 import { Kpis } from './Kpis.tsx';
 import { MapView } from './MapView.tsx';
 import { StatusLine } from './StatusLine.tsx';
@@ -19,7 +20,7 @@ export function useBoard(api: ApiClient, pollMs: number) {
 }
 
 /** The status board; `wall` lays it out for a 1920×1080 screen read from five metres. */
-export function BoardPage({ polled, wall, children }: { polled: Polled<BoardData>; wall?: boolean; children?: ComponentChildren }) {
+export function BoardPage({ api, polled, wall, children }: { api: ApiClient; polled: Polled<BoardData>; wall?: boolean; children?: ComponentChildren }) {
   const data = polled.data;
   if (!data) return <section class="board"><StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone="UTC" /></section>;
   const { board, map } = data;
@@ -28,10 +29,11 @@ export function BoardPage({ polled, wall, children }: { polled: Polled<BoardData
     <section class={wall ? 'board wall' : 'board'} data-board>
       <header class="board-head">
         <h1>{board.city} · {t('level')} <span class={`level-badge big lvl-${a?.status === 'open' ? a.level : board.forecastLevel}`} data-level>{a?.status === 'open' ? a.level : board.forecastLevel === 'none' ? t('none') : board.forecastLevel}</span></h1>
-        {a && <p class="activation-line">{a.status === 'open' ? '' : `${t('standDownDone')} · `}{a.reason} <small>({a.openedBy})</small></p>}
+        {a && <p class="activation-line" title={a.reason}>{a.status === 'open' ? '' : `${t('standDownDone')} · `}{a.reason} <small>({a.openedBy})</small></p>}
         <StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone={board.timeZone} />
       </header>
       <Kpis board={board} />
+      {a && a.status !== 'open' && <AfterAction api={api} activationId={a.id} />}
       <div class="board-main">
         <MapView map={map} board={board} large={wall} lang={lang.get()} />
         <ZonePanel board={board} />

@@ -8,7 +8,7 @@ import { hashQuery } from '../ui/hashQuery.ts';
 import { t } from '../ui/i18n.ts';
 import { CoverageChart, type TierCoverage } from './CoverageChart.tsx';
 
-interface Report {
+export interface Report {
   activationId: string; level: string; status: string; openedAt: string; timeZone: string;
   timings: { minutesToActivate: number | null; minutesToFirstDispatch: number | null; minutesToLastDispatch: number | null };
   acknowledgement: { dispatchedTasks: number; acknowledged: number; refused: number; unanswered: number; medianMinutes: number | null; p90Minutes: number | null };

@@ -4,6 +4,7 @@ import type { Attention, AttentionItem } from '../api/types.ts';
 import { usePoll } from '../api/usePoll.ts';
 import { clock } from '../ui/format.ts';
 import { t } from '../ui/i18n.ts';
+import { attentionDetail } from './attentionDetail.ts';
 import { MessageDialog } from './MessageDialog.tsx';
 import { ReassignDialog } from './ReassignDialog.tsx';
 
@@ -30,7 +31,7 @@ export function AttentionList({ api, pollMs, timeZone, canAct, onChanged }: { ap
             {i.crewName && <> · {i.crewName} ({i.crewId})</>}
             {i.taskCodes.length > 0 && <> · {i.taskCodes.join(', ')}</>}
             {i.text !== null && <blockquote lang="zh-CN" data-reply-text>“{i.text}”</blockquote>}
-            <div>{i.detail}</div>
+            <div>{attentionDetail(i.detail, timeZone)}</div>
             {canAct && (
               <div class="row">
                 {i.taskCodes.map((code) => <button key={code} type="button" onClick={() => setReassign(code)} data-action="reassign" data-task={code}>{t('reassign')} {code}</button>)}

@@ -17,6 +17,7 @@ const zh = {
   toActivate: '至启动', toDispatch: '至首次 / 末次派单', acknowledged: '已确认', median: '中位数', smsSentFailed: '短信 已发 / 失败', escalations: '升级提醒',
   standDownConsequence: '{id}：取消 {open} 项未完成任务；已出动的班组将收到短信通知',
   downgradeConsequence: '{from} → {to}：超出新级别范围的任务将被取消，并通知相关班组',
+  inService: '出车', hourUnit: '小时', minuteUnit: '分',
   start: '开始', passable: '可通行', code: '编号', pass: '作业', skip: '跳到正文', afterAction: '事后总结',
   lang: 'English', consequence: '将为 {crews} 个班组生成 {tasks} 项任务，发送 {sms} 条短信', wouldBeShort: '缺口', readOnly: '只读', coverage: '覆盖率',
 } as const;
@@ -38,6 +39,7 @@ const en: Record<Key, string> = {
   toActivate: 'to activate', toDispatch: 'to first / last dispatch', acknowledged: 'acknowledged', median: 'median', smsSentFailed: 'SMS sent / failed', escalations: 'escalations',
   standDownConsequence: '{id}: {open} open tasks cancelled; the crews already sent out are told by SMS',
   downgradeConsequence: "{from} → {to}: tasks beyond the new level's scope are cancelled and their crews told",
+  inService: 'in service', hourUnit: 'h', minuteUnit: 'min',
   start: 'start', passable: 'passable', code: 'code', pass: 'pass', skip: 'skip to content', afterAction: 'After action',
   lang: '中文', consequence: '{tasks} tasks for {crews} crews, {sms} SMS', wouldBeShort: 'short', readOnly: 'read only', coverage: 'Coverage',
 };
