@@ -16,7 +16,9 @@ const WORDS: Record<string, [string, string]> = {
 export function describeEntry(e: LogEntry): string {
   const d = e.details;
   const word = WORDS[e.action]?.[lang.get() === 'en' ? 1 : 0] ?? e.action;
-  const tasks = Array.isArray(d.tasks) && d.tasks.length ? ` ${(d.tasks as string[]).join(',')}` : '';
+  // Tasks are logged as codes, or (team.booked) as objects that carry their code.
+  const codes = Array.isArray(d.tasks) ? (d.tasks as unknown[]).map((x) => (typeof x === 'string' ? x : typeof x === 'object' && x !== null ? String((x as { code?: unknown }).code ?? '') : '')).filter(Boolean) : [];
+  const tasks = codes.length ? ` ${codes.join(',')}` : '';
   const body = typeof d.body === 'string' ? ` “${d.body}”` : typeof d.text === 'string' ? ` “${d.text}”` : '';
   const subject = e.subject && !e.subject.startsWith('message:') ? ` ${e.subject}` : '';
   return `${word}${subject}${tasks}${body}${e.reason ? ` — ${e.reason}` : ''} · ${e.actor}`;
