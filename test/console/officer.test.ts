@@ -112,9 +112,9 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
   });
 
   it('reassigns a task from the keyboard alone: Enter opens the dialog, Tab and the arrow keys fill it, Enter confirms', async () => {
-    const open = (await world.deps.ops.getOpenActivation())!;
+    const open = (await world.deps.activations.getOpenActivation())!;
     const code = (await page.$$eval('[data-action="reassign"]', (bs) => bs.map((b) => b.getAttribute('data-task')!)))[1]!;
-    const before = (await world.deps.ops.listTasks(open.id)).find((t) => t.code === code)!;
+    const before = (await world.deps.tasks.listTasks(open.id)).find((t) => t.code === code)!;
     await page.focus(`[data-action="reassign"][data-task="${code}"]`);
     await page.keyboard.press('Enter');
     await page.waitForSelector('dialog [data-crew-select]');
@@ -131,7 +131,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-confirm'))).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`[data-task-row="${code}"]:has-text("${target}")`, { timeout: 5000 });
-    const after = (await world.deps.ops.listTasks(open.id)).find((t) => t.code === code)!;
+    const after = (await world.deps.tasks.listTasks(open.id)).find((t) => t.code === code)!;
     expect(after.crewId).toBe(target);
   });
 
