@@ -51,6 +51,8 @@ export const publicApi = {
     const list = await call<{ service_request_id: string; status_url: string }[]>('/open311/v2/requests.json', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
     return list[0]!;
   },
+  /** One photo's bytes, before the report: the server sniffs, strips its metadata and answers its key. */
+  uploadPhoto: (file: Blob, pass: string) => call<{ key: string }>('/citizen/photos', { method: 'POST', headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-Reporter-Pass': pass }, body: file }),
   status: (caseId: string, key: string) => postJson<ReporterCase>(`/citizen/status/${encodeURIComponent(caseId)}`, { key }),
   rate: (caseId: string, key: string, rating: number) => postJson<ReporterCase>(`/citizen/status/${encodeURIComponent(caseId)}/rating`, { key, rating }),
 };

@@ -13,6 +13,7 @@ import { LocalJwtAuthenticator } from '../auth/LocalJwtAuthenticator.ts';
 import { DynamoCitizenCases } from '../../functions/adapters/dynamo/DynamoCitizenCases.ts';
 import { DynamoPhoneVerifications } from '../../functions/adapters/dynamo/DynamoPhoneVerifications.ts';
 import { DynamoRateQuotas } from '../../functions/adapters/dynamo/DynamoRateQuotas.ts';
+import { FolderPhotoStore } from '../../functions/adapters/files/FolderPhotoStore.ts';
 import { RandomSecrets } from '../../functions/adapters/system/RandomSecrets.ts';
 import { statusPath } from '../../functions/core/citizen/statusPath.ts';
 import { resolveMessaging } from '../../functions/core/dispatch/resolveMessaging.ts';
@@ -29,6 +30,8 @@ export interface LocalApiOptions {
   logger?: ErrorLogger;
   /** Where the public report page is (status links in reporters' SMS); by default this API's own, once it listens (setOrigin). */
   pageOrigin?: string;
+  /** The folder reporters' photos are stored in (the stand-in for the photo bucket); default .snowops/photos. */
+  photoDir?: string;
 }
 
 export interface LocalApi {
@@ -60,6 +63,7 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
     verifications: new DynamoPhoneVerifications(db, citizenTable),
     quotas: new DynamoRateQuotas(db, citizenTable),
     secrets: new RandomSecrets(),
+    photos: new FolderPhotoStore(options.photoDir ?? '.snowops/photos'),
     sms: options.deps.sms,
     // Reporters' SMS are sent once: the same Powertools guard as every SMS, even where the runtime gave none.
     messaging: options.deps.messaging ?? { ...resolveMessaging(options.deps).m, guard: new PowertoolsAttemptGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }) },

@@ -5,6 +5,7 @@ import { handleReply } from '../../functions/core/replies/handleReply.ts';
 import { citizenSite } from '../../local/citizen/citizenSite.ts';
 import { seriousAxeFindings } from '../support/axe.ts';
 import { launchChromium, type Chromium } from '../support/chromium.ts';
+import { jpegWithExif } from '../support/builders/photos.ts';
 import { consoleWorld, type ConsoleWorld } from '../support/consoleWorld.ts';
 
 const SHOTS = process.env.TMPDIR ?? '/tmp';
@@ -60,16 +61,19 @@ describe('the citizens\' report page in Chromium, on a phone', () => {
     await page.waitForSelector('[data-nearby]');
     await page.fill('textarea[name="description"]', '桥面结冰，已有电动车滑倒 <script>alert(1)</script>');
     await page.fill('input[name="address"]', `${bridge.name}北侧`);
+    await page.setInputFiles('input[name="photos"]', { name: 'bridge.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpegWithExif()) });
+    await page.waitForSelector('[data-photo]');
     await verifyPhone(page, world, '138 0000 7001', '+8613800007001');
     await page.screenshot({ path: `${SHOTS}/snowops-report-form.png`, fullPage: true });
     await page.click('button[type="submit"]');
     const done = await page.waitForSelector('[data-done]');
     const caseId = await done.getAttribute('data-done');
-    const cases = (await world.call('GET', '/citizen/cases', 'officer')).json as { cases: { id: string; category: string; description: string; address?: string }[] };
+    const cases = (await world.call('GET', '/citizen/cases', 'officer')).json as { cases: { id: string; category: string; description: string; address?: string; photos: { contentType: string }[] }[] };
     const filed = cases.cases.find((c) => c.id === caseId)!;
     expect(filed.category).toBe('icy-road');
     expect(filed.description).not.toContain('<script>');
     expect(filed.address).toBe(`${bridge.name}北侧`);
+    expect(filed.photos.map((p) => p.contentType)).toEqual(['image/jpeg']);
     await page.click('[data-status-link]');
     await page.waitForSelector('[data-state="submitted"]');
     expect(await page.textContent('[data-state] h2')).toBe('已受理，等待值班员立案');

@@ -29,11 +29,11 @@ export interface Answer {
  * The API handler over the demo city (or a given one) on DynamoDB Local, called with API Gateway v2
  * events exactly as the local HTTP server builds them. `nobody` is a valid token in no snowops group.
  */
-export async function apiHarness(options: { start?: Date; city?: CityFile } = {}) {
+export async function apiHarness(options: { start?: Date; city?: CityFile; photoDir?: string } = {}) {
   const seeded = await seededDemoCity(options.start, options.city);
   const errors: unknown[] = [];
   const api: LocalApi = await buildLocalApi({
-    deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names,
+    deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names, ...(options.photoDir ? { photoDir: options.photoDir } : {}),
     logger: { error: (message, extra) => errors.push({ message, extra }) },
   });
   const nobody = await api.authenticator.issue('visitor', []);

@@ -7,6 +7,8 @@ import { NearbyReports } from './NearbyReports.tsx';
 import { PhoneCheck } from './PhoneCheck.tsx';
 
 const MAX_DESCRIPTION = 4000;
+const MAX_PHOTOS = 2;
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 /** The public report form: category, place, description, a phone checked by SMS; nearby reports offered first. */
 export function ReportPage() {
@@ -24,6 +26,7 @@ export function ReportPage() {
   const [gps, setGps] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [photos, setPhotos] = useState<File[]>([]);
   const [done, setDone] = useState<{ id: string; statusUrl: string }>();
   const phoneRef = useRef<HTMLFieldSetElement>(null);
 
@@ -68,7 +71,9 @@ export function ReportPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await publicApi.submit({ api_key: pass, service_code: category, lat: String(pin.lat), long: String(pin.lon), description, lang: language, ...(address.trim() ? { address_string: address.trim() } : {}) });
+      const keys: string[] = [];
+      for (const file of photos) keys.push((await publicApi.uploadPhoto(file, pass)).key);
+      const r = await publicApi.submit({ api_key: pass, service_code: category, lat: String(pin.lat), long: String(pin.lon), description, lang: language, ...(address.trim() ? { address_string: address.trim() } : {}), ...(keys.length ? { media_keys: keys.join(',') } : {}) });
       setDone({ id: r.service_request_id, statusUrl: r.status_url });
       window.scrollTo(0, 0);
     } catch (err) {
@@ -86,7 +91,7 @@ export function ReportPage() {
           <h2>✓ {t('done')}</h2>
           <p>{t('doneText', { id: done.id })}</p>
           <p><a class="button" href={done.statusUrl} data-status-link>{t('viewStatus')}</a></p>
-          <p><button type="button" class="secondary" onClick={() => { setDone(undefined); setCategory(undefined); setPin(undefined); setDescription(''); setAddress(''); setNearby(undefined); }}>{t('another')}</button></p>
+          <p><button type="button" class="secondary" onClick={() => { setDone(undefined); setPhotos([]); setCategory(undefined); setPin(undefined); setDescription(''); setAddress(''); setNearby(undefined); }}>{t('another')}</button></p>
         </section>
       </main>
     );
@@ -126,6 +131,22 @@ export function ReportPage() {
           <legend>{t('description')}</legend>
           <textarea name="description" rows={4} maxLength={MAX_DESCRIPTION} placeholder={t('descriptionHint')} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
           <p class="hint count">{t('chars', { n: description.length })}</p>
+          <p class="label">{t('photos')}</p>
+          <label class={photos.length >= MAX_PHOTOS ? 'file-button disabled' : 'file-button'}>＋ {t('addPhoto')}
+            <input type="file" class="sr-only" name="photos" accept="image/jpeg,image/png,image/heic,image/heif" multiple disabled={photos.length >= MAX_PHOTOS} onChange={(e) => {
+              const chosen = [...(e.currentTarget.files ?? [])];
+              const big = chosen.find((f) => f.size > MAX_PHOTO_BYTES);
+              if (big) setError(t('photoTooBig', { name: big.name }));
+              setPhotos([...photos, ...chosen.filter((f) => f.size <= MAX_PHOTO_BYTES)].slice(0, MAX_PHOTOS));
+              e.currentTarget.value = '';
+            }} />
+          </label>
+          {photos.length > 0 && (
+            <ul class="photos">
+              {photos.map((f, i) => <li key={`${f.name}-${i}`} data-photo>{f.name} <button type="button" class="secondary" onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>{t('removePhoto')}</button></li>)}
+            </ul>
+          )}
+          <p class="hint">{t('photoNote')}</p>
         </fieldset>
         <fieldset class="card" ref={phoneRef}>
           <legend>{t('phone')}</legend>

@@ -1,4 +1,7 @@
+import { RuleViolationError } from '../errors/RuleViolationError.ts';
 import { TooManyRequestsError } from '../errors/TooManyRequestsError.ts';
+import type { PhotoStore } from '../ports/PhotoStore.ts';
+import { ownPhotos } from './photos/uploadPhoto.ts';
 import type { PhoneVerifications } from '../ports/PhoneVerifications.ts';
 import type { RateQuotas } from '../ports/RateQuotas.ts';
 import type { SecretGenerator } from '../ports/SecretGenerator.ts';
@@ -15,7 +18,7 @@ export const REPORTS_PER_PHONE_HOUR = 5;
 /** Reports from one network address per hour (a school or an office shares one). */
 export const REPORTS_PER_ADDRESS_HOUR = 30;
 
-export type SubmitDeps = CitizenDeps & { verifications: PhoneVerifications; quotas: RateQuotas; secrets: SecretGenerator };
+export type SubmitDeps = CitizenDeps & { verifications: PhoneVerifications; quotas: RateQuotas; secrets: SecretGenerator; photos?: PhotoStore };
 
 /** The phone behind a reporter's pass, or an UnverifiedPhoneError. */
 export async function verifiedPhone(deps: Pick<SubmitDeps, 'verifications' | 'clock'>, pass: string | undefined): Promise<string> {
@@ -25,7 +28,7 @@ export async function verifiedPhone(deps: Pick<SubmitDeps, 'verifications' | 'cl
 }
 
 /** A report from a verified phone, within the rate limits per phone and per network address. */
-export async function submitReport(deps: SubmitDeps, input: Omit<NewReport, 'phone'> & { pass: string | undefined; sourceAddress: string }): Promise<{ case: CitizenCase; statusKey: string }> {
+export async function submitReport(deps: SubmitDeps, input: Omit<NewReport, 'phone' | 'photos'> & { pass: string | undefined; sourceAddress: string; photoKeys?: readonly string[] }): Promise<{ case: CitizenCase; statusKey: string }> {
   const phone = await verifiedPhone(deps, input.pass);
   const window = hourWindow(deps.clock.now());
   if (!(await deps.quotas.take(`report-address#${input.sourceAddress}`, window.start, REPORTS_PER_ADDRESS_HOUR))) {
@@ -34,6 +37,9 @@ export async function submitReport(deps: SubmitDeps, input: Omit<NewReport, 'pho
   if (!(await deps.quotas.take(`report-phone#${sha256(phone)}`, window.start, REPORTS_PER_PHONE_HOUR))) {
     throw new TooManyRequestsError(`this phone filed ${REPORTS_PER_PHONE_HOUR} reports in the last hour; add your voice to an existing report, or try again later`, window.secondsLeft);
   }
-  const { pass: _pass, sourceAddress: _addr, ...report } = input;
-  return acceptReport(deps, { ...report, phone });
+  const keys = input.photoKeys ?? [];
+  if (keys.length > 0 && !deps.photos) throw new RuleViolationError('photos are not taken here (no photo store is configured)', 'photos');
+  const photos = keys.length > 0 ? await ownPhotos({ photos: deps.photos! }, phone, keys) : [];
+  const { pass: _pass, sourceAddress: _addr, photoKeys: _keys, ...report } = input;
+  return acceptReport(deps, { ...report, phone, photos });
 }

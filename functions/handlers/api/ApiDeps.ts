@@ -3,6 +3,7 @@ import type { CitizenCases } from '../../core/ports/CitizenCases.ts';
 import type { CoreDeps } from '../../core/ports/CoreDeps.ts';
 import type { PhoneVerifications } from '../../core/ports/PhoneVerifications.ts';
 import type { RateQuotas } from '../../core/ports/RateQuotas.ts';
+import type { PhotoStore } from '../../core/ports/PhotoStore.ts';
 import type { SecretGenerator } from '../../core/ports/SecretGenerator.ts';
 import type { DispatchRequests } from '../../core/ports/DispatchRequests.ts';
 import type { RegistryAdmin } from '../../core/ports/RegistryAdmin.ts';
@@ -28,4 +29,6 @@ export interface CitizenPorts extends ReporterTexting {
   verifications: PhoneVerifications;
   quotas: RateQuotas;
   secrets: SecretGenerator;
+  /** Where reporters' photos go; absent where none is configured (photo uploads answer 501). */
+  photos?: PhotoStore;
 }

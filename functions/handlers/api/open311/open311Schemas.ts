@@ -44,4 +44,6 @@ export const postRequestForm = z.lazy(() => z.object({
   address_string: z.optional(z.string().check(z.maxLength(200, 'address_string: at most 200 characters'))),
   description: z._default(z.string().check(z.maxLength(4000, 'description: at most 4,000 characters')), ''),
   lang: langSchema,
+  // Our extension: the keys POST /citizen/photos answered, for up to two photos (Open311's media_url is a link).
+  media_keys: z.optional(commaList(/^p-[0-9a-f]{12}-[0-9a-z]{10,40}$/, 'photo keys from POST /citizen/photos', 2)),
 }));

@@ -4,7 +4,11 @@ import { nearbyOpenCases } from '../../../../core/citizen/nearbyCases.ts';
 import { rateCase, readOwnCase } from '../../../../core/citizen/readCaseStatus.ts';
 import { verifiedPhone } from '../../../../core/citizen/submitReport.ts';
 import { confirmCode, requestCode } from '../../../../core/citizen/verifyPhone.ts';
+import * as z from '../../../../config/zod.ts';
+import { MAX_PHOTO_BYTES } from '../../../../core/citizen/photos/preparePhoto.ts';
+import { uploadPhoto } from '../../../../core/citizen/photos/uploadPhoto.ts';
 import { json } from '../../http/ApiResponse.ts';
+import { ProblemError } from '../../http/ProblemError.ts';
 import { defineRoute } from '../../http/RouteDefinition.ts';
 import { cityMapSchema, readCityMap } from '../getMap.ts';
 import { citizenDeps } from '../open311/postRequest.ts';
@@ -84,4 +88,18 @@ export const publicMapRoute = defineRoute({
   description: 'The same geometry as GET /map (road centre lines, zone outlines; no state, no people), without a token, cacheable by anyone.',
   responses: { 200: { description: 'the geometry', schema: cityMapSchema } },
   handle: async ({ deps }) => json(200, await readCityMap(deps.registry), { 'Cache-Control': 'public, max-age=300' }),
+});
+
+export const uploadPhotoRoute = defineRoute({
+  method: 'POST', path: '/citizen/photos', operationId: 'citizenUploadPhoto', tag: 'citizen', access: 'public',
+  summary: 'Upload a photo for a report (before filing it)',
+  description: 'The body is the photo\'s bytes (JPEG, PNG or HEIC, told by its content; at most 5 MB), the header X-Reporter-Pass the pass from the phone check. Location and device data (Exif, XMP, text chunks) are removed before it is stored. The answer\'s key goes in the report\'s media_keys. 10 photos per phone an hour.',
+  bodyType: 'image',
+  maxBodyBytes: MAX_PHOTO_BYTES,
+  body: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'the body is the photo'),
+  responses: { 201: { description: 'stored: its key, type and size after stripping' }, 403: { description: 'no live pass' }, 422: { description: 'not a JPEG, PNG or HEIC photo, or a broken one' }, 501: { description: 'no photo store here' } },
+  handle: async ({ deps, body, client }) => {
+    if (!deps.citizen.photos) throw new ProblemError(501, 'not-implemented', 'Not implemented', 'photo uploads are not configured on this deployment');
+    return json(201, await uploadPhoto({ ...citizenDeps(deps), photos: deps.citizen.photos }, { pass: client.reporterPass, bytes: body }));
+  },
 });

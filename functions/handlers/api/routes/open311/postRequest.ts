@@ -18,7 +18,7 @@ export function postRequestRoute(format: Open311Format) {
   return defineRoute({
     method: 'POST', path: `/open311/v2/requests.${format}`, operationId: `open311PostRequest_${format}`, tag: 'open311', access: 'public',
     summary: `Report a problem (Open311, ${format.toUpperCase()})`,
-    description: 'Form fields: api_key (the pass from POST /citizen/verifications/confirm), service_code, lat, long, address_string, description (at most 4,000 characters; markup is removed), lang (zh-CN or en). 403 without a live pass, 429 past the limits (5 reports per phone and 30 per network address an hour).',
+    description: 'Form fields: api_key (the pass from POST /citizen/verifications/confirm), service_code, lat, long, address_string, description (at most 4,000 characters; markup is removed), lang (zh-CN or en), media_keys (our extension: up to two keys from POST /citizen/photos). 403 without a live pass, 429 past the limits (5 reports per phone and 30 per network address an hour).',
     bodyType: 'application/x-www-form-urlencoded',
     body: postRequestForm,
     responses: {
@@ -31,7 +31,7 @@ export function postRequestRoute(format: Open311Format) {
         pass: body.api_key, sourceAddress: client.sourceIp,
         category: body.service_code, description: body.description, lat: body.lat, lon: body.long,
         ...(body.address_string ? { address: body.address_string } : {}),
-        language: body.lang, photos: [],
+        language: body.lang, ...(body.media_keys ? { photoKeys: body.media_keys } : {}),
       });
       return open311List(201, format, 'service_requests', 'request', [{
         service_request_id: c.id,
