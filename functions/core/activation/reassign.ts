@@ -1,7 +1,6 @@
 import { ConflictError } from '../errors/ConflictError.ts';
 import { NotFoundError } from '../errors/NotFoundError.ts';
 import { RuleViolationError } from '../errors/RuleViolationError.ts';
-import { renderSms } from '../messages/catalogue/renderSms.ts';
 import { localTime } from '../messages/localTime.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import { crewAvailability } from '../planner/crewAvailability.ts';
@@ -9,12 +8,9 @@ import { resolvePlannerSettings } from '../planner/resolvePlannerSettings.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { TaskMove } from '../ports/TeamBookings.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
-import { SMS_TEMPLATES } from '../messages/templates.ts';
 import { moveRefusal } from './moveRefusal.ts';
 import { appendedTimes } from './teamTimes.ts';
-import { deliver } from '../dispatch/deliver.ts';
-import { passOnIfUnreachable } from '../escalation/passOnIfUnreachable.ts';
-import { attemptKey, taskingId, type TaskingCase } from '../escalation/TaskingCase.ts';
+import { tellReassignedLeaders } from './tellReassignedLeaders.ts';
 
 export interface ReassignRequest {
   activationId: string;
@@ -102,33 +98,6 @@ export async function reassignTask(deps: Pick<CoreDeps, 'registry' | 'log' | 'cl
     reason: request.reason,
   });
 
-  const notified: ('new-leader' | 'old-leader')[] = [];
-  const pass = SMS_TEMPLATES[crew.leader.language].pass[task.pass];
-  const toSms = renderSms('reassign.to', crew.leader.language, { task: `${task.code} ${task.roadName}${crew.leader.language === 'zh-CN' ? '' : ' '}${pass}`, vehicle: vehicle.label, startBy: localTime(times.startBy, plan.timeZone) }, deps.sms.signature);
-  // The new leader's SMS opens a tasking of their own, so an unanswered or failed one climbs the ladder like any other.
-  const steps = plan.escalation[activation.level];
-  const c: TaskingCase = {
-    id: `${taskingId(task.activationId, crew.id, task.wave, task.code)}#moved@${at}`, activationId: task.activationId, crewId: crew.id, wave: task.wave, level: activation.level,
-    taskIds: [task.id], taskCodes: [task.code], step: 'leader', attempts: 1, dueAt: new Date(now.getTime() + steps.resendAfterMinutes * 60_000).toISOString(),
-    recipients: [{ role: 'leader', outcome: 'pending', at }], openedAt: at, updatedAt: at, version: 1,
-  };
-  await deps.taskingCases.createTaskingCase(c);
-  const d = await deliver(deps, {
-    id: attemptKey(c.id, 1), activationId: task.activationId, crewId: crew.id, to: crew.leader.phone, body: toSms.body, template: toSms.template, segments: toSms.segments, encoding: toSms.encoding,
-    taskIds: [task.id], taskCodes: [task.code], recipient: 'leader', caseId: c.id, attempt: 1,
-  }, 'dispatcher');
-  if (d.message.state === 'sent') notified.push('new-leader');
-  if (await deps.tasks.transitionTask(moved, 'planned', 'dispatched', deps.clock.now().toISOString())) moved.state = 'dispatched';
-  await passOnIfUnreachable(deps, c, d, { activation, plan, crew }, 'dispatcher');
-  const oldCrew = crews.find((c) => c.id === task.crewId);
-  if (oldCrew && task.state !== 'planned') {
-    const fromSms = renderSms('reassign.from', oldCrew.leader.language, { task: `${task.code} ${task.roadName}` }, deps.sms.signature);
-    // Recorded like every SMS (exactly once); the id names the crew, since a task can move on again at the same moment.
-    const told = await deliver(deps, {
-      id: `${task.id}#reassign#${at}#from#${oldCrew.id}`, activationId: task.activationId, crewId: oldCrew.id, to: oldCrew.leader.phone, body: fromSms.body, template: fromSms.template,
-      segments: fromSms.segments, encoding: fromSms.encoding, taskIds: [task.id], taskCodes: [task.code], recipient: 'leader',
-    }, 'dispatcher');
-    if (told.message.state === 'sent') notified.push('old-leader');
-  }
+  const notified = await tellReassignedLeaders(deps, { task, moved, crew, vehicle, oldCrew: crews.find((c) => c.id === task.crewId), activation, plan, startBy: times.startBy, at });
   return { task: moved, previous: { crewId: task.crewId, vehicleId: task.vehicleId, vehicleLabel: task.vehicleLabel, state: task.state }, notified };
 }

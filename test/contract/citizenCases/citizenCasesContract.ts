@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '../../functions/core/errors/ConflictError.ts';
-import type { CitizenCases } from '../../functions/core/ports/CitizenCases.ts';
-import { aCitizenCase } from '../support/builders/citizenCase.ts';
+import { ConflictError } from '../../../functions/core/errors/ConflictError.ts';
+import type { CitizenCases } from '../../../functions/core/ports/CitizenCases.ts';
+import { aCitizenCase } from '../../support/builders/citizenCase.ts';
 
 /** The behaviour every CitizenCases adapter owes its callers; run against DynamoDB Local and the in-memory twin. */
 export function citizenCasesContract(name: string, make: () => Promise<CitizenCases>): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PhoneVerifications } from '../../functions/core/ports/PhoneVerifications.ts';
+import type { PhoneVerifications } from '../../../functions/core/ports/PhoneVerifications.ts';
 
 const PHONE = '+8613800000001';
 const NOW = '2026-12-14T22:00:00.000Z';

@@ -1,6 +1,6 @@
 import { MemoryRegistryImports } from '../../../functions/adapters/memory/MemoryRegistryImports.ts';
 import { loadCityFile } from '../../../local/city/loadCityFile.ts';
-import { registryImportsContract } from '../../contracts/registryImportsContract.ts';
+import { registryImportsContract } from './registryImportsContract.ts';
 import { plannerWorld } from '../../support/plannerWorld.ts';
 
 const city = await loadCityFile();

@@ -6,7 +6,7 @@ import { MemoryCitizenCases } from '../../../functions/adapters/memory/MemoryCit
 import { CITIZEN_TABLE } from '../../../functions/config/tables.ts';
 import { createTables } from '../../../local/dynamo/createTables.ts';
 import { LOCAL_AWS } from '../../../local/dynamo/startDynamoLocal.ts';
-import { citizenCasesContract } from '../../contracts/citizenCasesContract.ts';
+import { citizenCasesContract } from './citizenCasesContract.ts';
 
 const client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), ...LOCAL_AWS });
 const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RateQuotas } from '../../functions/core/ports/RateQuotas.ts';
+import type { RateQuotas } from '../../../functions/core/ports/RateQuotas.ts';
 
 /** What every RateQuotas adapter owes its callers. */
 export function rateQuotasContract(name: string, make: () => Promise<RateQuotas>): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RegistryImportStore } from '../../functions/core/ports/RegistryImportStore.ts';
-import type { CityPlan } from '../../functions/core/registry/CityPlan.ts';
-import type { CityFile } from '../../local/city/cityFileSchema.ts';
+import type { RegistryImportStore } from '../../../functions/core/ports/RegistryImportStore.ts';
+import type { CityPlan } from '../../../functions/core/registry/CityPlan.ts';
+import type { CityFile } from '../../../local/city/cityFileSchema.ts';
 
 /** A store seeded with `city`, and how to replace its plan the way an administrator does. */
 export interface ImportsUnderTest {
