@@ -1,9 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Telemetry } from '../adapters/observability/Telemetry.ts';
-import { AliyunCallbackError } from '../adapters/sms/aliyun/aliyunCallbacks.ts';
-import { CALLBACK_ACCEPTED, handleAliyunCallback } from '../adapters/sms/aliyun/handleAliyunCallback.ts';
+import { handleAliyunCallback } from '../adapters/sms/aliyun/handleAliyunCallback.ts';
 import { readSecretString } from '../adapters/secrets/readSecretString.ts';
 import { parseEnv } from '../config/env.ts';
 import { messagingEnvSchema } from '../config/lambdaEnv.ts';
@@ -11,6 +9,7 @@ import * as z from '../config/zod.ts';
 import { METRIC } from '../config/metrics.ts';
 import type { DeadLetter } from '../core/ports/DeadLetterQueue.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
+import { answerAliyunCallback } from './aliyun/answerAliyunCallback.ts';
 import { buildMessaging } from './context/buildMessaging.ts';
 
 const env = parseEnv(z.extend(messagingEnvSchema, {
@@ -28,34 +27,8 @@ const deadLetters = { send: async (letter: DeadLetter) => { telemetry.count(METR
 const deps = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry) };
 const token = env.ALIYUN_CALLBACK_TOKEN_SECRET_ARN ? await readSecretString(env.ALIYUN_CALLBACK_TOKEN_SECRET_ARN) : env.ALIYUN_CALLBACK_TOKEN;
 if (!token || token.length < 24) throw new Error('invalid configuration: ALIYUN_CALLBACK_TOKEN_SECRET_ARN: required, naming a secret of 24 characters or more (or ALIYUN_CALLBACK_TOKEN, locally)');
-const expected = Buffer.from(token);
-
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-function tokenMatches(token: string | undefined): boolean {
-  const given = Buffer.from(token ?? '');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
 
 /** Alibaba Cloud SMS's HTTP callbacks: uplink replies (to reply handling) and delivery receipts (logged). */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
   .use(telemetry.middlewares())
-  .handler(async (event) => {
-    if (!tokenMatches(event.queryStringParameters?.token)) return json(403, { code: 1, msg: 'unknown callback token' });
-    const kind = event.rawPath.endsWith('/uplink') ? 'uplink' : event.rawPath.endsWith('/receipts') ? 'receipts' : undefined;
-    if (!kind) return json(404, { code: 1, msg: `no callback at ${event.rawPath}` });
-    let body: unknown;
-    try {
-      body = JSON.parse(event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body ?? '');
-    } catch {
-      return json(400, { code: 1, msg: 'the body is not JSON' });
-    }
-    try {
-      const outcomes = await handleAliyunCallback(deps, kind, body);
-      logger.info('Alibaba Cloud callback handled', { kind, outcomes });
-      return json(200, CALLBACK_ACCEPTED);
-    } catch (error) {
-      if (error instanceof AliyunCallbackError) return json(400, { code: 1, msg: error.message });
-      throw error; // 5xx: Alibaba Cloud pushes the batch again, and reply handling is idempotent on each uplink's id.
-    }
-  });
+  .handler(answerAliyunCallback(token, (kind, body) => handleAliyunCallback(deps, kind, body), (kind, outcomes) => logger.info('Alibaba Cloud callback handled', { kind, outcomes })));

@@ -35,7 +35,7 @@ const LAMBDA_ENV_CREDENTIALS = fileURLToPath(new URL('./lambdaEnvCredentials.mjs
 const SEMVER_GTE = fileURLToPath(new URL('./semverGte.mjs', import.meta.url));
 const NO_EVENT_STREAMS = fileURLToPath(new URL('./noEventStreams.mjs', import.meta.url));
 const AXIOS_WITHOUT_FETCH_PROBE = fileURLToPath(new URL('./axiosWithoutFetchProbe.mjs', import.meta.url));
-const NO_DEBUG = fileURLToPath(new URL('./noDebug.mjs', import.meta.url));
+const NO_DEBUG = fileURLToPath(new URL('./noDebug.cjs', import.meta.url));
 const OWN_SOURCE_MAP = fileURLToPath(new URL('./ownSourceMap.mjs', import.meta.url));
 
 /**

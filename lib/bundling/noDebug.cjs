@@ -2,6 +2,8 @@
 // (follow-redirects and the proxy agents under axios) print their internals only when the DEBUG environment
 // variable names them, which no snowops Lambda sets; follow-redirects treats the package as optional and
 // falls back to the same no-op. Dropping it takes debug, supports-color and ms (10 KB) out of the poller.
+// CommonJS, as `debug` itself is: httpx (under the Alibaba Cloud SDK) calls require('debug')('httpx:body') at import,
+// and an ES module's require() would hand it the module namespace, not the function.
 function createDebug() {
   const log = () => {};
   log.enabled = false;
@@ -12,4 +14,4 @@ createDebug.enabled = () => false;
 createDebug.enable = () => {};
 createDebug.disable = () => '';
 
-export default createDebug;
+module.exports = createDebug;
