@@ -30,7 +30,11 @@ export class ApiClient {
   async read<T>(path: string): Promise<Read<T>> {
     const held = this.held.get(path);
     const res = await this.send(path, { headers: held ? { 'If-None-Match': held.etag } : {}, cache: 'no-store' });
-    if (res.status === 304 && held) return { data: held.data as T, changed: false };
+    if (res.status === 304 && held) {
+      // Read the empty body, so the browser ends the request normally instead of cancelling it.
+      await res.arrayBuffer();
+      return { data: held.data as T, changed: false };
+    }
     const data = (await res.json()) as T;
     const etag = res.headers.get('ETag');
     if (etag) this.held.set(path, { etag, data });
