@@ -134,6 +134,7 @@ describe('the citizens\' report page in Chromium, on a phone', () => {
     await officer.waitForSelector(`${row}[data-case-state="handled"]`, { timeout: 15_000 });
     await officer.click(`${row} button:has-text("核查通过")`);
     await officer.waitForSelector(`${row}[data-case-state="closed"]`);
+    await officer.waitForFunction(() => /结案率 \d+%/.test(document.querySelector('[data-case-figures]')?.textContent ?? ''));
     await officer.screenshot({ path: `${SHOTS}/snowops-console-cases.png`, fullPage: true });
 
     await page.goto(statusUrl);
@@ -146,5 +147,5 @@ describe('the citizens\' report page in Chromium, on a phone', () => {
     expect(toReporter.some((b) => b.includes('已立案'))).toBe(true);
     expect(toReporter.some((b) => b.includes('已处置完毕') && b.includes(`/report/status.html?case=${caseId}#`))).toBe(true);
     await officer.close();
-  });
+  }, 90_000);
 });

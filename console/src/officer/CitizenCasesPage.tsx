@@ -12,11 +12,13 @@ interface CitizenCaseView {
   mergeSuggestions: { id: string; distanceM: number; voices: number }[];
 }
 
+interface Figures { targetHours: number; closureRate: number | null; onTimeRate: number | null; satisfaction: { ratings: number; mean: number | null } }
+
 /** The page's own words (zh-CN, en): kept here so that the console's catalogue stays the console team's. */
 const W = {
   title: ['市民上报', 'Citizen reports'], none: ['没有上报', 'No reports'], voices: ['人上报', 'reported'], reporter: ['上报人', 'reporter'],
   register: ['立案', 'Register'], reject: ['不予立案', 'Reject'], merge: ['合并到', 'Merge into'], dispatch: ['派遣', 'Dispatch'], verify: ['核查通过', 'Verify'], reopen: ['重新处理', 'Reopen'],
-  reason: ['理由（会告知上报人）', 'Reason (the reporter is told)'], confirm: ['确认', 'Confirm'], task: ['任务', 'task'],
+  reason: ['理由（会告知上报人）', 'Reason (the reporter is told)'], closure: ['结案率', 'closure rate'], onTime: ['按期处置率', 'on-time rate'], satisfaction: ['满意度', 'satisfaction'], confirm: ['确认', 'Confirm'], task: ['任务', 'task'],
   submitted: ['待立案', 'new'], registered: ['已立案', 'registered'], waiting: ['等待班组', 'waiting'], dispatched: ['已派遣', 'dispatched'], handled: ['待核查', 'to verify'], closed: ['已结案', 'closed'], rejected: ['不予立案', 'rejected'], merged: ['已合并', 'merged'],
 } as const;
 const w = (k: keyof typeof W) => W[k][lang.get() === 'en' ? 1 : 0];
@@ -46,12 +48,16 @@ function WithReason({ label, run }: { label: string; run: (key: string, reason: 
 /** The duty officer's queue of citizen reports: register, reject, merge a duplicate, dispatch, verify (the 随手拍 loop). */
 export function CitizenCasesPage({ api, pollMs, timeZone, canAct }: { api: ApiClient; pollMs: number; timeZone: string; canAct: boolean }) {
   const polled = usePoll(async () => (await api.read<{ cases: CitizenCaseView[] }>('/citizen/cases')).data, pollMs);
+  const figures = usePoll(async () => (await api.read<Figures>('/citizen/figures')).data, pollMs);
   const cases = polled.data?.cases ?? [];
+  const f = figures.data;
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
   const act = (c: CitizenCaseView, step: string, body?: unknown) => async (key: string) => { await api.act('POST', `/citizen/cases/${c.id}/${step}`, body, key); polled.refresh(); };
   const en = lang.use() === 'en';
   return (
     <section class="panel" aria-label={w('title')} data-citizen-cases>
       <h2>{w('title')} ({cases.length})</h2>
+      {f && <p data-case-figures>{w('closure')} {pct(f.closureRate)} · {w('onTime')} ({f.targetHours} h) {pct(f.onTimeRate)} · {w('satisfaction')} {f.satisfaction.mean === null ? '—' : f.satisfaction.mean.toFixed(1)} ({f.satisfaction.ratings})</p>}
       {cases.length === 0 && <p>{w('none')}</p>}
       <ul class="attention-list">
         {cases.map((c) => (

@@ -1,3 +1,4 @@
+import { caseFigures, CASE_TARGET_HOURS } from '../../../../core/citizen/caseFigures.ts';
 import { dispatchCase } from '../../../../core/citizen/dispatchCase.ts';
 import { followTasks } from '../../../../core/citizen/followTask.ts';
 import { suggestMerges } from '../../../../core/citizen/nearbyCases.ts';
@@ -25,6 +26,18 @@ export const caseQueueRoute = defineRoute({
     const cases = listed.filter((c) => !query.state || c.state === query.state);
     const views = await Promise.all(cases.map(async (c) => officerView(c, c.state === 'submitted' ? await suggestMerges(deps.citizen, c) : [])));
     return json(200, { cases: views });
+  },
+});
+
+export const caseFiguresRoute = defineRoute({
+  method: 'GET', path: '/citizen/figures', operationId: 'citizenCaseFigures', tag: 'citizen', access: READERS,
+  summary: 'Citizen reports\' figures (结案率, 按期处置率, satisfaction)',
+  description: `Over the reports of the last \`days\` (default 7): cases by category, median minutes from the report to registration, dispatch and closing, the closure rate (closed among those not rejected or merged), the on-time rate (closed within ${CASE_TARGET_HOURS} h of the report) and the mean rating.`,
+  query: queueQuery,
+  responses: { 200: { description: 'the figures' } },
+  handle: async ({ deps, query }) => {
+    const from = new Date(deps.clock.now().getTime() - query.days * 86_400_000).toISOString();
+    return json(200, { days: query.days, targetHours: CASE_TARGET_HOURS, ...caseFigures(await deps.citizen.cases.listSubmitted({ from })) });
   },
 });
 
