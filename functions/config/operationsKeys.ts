@@ -36,4 +36,6 @@ export const operationsKeys = {
   inbound: (inboundMessageId: string) => ({ pk: `INBOUND#${inboundMessageId}`, sk: 'INBOUND' }),
   optOut: (phone: string) => ({ pk: `OPTOUT#${phone}`, sk: 'OPTOUT' }),
   helpReply: (phone: string) => ({ pk: `HELP#${phone}`, sk: 'HELP' }),
+  /** The answers sent to a phone in one rate window (the inbound SMS ids answered; expiring). */
+  replyAnswers: (phone: string, windowStart: string) => ({ pk: `ANSWERS#${phone}`, sk: windowStart }),
 };

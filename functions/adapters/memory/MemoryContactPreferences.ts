@@ -20,4 +20,12 @@ export class MemoryContactPreferences implements ContactPreferences {
       m.helpReplies.set(phone, { at, writeId: writeId! });
     }, `inbound:${forMessage}`) === 'written';
   }
+
+  async claimReplyAnswer(phone: string, windowStart: string, limit: number, forMessage: string): Promise<boolean> {
+    const key = `${phone}#${windowStart}`;
+    const answered = this.memory.replyAnswers.get(key) ?? new Set<string>();
+    if (!answered.has(forMessage) && answered.size >= limit) return false;
+    this.memory.replyAnswers.set(key, answered.add(forMessage));
+    return true;
+  }
 }

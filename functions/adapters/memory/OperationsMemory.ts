@@ -48,6 +48,8 @@ export class OperationsMemory {
   readonly inbound = new Map<string, MemoryInbound>();
   readonly optOuts = new Map<string, string>();
   readonly helpReplies = new Map<string, { at: string; writeId: string }>();
+  /** Inbound SMS answered per phone and rate window (`<phone>#<window start>`). */
+  readonly replyAnswers = new Map<string, Set<string>>();
   private resendNext = false;
 
   /**

@@ -24,6 +24,19 @@ export type ReplyOutcome = 'duplicate' | 'unknown-sender' | 'applied' | 'not-app
 /** An unknown reply gets the help text at most once an hour per phone; an explicit HELP once every few minutes. */
 const UNKNOWN_HELP_WINDOW_MIN = 60;
 const HELP_WINDOW_MIN = 3;
+/**
+ * Every answer to one phone, whatever the reply said, is rate-limited: a stuck phone or a prank sending
+ * a thousand "1"s gets this many answers per window (the first always goes); the rest are applied and
+ * logged (reply.answer-suppressed), not answered. SMS cost money and a month's limit goes in minutes.
+ */
+export const REPLY_ANSWERS_PER_WINDOW = 3;
+export const REPLY_ANSWER_WINDOW_MIN = 10;
+
+/** The start of the rate window `at` falls in (UTC, aligned to the window's length). */
+function answerWindow(at: string): string {
+  const ms = REPLY_ANSWER_WINDOW_MIN * 60_000;
+  return new Date(Math.floor(Date.parse(at) / ms) * ms).toISOString();
+}
 
 /**
  * Applies a crew leader's (or backup's) SMS reply to their own crew's open tasks and answers briefly.
@@ -63,7 +76,11 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
   const intent = parseReply(inbound.body);
   const open = await deps.tasks.listOpenTasksForCrew(crew.id);
   const activationId = resumed?.activationId ?? latest(open)?.activationId ?? 'system';
-  const answer = (templateName: string, params: Record<string, string | number> = {}) => {
+  const answer = async (templateName: string, params: Record<string, string | number> = {}) => {
+    if (!(await deps.contacts.claimReplyAnswer(inbound.from, answerWindow(at), REPLY_ANSWERS_PER_WINDOW, inbound.inboundMessageId))) {
+      await entry('reply.answer-suppressed', { template: templateName, limit: REPLY_ANSWERS_PER_WINDOW, windowMinutes: REPLY_ANSWER_WINDOW_MIN }, `${REPLY_ANSWERS_PER_WINDOW} answers went to this phone in the last ${REPLY_ANSWER_WINDOW_MIN}-minute window: the reply is applied, not answered`);
+      return undefined;
+    }
     const sms = renderSms(templateName, language, params, deps.sms.signature);
     return deliver(deps, { id: `reply#${inbound.inboundMessageId}`, activationId, crewId: crew.id, to: inbound.from, body: sms.body, template: sms.template, segments: sms.segments, encoding: sms.encoding, taskIds: [], recipient: role }, 'replies');
   };

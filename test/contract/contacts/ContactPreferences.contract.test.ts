@@ -31,4 +31,26 @@ describe.each(SUBJECTS)('ContactPreferences: $name', ({ make }) => {
     w.landNextWriteThenTimeOut();
     expect(await w.contacts.claimHelpReply(PHONE, AT, 60, 'in-1')).toBe(true);
   });
+
+  it('grants up to the limit of answers per phone and window, then refuses, counting each phone and window apart', async () => {
+    const w = await make();
+    const granted = [];
+    for (let i = 1; i <= 4; i++) granted.push(await w.contacts.claimReplyAnswer(PHONE, AT, 3, `in-${i}`));
+    const otherPhone = await w.contacts.claimReplyAnswer('+8613800000002', AT, 3, 'in-5');
+    const nextWindow = await w.contacts.claimReplyAnswer(PHONE, minutesLater(10), 3, 'in-6');
+    expect([...granted, otherPhone, nextWindow]).toEqual([true, true, true, false, true, true]);
+  });
+
+  it('grants the answer again to a retry of the same inbound SMS once the window is full, without counting it twice', async () => {
+    const w = await make();
+    await w.contacts.claimReplyAnswer(PHONE, AT, 2, 'in-1');
+    await w.contacts.claimReplyAnswer(PHONE, AT, 2, 'in-2');
+    expect([await w.contacts.claimReplyAnswer(PHONE, AT, 2, 'in-1'), await w.contacts.claimReplyAnswer(PHONE, AT, 2, 'in-3')]).toEqual([true, false]);
+  });
+
+  it('lets exactly the limit through when many answers are claimed at once', async () => {
+    const w = await make();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => w.contacts.claimReplyAnswer(PHONE, AT, 3, `in-${i}`)));
+    expect(results.filter(Boolean)).toHaveLength(3);
+  });
 });
