@@ -1,9 +1,9 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { InvalidCursorError } from '../../core/errors/InvalidCursorError.ts';
 import type { LogEntry } from '../../core/log/LogEntry.ts';
 import type { LogPage, LogPageRequest, LoggedEntry } from '../../core/log/LoggedEntry.ts';
 import type { IdGenerator } from '../../core/ports/IdGenerator.ts';
 import type { ResponseLog } from '../../core/ports/ResponseLog.ts';
+import { decodeLogCursor, encodeLogCursor } from '../log/logCursor.ts';
 import { writeIf } from './conditionalWrite.ts';
 import { queryAll } from './queryAll.ts';
 
@@ -32,7 +32,7 @@ export class DynamoResponseLog implements ResponseLog {
   }
 
   async page(activationId: string, request: LogPageRequest): Promise<LogPage> {
-    const start = request.cursor === undefined ? undefined : decodeCursor(request.cursor, activationId);
+    const start = request.cursor === undefined ? undefined : decodeLogCursor(request.cursor, activationId);
     const range = timeRange(request.from, request.to);
     // One more than asked tells whether a next page exists without handing out an empty last page.
     const out = await this.db.send(new QueryCommand({
@@ -45,7 +45,7 @@ export class DynamoResponseLog implements ResponseLog {
     const items = (out.Items ?? []) as (LogEntry & { entryId: string; writeId?: string })[];
     const entries: LoggedEntry[] = items.slice(0, request.limit).map(({ entryId, writeId: _w, ...e }) => ({ id: entryId, ...e }));
     const last = entries[entries.length - 1];
-    return items.length > request.limit && last ? { entries, next: encodeCursor(activationId, last.id) } : { entries };
+    return items.length > request.limit && last ? { entries, next: encodeLogCursor(activationId, last.id) } : { entries };
   }
 }
 
@@ -55,18 +55,4 @@ function timeRange(from?: string, to?: string): { condition: string; values: Rec
   if (from) return { condition: ' AND entryId >= :from', values: { ':from': from } };
   if (to) return { condition: ' AND entryId < :to', values: { ':to': to } };
   return { condition: '', values: {} };
-}
-
-function encodeCursor(activationId: string, entryId: string): string {
-  return Buffer.from(JSON.stringify({ a: activationId, e: entryId }), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string, activationId: string): string {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { a?: unknown; e?: unknown };
-    if (parsed.a === activationId && typeof parsed.e === 'string' && parsed.e.length > 0) return parsed.e;
-  } catch {
-    // falls through to the error below
-  }
-  throw new InvalidCursorError();
 }
