@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { activate } from '../../functions/core/activation/activate.ts';
 import { dispatchWave } from '../../functions/core/dispatch/dispatchWave.ts';
 import { handleReply } from '../../functions/core/replies/handleReply.ts';
-import { seededDemoCity } from '../support/demoCity.ts';
+import { demoCityInMemory } from '../support/demoCity.ts';
 
 async function dispatchedCity() {
-  const city = await seededDemoCity();
+  const city = await demoCityInMemory();
   const zoneLevels = Object.fromEntries(city.city.zones.map((z) => [z.id, 'II' as const]));
   const result = await activate(city.deps, { level: 'II', zoneLevels, actor: 'poller', reason: 'storm', evidence: [] });
   await dispatchWave(city.deps, result.activation.id);
@@ -14,7 +14,7 @@ async function dispatchedCity() {
   return { ...city, activationId: result.activation.id, crew };
 }
 
-describe('inbound replies on DynamoDB Local', () => {
+describe('inbound replies (use cases on the in-memory twins)', () => {
   it('marks a known leader\'s dispatched tasks acknowledged on "1"', async () => {
     const { deps, activationId, crew } = await dispatchedCity();
     const outcome = await handleReply(deps, { inboundMessageId: 'in-1', from: crew.leader.phone, body: '1' });

@@ -2,10 +2,14 @@ import type { AttemptGuard } from '../ports/AttemptGuard.ts';
 import type { Messaging } from '../ports/Messaging.ts';
 import type { MessagingDeps } from './MessagingDeps.ts';
 import { DEFAULT_RETRY_POLICY } from './RetryPolicy.ts';
-import { TokenBucket } from './TokenBucket.ts';
 
-/** Default pace without configuration: SNS's default SMS throughput for an account is low. */
-const FALLBACK_PARTS_PER_SECOND = 20;
+/**
+ * Without messaging configuration nothing paces the sends. Every composition that sends for real (the
+ * Lambdas, the local runtime, bench:storm) passes its own Messaging with a limiter at the account's pace
+ * on real time (adapters/system/SystemTimer.ts); core reads no clock but the Clock port, and tests and
+ * tools that leave it out do not wait 50 ms per message part.
+ */
+const unpaced: Messaging['limiter'] = { acquire: async () => {}, refund: () => {} };
 
 /** The message record already claimed the attempt (a conditional write), so the work simply runs. */
 const claimHeldGuard: AttemptGuard = {
@@ -28,7 +32,7 @@ export function resolveMessaging(deps: MessagingDeps): { m: Messaging; recordIsG
   if (!m) {
     m = {
       guard: claimHeldGuard,
-      limiter: new TokenBucket({ partsPerSecond: FALLBACK_PARTS_PER_SECOND, now: () => performance.now(), sleep }),
+      limiter: unpaced,
       deadLetters: responseLogOnly,
       retry: DEFAULT_RETRY_POLICY,
       sleep,
