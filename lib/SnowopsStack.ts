@@ -91,6 +91,7 @@ export class SnowopsStack extends Stack {
     this.alarms.smsFailures();
     this.alarms.smsDeadLettered();
     this.alarms.dutyOfficerEscalations();
+    this.alarms.activationSmsBudget(config.sms.activationBudget);
     if (config.sms.provider === 'sns') {
       this.spendGuard = new SmsSpendGuard(this, 'SmsSpendGuard', {
         stage,

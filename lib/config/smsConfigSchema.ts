@@ -13,6 +13,20 @@ export type SmsProvider = (typeof SMS_PROVIDERS)[number];
  */
 const signature = z.string().regex(/^[^【】\[\]]{2,12}$/, 'must be 2 to 12 characters without brackets (【】 are added)');
 
+/**
+ * The SMS budget of one activation, in segments (message parts): what both SNS and Alibaba Cloud bill
+ * by, what the tasking's segment cap bounds and what the SmsSegments metric counts, so the alarm needs
+ * no price table and does not move when a price does. CloudWatch alarms watch fixed dimensions, not
+ * one per activation, so the alarm sums the stage's segments over a window sized to an activation.
+ */
+export const activationBudgetSchema = z.strictObject({
+  /** The alarm fires when more segments than this are sent within one window. */
+  segments: z.number().int().min(1).max(1_000_000),
+  /** The window, in hours: about one activation. CloudWatch allows an alarm period of at most a day. */
+  windowHours: z.number().int().min(1).max(24),
+});
+export type ActivationBudget = z.infer<typeof activationBudgetSchema>;
+
 /** Amazon SNS (End User Messaging SMS): global regions, the default. */
 export const snsSmsSchema = z.strictObject({
   provider: z.literal('sns'),
@@ -30,6 +44,7 @@ export const snsSmsSchema = z.strictObject({
    * so exactly one stage in an account may own it; the others only alarm.
    */
   manageAccountSpendLimit: z.boolean(),
+  activationBudget: activationBudgetSchema,
 });
 
 /** Alibaba Cloud SMS (Dysmsapi): the registered signature and the TemplateCode of every catalogue template it will send. */
@@ -51,4 +66,5 @@ export const aliyunSmsSchema = z.strictObject({
     if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['templateCodes'], message: `no TemplateCode for ${missing.join(', ')} (register them first: npx snowops sms templates --provider aliyun)` });
     if (unknown.length > 0) ctx.addIssue({ code: 'custom', path: ['templateCodes'], message: `not a catalogue template in ${aliyun.languages.join(', ')}: ${unknown.join(', ')}` });
   }),
+  activationBudget: activationBudgetSchema,
 });

@@ -3,6 +3,7 @@ import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-c
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRIC } from '../../functions/config/metrics.ts';
+import type { ActivationBudget } from '../config/smsConfigSchema.ts';
 import { snowopsMetric } from './snowopsMetric.ts';
 
 export interface ThresholdAlarmProps {
@@ -71,6 +72,21 @@ export class OperatorAlarms extends Construct {
       metric: snowopsMetric(this, METRIC.dutyOfficerEscalations),
       threshold: 0,
       description: 'A tasking went unacknowledged by the crew leader and the backup and was escalated to the duty officer, who must now phone the crew. The response log of the activation has the escalation.',
+    });
+  }
+
+  /**
+   * More SMS segments than one activation's budget sent within a window sized to an activation, beside
+   * the monthly spend alarm (which fires only when most of the month's money is gone). A per-activation
+   * dimension would need an alarm per activation, so this sums the stage's SmsSegments (every sender:
+   * taskings, replies, proposals, escalations, citizens) over one period of windowHours. CloudWatch's
+   * periods are fixed, not rolling: an activation spanning two periods has its segments split between them.
+   */
+  activationSmsBudget(budget: ActivationBudget): Alarm {
+    return this.above('ActivationSmsBudget', {
+      metric: snowopsMetric(this, METRIC.smsSegments, { statistic: 'Sum', period: Duration.hours(budget.windowHours) }),
+      threshold: budget.segments,
+      description: `More than ${budget.segments} SMS segments were sent within ${budget.windowHours} h, the budget of one activation (sms.activationBudget). A stuck phone, a loop or an oversized wave may be spending the month's SMS limit: read the response log's sms.sent entries of the activation, and stop what should not be sending.`,
     });
   }
 

@@ -50,6 +50,14 @@ describe('deploy configuration (config/<stage>.json)', () => {
     expect(error.problems.join('\n')).toMatch(/^sms: .*monthlySpendLimitUSD/m);
   });
 
+  it('refuses an activation SMS budget window longer than the day CloudWatch allows an alarm period, naming the field', () => {
+    const file = devConfigWith((c) => { c.sms.activationBudget.windowHours = 25; });
+
+    const error = errorOf(() => loadDeployConfig('dev', file));
+
+    expect(error.problems).toEqual([expect.stringMatching(/^sms\.activationBudget\.windowHours: /)]);
+  });
+
   it('lists every problem at once, with the path into arrays', () => {
     const file = devConfigWith((c) => { c.city.zones[1].id = 'Shan Yang'; c.sms.originationNumber = '13900390000'; c.sms.spendAlarmPercent = 100; });
 
@@ -124,7 +132,7 @@ describe('the China stage\'s configuration (config/cn.json)', () => {
 
   it('refuses SNS and Cognito in a China region, saying what to use instead', () => {
     const file = cnConfigWith((c) => {
-      c.sms = { provider: 'sns', monthlySpendLimitUsd: 10, manageAccountSpendLimit: false };
+      c.sms = { provider: 'sns', monthlySpendLimitUsd: 10, manageAccountSpendLimit: false, activationBudget: { segments: 100, windowHours: 12 } };
       c.auth = { kind: 'cognito' };
     });
 

@@ -74,6 +74,24 @@ describe.each(['dev', 'prod'] as Stage[])('observability of the %s stack', (stag
     expect(spendAlarmPercent).toBeLessThanOrEqual(80);
   });
 
+  it('the per-activation SMS budget alarm sums the stage\'s segments over the configured window and fires past the budget, to the operators\' topic', () => {
+    const { segments, windowHours } = s.stack.config.sms.activationBudget;
+    const topic = { Ref: s.logicalId(s.stack.operatorsTopic) };
+    const alarm = alarms().find((a) => a.id.includes('ActivationSmsBudget'));
+
+    expect(alarm).toMatchObject({
+      Namespace: METRICS_NAMESPACE,
+      MetricName: METRIC.smsSegments,
+      Dimensions: [{ Name: DEPLOYMENT_DIMENSION, Value: `snowops-${stage}` }],
+      Statistic: 'Sum',
+      Period: windowHours * 3600,
+      EvaluationPeriods: 1,
+      Threshold: segments,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [topic],
+    });
+  });
+
   it('subscribes the configured operators\' address to the topic, and no address when none is configured', () => {
     const email = s.stack.config.alarms.email;
     const subscriptions = Object.values(s.template.findResources('AWS::SNS::Subscription', { Properties: { Protocol: 'email' } })).map((r) => r.Properties.Endpoint);
