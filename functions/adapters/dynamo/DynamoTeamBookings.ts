@@ -8,6 +8,7 @@ import { reassignItems } from './reassignItems.ts';
 import { stripKeys } from './stripKeys.ts';
 import { taskItem } from './taskItem.ts';
 import { coverKey, getLock, type LockItem } from './teamLocks.ts';
+import { teamOf } from '../../core/operations/teamOf.ts';
 
 /**
  * Bookings in the operations table, kept by conditional transactions whatever the interleaving:
@@ -20,12 +21,9 @@ export class DynamoTeamBookings implements TeamBookings {
   constructor(readonly db: DynamoDBDocumentClient, readonly tableName: string) {}
 
   async bookTeam(tasks: Task[]): Promise<BookingResult> {
-    const first = tasks[0];
-    if (!first) return { ok: true };
-    const { activationId, crewId, vehicleId } = first;
-    if (tasks.some((t) => t.crewId !== crewId || t.vehicleId !== vehicleId || t.activationId !== activationId)) {
-      throw new Error('bookTeam: every task of a team must have the same activation, crew and vehicle');
-    }
+    const team = teamOf(tasks);
+    if (!team) return { ok: true };
+    const { activationId, crewId, vehicleId } = team;
     // Two items per task (the task and its road-pass claim); the locks and the open check ride with the first chunk.
     const pairs = tasks.map((t): NamedItem[] => [
       { name: `task:${t.id}`, item: { Put: { TableName: this.tableName, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } } },
@@ -36,7 +34,7 @@ export class DynamoTeamBookings implements TeamBookings {
     const single = firstCount === pairs.length;
     const lock = (kind: 'CREW' | 'VEHICLE', id: string): NamedItem => ({ name: `lock:${kind}`, item: { Put: {
       TableName: this.tableName, ConditionExpression: 'attribute_not_exists(pk)',
-      Item: { ...operationsKeys.lock(kind, id), activationId, crewId, vehicleId, openTasks: tasks.length, complete: single, bookedAt: first.updatedAt } satisfies LockItem & Record<string, unknown>,
+      Item: { ...operationsKeys.lock(kind, id), activationId, crewId, vehicleId, openTasks: tasks.length, complete: single, bookedAt: tasks[0]!.updatedAt } satisfies LockItem & Record<string, unknown>,
     } } });
     // Nothing is booked into a stood-down activation.
     const stillOpen: NamedItem = { name: 'activation', item: { ConditionCheck: {

@@ -1,6 +1,7 @@
 import { OPEN_TASK_STATES, type Task } from '../../core/operations/Task.ts';
 import type { BookingResult, TaskMove, TeamBookings } from '../../core/ports/TeamBookings.ts';
 import { copy, type MemoryLock, type OperationsMemory } from './OperationsMemory.ts';
+import { teamOf } from '../../core/operations/teamOf.ts';
 
 const coverOf = (t: Task) => `${t.activationId}#${t.roadId}#${t.pass}`;
 
@@ -9,12 +10,9 @@ export class MemoryTeamBookings implements TeamBookings {
   constructor(private readonly memory: OperationsMemory) {}
 
   async bookTeam(tasks: Task[]): Promise<BookingResult> {
-    const first = tasks[0];
-    if (!first) return { ok: true };
-    const { activationId, crewId, vehicleId } = first;
-    if (tasks.some((t) => t.crewId !== crewId || t.vehicleId !== vehicleId || t.activationId !== activationId)) {
-      throw new Error('bookTeam: every task of a team must have the same activation, crew and vehicle');
-    }
+    const team = teamOf(tasks);
+    if (!team) return { ok: true };
+    const { activationId, crewId, vehicleId } = team;
     const m = this.memory;
     const stored = m.tasksOf(activationId);
     if (m.activations.get(activationId)?.status !== 'open') return { ok: false, reason: `activation ${activationId} is no longer open` };
@@ -24,7 +22,7 @@ export class MemoryTeamBookings implements TeamBookings {
       if (stored.has(t.id)) return { ok: false, reason: `task ${t.code} already exists` };
       if (m.covers.has(coverOf(t))) return { ok: false, reason: `road pass ${t.roadName} (${t.pass}) is already tasked in this activation` };
     }
-    const lock: MemoryLock = { activationId, crewId, vehicleId, openTasks: tasks.length, complete: true, bookedAt: first.updatedAt };
+    const lock: MemoryLock = { activationId, crewId, vehicleId, openTasks: tasks.length, complete: true, bookedAt: tasks[0]!.updatedAt };
     m.locks.set(`CREW#${crewId}`, { ...lock });
     m.locks.set(`VEHICLE#${vehicleId}`, { ...lock });
     for (const t of tasks) {

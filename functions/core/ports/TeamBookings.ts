@@ -1,21 +1,12 @@
-import type { Task, TaskState } from '../operations/Task.ts';
+import type { Task } from '../operations/Task.ts';
 
 export type BookingResult = { ok: true } | { ok: false; reason: string };
 
 /** Where a reassigned task goes: another team (crew and vehicle), at a new place in its list. */
-export interface TaskMove {
-  crewId: string;
-  vehicleId: string;
-  vehicleLabel: string;
-  depot: string;
-  sequence: number;
-  startBy: string;
-  passableAt: string;
-  /** The task's state once moved (a moved task is told afresh). */
-  state: TaskState;
+export type TaskMove = Pick<Task, 'crewId' | 'vehicleId' | 'vehicleLabel' | 'depot' | 'sequence' | 'startBy' | 'passableAt' | 'state'> & {
   /** The target team's open tasks as the caller read them (its place and times were worked out from them); the move is refused if that changed. */
   teamOpenTasks?: number;
-}
+};
 
 /**
  * Which crews and vehicles are booked, by which team, and which road passes are tasked. Invariants,
