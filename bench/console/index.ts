@@ -40,7 +40,33 @@ const say = (line: string) => console.log(line);
 const beforeArg = process.argv.indexOf('--before');
 const BEFORE = beforeArg > 0 ? process.argv[beforeArg + 1] : undefined;
 
-interface Figures { firstLoadMs: number; idleRefreshKb: number; jsGzipKb: number; requests: number; boardPollMs: number; idleBusyShare: number }
+interface Figures { firstLoadMs: number; idleRefreshKb: number; jsGzipKb: number; requests: number; boardPollMs: number; idleBusyShare: number; renderMs: number }
+
+/** One read of the API as the console makes it, timed: status, milliseconds, body bytes. */
+async function timedRead(url: string, token: string, etag?: string): Promise<{ status: number; ms: number; bytes: number; etag: string | null }> {
+  const started = performance.now();
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${token}`, ...(etag ? { 'If-None-Match': etag } : {}) } });
+  const body = await res.arrayBuffer();
+  return { status: res.status, ms: Math.round(performance.now() - started), bytes: body.byteLength, etag: res.headers.get('ETag') };
+}
+
+/**
+ * Where the first load's time goes on the server: each of /board and /map read whole (200) and revalidated
+ * (304), one after the other with nothing else asking, timed and sized. The whole /board read is what every
+ * poll cost before the board version (the 304 was found by reading and hashing the whole board).
+ */
+async function profileApi(api: Awaited<ReturnType<typeof buildLocalApi>>): Promise<void> {
+  const server = await startApiServer(api.handler, { port: 0 });
+  try {
+    for (const path of ['/board', '/map']) {
+      const whole = await timedRead(`${server.url}${path}`, api.tokens.officer);
+      const again = await timedRead(`${server.url}${path}`, api.tokens.officer, whole.etag ?? undefined);
+      say(`api ${path}: whole read ${whole.status} in ${whole.ms} ms, ${(whole.bytes / 1024).toFixed(1)} KB; revalidated ${again.status} in ${again.ms} ms`);
+    }
+  } finally {
+    await server.close();
+  }
+}
 
 /** Serves one build of the console beside the API, signs in on the wall board in a fresh Chromium and measures it. */
 async function measure(dist: string, api: Awaited<ReturnType<typeof buildLocalApi>>, roads: number): Promise<Figures> {
@@ -49,11 +75,20 @@ async function measure(dist: string, api: Awaited<ReturnType<typeof buildLocalAp
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: FLAGS, headless: true, viewport: { width: 1920, height: 1080 } });
   try {
     const page = await context.newPage();
+    // When the first /board and /map answers had arrived: what follows until the roads are drawn is the page's own work.
+    let dataAt = 0;
+    const firstAnswers = new Set<string>();
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      if ((path === '/board' || path === '/map') && !firstAnswers.has(path)) { firstAnswers.add(path); dataAt = Date.now(); }
+    });
     const started = Date.now();
     await page.goto(`${server.url}/console/#/wall`);
     await page.click('button[data-role="duty-officer"]');
     await page.waitForFunction((n) => document.querySelectorAll('[data-road]').length === n, roads, { timeout: 120_000, polling: 50 });
-    const firstLoadMs = Date.now() - started;
+    const drawnAt = Date.now();
+    const firstLoadMs = drawnAt - started;
+    const renderMs = dataAt > 0 ? drawnAt - dataAt : NaN;
 
     // One idle poll: every request from the next /board request until it and its /map have finished, headers
     // and bodies both ways, read from Chromium's network events (a poll under way when this starts is not counted).
@@ -100,7 +135,7 @@ async function measure(dist: string, api: Awaited<ReturnType<typeof buildLocalAp
     const js = gzipSync(await readFile(join(dist, 'app.js'))).length;
     return {
       firstLoadMs, idleRefreshKb: Math.round((idle.bytes / 1024) * 100) / 100, jsGzipKb: Math.round((js / 1024) * 10) / 10,
-      requests: idle.requests, boardPollMs: Math.round(idle.boardMs), idleBusyShare,
+      requests: idle.requests, boardPollMs: Math.round(idle.boardMs), idleBusyShare, renderMs,
     };
   } finally {
     await context.close();
@@ -111,6 +146,7 @@ async function measure(dist: string, api: Awaited<ReturnType<typeof buildLocalAp
 
 function report(label: string, f: Figures, roads: number): void {
   say(`${label} first load (HTML to ${roads} roads drawn): ${f.firstLoadMs} ms, target < ${TARGETS.firstLoadMs} ms (${(f.firstLoadMs / TARGETS.firstLoadMs).toFixed(2)} of it)`);
+  say(`${label} of which drawing (from the first /board and /map answers to the roads drawn): ${f.renderMs} ms`);
   say(`${label} idle refresh: ${f.idleRefreshKb} KB over ${f.requests} requests, target < ${TARGETS.idleRefreshKb} KB (${(f.idleRefreshKb / TARGETS.idleRefreshKb).toFixed(2)} of it)`);
   say(`${label} idle board: main thread busy ${(f.idleBusyShare * 100).toFixed(1)}% of ${IDLE_WINDOW_MS / 1000} s (no target); one idle /board poll answered (304) in ${f.boardPollMs} ms`);
   say(`${label} JavaScript gzipped: ${f.jsGzipKb} KB, target < ${TARGETS.jsGzipKb} KB (${(f.jsGzipKb / TARGETS.jsGzipKb).toFixed(2)} of it)`);
@@ -132,6 +168,7 @@ async function main(): Promise<void> {
     const opened = await activateOnRequest({ ...runtime.deps, dispatch: new InlineDispatch(runtime.deps) }, { level: 'I', actor: 'bench', reason: 'bench:console storm' });
     say(`storm in progress: level I, ${opened.tasks.length} tasks, ${opened.shortfalls.length} passes short, opened in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // The build before a change may be the broken one: its failure is a figure too, and the bench goes on.
+    await profileApi(api);
     if (BEFORE) await measure(BEFORE, api, city.roads.length).then((f) => report('before:', f, city.roads.length), (e: Error) => say(`before: ${e.message}`));
     const f = await measure(CONSOLE_DIST, api, city.roads.length);
     report('console', f, city.roads.length);

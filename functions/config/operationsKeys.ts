@@ -4,6 +4,9 @@
  */
 export type LockKind = 'CREW' | 'VEHICLE';
 
+/** How many items the board version is spread over. */
+export const BOARD_VERSION_SHARDS = 8;
+
 /** Partitions that hold one kind of item each. */
 export const PARTITION = {
   zoneStates: 'ZONESTATE',
@@ -38,4 +41,6 @@ export const operationsKeys = {
   helpReply: (phone: string) => ({ pk: `HELP#${phone}`, sk: 'HELP' }),
   /** The answers sent to a phone in one rate window (the inbound SMS ids answered; expiring). */
   replyAnswers: (phone: string, windowStart: string) => ({ pk: `ANSWERS#${phone}`, sk: windowStart }),
+  /** One shard of the board version (BoardVersion), each its own partition so that bumps spread. */
+  boardVersion: (shard: number) => ({ pk: `BOARDVERSION#${shard}`, sk: 'VERSION' }),
 };

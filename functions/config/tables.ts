@@ -74,6 +74,7 @@ export const OPERATIONS_TABLE: TableDefinition = {
     'taskings due for escalation (the escalator sweep): Query index byDue gsi2pk=DUE, gsi2sk <= <now>#… (sparse: only cases with a due time; a city has hundreds at most, so one partition)',
     'a leader who texted STOP: Get / Put pk=OPTOUT#<e164> sk=OPTOUT',
     'help SMS sent to a phone lately (unknown replies): conditional Put pk=HELP#<e164> sk=HELP (expires)',
+    'the board version (a board poll answered 304 without reading tasks): Update ADD n pk=BOARDVERSION#<0..7> sk=VERSION after each write of tasks, bookings, taskings or shortfalls (shards in turn, each its own partition); BatchGet the 8 shards and sum',
   ],
 };
 
@@ -87,6 +88,7 @@ export const LOG_TABLE: TableDefinition = {
     'append an entry: Put with attribute_not_exists (entryId = time#ulid, never overwritten)',
     'the log of an activation in time order: Query activationId=<id>',
     'a page of it (API): Query activationId=<id> [entryId BETWEEN <from> AND <to>] Limit n, ExclusiveStartKey from the cursor',
+    'the newest entries (the board\'s ticker): Query activationId=<id> descending, Limit n',
     'never Update or Delete: the log is append-only (the API role gets PutItem and Query only)',
   ],
 };

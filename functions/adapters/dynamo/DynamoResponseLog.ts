@@ -47,6 +47,11 @@ export class DynamoResponseLog implements ResponseLog {
     const last = entries[entries.length - 1];
     return items.length > request.limit && last ? { entries, next: encodeLogCursor(activationId, last.id) } : { entries };
   }
+
+  async latest(activationId: string, count: number): Promise<LoggedEntry[]> {
+    const out = await this.db.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':a': activationId }, ScanIndexForward: false, Limit: count }));
+    return ((out.Items ?? []) as (LogEntry & { entryId: string; writeId?: string })[]).map(({ entryId, writeId: _w, ...e }) => ({ id: entryId, ...e }));
+  }
 }
 
 function timeRange(from?: string, to?: string): { condition: string; values: Record<string, string> } {

@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { withBoardVersion } from '../../core/board/withBoardVersion.ts';
 import type { OperationsPorts } from '../../core/ports/OperationsPorts.ts';
+import { DynamoBoardVersion } from './DynamoBoardVersion.ts';
 import { DynamoActivationStore } from './DynamoActivationStore.ts';
 import { DynamoContactPreferences } from './DynamoContactPreferences.ts';
 import { DynamoInboundClaims } from './DynamoInboundClaims.ts';
@@ -10,9 +12,9 @@ import { DynamoTaskStore } from './DynamoTaskStore.ts';
 import { DynamoTeamBookings } from './DynamoTeamBookings.ts';
 import { DynamoZoneStates } from './DynamoZoneStates.ts';
 
-/** Every storm port on the one operations table (OPERATIONS_TABLE; keys in config/operationsKeys.ts). */
+/** Every storm port on the one operations table (OPERATIONS_TABLE; keys in config/operationsKeys.ts), keeping the board version. */
 export function dynamoOperations(db: DynamoDBDocumentClient, tableName: string): OperationsPorts {
-  return {
+  return withBoardVersion({
     zoneStates: new DynamoZoneStates(db, tableName),
     activations: new DynamoActivationStore(db, tableName),
     bookings: new DynamoTeamBookings(db, tableName),
@@ -22,5 +24,5 @@ export function dynamoOperations(db: DynamoDBDocumentClient, tableName: string):
     inbound: new DynamoInboundClaims(db, tableName),
     taskingCases: new DynamoTaskingCases(db, tableName),
     contacts: new DynamoContactPreferences(db, tableName),
-  };
+  }, new DynamoBoardVersion(db, tableName));
 }

@@ -33,4 +33,8 @@ export class MemoryResponseLog implements ResponseLog {
     const last = entries[entries.length - 1];
     return inRange.length > request.limit && last ? { entries, next: encodeLogCursor(activationId, last.id) } : { entries };
   }
+
+  async latest(activationId: string, count: number): Promise<LoggedEntry[]> {
+    return (this.byActivation.get(activationId) ?? []).slice(-count).reverse().map((e) => structuredClone(e));
+  }
 }

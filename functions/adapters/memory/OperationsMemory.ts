@@ -50,6 +50,8 @@ export class OperationsMemory {
   readonly helpReplies = new Map<string, { at: string; writeId: string }>();
   /** Inbound SMS answered per phone and rate window (`<phone>#<window start>`). */
   readonly replyAnswers = new Map<string, Set<string>>();
+  /** The board version (BoardVersion): bumped after every write the board reads. */
+  boardVersion = 0;
   private resendNext = false;
 
   /**

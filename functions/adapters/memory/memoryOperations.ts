@@ -1,4 +1,6 @@
+import { withBoardVersion } from '../../core/board/withBoardVersion.ts';
 import type { OperationsPorts } from '../../core/ports/OperationsPorts.ts';
+import { MemoryBoardVersion } from './MemoryBoardVersion.ts';
 import { MemoryActivationStore } from './MemoryActivationStore.ts';
 import { MemoryContactPreferences } from './MemoryContactPreferences.ts';
 import { MemoryInboundClaims } from './MemoryInboundClaims.ts';
@@ -12,7 +14,7 @@ import { OperationsMemory } from './OperationsMemory.ts';
 
 /** Every storm port in memory, sharing one state (held to the same contract suites as the DynamoDB adapters). */
 export function memoryOperations(memory = new OperationsMemory()): OperationsPorts & { memory: OperationsMemory } {
-  return {
+  return withBoardVersion({
     memory,
     zoneStates: new MemoryZoneStates(memory),
     activations: new MemoryActivationStore(memory),
@@ -23,5 +25,5 @@ export function memoryOperations(memory = new OperationsMemory()): OperationsPor
     inbound: new MemoryInboundClaims(memory),
     taskingCases: new MemoryTaskingCases(memory),
     contacts: new MemoryContactPreferences(memory),
-  };
+  }, new MemoryBoardVersion(memory));
 }

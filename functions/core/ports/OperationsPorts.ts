@@ -1,4 +1,5 @@
 import type { ActivationStore } from './ActivationStore.ts';
+import type { BoardVersion } from './BoardVersion.ts';
 import type { ContactPreferences } from './ContactPreferences.ts';
 import type { InboundClaims } from './InboundClaims.ts';
 import type { ShortfallMarkers } from './ShortfallMarkers.ts';
@@ -19,4 +20,5 @@ export interface OperationsPorts {
   inbound: InboundClaims;
   taskingCases: TaskingCases;
   contacts: ContactPreferences;
+  boardVersion: BoardVersion;
 }

@@ -45,6 +45,19 @@ export function responseLogContract(name: string, make: () => Promise<ResponseLo
       expect(page.entries.map((e) => [e.details.minute, e.id.startsWith(e.at)])).toEqual([[2, true], [3, true]]);
     });
 
+    it('gives the newest entries of an activation, newest first, and none of another\'s', async () => {
+      const log = await make();
+      for (const m of [4, 1, 3, 2, 0]) await log.append(entry('act-1', m));
+      await log.append(entry('act-2', 9));
+      expect((await log.latest('act-1', 3)).map((e) => [e.details.minute, e.id.startsWith(e.at)])).toEqual([[4, true], [3, true], [2, true]]);
+    });
+
+    it('gives no newest entries for an activation with no log', async () => {
+      const log = await make();
+      await log.append(entry('act-2', 1));
+      expect(await log.latest('act-1', 3)).toEqual([]);
+    });
+
     it('refuses a cursor it did not issue, and one issued for another activation', async () => {
       const log = await make();
       for (let m = 0; m < 3; m++) { await log.append(entry('act-1', m)); await log.append(entry('act-2', m)); }

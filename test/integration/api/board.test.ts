@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROAD_STATES } from '../../../functions/core/board/roadState.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
 import { boardSchema } from '../../../functions/handlers/api/schemas/board.ts';
@@ -46,6 +46,22 @@ describe('GET /board', () => {
     const acknowledged = (await h.deps.tasks.listTasks(board.activation!.id)).filter((t) => t.state === 'acknowledged');
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const t of acknowledged) expect(ROAD_STATES.indexOf(board.roads[t.roadId]!)).toBeLessThanOrEqual(ROAD_STATES.indexOf('acknowledged'));
+  });
+
+  it('answers a poll 304 from the board version, without reading the activation\'s tasks', async () => {
+    const etag = (await h.call('GET', '/board')).headers.etag!;
+    const listTasks = vi.spyOn(h.deps.tasks, 'listTasks');
+    const again = await h.call('GET', '/board', { headers: { 'If-None-Match': etag } });
+    listTasks.mockRestore();
+    expect({ status: again.status, taskReads: listTasks.mock.calls.length }).toEqual({ status: 304, taskReads: 0 });
+  });
+
+  it('answers 200 once a tier-1 road\'s estimate has passed, though nothing was written', async () => {
+    const first = await h.call('GET', '/board');
+    expect(first.json.kpis.tier1Late).toBe(false);
+    h.clock.advance(24 * 60);
+    const later = await h.call('GET', '/board', { headers: { 'If-None-Match': first.headers.etag! } });
+    expect({ status: later.status, late: later.json?.kpis.tier1Late }).toEqual({ status: 200, late: true });
   });
 });
 

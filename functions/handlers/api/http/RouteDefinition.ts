@@ -36,6 +36,8 @@ export interface RouteInput<P, Q, B> {
   /** The caller's Idempotency-Key on an idempotent route, when sent: a route that must act once per key (an SMS) keys its record on it. */
   idempotencyKey?: string;
   client: RequestClient;
+  /** The If-None-Match header of a GET: a route that versions its answer itself (ETag header) may answer 304 without reading it. */
+  ifNoneMatch?: string;
 }
 
 /**

@@ -54,11 +54,12 @@ function render(response: ApiResponse, replayed: boolean, showPhones: boolean): 
 /**
  * A read's answer with its ETag, or 304 with no body when the caller already holds it (If-None-Match):
  * a console polling every 15 s then moves a few hundred bytes while nothing changes. The tag is the
- * body's hash, so it is the same whichever Lambda answers and needs nothing stored.
+ * body's hash (unless the route set one), so it is the same whichever Lambda answers and needs nothing stored.
  */
 function conditional(result: APIGatewayProxyStructuredResultV2, ifNoneMatch: string | undefined): APIGatewayProxyStructuredResultV2 {
   if (result.statusCode !== 200 || typeof result.body !== 'string') return result;
-  const etag = etagOf(result.body);
+  // A route that versions its answer (GET /board) sets the tag itself: the same version gives the same tag.
+  const etag = (result.headers as Record<string, string> | undefined)?.ETag ?? etagOf(result.body);
   const headers = { ...result.headers, ETag: etag };
   if (!matchesIfNoneMatch(ifNoneMatch, etag)) return { ...result, headers };
   const { 'Content-Type': _type, ...kept } = headers as Record<string, string>;
@@ -79,9 +80,10 @@ export function routeHandler(route: AnyRoute, deps: ApiDeps, idempotency: Idempo
     const key = route.idempotent ? idempotencyKey(event) : undefined;
     const input = parseInput(route, event);
     const client = requestClient(event);
-    const work = () => route.handle({ ...(input as { params: unknown; query: unknown; body: unknown }), principal, deps, client, ...(key ? { idempotencyKey: key } : {}) });
+    const ifNoneMatch = route.method === 'GET' ? event.headers['if-none-match'] : undefined;
+    const work = () => route.handle({ ...(input as { params: unknown; query: unknown; body: unknown }), principal, deps, client, ...(key ? { idempotencyKey: key } : {}), ...(ifNoneMatch ? { ifNoneMatch } : {}) });
     const showPhones = route.holdsNoPersonalData === true || principal.roles.includes('admin');
-    if (route.method === 'GET') return conditional(render(await work(), false, showPhones), event.headers['if-none-match']);
+    if (route.method === 'GET') return conditional(render(await work(), false, showPhones), ifNoneMatch);
     if (!key) return render(await work(), false, showPhones);
     const { response, replayed } = await idempotency.run(
       { key: `${principal.username}:${key}`, request: { method: route.method, path: event.requestContext.http.path, body: input.body ?? null } },

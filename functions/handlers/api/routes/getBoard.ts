@@ -1,13 +1,29 @@
 import { readBoard } from '../../../core/board/readBoard.ts';
+import { readBoardHead } from '../../../core/board/readBoardHead.ts';
 import { READERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
+import { heldVersionTag, versionKey, versionTag } from '../http/versionTag.ts';
 import { boardSchema } from '../schemas/board.ts';
+
+/** However still the board, a poll reads it whole at least this often (a write whose bump was lost to a crash shows by then). */
+const FRESH_AT_MOST_MS = 10 * 60_000;
 
 export const getBoardRoute = defineRoute({
   method: 'GET', path: '/board', operationId: 'getBoard', tag: 'operations', access: READERS,
   summary: 'Read the status board',
-  description: 'What the console\'s board shows in one read: each zone\'s level, evidence and forecast age, the open (or last) activation, every road\'s most urgent pass state, the headline figures and the latest log lines. Poll it with If-None-Match: while nothing changes the answer is 304.',
+  description: 'What the console\'s board shows in one read: each zone\'s level, evidence and forecast age, the open (or last) activation, every road\'s most urgent pass state, the headline figures and the latest log lines. Poll it with If-None-Match: while nothing changes the answer is 304, found from a few small reads without reading the activation\'s tasks.',
   responses: { 200: { description: 'the board', schema: boardSchema } },
-  handle: async ({ deps }) => json(200, await readBoard(deps)),
+  handle: async ({ deps, principal, ifNoneMatch }) => {
+    const head = await readBoardHead(deps);
+    // Administrators see phone numbers the others see masked: a different answer, so a different tag.
+    const key = versionKey([head.version, head.board, principal.roles.includes('admin')]);
+    const now = deps.clock.now();
+    const held = heldVersionTag(ifNoneMatch, key, now);
+    if (held) return { status: 304, headers: { ETag: held } };
+    const { board, changesAt } = await readBoard(deps, head);
+    const cap = now.getTime() + FRESH_AT_MOST_MS;
+    const until = new Date(changesAt === undefined ? cap : Math.min(cap, Date.parse(changesAt)));
+    return json(200, board, { ETag: versionTag(key, until) });
+  },
 });
