@@ -11,7 +11,7 @@ import type { StormFile } from './readStormDir.ts';
 
 const MINUTE_MS = 60_000;
 
-export type StepKind = 'watch' | 'activation' | 'activation-proposed' | 'raise' | 'raise-proposed' | 'downgrade-proposed' | 'stand-down-proposed';
+export type StepKind = 'watch' | 'activation' | 'activation-proposed' | 'upgrade' | 'upgrade-proposed' | 'downgrade-proposed' | 'stand-down-proposed';
 
 export interface TimelineStep {
   at: string;
@@ -100,7 +100,7 @@ export function replayStorm(files: readonly StormFile[], city: { plan: CityPlan;
         watchTold = watchLevel;
       }
     } else if (levelRank(cityLevel) > levelRank(open)) {
-      push(propose ? 'raise-proposed' : 'raise', open, cityLevel, due);
+      push(propose ? 'upgrade-proposed' : 'upgrade', open, cityLevel, due);
       open = cityLevel;
     } else if (changedDown && levelRank(cityLevel) < levelRank(open)) {
       push(cityLevel === 'none' ? 'stand-down-proposed' : 'downgrade-proposed', open, cityLevel, due);

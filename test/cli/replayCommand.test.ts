@@ -23,8 +23,8 @@ describe('npx snowops replay DIR', () => {
     expect(out.steps.map((s) => `${s.at.slice(0, 16)} ${s.kind} ${s.from}→${s.to}`)).toEqual([
       '2026-12-13T16:00 watch none→II',
       '2026-12-13T17:30 activation none→IV',
-      '2026-12-13T18:00 raise IV→III',
-      '2026-12-13T21:00 raise III→II',
+      '2026-12-13T18:00 upgrade IV→III',
+      '2026-12-13T21:00 upgrade III→II',
       '2026-12-15T01:30 downgrade-proposed II→III',
       '2026-12-15T03:00 stand-down-proposed III→none',
     ]);

@@ -9,7 +9,7 @@
 // invariants are checked after every interleaving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateOnRequest } from '../../functions/core/activation/activateOnRequest.ts';
-import { lowerLevel } from '../../functions/core/activation/lowerLevel.ts';
+import { downgradeLevel } from '../../functions/core/activation/downgradeLevel.ts';
 import { reassignTask } from '../../functions/core/activation/reassign.ts';
 import { standDown } from '../../functions/core/activation/standDown.ts';
 import { upgradeOnRequest } from '../../functions/core/activation/upgradeOnRequest.ts';
@@ -108,7 +108,7 @@ function midStormOps(activationId: string, tasked: { crewId: string; code: strin
         return { name: `reassign ${t.code} to ${to.id}`, run: () => reassignTask(deps, { activationId, taskCode: t.code, toCrewId: to.id, ...(vehicle ? { toVehicleId: vehicle } : {}), actor: 'officer-b', reason: 'concurrency test' }) };
       }
       case 'upgrade': return { name: 'upgrade to I', run: () => upgradeOnRequest(deps, { activationId, level: 'I', actor: 'officer-a', reason: 'worse' }) };
-      case 'lower': return { name: 'lower', run: async () => { const a = await deps.activations.getActivation(activationId); return lowerLevel(deps, { activationId, level: a?.level === 'I' ? 'II' : 'IV', actor: 'officer-b', reason: 'easing' }); } };
+      case 'lower': return { name: 'lower', run: async () => { const a = await deps.activations.getActivation(activationId); return downgradeLevel(deps, { activationId, level: a?.level === 'I' ? 'II' : 'IV', actor: 'officer-b', reason: 'easing' }); } };
       case 'dispatch': return { name: 'dispatch again', run: () => dispatchWave(deps, activationId) };
       case 'sweep': return { name: 'escalation sweep', run: () => sweepEscalations(deps) };
       case 'poll': return { name: 'poll', run: () => poll(w, deps, pick([2, 4])) };

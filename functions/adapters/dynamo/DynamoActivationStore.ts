@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
 import type { Activation } from '../../core/operations/Activation.ts';
-import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
+import type { ActivationUpgrade } from '../../core/operations/ActivationUpgrade.ts';
 import type { ActivationClose, ActivationStore } from '../../core/ports/ActivationStore.ts';
 import { operationsKeys, PARTITION } from '../../config/operationsKeys.ts';
 import { transactIf, writeIf } from './conditionalWrite.ts';
@@ -39,13 +39,13 @@ export class DynamoActivationStore implements ActivationStore {
     } });
   }
 
-  async raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean> {
+  async upgradeActivation(activationId: string, upgrade: ActivationUpgrade, expectedWave: number): Promise<boolean> {
     return (await writeIf(this.db, { Update: {
       TableName: this.tableName, Key: operationsKeys.activation(activationId),
       ConditionExpression: '#status = :open AND wave = :expected',
-      UpdateExpression: 'SET #level = :level, zoneLevels = :zoneLevels, wave = :wave, raisedAt = :at',
+      UpdateExpression: 'SET #level = :level, zoneLevels = :zoneLevels, wave = :wave, upgradedAt = :at',
       ExpressionAttributeNames: { '#status': 'status', '#level': 'level' },
-      ExpressionAttributeValues: { ':open': 'open', ':expected': expectedWave, ':level': raise.level, ':zoneLevels': raise.zoneLevels, ':wave': raise.wave, ':at': raise.raisedAt },
+      ExpressionAttributeValues: { ':open': 'open', ':expected': expectedWave, ':level': upgrade.level, ':zoneLevels': upgrade.zoneLevels, ':wave': upgrade.wave, ':at': upgrade.upgradedAt },
     } }, true)) === 'written';
   }
 

@@ -1,6 +1,6 @@
 import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
 import type { Activation } from '../../core/operations/Activation.ts';
-import type { ActivationRaise } from '../../core/operations/ActivationRaise.ts';
+import type { ActivationUpgrade } from '../../core/operations/ActivationUpgrade.ts';
 import type { ActivationClose, ActivationStore } from '../../core/ports/ActivationStore.ts';
 import { copy, record, type OperationsMemory } from './OperationsMemory.ts';
 
@@ -31,10 +31,10 @@ export class MemoryActivationStore implements ActivationStore {
     if (a && (a.plannedWave === undefined || a.plannedWave < wave)) a.plannedWave = wave;
   }
 
-  async raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean> {
+  async upgradeActivation(activationId: string, upgrade: ActivationUpgrade, expectedWave: number): Promise<boolean> {
     const m = this.memory;
     return m.writeIf(() => m.activations.get(activationId), (a) => a?.status === 'open' && a.wave === expectedWave, (writeId) => {
-      Object.assign(m.activations.get(activationId)!, { level: raise.level, zoneLevels: copy(raise.zoneLevels), wave: raise.wave, raisedAt: raise.raisedAt, writeId });
+      Object.assign(m.activations.get(activationId)!, { level: upgrade.level, zoneLevels: copy(upgrade.zoneLevels), wave: upgrade.wave, upgradedAt: upgrade.upgradedAt, writeId });
     }, crypto.randomUUID()) === 'written';
   }
 

@@ -16,7 +16,7 @@ const PLANNING_RUN_MS = 3 * 60_000;
 export async function resumePlanning(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'>, open: Activation): Promise<{ shortfalls: Shortfall[] } | undefined> {
   if (open.plannedWave === undefined || open.plannedWave >= open.wave) return undefined;
   // A wave younger than a planning run may still be being planned (an officer's activation racing this poll).
-  const since = Date.parse((open.wave > 1 ? open.raisedAt : undefined) ?? open.openedAt);
+  const since = Date.parse((open.wave > 1 ? open.upgradedAt : undefined) ?? open.openedAt);
   if (deps.clock.now().getTime() - since < PLANNING_RUN_MS) return undefined;
   await deps.log.append({
     activationId: open.id, at: deps.clock.now().toISOString(), actor: 'poller', action: 'activation.planning-resumed', subject: `activation:${open.id}`,

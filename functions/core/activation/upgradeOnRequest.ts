@@ -8,7 +8,7 @@ import type { Shortfall } from '../planner/PlanTypes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
-import { raiseLevel } from './raiseLevel.ts';
+import { upgradeLevel } from './upgradeLevel.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
 
 export interface OfficerUpgrade {
@@ -25,7 +25,7 @@ export interface OfficerUpgrade {
  * A duty officer raises an open activation mid-storm: the forecast's current evidence is logged with
  * the reason, the roads the higher level brings into scope are booked as a new wave, and that wave is
  * dispatched at once, as an officer's activation is. Throws NotFoundError, ConflictError (not open, or
- * raised by someone else meanwhile) and RuleViolationError (level not higher, zone levels refused).
+ * upgraded by someone else meanwhile) and RuleViolationError (level not higher, zone levels refused).
  */
 export async function upgradeOnRequest(
   deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { dispatch: DispatchRequests },
@@ -41,14 +41,14 @@ export async function upgradeOnRequest(
   }
   const [zones, evidence] = await Promise.all([deps.registry.listZones(), currentEvidence(deps)]);
   const zoneLevels = resolveZoneLevels(zones, request.level, request.zoneLevels);
-  const raised = await raiseLevel(deps, { activation, level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
-  if (raised.outcome !== 'raised') {
+  const upgraded = await upgradeLevel(deps, { activation, level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
+  if (upgraded.outcome !== 'upgraded') {
     const now = await deps.activations.getActivation(activation.id);
     throw new ConflictError(
       `activation ${activation.id} changed while it was being upgraded (now ${now?.status ?? 'gone'} at level ${now?.level ?? '?'}, wave ${now?.wave ?? '?'}); look at it again and retry`,
       { activationId: activation.id, status: now?.status, level: now?.level, wave: now?.wave },
     );
   }
-  const dispatch = await deps.dispatch.request({ activationId: raised.activation.id });
-  return { activation: raised.activation, tasks: raised.tasks, shortfalls: raised.shortfalls, dispatch };
+  const dispatch = await deps.dispatch.request({ activationId: upgraded.activation.id });
+  return { activation: upgraded.activation, tasks: upgraded.tasks, shortfalls: upgraded.shortfalls, dispatch };
 }

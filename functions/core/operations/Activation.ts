@@ -21,7 +21,7 @@ export interface Activation {
    */
   plannedWave?: number;
   /** When the level was last raised mid-storm. */
-  raisedAt?: string;
+  upgradedAt?: string;
   /** Set by stand-down. */
   closedAt?: string;
   closedBy?: string;

@@ -19,7 +19,7 @@ export async function pollAndDispatch(
   if (result.activation?.outcome === 'activated') {
     return { ...result, dispatch: await deps.dispatch.request({ activationId: result.activation.activation.id, shortfalls: result.activation.shortfalls }) };
   }
-  if (result.raise?.outcome === 'raised') return { ...result, dispatch: await deps.dispatch.request({ activationId: result.raise.activation.id }) };
+  if (result.upgrade?.outcome === 'upgraded') return { ...result, dispatch: await deps.dispatch.request({ activationId: result.upgrade.activation.id }) };
   const open = await deps.activations.getOpenActivation();
   if (!open) return result;
   const resumed = await resumePlanning(deps, open);

@@ -1,5 +1,5 @@
 import { activate, type ActivateResult } from '../activation/activate.ts';
-import { raiseLevel, type RaiseResult } from '../activation/raiseLevel.ts';
+import { upgradeLevel, type UpgradeLevelResult } from '../activation/upgradeLevel.ts';
 import { levelRank, maxLevel, type ActiveLevel, type ResponseLevel } from '../levels/ResponseLevel.ts';
 import { OPEN_TASK_STATES } from '../operations/Task.ts';
 import type { ZoneState } from '../operations/ZoneState.ts';
@@ -32,7 +32,7 @@ export interface PollResult {
   cityLevel: ResponseLevel;
   decision: PollDecision;
   activation?: ActivateResult;
-  raise?: RaiseResult;
+  upgrade?: UpgradeLevelResult;
   /** Some zone's forecast holds more than is due yet. */
   watch: boolean;
   reports: ZoneReport[];
@@ -47,7 +47,7 @@ const cityLevelOf = (levels: ResponseLevel[]) => levels.reduce<ResponseLevel>((a
  * One poll of every zone, then the decision: activate (or propose, as the plan says), upgrade an open
  * activation at once, put the city on watch, hold on stale data, or PROPOSE a downgrade / stand-down to
  * the duty officer (the poller never lowers or closes an activation itself). Only zones with a fresh
- * forecast can start or raise anything: bad or missing data never activates a plan.
+ * forecast can start or upgrade anything: bad or missing data never activates a plan.
  */
 export async function pollCity(deps: PollDeps): Promise<PollResult> {
   const [plan, zones, previous] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.zoneStates.getZoneStates()]);
@@ -90,8 +90,8 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
     const rose = fresh.some((r) => levelRank(r.state.level) > levelRank(open.zoneLevels[r.zone.id] ?? 'none'));
     if (rose) {
       if (plan.activationPolicy === 'auto') {
-        const raise = await raiseLevel(deps, { activation: open, level: maxLevel(open.level, cityLevel) as ActiveLevel, zoneLevels, actor: 'poller', reason, evidence });
-        return result(raise.outcome === 'raised' ? 'upgraded' : 'already-open', { raise });
+        const upgrade = await upgradeLevel(deps, { activation: open, level: maxLevel(open.level, cityLevel) as ActiveLevel, zoneLevels, actor: 'poller', reason, evidence });
+        return result(upgrade.outcome === 'upgraded' ? 'upgraded' : 'already-open', { upgrade });
       }
       if (!fresh.some((r) => r.change === 'upgrade')) return result('awaiting-officer');
       await deps.log.append({ activationId: open.id, at, actor: 'poller', action: 'upgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: maxLevel(open.level, cityLevel), zoneLevels, evidence }, reason });

@@ -1,6 +1,6 @@
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
-import type { ActivationRaise } from '../operations/ActivationRaise.ts';
+import type { ActivationUpgrade } from '../operations/ActivationUpgrade.ts';
 
 export interface ActivationClose {
   closedAt: string;
@@ -17,7 +17,7 @@ export interface ActivationStore {
   /** Records that the planning of `wave` finished (the activation's plannedWave only goes up). */
   markWavePlanned(activationId: string, wave: number): Promise<void>;
   /** Upgrades an open activation's level under a new wave; false when it is no longer open or its wave moved on (someone else upgraded it). */
-  raiseActivation(activationId: string, raise: ActivationRaise, expectedWave: number): Promise<boolean>;
+  upgradeActivation(activationId: string, upgrade: ActivationUpgrade, expectedWave: number): Promise<boolean>;
   /** Closes an activation whose planning failed, so that a retry can open a new one. */
   abandonActivation(activationId: string, at: string, reason: string): Promise<void>;
   /**

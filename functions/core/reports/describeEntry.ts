@@ -16,7 +16,12 @@ export function describeEntry(e: LogEntry): string {
   const why = e.reason ? ` (${e.reason})` : '';
   switch (e.action) {
     case 'activation.opened': return `Plan activated at level ${text(d.level)}${why}`;
-    case 'activation.lowered': return `Level lowered from ${text(d.from)} to ${text(d.to)}${why}`;
+    case 'activation.upgraded':
+    case 'activation.raised': // the name before upgrade / downgrade became the one word
+      return `Level upgraded from ${text(d.from)} to ${text(d.to)}${why}`;
+    case 'activation.downgraded':
+    case 'activation.lowered':
+      return `Level downgraded from ${text(d.from)} to ${text(d.to)}${why}`;
     case 'activation.stood-down': return `Stood down${why}; ${list(d.cancelledTasks) || 'no'} open tasks cancelled`;
     case 'team.booked': return `${e.subject ?? 'crew'} booked with vehicle ${text(d.vehicleId)}${d.lent ? ' (lent across zones)' : ''}: ${Array.isArray(d.tasks) ? d.tasks.length : 0} tasks`;
     case 'team.booking-conflict': return `${e.subject ?? 'crew'} could not be booked${why}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SUBJECTS } from '../support/subjects.ts';
 import { openActivation } from '../support/records.ts';
 
-const RAISE = { level: 'I' as const, zoneLevels: { z1: 'I' as const }, wave: 2, raisedAt: '2026-12-14T01:00:00.000Z' };
+const RAISE = { level: 'I' as const, zoneLevels: { z1: 'I' as const }, wave: 2, upgradedAt: '2026-12-14T01:00:00.000Z' };
 const CLOSE = { closedAt: '2026-12-14T05:00:00.000Z', closedBy: 'officer', closeReason: 'clear' };
 
 describe.each(SUBJECTS)('ActivationStore: $name', ({ make }) => {
@@ -22,16 +22,16 @@ describe.each(SUBJECTS)('ActivationStore: $name', ({ make }) => {
   it('upgrades an open activation under a new wave and refuses an upgrade from a wave already moved past', async () => {
     const w = await make();
     await w.activations.createActivation(openActivation());
-    const first = await w.activations.raiseActivation('act-1', RAISE, 1);
-    const stale = await w.activations.raiseActivation('act-1', { ...RAISE, level: 'II', zoneLevels: { z1: 'II' } }, 1);
-    expect({ first, stale, stored: await w.activations.getActivation('act-1') }).toMatchObject({ first: true, stale: false, stored: { level: 'I', wave: 2, raisedAt: RAISE.raisedAt } });
+    const first = await w.activations.upgradeActivation('act-1', RAISE, 1);
+    const stale = await w.activations.upgradeActivation('act-1', { ...RAISE, level: 'II', zoneLevels: { z1: 'II' } }, 1);
+    expect({ first, stale, stored: await w.activations.getActivation('act-1') }).toMatchObject({ first: true, stale: false, stored: { level: 'I', wave: 2, upgradedAt: RAISE.upgradedAt } });
   });
 
   it('counts an upgrade that landed and then timed out as done', async () => {
     const w = await make();
     await w.activations.createActivation(openActivation());
     w.landNextWriteThenTimeOut();
-    expect(await w.activations.raiseActivation('act-1', RAISE, 1)).toBe(true);
+    expect(await w.activations.upgradeActivation('act-1', RAISE, 1)).toBe(true);
   });
 
   it('counts a level change that landed and then timed out as done, and refuses one from a level it is not at', async () => {

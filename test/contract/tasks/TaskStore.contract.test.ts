@@ -62,7 +62,7 @@ describe.each(SUBJECTS)('TaskStore: $name', ({ make }) => {
 
   it('closes nothing once the activation has been upgraded past the wave the caller read', async () => {
     const w = await booked(make);
-    await w.activations.raiseActivation('act-1', { level: 'I', zoneLevels: { z1: 'I' }, wave: 2, raisedAt: LATER }, 1);
+    await w.activations.upgradeActivation('act-1', { level: 'I', zoneLevels: { z1: 'I' }, wave: 2, upgradedAt: LATER }, 1);
     const closed = await w.tasks.closeTasks(await w.tasks.listTasks('act-1'), 'cancelled', LATER, { wave: 1 });
     expect({ closed, open: (await w.tasks.listTasks('act-1')).every((t) => t.state === 'planned') }).toEqual({ closed: [], open: true });
   });

@@ -36,7 +36,7 @@ describe('POST /activations/{id}/downgrade', () => {
   it('logs the decision with the officer, the levels and the reason', async () => {
     const h = await openedAtI();
     await h.call('POST', `/activations/${h.activationId}/downgrade`, { body: { level: 'III', reason: 'orange warning lifted' } });
-    const entry = (await h.deps.log.list(h.activationId)).find((e) => e.action === 'activation.lowered');
+    const entry = (await h.deps.log.list(h.activationId)).find((e) => e.action === 'activation.downgraded');
     expect(entry).toMatchObject({ actor: 'officer-demo', reason: 'orange warning lifted', details: expect.objectContaining({ from: 'I', to: 'III' }) });
   });
 

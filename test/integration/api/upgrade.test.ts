@@ -37,7 +37,7 @@ describe('POST /activations/{id}/upgrade', () => {
     const evidence = { rule: 'blizzard-6h', level: 'I' as const, provider: 'open-meteo', value: 16.2, threshold: 15, unit: 'mm snow water', windowHours: 6, from: '2026-12-14T00:00:00.000Z', to: '2026-12-14T06:00:00.000Z', gapHours: 0 };
     await h.deps.zoneStates.putZoneState({ zoneId: 'macun', level: 'I', evidence: [evidence], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:45:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: null });
     await h.call('POST', `/activations/current/upgrade`, { body: RAISE });
-    const entry = (await h.deps.log.list(h.activationId)).find((e) => e.action === 'activation.raised');
+    const entry = (await h.deps.log.list(h.activationId)).find((e) => e.action === 'activation.upgraded');
     expect(entry).toMatchObject({ actor: 'officer-demo', reason: RAISE.reason, details: expect.objectContaining({ from: 'IV', to: 'I', wave: 2 }) });
     expect(entry!.details.evidence).toEqual([{ ...evidence, rule: 'macun:blizzard-6h' }]);
   });
@@ -83,7 +83,7 @@ describe('POST /activations/{id}/upgrade', () => {
     // The poller raises to II while this officer's request is in flight: the officer's wave-1 read is stale.
     vi.spyOn(h.deps.activations, 'getActivation').mockImplementationOnce(async (id) => {
       const seen = await read(id);
-      await h.deps.activations.raiseActivation(id, { level: 'II', zoneLevels: { ...seen!.zoneLevels, macun: 'II' }, wave: 2, raisedAt: '2026-12-14T00:01:00.000Z' }, 1);
+      await h.deps.activations.upgradeActivation(id, { level: 'II', zoneLevels: { ...seen!.zoneLevels, macun: 'II' }, wave: 2, upgradedAt: '2026-12-14T00:01:00.000Z' }, 1);
       return seen;
     });
     const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE });

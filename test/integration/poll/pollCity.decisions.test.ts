@@ -35,12 +35,12 @@ describe('pollCity decisions on DynamoDB Local', () => {
     expect({ level: stored?.level, wave: stored?.wave, zones: Object.values(stored?.zoneLevels ?? {}) }).toEqual({ level: 'I', wave: 2, zones: ['I', 'I', 'I', 'I'] });
     // Level I brings tier 3 into scope (and extra passes on some roads): each tier-3 road is now either booked in wave 2 or reported short.
     const tier3 = h.city.roads.filter((r) => r.tier === 3).map((r) => r.id).sort();
-    const shortIds = (raised.raise?.outcome === 'raised' ? raised.raise.shortfalls : []).map((s) => s.roadId);
+    const shortIds = (raised.upgrade?.outcome === 'upgraded' ? raised.upgrade.shortfalls : []).map((s) => s.roadId);
     const bookedIds = tasks.filter((t) => t.wave === 2).map((t) => t.roadId);
     const covered = new Set([...bookedIds, ...shortIds]);
     expect(tier3.filter((id) => !covered.has(id))).toEqual([]);
     expect(raised.dispatch).toMatchObject({ mode: 'sent', sent: new Set(tasks.filter((t) => t.wave === 2).map((t) => t.crewId)).size, skipped: 0, failed: 0 });
-    expect((await h.deps.log.list(activationId)).filter((e) => e.action === 'activation.raised').map((e) => [e.details.from, e.details.to])).toEqual([['III', 'I']]);
+    expect((await h.deps.log.list(activationId)).filter((e) => e.action === 'activation.upgraded').map((e) => [e.details.from, e.details.to])).toEqual([['III', 'I']]);
   });
 
   it('only proposes a stand-down, after the plan\'s number of consecutive polls below, and never closes the activation itself', async () => {

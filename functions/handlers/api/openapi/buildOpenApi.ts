@@ -127,7 +127,7 @@ export function buildOpenApi(routes: readonly AnyRoute[]): Json {
     tags: [
       { name: 'operations', description: 'the city at a glance' },
       { name: 'forecast', description: 'zone forecasts and their evidence' },
-      { name: 'activations', description: 'preview, activate, raise, lower, stand down; tasks and reassignment' },
+      { name: 'activations', description: 'preview, activate, upgrade, downgrade, stand down; tasks and reassignment' },
       { name: 'log', description: 'the append-only response log' },
       { name: 'reports', description: 'after-action report, ICS-214 activity log, CSV export' },
       { name: 'registry', description: 'zones, roads, crews, vehicles and the plan; CSV import' },

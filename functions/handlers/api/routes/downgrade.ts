@@ -1,5 +1,5 @@
 import * as z from '../../../config/zod.ts';
-import { lowerLevel } from '../../../core/activation/lowerLevel.ts';
+import { downgradeLevel } from '../../../core/activation/downgradeLevel.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
@@ -22,13 +22,13 @@ export const downgradeRoute = defineRoute({
   params: activationIdParamsSchema,
   body: downgradeBodySchema,
   responses: {
-    200: { description: 'lowered', schema: z.lazy(() => z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()), dispatch: dispatchReceiptSchema.check(z.describe('the crews already sent out are told their tasks are called off')) })) },
+    200: { description: 'downgraded', schema: z.lazy(() => z.object({ activation: activationSchema, cancelledTasks: z.array(z.string()), dispatch: dispatchReceiptSchema.check(z.describe('the crews already sent out are told their tasks are called off')) })) },
     409: { description: 'the activation is stood down, or changed meanwhile', schema: problemSchema, contentType: 'application/problem+json' },
     422: { description: 'the level is not below the current one, or the zone levels are refused', schema: problemSchema, contentType: 'application/problem+json' },
   },
   handle: async ({ deps, params, body, principal }) => {
     const activationId = await resolveActivationId(deps, params.activationId);
-    const result = await lowerLevel(deps, { activationId, level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
+    const result = await downgradeLevel(deps, { activationId, level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
     return json(200, { activation: result.activation, cancelledTasks: result.cancelled.map((t) => t.code), dispatch: result.dispatch });
   },
 });

@@ -22,8 +22,8 @@ export const upgradeRoute = defineRoute({
   params: activationIdParamsSchema,
   body: upgradeBodySchema,
   responses: {
-    200: { description: 'raised: what the new wave booked, the passes left short and what was sent', schema: activateResultSchema },
-    409: { description: 'the activation is stood down, or was raised or changed meanwhile', schema: problemSchema, contentType: 'application/problem+json' },
+    200: { description: 'upgraded: what the new wave booked, the passes left short and what was sent', schema: activateResultSchema },
+    409: { description: 'the activation is stood down, or was upgraded or changed meanwhile', schema: problemSchema, contentType: 'application/problem+json' },
     422: { description: 'the level is not above the current one, or the zone levels are refused', schema: problemSchema, contentType: 'application/problem+json' },
   },
   handle: async ({ deps, params, body, principal }) => {

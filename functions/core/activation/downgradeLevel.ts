@@ -11,7 +11,7 @@ import { currentEvidence } from '../triggers/currentEvidence.ts';
 import { cancelOpenTasks } from './cancelOpenTasks.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
 
-export interface LowerLevelRequest {
+export interface DowngradeLevelRequest {
   activationId: string;
   level: ActiveLevel;
   /** Levels per zone; by default each zone keeps its level, capped at the new one. */
@@ -24,10 +24,10 @@ export interface LowerLevelRequest {
  * Lowers an open activation's level (logging the forecast evidence of the moment), cancels the open tasks
  * on roads the new level no longer covers, and hands it to dispatch, which tells the crews already sent.
  */
-export async function lowerLevel(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'zoneStates' | 'activations' | 'tasks'> & { dispatch: DispatchRequests }, request: LowerLevelRequest): Promise<{ activation: Activation; cancelled: Task[]; dispatch: DispatchReceipt }> {
+export async function downgradeLevel(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'zoneStates' | 'activations' | 'tasks'> & { dispatch: DispatchRequests }, request: DowngradeLevelRequest): Promise<{ activation: Activation; cancelled: Task[]; dispatch: DispatchReceipt }> {
   const activation = await deps.activations.getActivation(request.activationId);
   if (!activation) throw new NotFoundError('activation', request.activationId);
-  if (activation.status !== 'open') throw new ConflictError(`activation ${activation.id} is ${activation.status}; only an open activation can be lowered`, { activationId: activation.id, status: activation.status });
+  if (activation.status !== 'open') throw new ConflictError(`activation ${activation.id} is ${activation.status}; only an open activation can be downgraded`, { activationId: activation.id, status: activation.status });
   if (levelRank(request.level) >= levelRank(activation.level)) {
     throw new RuleViolationError(`level ${request.level} is not below the current level ${activation.level}; a downgrade must go to a lower level (to raise it, upgrade)`, 'level');
   }
@@ -40,16 +40,16 @@ export async function lowerLevel(deps: Pick<CoreDeps, 'registry' | 'log' | 'cloc
       }));
   if (!(await deps.activations.changeActivationLevel(activation.id, activation.level, request.level, zoneLevels))) {
     const now = await deps.activations.getActivation(activation.id);
-    throw new ConflictError(`activation ${activation.id} changed while it was being lowered (now ${now?.status ?? 'gone'} at level ${now?.level ?? '?'}); look at it again and retry`, { activationId: activation.id, status: now?.status, level: now?.level });
+    throw new ConflictError(`activation ${activation.id} changed while it was being downgraded (now ${now?.status ?? 'gone'} at level ${now?.level ?? '?'}); look at it again and retry`, { activationId: activation.id, status: now?.status, level: now?.level });
   }
   const at = deps.clock.now().toISOString();
   const inScope = new Set(roadsInScope(plan, roads, zoneLevels).map((r) => r.id));
   await deps.log.append({
-    activationId: activation.id, at, actor: request.actor, action: 'activation.lowered', subject: `activation:${activation.id}`,
+    activationId: activation.id, at, actor: request.actor, action: 'activation.downgraded', subject: `activation:${activation.id}`,
     details: { from: activation.level, to: request.level, zoneLevels, evidence, roadsInScope: inScope.size }, reason: request.reason,
   });
-  // Only while nobody raises it again: a raise meanwhile brings these roads back into scope and plans them.
-  const cancelled = await cancelOpenTasks(deps, activation.id, (t) => !inScope.has(t.roadId), { actor: request.actor, reason: `level lowered to ${request.level}: road no longer in scope` }, { wave: activation.wave });
+  // Only while nobody upgrades it again: an upgrade meanwhile brings these roads back into scope and plans them.
+  const cancelled = await cancelOpenTasks(deps, activation.id, (t) => !inScope.has(t.roadId), { actor: request.actor, reason: `downgraded to ${request.level}: road no longer in scope` }, { wave: activation.wave });
   const dispatch = await deps.dispatch.request({ activationId: activation.id });
   return { activation: { ...activation, level: request.level, zoneLevels }, cancelled, dispatch };
 }
