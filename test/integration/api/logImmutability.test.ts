@@ -13,7 +13,7 @@ class FixedIds implements IdGenerator {
 describe('the response log is append-only in code', () => {
   it('offers appending and reading only: no method that could change or remove an entry', () => {
     const methods = Object.getOwnPropertyNames(DynamoResponseLog.prototype).filter((m) => m !== 'constructor').sort();
-    expect(methods).toEqual(['append', 'list', 'page']);
+    expect(methods).toEqual(['append', 'latest', 'list', 'page']);
   });
 
   it('sends DynamoDB nothing but conditional puts (through writeIf) and queries', async () => {
