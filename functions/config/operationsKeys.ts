@@ -43,4 +43,6 @@ export const operationsKeys = {
   replyAnswers: (phone: string, windowStart: string) => ({ pk: `ANSWERS#${phone}`, sk: windowStart }),
   /** One shard of the board version (BoardVersion), each its own partition so that bumps spread. */
   boardVersion: (shard: number) => ({ pk: `BOARDVERSION#${shard}`, sk: 'VERSION' }),
+  /** A road being deleted (or just deleted): every booking on the road checks it is absent or expired. One partition per road. */
+  roadRetirement: (roadId: string) => ({ pk: `RETIRING#${roadId}`, sk: 'ROAD' }),
 };

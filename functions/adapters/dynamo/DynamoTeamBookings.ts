@@ -5,6 +5,7 @@ import { activationPartition, operationsKeys, PARTITION, PREFIX } from '../../co
 import { MAX_TRANSACTION_ITEMS, transactAll, transactIf, TransactionConflictError, writeIf, type NamedItem } from './conditionalWrite.ts';
 import { queryAll } from './queryAll.ts';
 import { reassignItems } from './reassignItems.ts';
+import { roadNotRetiring } from './DynamoRoadRetirements.ts';
 import { stripKeys } from './stripKeys.ts';
 import { taskItem } from './taskItem.ts';
 import { coverKey, getLock, type LockItem } from './teamLocks.ts';
@@ -15,8 +16,16 @@ import { teamOf } from '../../core/operations/teamOf.ts';
  *   - a crew and a vehicle are each held by at most one lock item (pk=LOCK), naming one team (crew + vehicle)
  *     of one activation, with the number of that team's open tasks;
  *   - a road pass is tasked at most once per activation (a COVER item per road pass);
+ *   - no task lands on a road being deleted (a ConditionCheck on the road's RETIRING mark, see DynamoRoadRetirements);
  *   - a team's tasks, claims and locks are written together, and undone together if any part fails.
  */
+/**
+ * Tasks per booking transaction: each takes up to three items (the task, its road-pass claim, the check on its
+ * road), and every transaction keeps three free (the locks and the open check in the first, the locks'
+ * completion in the last) within DynamoDB's 100.
+ */
+const TASKS_PER_TRANSACTION = Math.floor((MAX_TRANSACTION_ITEMS - 3) / 3);
+
 export class DynamoTeamBookings implements TeamBookings {
   constructor(readonly db: DynamoDBDocumentClient, readonly tableName: string) {}
 
@@ -24,14 +33,9 @@ export class DynamoTeamBookings implements TeamBookings {
     const team = teamOf(tasks);
     if (!team) return { ok: true };
     const { activationId, crewId, vehicleId } = team;
-    // Two items per task (the task and its road-pass claim); the locks and the open check ride with the first chunk.
-    const pairs = tasks.map((t): NamedItem[] => [
-      { name: `task:${t.id}`, item: { Put: { TableName: this.tableName, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } } },
-      { name: `claim:${t.id}`, item: { Put: { TableName: this.tableName, Item: { ...coverKey(t), taskId: t.id, crewId, vehicleId }, ConditionExpression: 'attribute_not_exists(pk)' } } },
-    ]);
-    const perChunk = Math.floor(MAX_TRANSACTION_ITEMS / 2);
-    const firstCount = Math.min(pairs.length, perChunk - 2);
-    const single = firstCount === pairs.length;
+    const chunks: Task[][] = [];
+    for (let i = 0; i < tasks.length; i += TASKS_PER_TRANSACTION) chunks.push(tasks.slice(i, i + TASKS_PER_TRANSACTION));
+    const single = chunks.length === 1;
     const lock = (kind: 'CREW' | 'VEHICLE', id: string): NamedItem => ({ name: `lock:${kind}`, item: { Put: {
       TableName: this.tableName, ConditionExpression: 'attribute_not_exists(pk)',
       Item: { ...operationsKeys.lock(kind, id), activationId, crewId, vehicleId, openTasks: tasks.length, complete: single, bookedAt: tasks[0]!.updatedAt } satisfies LockItem & Record<string, unknown>,
@@ -40,22 +44,19 @@ export class DynamoTeamBookings implements TeamBookings {
     const stillOpen: NamedItem = { name: 'activation', item: { ConditionCheck: {
       TableName: this.tableName, Key: operationsKeys.activation(activationId), ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'open' },
     } } };
-    const head = await transactIf(this.db, [lock('CREW', crewId), lock('VEHICLE', vehicleId), ...pairs.slice(0, firstCount).flat(), stillOpen]).catch((error: unknown) => {
+    const head = await transactIf(this.db, [lock('CREW', crewId), lock('VEHICLE', vehicleId), ...this.chunkItems(chunks[0]!, tasks[0]!.updatedAt), stillOpen]).catch((error: unknown) => {
       // Still contended after the retries: refused as such (the planner books another team), not read as a condition.
       if (error instanceof TransactionConflictError) return { outcome: 'refused' as const, refused: ['concurrent'] };
       throw error;
     });
     if (head.outcome === 'refused') return { ok: false, reason: explain(head.refused, tasks, activationId) };
-    let written = firstCount;
+    let written = chunks[0]!.length;
     try {
-      while (written < pairs.length) {
-        // The last chunk marks both locks complete; it gives up a task to make room.
-        const fits = Math.min(perChunk, pairs.length - written);
-        const crowded = written + fits === pairs.length && fits * 2 + 2 > MAX_TRANSACTION_ITEMS;
-        const count = crowded ? Math.floor((MAX_TRANSACTION_ITEMS - 2) / 2) : fits;
-        const last = written + count === pairs.length;
-        const items = pairs.slice(written, written + count).flat();
-        if (last) {
+      for (const [i, chunk] of chunks.entries()) {
+        if (i === 0) continue;
+        const items = this.chunkItems(chunk, tasks[0]!.updatedAt);
+        // The last chunk marks both locks complete.
+        if (i === chunks.length - 1) {
           for (const kind of ['CREW', 'VEHICLE'] as const) {
             items.push({ name: `lock:${kind}`, item: { Update: { TableName: this.tableName, Key: operationsKeys.lock(kind, kind === 'CREW' ? crewId : vehicleId), UpdateExpression: 'SET complete = :t', ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':t': true, ':a': activationId } } } });
           }
@@ -65,13 +66,24 @@ export class DynamoTeamBookings implements TeamBookings {
           await this.undo(tasks.slice(0, written), crewId, vehicleId, activationId);
           return { ok: false, reason: explain(out.refused, tasks, activationId) };
         }
-        written += count;
+        written += chunk.length;
       }
     } catch (error) {
       await this.undo(tasks.slice(0, written), crewId, vehicleId, activationId);
       throw error;
     }
     return { ok: true };
+  }
+
+  /** A chunk's tasks, their road-pass claims, and one check per road that no deletion of it is under way at the booking's time. */
+  private chunkItems(chunk: readonly Task[], at: string): NamedItem[] {
+    return [
+      ...chunk.flatMap((t): NamedItem[] => [
+        { name: `task:${t.id}`, item: { Put: { TableName: this.tableName, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } } },
+        { name: `claim:${t.id}`, item: { Put: { TableName: this.tableName, Item: { ...coverKey(t), taskId: t.id, crewId: t.crewId, vehicleId: t.vehicleId }, ConditionExpression: 'attribute_not_exists(pk)' } } },
+      ]),
+      ...[...new Set(chunk.map((t) => t.roadId))].map((roadId) => roadNotRetiring(this.tableName, roadId, at)),
+    ];
   }
 
   async unbookTeam(tasks: Task[]): Promise<void> {
@@ -145,6 +157,8 @@ function explain(refused: readonly string[], tasks: readonly Task[], activationI
   if (refused.includes('activation')) return `activation ${activationId} is no longer open`;
   if (refused.includes('lock:CREW')) return `crew ${first.crewId} is already booked`;
   if (refused.includes('lock:VEHICLE')) return `vehicle ${first.vehicleId} is already booked`;
+  const retiring = tasks.find((t) => refused.includes(`road:${t.roadId}`));
+  if (retiring) return `road ${retiring.roadName} is being deleted from the registry`;
   for (const name of refused) {
     const [kind, id] = [name.slice(0, name.indexOf(':')), name.slice(name.indexOf(':') + 1)];
     const t = tasks.find((x) => x.id === id);

@@ -5,6 +5,7 @@ import { DynamoBoardVersion } from './DynamoBoardVersion.ts';
 import { DynamoActivationStore } from './DynamoActivationStore.ts';
 import { DynamoContactPreferences } from './DynamoContactPreferences.ts';
 import { DynamoInboundClaims } from './DynamoInboundClaims.ts';
+import { DynamoRoadRetirements } from './DynamoRoadRetirements.ts';
 import { DynamoShortfallMarkers } from './DynamoShortfallMarkers.ts';
 import { DynamoSmsRecords } from './DynamoSmsRecords.ts';
 import { DynamoTaskingCases } from './DynamoTaskingCases.ts';
@@ -24,5 +25,6 @@ export function dynamoOperations(db: DynamoDBDocumentClient, tableName: string):
     inbound: new DynamoInboundClaims(db, tableName),
     taskingCases: new DynamoTaskingCases(db, tableName),
     contacts: new DynamoContactPreferences(db, tableName),
+    roadRetirements: new DynamoRoadRetirements(db, tableName),
   }, new DynamoBoardVersion(db, tableName));
 }

@@ -18,6 +18,9 @@ export class MemoryTeamBookings implements TeamBookings {
     if (m.activations.get(activationId)?.status !== 'open') return { ok: false, reason: `activation ${activationId} is no longer open` };
     if (m.locks.has(`CREW#${crewId}`)) return { ok: false, reason: `crew ${crewId} is already booked` };
     if (m.locks.has(`VEHICLE#${vehicleId}`)) return { ok: false, reason: `vehicle ${vehicleId} is already booked` };
+    const at = tasks[0]!.updatedAt;
+    const retiring = tasks.find((t) => { const mark = m.roadRetirements.get(t.roadId); return mark !== undefined && mark.until >= at; });
+    if (retiring) return { ok: false, reason: `road ${retiring.roadName} is being deleted from the registry` };
     for (const t of tasks) {
       if (stored.has(t.id)) return { ok: false, reason: `task ${t.code} already exists` };
       if (m.covers.has(coverOf(t))) return { ok: false, reason: `road pass ${t.roadName} (${t.pass}) is already tasked in this activation` };

@@ -15,6 +15,13 @@ export interface MemoryLock {
   bookedAt: string;
 }
 
+/** A road's deletion mark: every booking on the road is refused until `until`. */
+export interface MemoryRoadMark {
+  phase: 'retiring' | 'retired';
+  until: string;
+  writeId?: string;
+}
+
 /** An inbound claim; an update before any claim (as DynamoDB's) leaves one without a time or state. */
 export interface MemoryInbound {
   at?: string;
@@ -52,6 +59,8 @@ export class OperationsMemory {
   readonly replyAnswers = new Map<string, Set<string>>();
   /** The board version (BoardVersion): bumped after every write the board reads. */
   boardVersion = 0;
+  /** Roads being deleted or just deleted, by road id (the deletion's token as the write id). */
+  readonly roadRetirements = new Map<string, MemoryRoadMark>();
   private resendNext = false;
 
   /**

@@ -4,6 +4,7 @@ import { MemoryBoardVersion } from './MemoryBoardVersion.ts';
 import { MemoryActivationStore } from './MemoryActivationStore.ts';
 import { MemoryContactPreferences } from './MemoryContactPreferences.ts';
 import { MemoryInboundClaims } from './MemoryInboundClaims.ts';
+import { MemoryRoadRetirements } from './MemoryRoadRetirements.ts';
 import { MemoryShortfallMarkers } from './MemoryShortfallMarkers.ts';
 import { MemorySmsRecords } from './MemorySmsRecords.ts';
 import { MemoryTaskingCases } from './MemoryTaskingCases.ts';
@@ -25,5 +26,6 @@ export function memoryOperations(memory = new OperationsMemory()): OperationsPor
     inbound: new MemoryInboundClaims(memory),
     taskingCases: new MemoryTaskingCases(memory),
     contacts: new MemoryContactPreferences(memory),
+    roadRetirements: new MemoryRoadRetirements(memory),
   }, new MemoryBoardVersion(memory));
 }

@@ -2,6 +2,7 @@ import type { ActivationStore } from './ActivationStore.ts';
 import type { BoardVersion } from './BoardVersion.ts';
 import type { ContactPreferences } from './ContactPreferences.ts';
 import type { InboundClaims } from './InboundClaims.ts';
+import type { RoadRetirements } from './RoadRetirements.ts';
 import type { ShortfallMarkers } from './ShortfallMarkers.ts';
 import type { SmsRecords } from './SmsRecords.ts';
 import type { TaskingCases } from './TaskingCases.ts';
@@ -21,4 +22,5 @@ export interface OperationsPorts {
   taskingCases: TaskingCases;
   contacts: ContactPreferences;
   boardVersion: BoardVersion;
+  roadRetirements: RoadRetirements;
 }

@@ -1,14 +1,14 @@
 import { ConflictError } from '../errors/ConflictError.ts';
 import { NotFoundError } from '../errors/NotFoundError.ts';
 import { RuleViolationError } from '../errors/RuleViolationError.ts';
-import { OPEN_TASK_STATES } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { RegistryAdmin } from '../ports/RegistryAdmin.ts';
 import type { CityPlan } from './CityPlan.ts';
 import type { Crew } from './Crew.ts';
+import { deleteRoad } from './deleteRoad.ts';
 import { REGISTRY_NOUN, type RegistryKind, type RegistryRecords } from './RegistryKind.ts';
 
-type Deps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'activations' | 'tasks'> & { registryAdmin: RegistryAdmin };
+type Deps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'activations' | 'tasks' | 'roadRetirements' | 'ids'> & { registryAdmin: RegistryAdmin };
 
 /** Registry edits go to their own log stream, apart from any activation. */
 export const REGISTRY_LOG = 'registry';
@@ -30,6 +30,8 @@ export async function saveRegistryRecord<K extends RegistryKind>(deps: Deps, kin
   if ((await deps.registryAdmin.saveRecord(kind, record)) === 'phone-in-use') {
     throw new ConflictError(`a phone of ${REGISTRY_NOUN[kind]} ${record.id} already belongs to another crew's leader or backup; one phone answers for one crew`, { id: record.id });
   }
+  // A road deleted lately and created again takes bookings again at once.
+  if (kind === 'roads') await deps.roadRetirements.clearRetired(record.id);
   await deps.log.append({ activationId: REGISTRY_LOG, at: deps.clock.now().toISOString(), actor, action: previous ? 'registry.replaced' : 'registry.created', subject: `${REGISTRY_NOUN[kind]}:${record.id}`, details: { kind } });
   return { record, created: !previous };
 }
@@ -43,17 +45,12 @@ export async function deleteRegistryRecord(deps: Deps, kind: RegistryKind, id: s
     const users = [...roads, ...crews, ...vehicles].filter((r) => r.zoneId === id).length;
     if (users > 0) throw new ConflictError(`zone ${id} still has ${users} roads, crews or vehicles; move or delete them first`, { id, dependents: users });
   }
-  if (kind === 'roads') {
-    // Read, then deleted: a booking landing between the two is not caught (no conditional write guards it yet).
-    const open = await deps.activations.getOpenActivation();
-    const onTasks = open ? (await deps.tasks.listTasks(open.id)).filter((t) => t.roadId === id && OPEN_TASK_STATES.includes(t.state)).length : 0;
-    if (onTasks > 0) throw new ConflictError(`road ${id} is on ${onTasks} open tasks; stand down or wait until they are done`, { id, openTasks: onTasks });
-  }
   if (kind === 'crews' || kind === 'vehicles') {
     const busy = await deps.bookings.listBusy();
     if ((kind === 'crews' ? busy.crewIds : busy.vehicleIds).has(id)) throw new ConflictError(`${REGISTRY_NOUN[kind]} ${id} is on open tasks; reassign them or stand down first`, { id });
   }
-  await deps.registryAdmin.deleteRecord(kind, record);
+  const remove = () => deps.registryAdmin.deleteRecord(kind, record);
+  await (kind === 'roads' ? deleteRoad(deps, id, remove) : remove());
   await deps.log.append({ activationId: REGISTRY_LOG, at: deps.clock.now().toISOString(), actor, action: 'registry.deleted', subject: `${REGISTRY_NOUN[kind]}:${id}`, details: { kind } });
 }
 
