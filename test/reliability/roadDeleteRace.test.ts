@@ -40,14 +40,20 @@ function startingAt<T extends object>(target: T, calls: { n: number; at: number;
   });
 }
 
+/** Every port of `deps` watched by startingAt. */
+function watchingAll<T extends object>(deps: T, calls: { n: number; at: number; start: () => void }): T {
+  const watched: Record<string, unknown> = {};
+  for (const [name, port] of Object.entries(deps)) watched[name] = typeof port === 'object' && port !== null ? startingAt(port as object, calls) : port;
+  return watched as T;
+}
+
 /** Deletes road `roadId`, starting a booking onto it before the delete's `startAt`-th store call; says what each side saw. */
 async function race(roadId: string, round: number, startAt: number): Promise<{ deleted: boolean; booked: boolean }> {
   const { deps, clock, tables } = seeded;
   const booking = task(round, 1, { id: `race-${round}`, activationId: ACTIVATION, roadId, crewId: `RC${round}`, vehicleId: `RV${round}`, updatedAt: clock.now().toISOString() });
   let booked: Promise<boolean> | undefined;
   const calls = { n: 0, at: startAt, start: () => { booked = deps.bookings.bookTeam([booking]).then((r) => r.ok); } };
-  const watched = Object.fromEntries(Object.entries({ ...deps, registryAdmin: new DynamoRegistryStore(tables.db, tables.names.REGISTRY_TABLE) })
-    .map(([name, port]) => [name, typeof port === 'object' && port !== null ? startingAt(port, calls) : port])) as typeof deps & { registryAdmin: DynamoRegistryStore };
+  const watched = watchingAll({ ...deps, registryAdmin: new DynamoRegistryStore(tables.db, tables.names.REGISTRY_TABLE) }, calls);
   const deleted = await deleteRegistryRecord(watched, 'roads', roadId, 'admin').then(() => true, (error: unknown) => {
     if (error instanceof ConflictError) return false;
     throw error;
