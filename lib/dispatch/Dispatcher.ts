@@ -25,9 +25,10 @@ export interface DispatcherProps {
 }
 
 /**
- * The dispatch queue and the dispatcher Lambda that works from it: one message per wave (from the
- * poller's activations and raises and from an officer's activation), sent one SMS per crew leader with
- * the exactly-once guard, the account's pace and retries.
+ * The dispatch queue and the dispatcher Lambda that works from it: small batches of booked teams as the
+ * first wave is booked (streamed), and one message per wave (from the poller's activations and upgrades and
+ * from an officer's activation, the safety net), sent one SMS per crew leader with the exactly-once guard,
+ * the account's pace and retries.
  *
  * Reserved concurrency 1: the pace (SMS parts per second) is a token bucket in the container, so two
  * containers would send at twice the account's throughput and be throttled. Waves therefore run one
@@ -63,8 +64,9 @@ export class Dispatcher extends Construct {
     // dispatchWave prefetches the opt-out list for a big wave (buildMessaging's SnsOptOutChecker).
     wireSms(this.function, props.sms, { checksOptOuts: true });
     this.function.addEventSource(new SqsEventSource(this.requests.queue, {
-      // One wave per invocation: a wave is the unit that succeeds or is redelivered.
-      batchSize: 1,
+      // Streamed teams arrive as many small messages: up to 10 per invocation, so that the pool is full while
+      // the first wave is being booked (the handler texts a batch's teams together; each record succeeds or is redelivered).
+      batchSize: 10,
       reportBatchItemFailures: true,
       // The least SQS allows; with reserved concurrency 1, more pollers would only be throttled.
       maxConcurrency: 2,

@@ -93,11 +93,11 @@ describe('snowops stack, dev', () => {
     }
   });
 
-  it('the dispatcher is fed by the dispatch queue one wave at a time, reporting batch item failures', () => {
+  it('the dispatcher is fed by the dispatch queue up to 10 messages at a time (streamed teams together), reporting batch item failures', () => {
     s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: fn('dispatcher') },
       EventSourceArn: { 'Fn::GetAtt': [dispatchQueueId(), 'Arn'] },
-      BatchSize: 1,
+      BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
   });

@@ -3,6 +3,8 @@ import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
 import type { Shortfall } from '../planner/PlanTypes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { DispatchRequests } from '../ports/DispatchRequests.ts';
+import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 import { planAndBook } from './planAndBook.ts';
 
@@ -18,8 +20,12 @@ export type ActivateResult =
   | { outcome: 'activated'; activation: Activation; tasks: Task[]; shortfalls: Shortfall[] }
   | { outcome: 'already-open'; activation: Activation };
 
-/** Opens an activation, plans teams for the roads in scope and books them; shortfalls are logged, never hidden. */
-export async function activate(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'>, request: ActivateRequest): Promise<ActivateResult> {
+/**
+ * Opens an activation, plans teams for the roads in scope and books them; shortfalls are logged, never hidden.
+ * With `dispatch` that takes booked teams (handTeam), the first wave streams: tier 1 is booked first and each
+ * team is handed to dispatch as its booking lands; the caller's wave request afterwards is the safety net.
+ */
+export async function activate(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { dispatch?: DispatchRequests }, request: ActivateRequest): Promise<ActivateResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const activation: Activation = {
@@ -43,8 +49,14 @@ export async function activate(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock'
 
   let planned: Awaited<ReturnType<typeof planAndBook>>;
   try {
-    planned = await planAndBook(deps, activation, request.zoneLevels);
+    const dispatch = deps.dispatch;
+    planned = await planAndBook(deps, activation, request.zoneLevels, dispatch?.handTeam ? { onBooked: (tasks) => dispatch.handTeam!({ activation, tasks }) } : {});
   } catch (error) {
+    if (error instanceof PlanningInterruptedError) {
+      // Teams already texted stand: the activation stays open with its wave unplanned, and the poller's resumePlanning finishes it.
+      await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: request.actor, action: 'activation.planning-interrupted', subject: `activation:${activation.id}`, details: { handedTeams: error.handedTeams }, reason: error.message });
+      throw error;
+    }
     // planAndBook removed its bookings; closing the activation lets the next attempt start clean.
     const reason = error instanceof Error ? error.message : String(error);
     await deps.activations.abandonActivation(activation.id, deps.clock.now().toISOString(), reason);

@@ -7,6 +7,22 @@ import type { CoreDeps } from '../ports/CoreDeps.ts';
 import { coveredPasses, loadPlannerInput } from './loadPlannerInput.ts';
 import { runPool } from '../dispatch/runPool.ts';
 import { toTasks } from './toTasks.ts';
+import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
+
+export interface PlanAndBookOptions {
+  /**
+   * Called with each team the moment its booking lands (tier 1 is booked first), so that dispatch can text
+   * it while the rest is booked. A team handed here is never undone: should planning fail later, the
+   * teams handed stand and PlanningInterruptedError is thrown instead of rolling them back.
+   */
+  onBooked?: (tasks: Task[]) => void;
+}
+
+/** The most urgent first: teams with a tier-1 pass, then tier 2, then 3; the planner's order within a tier. */
+function urgentFirst(teams: readonly Team[]): Team[] {
+  const tierOf = (team: Team) => Math.min(...team.tasks.map((t) => t.tier));
+  return teams.map((team, i) => ({ team, i, tier: tierOf(team) })).sort((a, b) => a.tier - b.tier || a.i - b.i).map((x) => x.team);
+}
 
 /** Re-plans after lost bookings at most this many times; what is still lost after that is reported short. */
 const ROUNDS = 5;
@@ -32,6 +48,7 @@ export async function planAndBook(
   deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget'>,
   activation: Activation,
   zoneLevels: Record<string, ResponseLevel>,
+  options: PlanAndBookOptions = {},
 ): Promise<{ tasks: Task[]; shortfalls: Shortfall[] }> {
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -39,6 +56,7 @@ export async function planAndBook(
   const repaired = await deps.bookings.repairIncompleteBookings(new Date(now.getTime() - STALE_BOOKING_MS).toISOString());
   if (repaired > 0) await deps.log.append({ activationId: activation.id, at, actor: 'planner', action: 'booking.repaired', details: { teams: repaired }, reason: 'incomplete bookings left by an interrupted writer were undone' });
   const booked: Task[][] = [];
+  let handed = 0;
   let shortfalls: Shortfall[] = [];
   try {
     for (let round = 1; round <= ROUNDS; round++) {
@@ -48,7 +66,7 @@ export async function planAndBook(
       // One reservation for the whole plan instead of one round trip per team (370 at city scale).
       const total = planned.teams.reduce((n, team) => n + team.tasks.length, 0);
       let next = total > 0 ? await deps.tasks.reserveTaskCodes(activation.id, total) : 0;
-      const teams = planned.teams.map((team) => {
+      const teams = urgentFirst(planned.teams).map((team) => {
         const teamTasks = toTasks(team, activation.id, next, activation.wave, at);
         next += team.tasks.length;
         return { team, teamTasks };
@@ -65,6 +83,10 @@ export async function planAndBook(
           await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booking-conflict', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId, round }, reason: result.reason });
           continue;
         }
+        if (options.onBooked) {
+          options.onBooked(teamTasks);
+          handed = booked.length;
+        }
         await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booked', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId, lent: team.lent, tasks: teamTasks.map((t) => ({ code: t.code, road: t.roadName, pass: t.pass, startBy: t.startBy })) } });
       }
       shortfalls = planned.shortfalls;
@@ -77,8 +99,11 @@ export async function planAndBook(
     const nowCovered = coveredPasses(await deps.tasks.listTasks(activation.id));
     shortfalls = shortfalls.filter((s) => !nowCovered.has(`${s.roadId}#${s.pass}`));
   } catch (error) {
-    for (const tasks of booked.reverse()) await deps.bookings.unbookTeam(tasks);
-    await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'plan.rolled-back', details: { teams: booked.length }, reason: error instanceof Error ? error.message : String(error) });
+    // Teams handed to dispatch may have been texted: they stand. Those booked after them are undone.
+    const undone = booked.slice(handed);
+    for (const tasks of undone.reverse()) await deps.bookings.unbookTeam(tasks);
+    await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'plan.rolled-back', details: { teams: undone.length, ...(handed > 0 ? { handedTeams: handed } : {}) }, reason: error instanceof Error ? error.message : String(error) });
+    if (handed > 0) throw new PlanningInterruptedError(handed, error);
     throw error;
   }
   await reportShortfalls(deps, activation.id, shortfalls);

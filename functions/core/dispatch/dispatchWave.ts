@@ -1,24 +1,15 @@
 import { notifyDutyOfficer } from '../escalation/notifyDutyOfficer.ts';
-import { passOnIfUnreachable } from '../escalation/passOnIfUnreachable.ts';
-import { sendTaskingAttempt } from '../escalation/sendTaskingAttempt.ts';
-import { taskingId, type TaskingCase } from '../escalation/TaskingCase.ts';
+import type { TaskingCase } from '../escalation/TaskingCase.ts';
 import type { Task } from '../operations/Task.ts';
 import type { Shortfall } from '../planner/PlanTypes.ts';
+import { dispatchGroup, noDispatchCounts, type DispatchCounts } from './dispatchGroup.ts';
 import { groupByCrew } from './groupByCrew.ts';
 import { notifyCancelledCrews } from './notifyCancelledCrews.ts';
 import type { MessagingDeps } from './MessagingDeps.ts';
 import { resolveMessaging } from './resolveMessaging.ts';
 import { runPool } from './runPool.ts';
 
-export interface DispatchSummary {
-  sent: number;
-  /** Taskings an earlier run had already sent (a retry or a duplicate event). */
-  skipped: number;
-  failed: number;
-  /** Sent, or maybe sent, by a run that died before recording it: not sent again. */
-  inDoubt: number;
-  /** Failed for good (invalid number, opted out): handed to the backup leader at once. */
-  unreachable: number;
+export interface DispatchSummary extends DispatchCounts {
   /** Crews told that tasks they had been sent were cancelled (stand-down, downgrade), at the same pace. */
   cancellationNotices: number;
 }
@@ -36,7 +27,7 @@ export async function dispatchWave(deps: MessagingDeps, activationId: string, op
   const { m } = resolveMessaging(deps);
   const [plan, crews, tasks, cases] = await Promise.all([deps.registry.getPlan(), deps.registry.listCrews(), deps.tasks.listTasks(activationId), deps.taskingCases.listTaskingCases(activationId)]);
   const crewById = new Map(crews.map((c) => [c.id, c]));
-  const summary: DispatchSummary = { sent: 0, skipped: 0, failed: 0, inDoubt: 0, unreachable: 0, cancellationNotices: 0 };
+  const summary: DispatchSummary = { ...noDispatchCounts(), cancellationNotices: 0 };
   const waveTasks = tasks.filter((t) => t.wave === activation.wave && t.state === 'planned');
 
   // A retried run finds the cases it opened: their tasks stay together, whatever else became planned since.
@@ -55,28 +46,8 @@ export async function dispatchWave(deps: MessagingDeps, activationId: string, op
   }
   await m.optOut?.prefetch?.(groups.map((g) => crewById.get(g[0]!.crewId)!.leader.phone));
 
-  await runPool(groups, m.concurrency, async (group) => {
-    const crew = crewById.get(group[0]!.crewId)!;
-    const sorted = [...group].sort((a, b) => a.sequence - b.sequence);
-    const now = deps.clock.now();
-    const at = now.toISOString();
-    const draft: TaskingCase = {
-      id: taskingId(activationId, crew.id, activation.wave, sorted[0]!.code), activationId, crewId: crew.id, wave: activation.wave, level: activation.level,
-      taskIds: sorted.map((t) => t.id), taskCodes: sorted.map((t) => t.code), step: 'leader', attempts: 1,
-      dueAt: new Date(now.getTime() + plan.escalation[activation.level].resendAfterMinutes * 60_000).toISOString(),
-      recipients: [{ role: 'leader', outcome: 'pending', at }], openedAt: at, updatedAt: at, version: 1,
-    };
-    const c = caseOfTask.get(sorted[0]!.id) ?? ((await deps.taskingCases.createTaskingCase(draft)) === 'created' ? draft : (await deps.taskingCases.getTaskingCase(activationId, draft.id))!);
-    const d = await sendTaskingAttempt(deps, { c, attempt: 1, role: 'leader', variant: { kind: 'first' }, plan, crew, tasks: sorted, actor: 'dispatcher' });
-    const dispatchedAt = deps.clock.now().toISOString();
-    for (const t of sorted) await deps.tasks.transitionTask(t, 'planned', 'dispatched', dispatchedAt);
-    if (!d.outcome) summary.skipped++;
-    else if (d.message.state === 'sent') summary.sent++;
-    else if (d.message.state === 'in-doubt') summary.inDoubt++;
-    else summary.failed++;
-    // Straight to the next person: the leader is marked unreachable and the case advanced now.
-    if (await passOnIfUnreachable(deps, c, d, { activation, plan, crew }, 'dispatcher')) summary.unreachable++;
-  });
+  const ctx = { activation, plan, crewById };
+  await runPool(groups, m.concurrency, (group) => dispatchGroup(deps, ctx, group, caseOfTask.get(group[0]!.id), summary));
 
   if (options.shortfalls && options.shortfalls.length > 0) {
     await notifyDutyOfficer(deps, {

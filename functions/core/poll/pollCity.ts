@@ -3,6 +3,7 @@ import { upgradeLevel, type UpgradeLevelResult } from '../activation/upgradeLeve
 import { levelRank, maxLevel, type ActiveLevel, type ResponseLevel } from '../levels/ResponseLevel.ts';
 import { OPEN_TASK_STATES } from '../operations/Task.ts';
 import type { ZoneState } from '../operations/ZoneState.ts';
+import type { DispatchRequests } from '../ports/DispatchRequests.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
@@ -39,7 +40,8 @@ export interface PollResult {
   metrics: PollMetrics;
 }
 
-type PollDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender };
+/** `dispatch`: where an activation streams its booked teams (activate), when the caller has one. */
+type PollDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch?: DispatchRequests };
 
 const cityLevelOf = (levels: ResponseLevel[]) => levels.reduce<ResponseLevel>((acc, l) => maxLevel(acc, l), 'none');
 
