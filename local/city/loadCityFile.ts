@@ -33,5 +33,16 @@ export async function loadCityFile(file: string = DEMO_CITY_FILE): Promise<CityF
       });
     }
   }
+  // One phone answers for one role: replies are matched to their crew and role by phone, and an escalation to the
+  // duty officer must not reach a crew (the API and the CSV importer refuse the same).
+  const holder = new Map<string, string>([[city.plan.dutyOfficerPhone, 'plan.dutyOfficerPhone']]);
+  city.crews.forEach((crew, i) => {
+    for (const role of ['leader', 'backup'] as const) {
+      const path = `crews.${i}.${role}.phone`;
+      const other = holder.get(crew[role].phone);
+      if (other) throw new Error(`${file}: ${path}: the same phone as ${other}; one phone answers for one crew and one role`);
+      holder.set(crew[role].phone, path);
+    }
+  });
   return city;
 }

@@ -14,7 +14,8 @@ export interface ImportRegistryOptions {
 }
 
 /**
- * Loads a city's registry (plan, zones, roads, crews, vehicles) into a deployed Registry table. Refuses
+ * Loads a city's registry (plan, zones, depots, roads, crews, vehicles) into a deployed Registry table, all or
+ * nothing: it replaces what the table held, or changes nothing if it fails part-way. Refuses
  * a file that does not match the stage's deploy config, since the dashboard and the alarms were built
  * from the config's zones: a zone missing from either would be silently ungraphed or unpolled.
  */
@@ -29,6 +30,6 @@ export async function importRegistry(options: ImportRegistryOptions): Promise<{ 
   if (inFile.join() !== inConfig.join()) {
     throw new Error(`${options.file}: zones [${inFile.join(', ')}] differ from config/${options.config.stage}.json city.zones [${inConfig.join(', ')}]`);
   }
-  await new DynamoRegistryStore(options.db, options.tableName).put(city);
+  await new DynamoRegistryStore(options.db, options.tableName).replaceCity(city);
   return { zones: city.zones.length, roads: city.roads.length, crews: city.crews.length, vehicles: city.vehicles.length };
 }

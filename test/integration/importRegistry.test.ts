@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { loadDeployConfig } from '../../lib/config/loadDeployConfig.ts';
@@ -14,6 +15,21 @@ async function demoCityWith(change: (city: Record<string, any>) => void): Promis
   const file = join(await mkdtemp(join(tmpdir(), 'snowops-import-')), 'city.json');
   await writeFile(file, JSON.stringify(city));
   return file;
+}
+
+/** `db` whose `n`-th BatchWriteItem fails as a dropped connection would (the import's writes are batches). */
+function failingBatch(db: DynamoDBDocumentClient, n: number): DynamoDBDocumentClient {
+  let batches = 0;
+  return new Proxy(db, {
+    get: (target, prop) => (prop !== 'send' ? Reflect.get(target, prop) : (command: unknown) => {
+      if (command instanceof BatchWriteCommand && ++batches === n) return Promise.reject(new Error('socket hang up'));
+      return target.send(command as never);
+    }),
+  });
+}
+
+async function registryItems(db: DynamoDBDocumentClient, tableName: string): Promise<string[]> {
+  return ((await db.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }))).Items ?? []).map((i) => JSON.stringify(i)).sort();
 }
 
 describe('first registry import into a deployed Registry table (DynamoDB Local)', () => {
@@ -44,5 +60,44 @@ describe('first registry import into a deployed Registry table (DynamoDB Local)'
     const attempt = importRegistry({ file, config: loadDeployConfig('dev'), db, tableName: names.REGISTRY_TABLE });
 
     await expect(attempt).rejects.toThrow(/zones \[.*xiuwu.*\] differ from config\/dev\.json city\.zones/);
+  });
+
+  it('changes nothing when it fails part-way: a city file lands whole or not at all (issue 14, build item 2)', async () => {
+    const { db, names } = await localTables();
+    const config = loadDeployConfig('prod');
+    await importRegistry({ file: DEMO_CITY_FILE, config, db, tableName: names.REGISTRY_TABLE });
+    const before = await registryItems(db, names.REGISTRY_TABLE);
+    const file = await demoCityWith((city) => { city.plan.name = '改过的预案'; city.roads[0].name = '改过的路'; city.crews.pop(); });
+
+    const attempt = importRegistry({ file, config, db: failingBatch(db, 3), tableName: names.REGISTRY_TABLE });
+
+    await expect(attempt).rejects.toThrow('socket hang up');
+    expect(await registryItems(db, names.REGISTRY_TABLE)).toEqual(before);
+  });
+
+  it('replaces the registry with the city file: a road left out of the file is gone', async () => {
+    const { db, names } = await localTables();
+    const config = loadDeployConfig('prod');
+    await importRegistry({ file: DEMO_CITY_FILE, config, db, tableName: names.REGISTRY_TABLE });
+    let dropped = '';
+    const file = await demoCityWith((city) => { dropped = city.roads.pop().id; });
+
+    await importRegistry({ file, config, db, tableName: names.REGISTRY_TABLE });
+
+    const roads = await new DynamoRegistryStore(db, names.REGISTRY_TABLE).listRoads();
+    expect(roads.some((r) => r.id === dropped)).toBe(false);
+  });
+
+  it.each([
+    ['two crews one phone', (city: Record<string, any>) => { city.crews[1].backup.phone = city.crews[0].leader.phone; }, 'crews.1.backup.phone: the same phone as crews.0.leader.phone'],
+    ['a crew the duty officer\'s phone', (city: Record<string, any>) => { city.crews[2].leader.phone = city.plan.dutyOfficerPhone; }, 'crews.2.leader.phone: the same phone as plan.dutyOfficerPhone'],
+  ])('refuses a city file giving %s, naming both places and writing nothing (issue 14, build item 3)', async (_what, change, message) => {
+    const { db, names } = await localTables();
+    const file = await demoCityWith(change);
+
+    const attempt = importRegistry({ file, config: loadDeployConfig('prod'), db, tableName: names.REGISTRY_TABLE });
+
+    await expect(attempt).rejects.toThrow(message);
+    expect(await registryItems(db, names.REGISTRY_TABLE)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { RegistryAdmin } from '../../core/ports/RegistryAdmin.ts';
 import type { ImportKind, KindSnapshot, RegistryImportStore } from '../../core/ports/RegistryImportStore.ts';
 import type { RegistryStore } from '../../core/ports/RegistryStore.ts';
 import type { RegistryKind, RegistryRecords } from '../../core/registry/RegistryKind.ts';
-import { transactIf, type NamedItem } from './conditionalWrite.ts';
+import { MAX_TRANSACTION_ITEMS, transactIf, type NamedItem } from './conditionalWrite.ts';
 import { queryAll } from './queryAll.ts';
 import { putAll } from './putAll.ts';
 import { bumpRevision, checkUnchanged, generationKey, phoneKey, readGeneration, recordPartition, VERSIONED, type Generation, type VersionedPartition } from './registryGenerations.ts';
@@ -57,7 +57,7 @@ export class DynamoRegistryStore implements RegistryStore, RegistryAdmin, Regist
     const { officer, ...g } = JSON.parse(basis) as Generation & { officer?: string };
     // The file was checked against this duty officer's phone: a plan saved since with a crew's phone refuses the switch.
     const officerUnchanged: NamedItem[] = officer === undefined ? [] : [{ name: 'officer', item: { ConditionCheck: { TableName: this.tableName, Key: PLAN_KEY, ConditionExpression: 'dutyOfficerPhone = :o', ExpressionAttributeValues: { ':o': officer } } } }];
-    return stageGeneration(this.db, this.tableName, VERSIONED[kind], g, records, officerUnchanged);
+    return stageGeneration(this.db, this.tableName, [{ p: VERSIONED[kind], current: g, records }], officerUnchanged);
   }
 
   async findCrewByPhone(phone: string): Promise<{ crew: Crew; role: 'leader' | 'backup' } | undefined> {
@@ -68,7 +68,31 @@ export class DynamoRegistryStore implements RegistryStore, RegistryAdmin, Regist
     return crew.Item ? { crew: stripKeys<Crew>(crew.Item), role: link.Item.role as 'leader' | 'backup' } : undefined;
   }
 
-  /** Seeds the plan and registry records (upsert by id) with the phone lookups, into each kind's current generation; not atomic (a city file's first load). */
+  /**
+   * Replaces the whole registry with a city (a city file: `npm run registry:import`), all or nothing: each kind's
+   * records are staged as a new generation, then the three generations, the plan, the zones and the depots
+   * (those not in the city deleted) are switched in by one transaction. A failure part-way changes nothing.
+   */
+  async replaceCity(city: { plan: CityPlan; zones: Zone[]; depots: Depot[]; roads: Road[]; crews: Crew[]; vehicles: Vehicle[] }): Promise<void> {
+    const [zones, depots] = await Promise.all([this.listZones(), this.listDepots()]);
+    const put = (pk: string, record: { id: string }): NamedItem => ({ name: pk, item: { Put: { TableName: this.tableName, Item: { pk, sk: record.id, ...record } } } });
+    const drop = (pk: string, record: { id: string }): NamedItem => ({ name: pk, item: { Delete: { TableName: this.tableName, Key: { pk, sk: record.id } } } });
+    const head: NamedItem[] = [
+      { name: 'plan', item: { Put: { TableName: this.tableName, Item: { ...PLAN_KEY, ...city.plan } } } },
+      ...city.zones.map((z) => put('ZONE', z)), ...zones.filter((z) => !city.zones.some((c) => c.id === z.id)).map((z) => drop('ZONE', z)),
+      ...city.depots.map((d) => put('DEPOT', d)), ...depots.filter((d) => !city.depots.some((c) => c.id === d.id)).map((d) => drop('DEPOT', d)),
+    ];
+    const kinds = (['roads', 'crews', 'vehicles'] as const);
+    if (head.length + kinds.length > MAX_TRANSACTION_ITEMS) {
+      throw new Error(`a city is switched in by one transaction of at most ${MAX_TRANSACTION_ITEMS} items: the plan, ${city.zones.length} zones and ${city.depots.length} depots (with ${head.length - 1 - city.zones.length - city.depots.length} to delete) are too many; nothing was written`);
+    }
+    const staged = await Promise.all(kinds.map(async (k) => ({ p: VERSIONED[k], current: await this.generation(VERSIONED[k]), records: city[k] })));
+    if ((await stageGeneration(this.db, this.tableName, staged, head)) === 'stale') {
+      throw new Error('the registry was edited while the city was imported; nothing of the city was kept: import it again');
+    }
+  }
+
+  /** Seeds the plan and registry records (upsert by id) with the phone lookups, into each kind's current generation: for tests and the local runtime's empty tables; not atomic (registry:import uses replaceCity). */
   async put(records: { plan?: CityPlan; zones?: Zone[]; depots?: Depot[]; roads?: Road[]; crews?: Crew[]; vehicles?: Vehicle[] }): Promise<void> {
     const items: Record<string, unknown>[] = [];
     if (records.plan) items.push({ ...PLAN_KEY, ...records.plan });

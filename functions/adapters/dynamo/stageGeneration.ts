@@ -22,31 +22,32 @@ function generationItems(p: VersionedPartition, generation: string, records: rea
 
 const keyOf = (item: Record<string, unknown>) => ({ pk: item.pk, sk: item.sk });
 
+/** One kind's records to stage, against the generation they replace. */
+export interface KindToStage { p: VersionedPartition; current: Generation; records: readonly { id: string }[] }
+
 /**
- * Writes `records` as a new generation beside the current one, then switches it in with one conditional
- * write (with `alsoChecked`, e.g. the duty officer's phone unchanged). Until the switch no reader sees any
- * of it; a failure part-way or a refused switch leaves the registry as it was (the staged items are
- * deleted). After a switch the generation before the replaced one is deleted: the replaced one stays
- * whole for readers that read the pointer just before the switch.
+ * Writes each kind's records as a new generation beside its current one, then switches them all in with
+ * one conditional write (with `alsoWritten`, e.g. the duty officer's phone checked unchanged, or a city's
+ * plan and zones). Until the switch no reader sees any of it; a failure part-way or a refused switch leaves
+ * the registry as it was (the staged items are deleted). After a switch the generation before the replaced
+ * one is deleted: the replaced one stays whole for readers that read the pointer just before the switch.
  */
-export async function stageGeneration(
-  db: DynamoDBDocumentClient, tableName: string, p: VersionedPartition, current: Generation, records: readonly { id: string }[], alsoChecked: NamedItem[],
-): Promise<'replaced' | 'stale'> {
-  const staged = randomUUID().replaceAll('-', '');
-  const items = generationItems(p, staged, records);
-  const discard = () => deleteAll(db, tableName, items.map(keyOf), `discarding staged ${p} generation`).catch(() => undefined);
+export async function stageGeneration(db: DynamoDBDocumentClient, tableName: string, kinds: readonly KindToStage[], alsoWritten: NamedItem[]): Promise<'replaced' | 'stale'> {
+  const staged = kinds.map((k) => ({ ...k, generation: randomUUID().replaceAll('-', '') }));
+  const items = staged.flatMap((k) => generationItems(k.p, k.generation, k.records));
+  const discard = () => deleteAll(db, tableName, items.map(keyOf), 'discarding staged generations').catch(() => undefined);
   try {
-    await putAll(db, tableName, items, `staging ${records.length} ${p} records`);
+    await putAll(db, tableName, items, `staging ${staged.map((k) => `${k.records.length} ${k.p}`).join(', ')} records`);
   } catch (error) {
     await discard();
     throw error;
   }
-  const out = await transactIf(db, [switchGeneration(tableName, p, current, staged), ...alsoChecked]);
+  const out = await transactIf(db, [...staged.map((k) => switchGeneration(tableName, k.p, k.current, k.generation)), ...alsoWritten]);
   if (out.outcome === 'refused') {
     await discard();
     return 'stale';
   }
-  if (current.previous !== undefined) await dropGeneration(db, tableName, p, current.previous).catch(() => undefined);
+  for (const { p, current } of staged) if (current.previous !== undefined) await dropGeneration(db, tableName, p, current.previous).catch(() => undefined);
   return 'replaced';
 }
 
