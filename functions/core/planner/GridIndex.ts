@@ -9,6 +9,7 @@ export class GridIndex {
   private readonly width: number;
   private readonly height: number;
   private readonly cells = new Map<number, number[]>();
+  private readonly count: number;
 
   /** `xs`/`ys` in km; about `perCell` points share a cell on average. */
   constructor(xs: ArrayLike<number>, ys: ArrayLike<number>, perCell = 2) {
@@ -18,7 +19,11 @@ export class GridIndex {
       x0 = Math.min(x0, xs[i]!); x1 = Math.max(x1, xs[i]!); y0 = Math.min(y0, ys[i]!); y1 = Math.max(y1, ys[i]!);
     }
     const area = n > 0 ? Math.max(x1 - x0, 1e-3) * Math.max(y1 - y0, 1e-3) : 1;
-    this.cell = Math.max(1e-3, Math.sqrt((area * perCell) / Math.max(1, n)));
+    // No side of the grid longer than n cells: points on a line (one street of depots) would
+    // otherwise make a grid of millions of empty cells for rings to walk.
+    const longest = n > 0 ? Math.max(x1 - x0, y1 - y0) : 0;
+    this.cell = Math.max(1e-3, Math.sqrt((area * perCell) / Math.max(1, n)), longest / Math.max(1, n));
+    this.count = n;
     this.minCx = n > 0 ? Math.floor(x0 / this.cell) : 0;
     this.minCy = n > 0 ? Math.floor(y0 / this.cell) : 0;
     this.width = n > 0 ? Math.floor(x1 / this.cell) - this.minCx + 1 : 0;
@@ -46,18 +51,30 @@ export class GridIndex {
     // Beyond this ring no cell of the grid is left.
     const last = Math.max(qx, this.width - 1 - qx, qy, this.height - 1 - qy, 0);
     const ring: number[] = [];
-    for (let r = 0; r <= last; r++) {
+    let seen = 0;
+    const take = (cx: number, cy: number) => {
+      const members = this.cells.get(this.key(cx, cy));
+      if (members) for (const i of members) ring.push(i);
+    };
+    for (let r = 0; r <= last && seen < this.count; r++) {
       ring.length = 0;
-      for (let cx = qx - r; cx <= qx + r; cx++) {
-        if (cx < 0 || cx >= this.width) continue;
-        const edge = cx === qx - r || cx === qx + r;
-        for (let cy = qy - r; cy <= qy + r; cy += edge ? 1 : 2 * r) {
-          if (cy < 0 || cy >= this.height) continue;
-          const members = this.cells.get(this.key(cx, cy));
-          if (members) for (const i of members) ring.push(i);
-          if (r === 0) break;
+      // Only the ring's cells inside the grid: its top and bottom rows, then its side columns.
+      const x0 = Math.max(0, qx - r);
+      const x1 = Math.min(this.width - 1, qx + r);
+      const y0 = Math.max(0, qy - r + 1);
+      const y1 = Math.min(this.height - 1, qy + r - 1);
+      for (const cy of r === 0 ? [qy] : [qy - r, qy + r]) {
+        if (cy < 0 || cy >= this.height) continue;
+        for (let cx = x0; cx <= x1; cx++) take(cx, cy);
+      }
+      if (r > 0) {
+        for (const cx of [qx - r, qx + r]) {
+          if (cx < 0 || cx >= this.width) continue;
+          for (let cy = y0; cy <= y1; cy++) take(cx, cy);
         }
       }
+      if (ring.length === 0) continue;
+      seen += ring.length;
       ring.sort((a, b) => a - b);
       if (!visit(ring, Math.max(0, r - 1) * this.cell)) return;
     }

@@ -18,6 +18,17 @@ const MATERIAL = new Set(['spreader', 'snow-melter']);
  * and because it never loads more than it spreads, each stop is no later than the model's estimate.
  */
 export function chainRoute(model: PlanningModel, vehicle: number, fromH: number, tasks: readonly number[]): { stops: ChainedStop[]; endH: number } {
+  const stops: ChainedStop[] = [];
+  const endH = driveRoute(model, vehicle, fromH, tasks, stops);
+  return { stops, endH };
+}
+
+/** When a team driving `tasks` in order would finish (chainRoute without the stops: the fill tries many orders). */
+export function routeEndH(model: PlanningModel, vehicle: number, fromH: number, tasks: readonly number[]): number {
+  return driveRoute(model, vehicle, fromH, tasks, undefined);
+}
+
+function driveRoute(model: PlanningModel, vehicle: number, fromH: number, tasks: readonly number[], stops: ChainedStop[] | undefined): number {
   const mv = model.vehicles[vehicle]!;
   const speed = model.speedKmPerH;
   const detour = model.settings.detourFactor;
@@ -27,7 +38,6 @@ export function chainRoute(model: PlanningModel, vehicle: number, fromH: number,
   let at: Point = mv.depot;
   let t = fromH;
   let loadLeft = capacity ?? Infinity;
-  const stops: ChainedStop[] = [];
   for (const j of tasks) {
     const task = model.tasks[j]!;
     const usesMaterial = capacity !== undefined && MATERIAL.has(task.pass);
@@ -54,10 +64,10 @@ export function chainRoute(model: PlanningModel, vehicle: number, fromH: number,
       loadLeft -= task.laneKm;
     }
     t += work;
-    stops.push({ task: j, startH, endH: t, travelKm: travel });
+    stops?.push({ task: j, startH, endH: t, travelKm: travel });
     at = task.exit;
   }
-  return { stops, endH: t };
+  return t;
 }
 
 /** Orders a team's tasks: tier 1 first, then 2, then 3; within a tier, nearest next road. */

@@ -4,9 +4,17 @@ export type Availability = { available: true; fromH: number; toH: number } | { a
 
 const DAY_MIN = 24 * 60;
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one, and every crew asks. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes since local midnight of `at` in `timeZone`. */
 export function localMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
   return get('hour') * 60 + get('minute') + at.getUTCSeconds() / 60;
 }

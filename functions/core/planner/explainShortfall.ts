@@ -1,11 +1,52 @@
+import type { EquipmentClass } from '../registry/EquipmentClass.ts';
+import type { Vehicle } from '../registry/Vehicle.ts';
 import type { PlanningModel } from './PlanningModel.ts';
 import type { Solution } from './SearchState.ts';
 
+/**
+ * What the explanations look up, grouped once per plan (by zone, by class), so that explaining
+ * every pass left out of a city of 50,000 roads does not scan every zone, vehicle and crew per pass.
+ */
+export interface ShortfallIndex {
+  zoneName: Map<string, string>;
+  /** Every vehicle of a zone and class (`zone|class`). */
+  ofZoneClass: Map<string, Vehicle[]>;
+  /** Whether the city has a ready spreader without chloride (for agent-free roads). */
+  readyChlorideFreeSpreader: boolean;
+  /** Crews off shift or resting, by zone. */
+  restingOfZone: Map<string, { certified: readonly EquipmentClass[] }[]>;
+  /** `zone|class` of every vehicle in the model (ready, free, with a crew that may drive it). */
+  modelled: Set<string>;
+}
+
+export function shortfallIndex(model: PlanningModel): ShortfallIndex {
+  const { context } = model;
+  const ofZoneClass = new Map<string, Vehicle[]>();
+  for (const v of context.allVehicles) {
+    const key = `${v.zoneId}|${v.class}`;
+    const list = ofZoneClass.get(key);
+    if (list) list.push(v);
+    else ofZoneClass.set(key, [v]);
+  }
+  const restingOfZone = new Map<string, { certified: readonly EquipmentClass[] }[]>();
+  for (const { crew } of context.unavailableCrews) {
+    const list = restingOfZone.get(crew.zoneId);
+    if (list) list.push(crew);
+    else restingOfZone.set(crew.zoneId, [crew]);
+  }
+  return {
+    zoneName: new Map(context.zones.map((z) => [z.id, z.name])),
+    ofZoneClass, restingOfZone,
+    readyChlorideFreeSpreader: context.allVehicles.some((v) => v.class === 'spreader' && v.status === 'ready' && !v.chlorideAgent),
+    modelled: new Set(model.vehicles.map((mv) => `${mv.zoneId}|${mv.vehicle.class}`)),
+  };
+}
+
 /** Says why a road pass got no team, e.g. "no ready spreader in 山阳区; 2 in maintenance". */
-export function explainShortfall(model: PlanningModel, solution: Solution, j: number): string {
+export function explainShortfall(model: PlanningModel, solution: Solution, j: number, index: ShortfallIndex = shortfallIndex(model)): string {
   const task = model.tasks[j]!;
   const { context } = model;
-  const zoneName = context.zones.find((z) => z.id === task.zoneId)?.name ?? task.zoneId;
+  const zoneName = index.zoneName.get(task.zoneId) ?? task.zoneId;
   const cls = task.pass;
   let pairedCandidates = 0;
   let candidates = 0;
@@ -18,21 +59,20 @@ export function explainShortfall(model: PlanningModel, solution: Solution, j: nu
   }
   if (candidates > 0) return `the crews certified for the ready ${cls}s that could reach it in ${zoneName} are on other vehicles`;
 
-  const ofClass = context.allVehicles.filter((v) => v.class === cls);
-  const usable = (v: (typeof ofClass)[number]) => !(cls === 'spreader' && v.chlorideAgent && !task.road.agentAllowed);
-  if (cls === 'spreader' && !task.road.agentAllowed && !ofClass.some((v) => v.status === 'ready' && usable(v))) {
+  const usable = (v: Vehicle) => !(cls === 'spreader' && v.chlorideAgent && !task.road.agentAllowed);
+  if (cls === 'spreader' && !task.road.agentAllowed && !index.readyChlorideFreeSpreader) {
     return `road in ${zoneName} is agent-free and no ready chloride-free spreader exists`;
   }
-  const inZone = ofClass.filter((v) => v.zoneId === task.zoneId && usable(v));
-  const count = (pred: (v: (typeof ofClass)[number]) => boolean) => inZone.filter(pred).length;
+  const inZone = (index.ofZoneClass.get(`${task.zoneId}|${cls}`) ?? []).filter(usable);
+  const count = (pred: (v: Vehicle) => boolean) => inZone.filter(pred).length;
   const readyFree = count((v) => v.status === 'ready' && !context.busyVehicleIds.has(v.id));
   const booked = count((v) => v.status === 'assigned' || (v.status === 'ready' && context.busyVehicleIds.has(v.id)));
   const maintenance = count((v) => v.status === 'maintenance');
   const outOfService = count((v) => v.status === 'out-of-service');
-  const resting = context.unavailableCrews.filter((u) => u.crew.zoneId === task.zoneId && u.crew.certified.includes(cls));
+  const resting = (index.restingOfZone.get(task.zoneId) ?? []).filter((crew) => crew.certified.includes(cls));
   const restNote = resting.length > 0 ? `; ${resting.length} certified crew${resting.length > 1 ? 's' : ''} off shift or resting` : '';
   if (readyFree > 0) {
-    if (model.vehicles.some((mv) => mv.vehicle.class === cls && mv.zoneId === task.zoneId)) {
+    if (index.modelled.has(`${task.zoneId}|${cls}`)) {
       return `longer than any ${cls} team's remaining shift in ${zoneName}`;
     }
     return `no free crew certified for ${cls} in ${zoneName} (${readyFree} ready)${restNote}`;

@@ -1,4 +1,5 @@
 import type { Depot } from '../registry/Depot.ts';
+import { codeUnitOrder } from './codeUnitOrder.ts';
 import { crewAvailability } from './crewAvailability.ts';
 import type { ModelContext, ModelCrew, ModelPair, ModelVehicle } from './PlanningModel.ts';
 import type { PlannerInput } from './PlannerInput.ts';
@@ -43,7 +44,7 @@ export function modelTeams(input: PlannerInput, settings: ResolvedPlannerSetting
   const km = (a: Point, b: Point) => settings.detourFactor * planarKm(a, b, cosLat);
   const crews: ModelCrew[] = [];
   const unavailableCrews: ModelContext['unavailableCrews'] = [];
-  for (const crew of [...input.crews].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const crew of [...input.crews].sort((a, b) => codeUnitOrder(a.id, b.id))) {
     if (busyCrewIds.has(crew.id)) continue;
     const depot = locate(crew.depot, crew.zoneId);
     if (!depot) { unavailableCrews.push({ crew, reason: `zone ${crew.zoneId} unknown` }); continue; }
@@ -58,7 +59,7 @@ export function modelTeams(input: PlannerInput, settings: ResolvedPlannerSetting
   const pairs: ModelPair[] = [];
   const pairsOfVehicle: number[][] = [];
   const pairsOfCrew: number[][] = crews.map(() => []);
-  for (const vehicle of [...input.vehicles].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const vehicle of [...input.vehicles].sort((a, b) => codeUnitOrder(a.id, b.id))) {
     if (vehicle.status !== 'ready' || busyVehicleIds.has(vehicle.id)) continue;
     const depot = locate(vehicle.depot, vehicle.zoneId);
     if (!depot) continue;

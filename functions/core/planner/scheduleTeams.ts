@@ -1,5 +1,5 @@
-import { chainRoute, orderRoute } from './chainRoute.ts';
-import { explainShortfall } from './explainShortfall.ts';
+import { chainRoute, orderRoute, routeEndH } from './chainRoute.ts';
+import { explainShortfall, shortfallIndex } from './explainShortfall.ts';
 import type { PlanningModel } from './PlanningModel.ts';
 import type { PlannedTask, Shortfall, Team } from './PlanTypes.ts';
 import type { Solution } from './SearchState.ts';
@@ -31,11 +31,14 @@ export function scheduleTeams(model: PlanningModel, solution: Solution, options:
   if (options.fill ?? true) {
     const ends = routes.map((r, v) => {
       const p = solution.pairOfVehicle[v]!;
-      return p >= 0 ? chainRoute(model, v, model.pairs[p]!.fromH, r).endH : 0;
+      return p >= 0 ? routeEndH(model, v, model.pairs[p]!.fromH, r) : 0;
     });
     left.sort((a, b) => model.tasks[a]!.tier - model.tasks[b]!.tier || model.tasks[b]!.penalty - model.tasks[a]!.penalty || a - b);
+    const trial: number[] = [];
     for (const j of left) {
-      let best: { v: number; route: number[]; end: number } | undefined;
+      let bestV = -1;
+      let bestAt = 0;
+      let bestEnd = 0;
       for (let k = model.candStart[j]!; k < model.candStart[j + 1]!; k++) {
         const v = model.candVehicle[k]!;
         const p = solution.pairOfVehicle[v]!;
@@ -45,15 +48,18 @@ export function scheduleTeams(model: PlanningModel, solution: Solution, options:
         const route = routes[v]!;
         let at = route.length;
         while (at > 0 && model.tasks[route[at - 1]!]!.tier > model.tasks[j]!.tier) at--;
-        const trial = [...route.slice(0, at), j, ...route.slice(at)];
-        const end = chainRoute(model, v, pair.fromH, trial).endH;
+        trial.length = 0;
+        for (let i = 0; i < at; i++) trial.push(route[i]!);
+        trial.push(j);
+        for (let i = at; i < route.length; i++) trial.push(route[i]!);
+        const end = routeEndH(model, v, pair.fromH, trial);
         if (end > pair.fromH + pair.hours + 1e-9) continue;
-        if (!best || end - ends[v]! < best.end - ends[best.v]!) best = { v, route: trial, end };
+        if (bestV < 0 || end - ends[v]! < bestEnd - ends[bestV]!) { bestV = v; bestAt = at; bestEnd = end; }
       }
-      if (!best) continue;
-      routes[best.v] = best.route;
-      ends[best.v] = best.end;
-      taskVehicle[j] = best.v;
+      if (bestV < 0) continue;
+      routes[bestV]!.splice(bestAt, 0, j);
+      ends[bestV] = bestEnd;
+      taskVehicle[j] = bestV;
       filled++;
     }
   }
@@ -81,9 +87,10 @@ export function scheduleTeams(model: PlanningModel, solution: Solution, options:
       lent: tasks.some((t) => t.zoneId !== crew.zoneId), tasks, availableUntil: iso(pair.fromH + pair.hours),
     });
   }
+  const index = shortfallIndex(model);
   const shortfalls: Shortfall[] = model.tasks.flatMap((t, j) => taskVehicle[j]! >= 0 ? [] : [{
     roadId: t.road.id, roadName: t.road.name, zoneId: t.zoneId, tier: t.tier, pass: t.pass, laneKm: t.laneKm,
-    reason: explainShortfall(model, solution, j),
+    reason: explainShortfall(model, solution, j, index),
   }]);
   return { teams, shortfalls, filled };
 }

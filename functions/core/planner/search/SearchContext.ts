@@ -33,8 +33,10 @@ export function createSearchContext(model: PlanningModel, random: () => number, 
     for (let k = model.candStart[j]!; k < model.candStart[j + 1]!; k++) minHours[j] = Math.min(minHours[j]!, model.candHours[k]!);
   }
   const density = Float64Array.from(model.tasks, (t, j) => t.penalty / Math.max(minHours[j]!, 1e-6));
+  // Tiers in a typed array: the sort compares numbers, not task objects.
+  const tier = Uint8Array.from(model.tasks, (t) => t.tier);
   const byValue = model.vehicles.map((_, v) => model.vehTask.slice(model.vehStart[v]!, model.vehStart[v + 1]!)
-    .sort((a, b) => model.tasks[a]!.tier - model.tasks[b]!.tier || density[b]! - density[a]! || a - b));
+    .sort((a, b) => tier[a]! - tier[b]! || density[b]! - density[a]! || a - b));
   return {
     model, state: new SearchState(model), random, budget, minHours, density, byValue,
     neighbours: vehicleNeighbours(model, NEIGHBOURS),
