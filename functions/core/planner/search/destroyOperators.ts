@@ -1,5 +1,6 @@
 import { removeTask, repack, repackGroup, trim } from './repacking.ts';
 import { pick, type SearchContext } from './SearchContext.ts';
+import { staffVehicle } from './staffing.ts';
 import {
   EPS, HAND_OVER_CHANCE, IDLE_LOOKAHEAD, IDLE_SAMPLES, MAX_REMOVED, MIN_REMOVED_SPAN, MIN_ROUTE_LOSS, PAIR_REPACK_CHANCE,
   RANDOM_TASK_VEHICLES, REMOVED_SHARE, TIER1_LOSS_CHANCE, TRIPLE_REPACK_CHANCE,
@@ -72,31 +73,10 @@ function idleVehicleWithWork(ctx: SearchContext): number {
   return v;
 }
 
-/** Puts a crew on an idle vehicle that has valuable work waiting; its old vehicle goes to an idle crew or stands. */
+/** Staffs an idle vehicle that has valuable work waiting, through an augmenting path of crews (see staffing). */
 export const crewToIdleVehicle: DestroyOperator = (ctx, { pool, touched }) => {
-  const { model, state } = ctx;
   const v = idleVehicleWithWork(ctx);
-  if (v < 0) return;
-  let choice = -1;
-  let lowest = Infinity;
-  for (const p of model.pairsOfVehicle[v]!) {
-    const w = state.vehicleOfCrew[model.pairs[p]!.crew]!;
-    let carried = -1;
-    if (w >= 0) { carried = 0; for (const j of state.tasksOf[w]!) carried += model.tasks[j]!.penalty; }
-    carried *= 0.5 + ctx.random();
-    if (carried < lowest) { lowest = carried; choice = p; }
-  }
-  const w = state.vehicleOfCrew[model.pairs[choice]!.crew]!;
-  if (w >= 0) state.setPair(w, -1);
-  state.setPair(v, choice);
-  repack(ctx, v, pool, touched);
-  touched.add(v);
-  for (const x of ctx.neighbours[v]!.subarray(0, 2)) touched.add(x);
-  if (w >= 0) {
-    handToIdleCrew(ctx, w);
-    touched.add(w);
-    trim(ctx, w, pool);
-  }
+  if (v >= 0) staffVehicle(ctx, v, pool, touched);
 };
 
 /** Exact re-pack of one vehicle, then of a neighbour that may take what it dropped (or of two or three together). */

@@ -1,6 +1,7 @@
 import { keepIfBetter } from './acceptance.ts';
 import { repair } from './insertion.ts';
 import { repack, repackGroup, trim } from './repacking.ts';
+import { staffingPass } from './staffing.ts';
 import type { SearchContext } from './SearchContext.ts';
 import { WAITING_LOOKAHEAD } from './tuning.ts';
 
@@ -37,7 +38,8 @@ function swapCrews(ctx: SearchContext, a: number, b: number): boolean {
 }
 
 /**
- * Polish, with `share` of the budget left: vehicles where valuable work waits are re-packed alone
+ * Polish, with `share` of the budget left: uncrewed vehicles with work waiting are staffed through
+ * augmenting paths of crews; vehicles where valuable work waits are re-packed alone
  * (knapsack), then with two neighbours (branch and bound); then every pair of neighbouring crewed
  * vehicles is re-packed as it is and with the crews swapped. Each change is kept only when the
  * objective drops.
@@ -46,6 +48,7 @@ export function polish(ctx: SearchContext, share: number): void {
   const { model, state, budget } = ctx;
   const until = budget.mark(share);
   const nV = model.vehicles.length;
+  staffingPass(ctx, until);
   budget.spend(nV);
   const waiting: { a: number; w: number }[] = [];
   for (let a = 0; a < nV; a++) {
