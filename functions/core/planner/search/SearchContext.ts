@@ -14,8 +14,16 @@ export interface SearchContext {
   readonly minHours: Float64Array;
   /** Each task's value per hour of its fastest candidate. */
   readonly density: Float64Array;
-  /** Each vehicle's candidate tasks, tier first, then most valuable per hour: related work without a full scan. */
+  /**
+   * Each vehicle's candidate tasks, tier first, then most valuable per hour of the task's fastest
+   * candidate: whether valuable work waits for a vehicle (work another depot does cheaper does not).
+   */
   readonly byValue: Int32Array[];
+  /**
+   * The same tasks, most valuable per hour on this vehicle (its own travel) within a tier: what a
+   * re-pack of it weighs and what joins a repair around it, so it is offered the work near it.
+   */
+  readonly nearValue: Int32Array[];
   /** Each vehicle's same-class vehicles with the nearest depots. */
   readonly neighbours: Int32Array[];
   /** Crews that may drive at least one vehicle. */
@@ -37,8 +45,15 @@ export function createSearchContext(model: PlanningModel, random: () => number, 
   const tier = Uint8Array.from(model.tasks, (t) => t.tier);
   const byValue = model.vehicles.map((_, v) => model.vehTask.slice(model.vehStart[v]!, model.vehStart[v + 1]!)
     .sort((a, b) => tier[a]! - tier[b]! || density[b]! - density[a]! || a - b));
+  const onV = new Float64Array(model.vehTask.length);
+  for (let i = 0; i < onV.length; i++) onV[i] = model.tasks[model.vehTask[i]!]!.penalty / Math.max(model.candHours[model.vehCand[i]!]!, 1e-6);
+  const nearValue = model.vehicles.map((_, v) => {
+    const at = Int32Array.from({ length: model.vehStart[v + 1]! - model.vehStart[v]! }, (_, i) => model.vehStart[v]! + i)
+      .sort((a, b) => tier[model.vehTask[a]!]! - tier[model.vehTask[b]!]! || onV[b]! - onV[a]! || model.vehTask[a]! - model.vehTask[b]!);
+    return at.map((i) => model.vehTask[i]!);
+  });
   return {
-    model, state: new SearchState(model), random, budget, minHours, density, byValue,
+    model, state: new SearchState(model), random, budget, minHours, density, byValue, nearValue,
     neighbours: vehicleNeighbours(model, NEIGHBOURS),
     crewsWithOptions: model.crews.map((_, c) => c).filter((c) => model.pairsOfCrew[c]!.length > 0),
     tier1Weight: model.settings.weights.tier1PassableHour,

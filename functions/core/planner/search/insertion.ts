@@ -82,7 +82,7 @@ export function insertionOrder(ctx: SearchContext, pool: Iterable<number>, noise
 export function relatedUnassigned(ctx: SearchContext, touched: Iterable<number>, into: Set<number>, perVehicle = RELATED_PER_VEHICLE): void {
   const { state } = ctx;
   for (const v of touched) {
-    const list = ctx.byValue[v]!;
+    const list = ctx.nearValue[v]!;
     let taken = 0;
     for (let i = 0; i < list.length && taken < perVehicle; i++) {
       const j = list[i]!;

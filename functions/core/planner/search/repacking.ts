@@ -38,7 +38,7 @@ export function repack(ctx: SearchContext, v: number, pool: Set<number>, touched
   const items: number[] = [];
   const cands: number[] = [];
   for (const j of state.tasksOf[v]!) { items.push(j); cands.push(state.taskCand[j]!); }
-  const list = ctx.byValue[v]!;
+  const list = ctx.nearValue[v]!;
   for (let i = 0, extra = 0; i < list.length && extra < REPACK_EXTRA; i++) {
     const j = list[i]!;
     if (state.taskCand[j]! >= 0) continue;
@@ -62,7 +62,7 @@ export function repackGroup(ctx: SearchContext, group: readonly number[], pool: 
   const tasks: number[] = vs.flatMap((v) => state.tasksOf[v]!);
   const seen = new Set(tasks);
   for (const v of vs) {
-    const list = ctx.byValue[v]!;
+    const list = ctx.nearValue[v]!;
     for (let i = 0, extra = 0; i < list.length && extra < REPACK_EXTRA / vs.length; i++) {
       const j = list[i]!;
       if (state.taskCand[j]! >= 0 || seen.has(j)) continue;
