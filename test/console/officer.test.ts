@@ -30,7 +30,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-controls]');
     expect(await page.textContent('[data-level]')).toBe('II');
-    expect(await page.textContent(`[data-zone-row="${world.city.zones[0]!.id}"]`)).toContain('blizzard-6h 12.9 mm snow water / 6 h ≥ 10 → II');
+    expect(await page.textContent(`[data-zone-row="${world.city.zones[0]!.id}"]`)).toContain('暴雪：6 小时雪水当量 12.9 毫米 ≥ 10 毫米 → II');
   });
 
   it('previews level II as a table and a map of what would be booked, writing nothing', async () => {

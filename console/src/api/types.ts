@@ -9,7 +9,8 @@ export interface LogEntry { id: string; activationId: string; at: string; actor:
 
 export interface Board {
   city: string; timeZone: string; forecastLevel: Level; staleAfterMinutes: number;
-  zones: { zoneId: string; name: string; forecastLevel: Level; activationLevel: Level | null; evidence: Evidence[]; provider: string | null; lastSuccessAt: string | null; lastError: string | null; watch: boolean; stale: boolean }[];
+  zones: { zoneId: string; name: string; forecastLevel: Level; activationLevel: Level | null; evidence: Evidence[]; provider: string | null; lastSuccessAt: string | null; lastError: string | null; watch: boolean; stale: boolean; hourly: { from: string; snowWaterMm: (number | null)[] } | null }[];
+  thresholds: { level: ActiveLevel; windowHours: number; waterMm: number }[];
   activation: { id: string; level: ActiveLevel; status: 'open' | 'stood-down'; openedAt: string; openedBy: string; reason: string; wave: number; closedAt: string | null } | null;
   roads: Record<string, RoadState>;
   kpis: { tier1LaneKm: number; tier1PassableLaneKm: number; tier1TargetAt: string | null; tier1Late: boolean; crewsOut: number; tasks: number; tasksDone: number; unconfirmed: number; unreachable: number; cannot: number; short: number } | null;

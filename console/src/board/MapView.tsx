@@ -15,6 +15,17 @@ export function stateName(state: RoadState | 'out'): string {
 }
 
 /**
+ * A road's tooltip (name and state), made when the pointer first reaches it rather than one per road up
+ * front: 5,000 <title> elements were a third of the map's nodes, and the map is an image to assistive
+ * technology (its label counts the roads by state), so nothing else reads them.
+ */
+function nameOnHover(target: EventTarget | null, map: CityMap): void {
+  if (!(target instanceof SVGPathElement) || target.dataset.i === undefined) return;
+  const title = target.querySelector('title') ?? target.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'title'));
+  title.textContent = `${map.roads.name[Number(target.dataset.i)]} · ${stateName((target.dataset.state ?? 'out') as RoadState | 'out')}`;
+}
+
+/**
  * The city as an SVG drawn from the registry's geometry: every road coloured by its most urgent pass, zones
  * outlined in their level colour. Drawn again only when the map, the board or the language (`lang`, for the
  * names in its titles and legend) changes: a poll answered 304 hands back the same objects.
@@ -38,11 +49,9 @@ export const MapView = memo(function MapView({ map, board, large }: { map: CityM
         <g class="zones">
           {map.zones.map((z, i) => shape.zones[i]!.path && <path key={z.id} d={shape.zones[i]!.path} class={`zone lvl-${levelOf(z.id)}`} data-zone={z.id} />)}
         </g>
-        <g class="roads">
+        <g class="roads" onPointerOver={(e) => nameOnHover(e.target, map)}>
           {map.roads.id.map((id, i) => (
-            <path key={id} d={shape.roads[i]} class={`road s-${board.roads[id] ?? 'out'} tier-${map.roads.tier[i]}${shape.points[i] ? ' pt' : ''}`} data-road={id} data-state={board.roads[id] ?? 'out'}>
-              <title>{`${map.roads.name[i]} · ${stateName(board.roads[id] ?? 'out')}`}</title>
-            </path>
+            <path key={id} d={shape.roads[i]} class={`road s-${board.roads[id] ?? 'out'} tier-${map.roads.tier[i]}${shape.points[i] ? ' pt' : ''}`} data-road={id} data-i={i} data-state={board.roads[id] ?? 'out'} />
           ))}
         </g>
         <g class="badges">

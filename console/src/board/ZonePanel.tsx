@@ -1,10 +1,13 @@
 import type { Board } from '../api/types.ts';
 import { clock } from '../ui/format.ts';
 import { t } from '../ui/i18n.ts';
+import { evidenceLine } from './evidenceLine.ts';
+import { ForecastStrip } from './ForecastStrip.tsx';
 
 /**
- * Each zone's level badge and its evidence: the deciding window's snow water against the plan's
- * threshold (drawn as a bar with the threshold marked), the window's times, and whether the forecast is stale.
+ * Each zone's level badge, its forecast strip (snow water hour by hour against the plan's thresholds) and
+ * its evidence: the deciding window's value against the threshold (a bar with the threshold marked), the
+ * window's times, and whether the forecast is stale.
  */
 export function ZonePanel({ board }: { board: Board }) {
   return (
@@ -19,11 +22,12 @@ export function ZonePanel({ board }: { board: Board }) {
               <span class="zone-name">{z.name}</span>
               {z.watch && <span class="tag">{t('watch')}</span>}
               {z.stale && <span class="tag tag-stale">{t('stale')}{z.lastSuccessAt ? ` · ${clock(z.lastSuccessAt, board.timeZone)}` : ''}</span>}
+              <ForecastStrip zone={z} board={board} />
               {z.evidence.map((e) => {
                 const ratio = Math.min(1.5, e.value / Math.max(e.threshold, 0.001));
                 return (
                   <div class="evidence" key={e.rule + e.from}>
-                    <span>{t('evidence')}: {e.rule} {e.value.toFixed(1)} {e.unit} / {e.windowHours} h ≥ {e.threshold} → {e.level} · {clock(e.from, board.timeZone)}–{clock(e.to, board.timeZone)} · {e.provider}</span>
+                    <span>{t('evidence')}{t('colon')}{evidenceLine(e, board.timeZone)}</span>
                     <svg class="strip" viewBox="0 0 150 10" aria-hidden="true">
                       <rect x="0" y="2" width={ratio * 100} height="6" class={`lvl-fill-${e.level}`} />
                       <line x1="100" x2="100" y1="0" y2="10" class="threshold" />

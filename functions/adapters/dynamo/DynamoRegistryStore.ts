@@ -43,6 +43,11 @@ export class DynamoRegistryStore implements RegistryStore, RegistryAdmin, Regist
   listZones(): Promise<Zone[]> { return this.query<Zone>('ZONE'); }
   listDepots(): Promise<Depot[]> { return this.query<Depot>('DEPOT'); }
   async listRoads(): Promise<Road[]> { return (await this.readKind('roads')).records; }
+  /** The roads' generation and its write count: every write to the roads moves one of them (registryGenerations.ts). */
+  async roadsRevision(): Promise<string> {
+    const g = await this.generation('ROAD');
+    return `${g.id}#${g.revision}`;
+  }
   async listCrews(): Promise<Crew[]> { return (await this.readKind('crews')).records; }
   async listVehicles(): Promise<Vehicle[]> { return (await this.readKind('vehicles')).records; }
 

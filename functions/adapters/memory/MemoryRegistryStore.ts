@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RegistryStore } from '../../core/ports/RegistryStore.ts';
 import { cityPlanSchema, type CityPlan } from '../../core/registry/CityPlan.ts';
 import type { Crew } from '../../core/registry/Crew.ts';
@@ -18,6 +19,8 @@ export class MemoryRegistryStore implements RegistryStore {
   async listZones(): Promise<Zone[]> { return structuredClone(this.registry.zones); }
   async listDepots(): Promise<Depot[]> { return structuredClone(this.registry.depots); }
   async listRoads(): Promise<Road[]> { return structuredClone(this.registry.roads); }
+  /** The roads' content hash: the same roads read the same, any change reads another. */
+  async roadsRevision(): Promise<string> { return createHash('sha256').update(JSON.stringify(this.registry.roads)).digest('base64url'); }
   async listCrews(): Promise<Crew[]> { return structuredClone(this.registry.crews); }
   async listVehicles(): Promise<Vehicle[]> { return structuredClone(this.registry.vehicles); }
 

@@ -1,4 +1,6 @@
+import type { SnowWaterAhead } from '../forecast/snowWaterAhead.ts';
 import type { LoggedEntry } from '../log/LoggedEntry.ts';
+import type { BlizzardThreshold } from '../registry/CityPlan.ts';
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 import type { RoadState } from './roadState.ts';
@@ -33,7 +35,11 @@ export interface Board {
   zones: {
     zoneId: string; name: string; forecastLevel: ResponseLevel; activationLevel: ResponseLevel | null;
     evidence: Evidence[]; provider: string | null; lastSuccessAt: string | null; lastError: string | null; watch: boolean; stale: boolean;
+    /** The last good forecast's snow water ahead, hour by hour; null before any. */
+    hourly: SnowWaterAhead | null;
   }[];
+  /** The plan's blizzard thresholds (snow water over a rolling window), drawn on each zone's forecast strip. */
+  thresholds: BlizzardThreshold[];
   activation: { id: string; level: ActiveLevel; status: 'open' | 'stood-down'; openedAt: string; openedBy: string; reason: string; wave: number; closedAt: string | null } | null;
   /** Road id -> the state of its most urgent pass; roads not in the activation's scope are absent. */
   roads: Record<string, RoadState>;

@@ -37,13 +37,14 @@ export async function readBoardHead(deps: BoardDeps): Promise<BoardHead> {
       city: plan.city,
       timeZone: plan.timeZone,
       staleAfterMinutes,
+      thresholds: plan.blizzardThresholds,
       forecastLevel: zones.reduce<ResponseLevel>((acc, z) => maxLevel(acc, byZone.get(z.id)?.level ?? 'none'), 'none'),
       zones: zones.map((z) => {
         const s = byZone.get(z.id);
         return {
           zoneId: z.id, name: z.name, forecastLevel: s?.level ?? 'none', activationLevel: open ? open.zoneLevels[z.id] ?? 'none' : null,
           evidence: s?.evidence ?? [], provider: s?.provider ?? null, lastSuccessAt: s?.lastSuccessAt ?? null, lastError: s?.lastError ?? null,
-          watch: s?.watch ?? false,
+          watch: s?.watch ?? false, hourly: s?.hourly ?? null,
           stale: s !== undefined && (s.lastSuccessAt === null || now.getTime() - Date.parse(s.lastSuccessAt) > staleMs),
         };
       }),

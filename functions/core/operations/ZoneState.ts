@@ -1,4 +1,5 @@
 import type { ResponseLevel } from '../levels/ResponseLevel.ts';
+import type { SnowWaterAhead } from '../forecast/snowWaterAhead.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 
 /** What the poller last concluded for a zone. Fields after `lastError` were added later and may be absent. */
@@ -26,4 +27,6 @@ export interface ZoneState {
   failingSince?: string | null;
   /** When the stale-forecast alarm went out for the current failing run (once per episode). */
   staleAlarmedAt?: string | null;
+  /** The last good forecast's snow water ahead, hour by hour (kept while every provider fails, for the board's strip). */
+  hourly?: SnowWaterAhead;
 }

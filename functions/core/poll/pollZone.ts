@@ -1,4 +1,5 @@
 import type { HourlyForecast } from '../forecast/HourlyForecast.ts';
+import { snowWaterAhead } from '../forecast/snowWaterAhead.ts';
 import { levelRank } from '../levels/ResponseLevel.ts';
 import type { ZoneState } from '../operations/ZoneState.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
@@ -56,6 +57,7 @@ export async function pollZone(
       forecastLevel: prior?.forecastLevel ?? prior?.level ?? 'none', belowCount: prior?.belowCount ?? 0, recentMax: prior?.recentMax ?? 'none',
       watch: prior?.watch ?? false, watchLevel: prior?.watchLevel ?? 'none', watchNotifiedLevel: prior?.watchNotifiedLevel ?? 'none',
       failingSince, staleAlarmedAt: newlyStale ? at : (prior?.staleAlarmedAt ?? null),
+      ...(prior?.hourly ? { hourly: prior.hourly } : {}),
     };
     await deps.zoneStates.putZoneState(state);
     if (newlyStale) {
@@ -83,7 +85,7 @@ export async function pollZone(
     lastSuccessAt: at, lastPollAt: at, lastError: null,
     forecastLevel: assessment.dueLevel, belowCount: next.belowCount, recentMax: next.recentMax,
     watch: assessment.watch, watchLevel: assessment.watchLevel, watchNotifiedLevel: newWatch ? assessment.watchLevel : notified,
-    failingSince: null, staleAlarmedAt: null,
+    failingSince: null, staleAlarmedAt: null, hourly: snowWaterAhead(forecast, now),
   };
   await deps.zoneStates.putZoneState(state);
   if (next.level !== before) {

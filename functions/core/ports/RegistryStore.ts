@@ -10,6 +10,8 @@ export interface RegistryStore {
   getPlan(): Promise<CityPlan>;
   listZones(): Promise<Zone[]>;
   listRoads(): Promise<Road[]>;
+  /** A token that changes whenever the roads do (one small read): what the map is versioned by. */
+  roadsRevision(): Promise<string>;
   listCrews(): Promise<Crew[]>;
   listVehicles(): Promise<Vehicle[]>;
   /** Depots with their locations; empty when the registry has none (zone centres stand in). */

@@ -27,6 +27,13 @@ export function registryReadsContract(name: string, city: CityFile, make: () => 
         .toEqual([{ crew, role: 'leader' }, { crew, role: 'backup' }]);
     });
 
+    it('gives the same roads revision on every read while the roads are unchanged', async () => {
+      const store = await make();
+      const first = await store.roadsRevision();
+      await store.listRoads();
+      expect(await store.roadsRevision()).toBe(first);
+    });
+
     it('finds no crew for a phone no crew has', async () => {
       const store = await make();
       expect(await store.findCrewByPhone('+8613000000000')).toBeUndefined();

@@ -17,6 +17,16 @@ describe('GET /board', () => {
     expect(board.roads).toEqual({});
   });
 
+  it('gives each zone its snow water ahead, hour by hour, and the plan\'s thresholds for the forecast strip', async () => {
+    const zone = h.city.zones[0]!;
+    const at = h.deps.clock.now().toISOString();
+    const hourly = { from: '2026-12-14T00:00:00.000Z', snowWaterMm: [0, 1.5, null, 2.25] };
+    await h.deps.zoneStates.putZoneState({ zoneId: zone.id, level: 'none', evidence: [], provider: 'open-meteo', lastSuccessAt: at, lastPollAt: at, lastError: null, hourly });
+    const board = boardSchema.parse((await h.call('GET', '/board', { as: 'manager' })).json);
+    expect({ hourly: board.zones.find((z) => z.zoneId === zone.id)!.hourly, others: board.zones.filter((z) => z.zoneId !== zone.id).map((z) => z.hourly), thresholds: board.thresholds })
+      .toEqual({ hourly, others: h.city.zones.slice(1).map(() => null), thresholds: h.city.plan.blizzardThresholds });
+  });
+
   it('colours the roads of an activation by their most urgent pass and counts the tasks', async () => {
     const opened = await h.call('POST', '/activations', { body: { level: 'II', reason: 'board test: CMA orange warning' } });
     expect(opened.status).toBe(201);
@@ -52,8 +62,21 @@ describe('GET /board', () => {
     const etag = (await h.call('GET', '/board')).headers.etag!;
     const listTasks = vi.spyOn(h.deps.tasks, 'listTasks');
     const again = await h.call('GET', '/board', { headers: { 'If-None-Match': etag } });
+    // Counted before the restore: restoring a spy clears what it recorded.
+    const taskReads = listTasks.mock.calls.length;
     listTasks.mockRestore();
-    expect({ status: again.status, taskReads: listTasks.mock.calls.length }).toEqual({ status: 304, taskReads: 0 });
+    expect({ status: again.status, taskReads }).toEqual({ status: 304, taskReads: 0 });
+  });
+
+  it('reads the tasks once for every console asking for the same version of the board', async () => {
+    // A leader who has not replied yet: the acknowledgement moves tasks, so the board has a new version no console has read.
+    const leader = h.deps.sms.sent.find((m) => m.to !== h.deps.sms.sent[0]!.to)!.to;
+    await handleReply(h.deps, { inboundMessageId: 'board-in-memo', from: leader, body: '1' });
+    const listTasks = vi.spyOn(h.deps.tasks, 'listTasks');
+    const answers = await Promise.all([h.call('GET', '/board'), h.call('GET', '/board', { as: 'manager' }), h.call('GET', '/board')]);
+    const taskReads = listTasks.mock.calls.length;
+    listTasks.mockRestore();
+    expect({ statuses: answers.map((a) => a.status), sameBody: new Set(answers.map((a) => a.text)).size, taskReads }).toEqual({ statuses: [200, 200, 200], sameBody: 1, taskReads: 1 });
   });
 
   it('answers 200 once a tier-1 road\'s estimate has passed, though nothing was written', async () => {
@@ -84,6 +107,14 @@ describe('GET /map', () => {
     expect(res.headers['cache-control']).toBe('private, max-age=300');
     const again = await h.call('GET', '/map', { headers: { 'If-None-Match': `W/${res.headers.etag}` } });
     expect(again.status).toBe(304);
+  });
+
+  it('answers 200 with another tag and the new name once a road is renamed', async () => {
+    const etag = (await h.call('GET', '/map')).headers.etag!;
+    const road = h.city.roads[0]!;
+    expect((await h.call('PUT', `/registry/roads/${road.id}`, { as: 'admin', body: { ...road, name: '新名路' }, headers: { 'Idempotency-Key': 'map-rename-1' } })).status).toBe(200);
+    const after = await h.call('GET', '/map', { headers: { 'If-None-Match': etag } });
+    expect({ status: after.status, tagChanged: after.headers.etag !== etag, name: after.json?.roads.name[after.json.roads.id.indexOf(road.id)] }).toEqual({ status: 200, tagChanged: true, name: '新名路' });
   });
 
   it('is refused without a token', async () => {

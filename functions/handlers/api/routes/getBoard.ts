@@ -1,18 +1,20 @@
-import { readBoard } from '../../../core/board/readBoard.ts';
+import { readBoard, type BoardRead } from '../../../core/board/readBoard.ts';
 import { readBoardHead } from '../../../core/board/readBoardHead.ts';
 import { READERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
 import { heldVersionTag, versionKey, versionTag } from '../http/versionTag.ts';
+import { memoPer } from '../http/VersionMemo.ts';
 import { boardSchema } from '../schemas/board.ts';
 
-/** However still the board, a poll reads it whole at least this often (a write whose bump was lost to a crash shows by then). */
+/** However still the board, it is read whole at least this often (a write whose bump was lost to a crash shows by then). */
 const FRESH_AT_MOST_MS = 10 * 60_000;
+const boards = memoPer<BoardRead>();
 
 export const getBoardRoute = defineRoute({
   method: 'GET', path: '/board', operationId: 'getBoard', tag: 'operations', access: READERS,
   summary: 'Read the status board',
-  description: 'What the console\'s board shows in one read: each zone\'s level, evidence and forecast age, the open (or last) activation, every road\'s most urgent pass state, the headline figures and the latest log lines. Poll it with If-None-Match: while nothing changes the answer is 304, found from a few small reads without reading the activation\'s tasks.',
+  description: 'What the console\'s board shows in one read: each zone\'s level, evidence, forecast strip and forecast age, the plan\'s thresholds, the open (or last) activation, every road\'s most urgent pass state, the headline figures and the latest log lines. Poll it with If-None-Match: while nothing changes the answer is 304, found from a few small reads without reading the activation\'s tasks.',
   responses: { 200: { description: 'the board', schema: boardSchema } },
   handle: async ({ deps, principal, ifNoneMatch }) => {
     const head = await readBoardHead(deps);
@@ -21,8 +23,10 @@ export const getBoardRoute = defineRoute({
     const now = deps.clock.now();
     const held = heldVersionTag(ifNoneMatch, key, now);
     if (held) return { status: 304, headers: { ETag: held } };
-    const { board, changesAt } = await readBoard(deps, head);
-    const cap = now.getTime() + FRESH_AT_MOST_MS;
+    const nowMs = now.getTime();
+    const stillGood = (read: BoardRead, builtAt: number) => nowMs - builtAt < FRESH_AT_MOST_MS && (read.changesAt === undefined || Date.parse(read.changesAt) > nowMs);
+    const { board, changesAt } = await boards(deps).get(key, nowMs, () => readBoard(deps, head), stillGood);
+    const cap = nowMs + FRESH_AT_MOST_MS;
     const until = new Date(changesAt === undefined ? cap : Math.min(cap, Date.parse(changesAt)));
     return json(200, board, { ETag: versionTag(key, until) });
   },

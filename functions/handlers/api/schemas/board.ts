@@ -18,7 +18,12 @@ export const boardSchema = z.lazy(() => z.object({
     evidence: z.array(evidenceSchema), provider: z.nullable(z.string()), lastSuccessAt: z.nullable(z.string()), lastError: z.nullable(z.string()),
     watch: z.boolean().check(z.describe('the forecast holds more than is due yet')),
     stale: z.boolean().check(z.describe('no good forecast for longer than the plan allows')),
+    hourly: z.nullable(z.object({
+      from: z.string().check(z.describe('start of the first hour, UTC')),
+      snowWaterMm: z.array(z.nullable(z.number())).check(z.describe('snow water per hour from `from`, mm (at most 48); null where the provider said nothing')),
+    })).check(z.describe('the last good forecast\'s snow water ahead; null before any')),
   })),
+  thresholds: z.array(z.object({ level: activeLevelSchema, windowHours: int(), waterMm: z.number() })).check(z.describe('the plan\'s blizzard thresholds: snow water summed over a rolling window of hours reaching a level')),
   activation: z.nullable(z.object({
     id: z.string(), level: activeLevelSchema, status: z.enum(['open', 'stood-down']), openedAt: z.string(), openedBy: z.string(), reason: z.string(), wave: int(), closedAt: z.nullable(z.string()),
   })).check(z.describe('the open activation, or after a stand-down the last one')),
