@@ -71,7 +71,7 @@ export const OPERATIONS_TABLE: TableDefinition = {
     'inbound SMS already handled: conditional Put pk=INBOUND#<id> (expires after 7 days)',
     'one SMS (attempt) of an activation: Get pk=ACT#<id> sk=MSG#<message id>',
     'taskings under escalation: Get / conditional Put (version) pk=ACT#<id> sk=CASE#<case id>; Query sk begins_with CASE#',
-    'taskings due for escalation (the escalator sweep): Query index byDue gsi2pk=DUE, gsi2sk <= <now>#… (sparse: only cases with a due time; a city has hundreds at most, so one partition)',
+    'taskings due for escalation (the escalator sweep): Query index byDue gsi2pk=DUE, gsi2sk <= <now>#…, a page at a time (Limit, then ExclusiveStartKey = the last case listed) until none is left (sparse: only cases with a due time)',
     'a leader who texted STOP: Get / Put pk=OPTOUT#<e164> sk=OPTOUT',
     'help SMS sent to a phone lately (unknown replies): conditional Put pk=HELP#<e164> sk=HELP (expires)',
     'the board version (a board poll answered 304 without reading tasks): Update ADD n pk=BOARDVERSION#<0..7> sk=VERSION after each write of tasks, bookings, taskings or shortfalls (shards in turn, each its own partition); BatchGet the 8 shards and sum',

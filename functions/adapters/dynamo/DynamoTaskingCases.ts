@@ -6,10 +6,11 @@ import { writeIf } from './conditionalWrite.ts';
 import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
 
+/** A case's place in the byDue index (absent without a due time). */
+const dueKeys = (c: TaskingCase): Record<string, string> => (c.dueAt ? { gsi2pk: PARTITION.due, gsi2sk: `${c.dueAt}#${c.id}` } : {});
+
 /** A case under its activation's partition; one with a due time also sits in the byDue index. */
-const caseItem = (c: TaskingCase): Record<string, unknown> => ({
-  ...operationsKeys.taskingCase(c.activationId, c.id), ...(c.dueAt ? { gsi2pk: PARTITION.due, gsi2sk: `${c.dueAt}#${c.id}` } : {}), ...c,
-});
+const caseItem = (c: TaskingCase): Record<string, unknown> => ({ ...operationsKeys.taskingCase(c.activationId, c.id), ...dueKeys(c), ...c });
 
 /** Tasking cases (CASE#<id>) and the due index the escalator sweeps. */
 export class DynamoTaskingCases implements TaskingCases {
@@ -40,9 +41,11 @@ export class DynamoTaskingCases implements TaskingCases {
     return this.listUnder(activationId, `${PREFIX.taskingCase}${crewTaskingPrefix(activationId, crewId)}`);
   }
 
-  async listDueTaskingCases(now: string, limit: number): Promise<TaskingCase[]> {
+  async listDueTaskingCases(now: string, limit: number, after?: TaskingCase): Promise<TaskingCase[]> {
+    // The previous page's last case, as listed, is where DynamoDB resumes (its index and table keys; it need not still be there).
+    const start = after?.dueAt ? { ExclusiveStartKey: { ...operationsKeys.taskingCase(after.activationId, after.id), ...dueKeys(after) } } : {};
     const out = await this.db.send(new QueryCommand({
-      TableName: this.tableName, IndexName: 'byDue', Limit: limit,
+      TableName: this.tableName, IndexName: 'byDue', Limit: limit, ...start,
       KeyConditionExpression: 'gsi2pk = :p AND gsi2sk <= :upper',
       ExpressionAttributeValues: { ':p': PARTITION.due, ':upper': `${now}#\uffff` },
     }));

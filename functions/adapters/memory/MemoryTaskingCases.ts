@@ -35,10 +35,11 @@ export class MemoryTaskingCases implements TaskingCases {
     return (await this.listTaskingCases(activationId)).filter((c) => c.id.startsWith(prefix));
   }
 
-  async listDueTaskingCases(now: string, limit: number): Promise<TaskingCase[]> {
+  async listDueTaskingCases(now: string, limit: number, after?: TaskingCase): Promise<TaskingCase[]> {
     const upper = `${now}#\uffff`;
+    const from = after?.dueAt ? `${after.dueAt}#${after.id}` : '';
     return [...this.memory.cases.values()]
-      .filter((c) => Boolean(c.dueAt) && `${c.dueAt}#${c.id}` <= upper)
+      .filter((c) => Boolean(c.dueAt) && `${c.dueAt}#${c.id}` <= upper && `${c.dueAt}#${c.id}` > from)
       .sort((a, b) => (`${a.dueAt}#${a.id}` < `${b.dueAt}#${b.id}` ? -1 : 1))
       .slice(0, limit)
       .map((c) => record(c));

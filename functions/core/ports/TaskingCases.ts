@@ -10,6 +10,10 @@ export interface TaskingCases {
   listTaskingCases(activationId: string): Promise<TaskingCase[]>;
   /** One crew's taskings in an activation (a reply needs no other crew's). */
   listCrewTaskingCases(activationId: string, crewId: string): Promise<TaskingCase[]>;
-  /** Cases whose dueAt is at or before `now`, earliest first, from the due index (no scan). */
-  listDueTaskingCases(now: string, limit: number): Promise<TaskingCase[]>;
+  /**
+   * Up to `limit` cases whose dueAt is at or before `now`, earliest first, from the due index (no scan).
+   * `after`: the last case of the previous page, as it was listed; the page starts after it, so a caller
+   * reads every due case a page at a time however many there are.
+   */
+  listDueTaskingCases(now: string, limit: number, after?: TaskingCase): Promise<TaskingCase[]>;
 }

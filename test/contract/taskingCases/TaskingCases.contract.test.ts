@@ -45,4 +45,16 @@ describe.each(SUBJECTS)('TaskingCases: $name', ({ make }) => {
     await w.taskingCases.createTaskingCase(tasking('C5', 1));
     expect((await w.taskingCases.listDueTaskingCases('2026-12-14T00:30:00.000Z', 2)).map((c) => c.crewId)).toEqual(['C2', 'C3']);
   });
+
+  it('reads every due case a page at a time, each page after the last case of the one before', async () => {
+    const w = await make();
+    for (let i = 1; i <= 5; i++) await w.taskingCases.createTaskingCase(tasking(`C${i}`, 1, { dueAt: `2026-12-14T00:0${i}:00.000Z` }));
+    const pages: string[][] = [];
+    let after: TaskingCase | undefined;
+    for (let page = await w.taskingCases.listDueTaskingCases('2026-12-14T00:30:00.000Z', 2); page.length > 0; page = await w.taskingCases.listDueTaskingCases('2026-12-14T00:30:00.000Z', 2, after)) {
+      pages.push(page.map((c) => c.crewId));
+      after = page.at(-1);
+    }
+    expect(pages).toEqual([['C1', 'C2'], ['C3', 'C4'], ['C5']]);
+  });
 });
