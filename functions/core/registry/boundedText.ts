@@ -1,22 +1,8 @@
 import * as z from '../../config/zod.ts';
+import { hiddenCharacter } from '../text/hiddenCharacters.ts';
 import { ID_PATTERN, TEXT_LIMITS } from './limits.ts';
 
-/**
- * Characters no registry text may hold: C0/C1 controls (NUL, line breaks, escapes) and the bidi
- * controls (embeddings, overrides, isolates, marks) that make a name read differently from what it is.
- */
-const FORBIDDEN = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-
-/** Why a text is refused, naming the character by its code point, or undefined when it is clean. */
-export function forbiddenCharacter(text: string): string | undefined {
-  const m = FORBIDDEN.exec(text);
-  if (!m) return undefined;
-  const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  const kind = /\p{Cc}/u.test(m[0]) ? 'a control character' : 'a bidirectional-text control';
-  return `must not contain ${kind} (U+${code} at position ${m.index + 1})`;
-}
-
-/** Trimmed, NFC-normalised text of 1 to `max` characters, with no control or bidi characters. */
+/** Trimmed, NFC-normalised text of 1 to `max` characters, with no control or bidi characters (hiddenCharacters.ts). */
 export function boundedText(max: number) {
   return z.string().check(
     z.trim(),
@@ -24,7 +10,7 @@ export function boundedText(max: number) {
     z.minLength(1, 'is required'),
     z.maxLength(max, `must be at most ${max} characters`),
     z.superRefine((value, ctx) => {
-      const reason = forbiddenCharacter(value);
+      const reason = hiddenCharacter(value);
       if (reason) ctx.addIssue({ code: 'custom', message: reason, input: value });
     }),
   );
@@ -45,5 +31,19 @@ export function boundedNumber(range: { min: number; max: number }, { integer = f
   return (integer ? z.int() : z.number()).check(
     z.gte(range.min, `must be at least ${range.min}`),
     z.lte(range.max, `must be at most ${range.max}`),
+  );
+}
+
+/** Prose (a reason, a message) of `min` to `max` characters: trimmed, NFC-normalised, line breaks allowed, no other hidden character. */
+export function boundedProse(min: number, max: number, messages: { type?: string; min: string; max: string }) {
+  return z.string(messages.type === undefined ? undefined : { error: messages.type }).check(
+    z.trim(),
+    z.normalize('NFC'),
+    z.minLength(min, messages.min),
+    z.maxLength(max, messages.max),
+    z.superRefine((value, ctx) => {
+      const reason = hiddenCharacter(value, { prose: true });
+      if (reason) ctx.addIssue({ code: 'custom', message: reason, input: value });
+    }),
   );
 }

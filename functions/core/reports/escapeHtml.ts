@@ -1,6 +1,8 @@
+import { showHidden } from '../text/hiddenCharacters.ts';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text safe inside HTML or SVG elements and quoted attributes. */
+/** Text safe inside HTML or SVG elements and quoted attributes, its hidden characters shown (showHidden). */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return showHidden(String(value ?? '')).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }

@@ -1,12 +1,13 @@
 import * as z from '../../../config/zod.ts';
 import { sendOfficerMessage } from '../../../core/dispatch/sendOfficerMessage.ts';
+import { boundedProse } from '../../../core/registry/boundedText.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
 
 export const sendCrewMessageBodySchema = z.lazy(() => z.strictObject({
-  text: z.string({ error: 'text must be the message to send' }).check(z.trim(), z.minLength(1, 'text is empty: write the message to send'), z.maxLength(335, 'keep the message within 5 SMS segments (335 Chinese characters)')),
+  text: boundedProse(1, 335, { type: 'text must be the message to send', min: 'text is empty: write the message to send', max: 'keep the message within 5 SMS segments (335 Chinese characters)' }),
   to: z._default(z.enum(['leader', 'backup'], { error: 'to must be leader or backup' }), 'leader'),
 }).register(z.globalRegistry, { id: 'CrewMessageRequest' }));
 

@@ -1,5 +1,6 @@
 import * as z from '../../../config/zod.ts';
 import { ACTIVE_LEVELS, RESPONSE_LEVELS } from '../../../core/levels/ResponseLevel.ts';
+import { boundedProse } from '../../../core/registry/boundedText.ts';
 
 /** IV (lowest, blue) … I (highest, red). */
 export const activeLevelSchema = z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I'], {
@@ -11,7 +12,7 @@ export const responseLevelSchema = z.enum(RESPONSE_LEVELS, {
 }).register(z.globalRegistry, { id: 'ResponseLevel', description: 'none, or a response level IV … I' });
 
 /** Why a decision was taken: it goes into the response log, so it must say something. */
-export const reasonSchema = z.lazy(() => z.string({ error: 'reason must be text' }).check(z.trim(), z.minLength(3, 'give a reason the response log can show (at least 3 characters), e.g. "CMA orange warning, 12 mm in 6 h"'), z.maxLength(500, 'keep the reason under 500 characters; put long notes in the incident file')));
+export const reasonSchema = z.lazy(() => boundedProse(3, 500, { type: 'reason must be text', min: 'give a reason the response log can show (at least 3 characters), e.g. "CMA orange warning, 12 mm in 6 h"', max: 'keep the reason under 500 characters; put long notes in the incident file' }));
 
 export const zoneLevelsSchema = z.lazy(() => z.record(z.string().check(z.minLength(1), z.maxLength(64)), responseLevelSchema).check(z.refine((r) => Object.keys(r).length <= 200, 'at most 200 zones'), z.describe('level per zone id; zones left out are at "none"')));
 
