@@ -3,6 +3,7 @@ import { aliyunApplications } from '../../functions/adapters/sms/aliyun/registra
 import { SMS_CATALOGUE } from '../../functions/core/messages/catalogue/entries.ts';
 import { LANGUAGES } from '../../functions/core/registry/Language.ts';
 import { E164 } from '../../functions/core/registry/PhoneNumber.ts';
+import { smsPaceSchema } from './smsPaceSchema.ts';
 
 export const SMS_PROVIDERS = ['sns', 'aliyun'] as const;
 export type SmsProvider = (typeof SMS_PROVIDERS)[number];
@@ -45,6 +46,8 @@ export const snsSmsSchema = z.strictObject({
    */
   manageAccountSpendLimit: z.boolean(),
   activationBudget: activationBudgetSchema,
+  /** How fast the stage texts: its origination identity and that identity's throughput (required: no stage sends at a guessed pace). */
+  pace: smsPaceSchema,
 });
 
 /** Alibaba Cloud SMS (Dysmsapi): the registered signature and the TemplateCode of every catalogue template it will send. */
@@ -67,4 +70,6 @@ export const aliyunSmsSchema = z.strictObject({
     if (unknown.length > 0) ctx.addIssue({ code: 'custom', path: ['templateCodes'], message: `not a catalogue template in ${aliyun.languages.join(', ')}: ${unknown.join(', ')}` });
   }),
   activationBudget: activationBudgetSchema,
+  /** How fast the stage texts (origination 'aliyun-signature'): the city's contracted rate, in message parts per second. */
+  pace: smsPaceSchema,
 });

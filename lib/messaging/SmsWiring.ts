@@ -5,7 +5,7 @@ import { grantSmsToPhoneNumbers } from './grantSmsToPhoneNumbers.ts';
 import { smsEnvironment } from './SmsSettings.ts';
 
 /** How the stage's Lambdas send SMS (config `sms.provider`), with what each provider needs at run time. */
-export type SmsWiring =
+export type SmsWiring = (
   | { provider: 'sns'; senderId?: string | undefined; originationNumber?: string | undefined; signature?: string | undefined }
   | {
     provider: 'aliyun';
@@ -14,7 +14,11 @@ export type SmsWiring =
     endpoint?: string | undefined;
     /** The RAM user's AccessKey as JSON { accessKeyId, accessKeySecret } (lib/messaging/AliyunAccessKey.ts). */
     accessKey: ISecret;
-  };
+  }
+) & {
+  /** The stage's pace in message parts per second (config `sms.pace`): every sender's token bucket (SMS_PARTS_PER_SECOND). */
+  partsPerSecond: number;
+};
 
 export interface SmsUse {
   /** The function checks SNS opt-outs before a wave (buildMessaging's SnsOptOutChecker); Alibaba Cloud has no such lookup. */
@@ -28,6 +32,7 @@ export interface SmsUse {
  * (SnowopsFunction's smsProvider).
  */
 export function wireSms(fn: SnowopsFunction, sms: SmsWiring, use: SmsUse = {}): void {
+  fn.addEnvironment('SMS_PARTS_PER_SECOND', String(sms.partsPerSecond));
   if (sms.provider === 'sns') {
     grantSmsToPhoneNumbers(fn);
     if (use.checksOptOuts) grantSmsOptOutChecks(fn);

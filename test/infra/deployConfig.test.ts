@@ -122,6 +122,22 @@ describe('the China stage\'s configuration (config/cn.json)', () => {
     expect(dev.auth).toEqual({ kind: 'cognito' });
   });
 
+  it('refuses a stage config that does not name its SMS pace, naming the field', () => {
+    const file = devConfigWith((c) => { delete c.sms.pace; });
+
+    const error = errorOf(() => loadDeployConfig('dev', file));
+
+    expect(error.problems).toEqual([expect.stringMatching(/^sms\.pace: /)]);
+  });
+
+  it('refuses a pool whose pace passes the dispatcher\'s 1,000 message parts per second, saying so', () => {
+    const file = devConfigWith((c) => { c.sms.pace = { origination: 'short-code', partsPerSecondEach: 100, identities: 11 }; });
+
+    const error = errorOf(() => loadDeployConfig('dev', file));
+
+    expect(error.problems).toEqual([expect.stringMatching(/^sms\.pace: partsPerSecondEach × identities must be at most 1000/)]);
+  });
+
   it('names sms.provider when it is not a provider this project has', () => {
     const file = devConfigWith((c) => { c.sms.provider = 'tencent'; });
 
@@ -132,7 +148,7 @@ describe('the China stage\'s configuration (config/cn.json)', () => {
 
   it('refuses SNS and Cognito in a China region, saying what to use instead', () => {
     const file = cnConfigWith((c) => {
-      c.sms = { provider: 'sns', monthlySpendLimitUsd: 10, manageAccountSpendLimit: false, activationBudget: { segments: 100, windowHours: 12 } };
+      c.sms = { provider: 'sns', monthlySpendLimitUsd: 10, manageAccountSpendLimit: false, activationBudget: { segments: 100, windowHours: 12 }, pace: { origination: 'short-code', partsPerSecondEach: 100 } };
       c.auth = { kind: 'cognito' };
     });
 

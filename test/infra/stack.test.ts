@@ -84,6 +84,14 @@ describe('snowops stack, dev', () => {
     }
   });
 
+  it('every Lambda that texts paces its SMS at the stage config\'s pace (sms.pace), not a default', () => {
+    const { partsPerSecondEach, identities } = s.stack.config.sms.pace;
+
+    const paces = ALL.map((which) => props(which).Environment.Variables.SMS_PARTS_PER_SECOND);
+
+    expect(paces).toEqual(ALL.map(() => String(partsPerSecondEach * identities)));
+  });
+
   it('the poller and the API hand waves to the dispatch queue: they know its URL and may send to it', () => {
     for (const which of ['poller', 'api'] as const) {
       const send = roleStatements(which).find((st) => actionsOf(st).includes('sqs:SendMessage'));
