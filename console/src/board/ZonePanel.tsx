@@ -13,7 +13,8 @@ export function ZonePanel({ board }: { board: Board }) {
   return (
     <section class="zones-panel" aria-label={t('forecast')}>
       <h2>{t('forecast')}</h2>
-      <ul>
+      {/* The list scrolls on the wall board (40 zones in a big city): focusable, so it scrolls from the keyboard too. */}
+      <ul tabIndex={0} aria-label={t('forecast')}>
         {board.zones.map((z) => {
           const level = z.activationLevel && z.activationLevel !== 'none' ? z.activationLevel : z.forecastLevel;
           return (

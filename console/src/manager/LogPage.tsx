@@ -3,13 +3,17 @@ import type { ApiClient } from '../api/ApiClient.ts';
 import type { LogEntry } from '../api/types.ts';
 import { usePoll } from '../api/usePoll.ts';
 import { describeEntry } from '../board/describeEntry.ts';
-import { clock } from '../ui/format.ts';
+import { clock, fromCityTime } from '../ui/format.ts';
 import { hashQuery } from '../ui/hashQuery.ts';
 import { t } from '../ui/i18n.ts';
 
 const PAGE = 50;
 
-/** The response log as a timeline: a stream, a time window and an action filter, paged with the API's cursors. */
+/**
+ * The response log as a timeline: a stream, a time window and an action filter, paged with the API's cursors.
+ * The window is typed year-month-day in the city's zone (a browser's date picker shows its own locale's
+ * order, mm/dd/yyyy in an English browser, and reads the time in the browser's zone).
+ */
 export function LogPage({ api, pollMs, timeZone }: { api: ApiClient; pollMs: number; timeZone: string }) {
   const [stream, setStream] = useState(hashQuery().get('stream') ?? 'current');
   const [action, setAction] = useState('');
@@ -17,7 +21,9 @@ export function LogPage({ api, pollMs, timeZone }: { api: ApiClient; pollMs: num
   const [to, setTo] = useState('');
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
-  const query = new URLSearchParams({ limit: String(PAGE), ...(cursor ? { cursor } : {}), ...(from ? { from: new Date(from).toISOString() } : {}), ...(to ? { to: new Date(to).toISOString() } : {}) }).toString();
+  const fromIso = from ? fromCityTime(from, timeZone) : undefined;
+  const toIso = to ? fromCityTime(to, timeZone) : undefined;
+  const query = new URLSearchParams({ limit: String(PAGE), ...(cursor ? { cursor } : {}), ...(fromIso ? { from: fromIso } : {}), ...(toIso ? { to: toIso } : {}) }).toString();
   const polled = usePoll(async () => (await api.read<{ entries: LogEntry[]; next?: string }>(`/logs/${encodeURIComponent(stream)}?${query}`)).data, pollMs, [stream, query]);
   const entries = (polled.data?.entries ?? []).filter((e) => !action || e.action.includes(action));
   const reset = () => setCursors([]);
@@ -27,8 +33,9 @@ export function LogPage({ api, pollMs, timeZone }: { api: ApiClient; pollMs: num
       <div class="row">
         <label>{t('stream')} <input value={stream} onChange={(e) => { setStream((e.target as HTMLInputElement).value || 'current'); reset(); }} size={30} data-log-stream /></label>
         <label>{t('action')} <input value={action} onInput={(e) => setAction((e.target as HTMLInputElement).value)} size={14} data-log-action /></label>
-        <label>{t('from')} <input type="datetime-local" value={from} onChange={(e) => { setFrom((e.target as HTMLInputElement).value); reset(); }} /></label>
-        <label>{t('to')} <input type="datetime-local" value={to} onChange={(e) => { setTo((e.target as HTMLInputElement).value); reset(); }} /></label>
+        <label>{t('from')} <input value={from} placeholder="2026-12-14 08:00" size={16} aria-invalid={from !== '' && !fromIso} aria-describedby="log-time-format" onChange={(e) => { setFrom((e.target as HTMLInputElement).value); reset(); }} data-log-from /></label>
+        <label>{t('to')} <input value={to} placeholder="2026-12-14 20:00" size={16} aria-invalid={to !== '' && !toIso} aria-describedby="log-time-format" onChange={(e) => { setTo((e.target as HTMLInputElement).value); reset(); }} data-log-to /></label>
+        <small id="log-time-format" class={(from && !fromIso) || (to && !toIso) ? 'problem' : ''} data-time-format>{t('timeFormat', { zone: timeZone })}</small>
       </div>
       {polled.error && <p role="alert" class="problem">{(polled.error as { sentence?: string }).sentence ?? polled.error.message}</p>}
       <ol class="timeline" data-timeline>

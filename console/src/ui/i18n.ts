@@ -20,7 +20,7 @@ const zh = {
   inService: '出车', hourUnit: '小时', minuteUnit: '分',
   start: '开始', passable: '可通行', code: '编号', pass: '作业', skip: '跳到正文', afterAction: '事后总结',
   lang: 'English', consequence: '将为 {crews} 个班组生成 {tasks} 项任务，发送 {sms} 条短信', wouldBeShort: '缺口', readOnly: '只读', coverage: '覆盖率',
-  noHourly: '尚无逐时预报', colon: '：', snowStarts: '降雪开始', stripLabel: '{zone} 未来 {hours} 小时逐时雪水当量，合计 {total} 毫米',
+  noHourly: '尚无逐时预报', colon: '：', timeFormat: '时间格式：年-月-日 时:分（{zone} 时间）', snowStarts: '降雪开始', stripLabel: '{zone} 未来 {hours} 小时逐时雪水当量，合计 {total} 毫米',
 } as const;
 
 export type Key = keyof typeof zh;
@@ -43,7 +43,7 @@ const en: Record<Key, string> = {
   inService: 'in service', hourUnit: 'h', minuteUnit: 'min',
   start: 'start', passable: 'passable', code: 'code', pass: 'pass', skip: 'skip to content', afterAction: 'After action',
   lang: '中文', consequence: '{tasks} tasks for {crews} crews, {sms} SMS', wouldBeShort: 'short', readOnly: 'read only', coverage: 'Coverage',
-  noHourly: 'no hourly forecast yet', colon: ': ', snowStarts: 'snow starts', stripLabel: '{zone}: snow water hour by hour for the next {hours} h, {total} mm in all',
+  noHourly: 'no hourly forecast yet', colon: ': ', timeFormat: 'times as year-month-day hour:minute ({zone} time)', snowStarts: 'snow starts', stripLabel: '{zone}: snow water hour by hour for the next {hours} h, {total} mm in all',
 };
 
 export const lang = signal<Lang>(localStorage.getItem('snowops.lang') === 'en' ? 'en' : 'zh-CN');
