@@ -10,16 +10,29 @@ import { MAX_WORK, MIN_WORK, WORK_PER_CANDIDATE } from './search/tuning.ts';
 export interface PlannerBudget {
   /** Work units for the search; default: scaled to the instance (defaultWork). */
   work?: number;
-  /** Stop searching this many ms after planning began, whatever the work count (default DEFAULT_SAFETY_CAP_MS when a clock is given). */
+  /** Stop searching this many ms after planning began, whatever the work count (default defaultSafetyCapMs(work) when a clock is given). */
   safetyCapMs?: number;
 }
 
 /**
- * The default safety cap: far above what the default work budget takes on this project's 2-core
- * machine even when loaded (bench:planner), and well inside API Gateway's 29 s for an activation
- * planned in the request.
+ * The least safety cap: far above what a city of a few thousand roads takes on this project's
+ * 2-core machine even when loaded (bench:planner), and well inside API Gateway's 29 s for an
+ * activation planned in the request.
  */
 export const DEFAULT_SAFETY_CAP_MS = 15_000;
+
+/**
+ * Safety cap per work unit above that floor: 1 s per million units, about three times what model
+ * building and search together take per unit on this machine (CPU time; large: 2.6 s for 1e7; xlarge:
+ * 18 s for 6e7). A fixed 15 s cut every 50,000-road plan short on this machine even unloaded (its model
+ * alone takes 6 s), so the same seed and input did not give the same plan there.
+ */
+export const SAFETY_CAP_MS_PER_WORK = 1e-3;
+
+/** The default safety cap for a work budget: it grows with the budget, which grows with the city. */
+export function defaultSafetyCapMs(work: number): number {
+  return Math.max(DEFAULT_SAFETY_CAP_MS, Math.round(work * SAFETY_CAP_MS_PER_WORK));
+}
 
 /** The default work budget: in proportion to the model's candidates, within bounds. */
 export function defaultWork(model: PlanningModel): number {
@@ -27,7 +40,7 @@ export function defaultWork(model: PlanningModel): number {
 }
 
 /** A safety-cap check for the search: true once `capMs` have passed on `clock` since `startMs`. */
-export function safetyCap(clock: Clock | undefined, startMs: number, capMs = DEFAULT_SAFETY_CAP_MS): (() => boolean) | undefined {
+export function safetyCap(clock: Clock | undefined, startMs: number, capMs: number): (() => boolean) | undefined {
   if (!clock) return undefined;
   return () => clock.now().getTime() - startMs > capMs;
 }

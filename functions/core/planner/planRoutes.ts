@@ -1,7 +1,7 @@
 import type { Clock } from '../ports/Clock.ts';
 import { buildPlanningModel, type ModelOptions } from './buildPlanningModel.ts';
 import { optimise } from './optimise.ts';
-import { defaultWork, safetyCap, type PlannerBudget } from './PlannerBudget.ts';
+import { defaultSafetyCapMs, defaultWork, safetyCap, type PlannerBudget } from './PlannerBudget.ts';
 import type { AssignmentPlan } from './PlanTypes.ts';
 import type { PlannerInput } from './PlannerInput.ts';
 import { scheduleTeams, type ScheduleOptions } from './scheduleTeams.ts';
@@ -23,7 +23,7 @@ export function planRoutes(input: PlannerInput, options: PlanRoutesOptions = {})
   const startMs = options.clock?.now().getTime() ?? 0;
   const model = buildPlanningModel(input, options);
   const work = options.work ?? defaultWork(model);
-  const result = optimise(model, { seed: options.seed ?? 1, work, overCap: safetyCap(options.clock, startMs, options.safetyCapMs) });
+  const result = optimise(model, { seed: options.seed ?? 1, work, overCap: safetyCap(options.clock, startMs, options.safetyCapMs ?? defaultSafetyCapMs(work)) });
   const parts = evaluateSolution(model, result.solution);
   const { teams, shortfalls, filled } = scheduleTeams(model, result.solution, options);
   return {
