@@ -2,7 +2,9 @@ import { Aspects, CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { REGISTRY_TABLE } from '../functions/config/tables.ts';
+import { PublicApi } from './api/PublicApi.ts';
 import { SnowopsApi } from './api/SnowopsApi.ts';
+import { PhotoBucket } from './citizen/PhotoBucket.ts';
 import { ConsoleHosting } from './console/ConsoleHosting.ts';
 import type { DeployConfig } from './config/deployConfigSchema.ts';
 import type { Stage } from './config/Stage.ts';
@@ -45,6 +47,9 @@ export class SnowopsStack extends Stack {
   readonly dispatcher: Dispatcher;
   readonly escalator: Escalator;
   readonly api: SnowopsApi;
+  /** Citizens' reports: Open311 and the report page's routes, on their own API. */
+  readonly publicApi: PublicApi;
+  readonly photos: PhotoBucket;
   /** Absent when the config turns hosting off (console.hosted: false). */
   readonly console?: ConsoleHosting;
   readonly operatorsTopic: OperatorsTopic;
@@ -82,8 +87,14 @@ export class SnowopsStack extends Stack {
     this.dispatcher = new Dispatcher(this, 'Dispatcher', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms });
     this.escalator = new Escalator(this, 'Escalator', { stage, tables: this.tables, messagingKey, sms });
     this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms, sms, signIn: config.auth });
+    this.photos = new PhotoBucket(this, 'CitizenPhotos', { stage });
+    this.publicApi = new PublicApi(this, 'PublicApi', { stage, tables: this.tables, alarms: this.alarms, sms, photos: this.photos });
     if (sms.provider === 'aliyun') this.aliyunCallbacks = new AliyunCallbacks(this, 'AliyunCallbacks', { stage, tables: this.tables, sms, messagingKey, httpApi: this.api.httpApi });
-    if (config.console.hosted) this.console = new ConsoleHosting(this, 'Console', { stage, api: this.api });
+    if (config.console.hosted) {
+      this.console = new ConsoleHosting(this, 'Console', { stage, api: this.api, citizens: { api: this.publicApi, photos: this.photos } });
+      // Reporters' SMS link to their status page on the hosted report page (registration by the public API, closing by the officers').
+      for (const fn of [this.api.function, this.publicApi.function]) fn.addEnvironment('CITIZEN_PAGE_URL', this.console.origin);
+    }
     this.dispatcher.grantRequests(this.poller.function);
     this.dispatcher.grantRequests(this.api.function);
 
@@ -120,11 +131,13 @@ export class SnowopsStack extends Stack {
       new CfnOutput(this, 'AliyunCallbackTokenSecretArn', { description: 'The callback token (aws secretsmanager get-secret-value --secret-id <this>)', value: this.aliyunCallbacks.token.secretArn });
       new CfnOutput(this, 'AliyunAccessKeySecretArn', { description: 'Put the RAM user\'s AccessKey here as {"accessKeyId","accessKeySecret"} (README, Deploy in China)', value: sms.accessKey.secretArn });
     }
+    new CfnOutput(this, 'PublicApiUrl', { description: 'The citizens\' API: Open311 at <this>open311/discovery.json', value: this.publicApi.url });
     new CfnOutput(this, 'ApiUrl', { description: 'The HTTP API (npx snowops --api <this> --token <IdToken>)', value: this.api.url });
     if (this.api.users) {
       new CfnOutput(this, 'UserPoolId', { description: 'Cognito user pool of the API users: create them here (README, Deploy)', value: this.api.users.userPool.userPoolId });
       new CfnOutput(this, 'UserPoolClientId', { description: 'App client to sign in with (aws cognito-idp initiate-auth --client-id <this>)', value: this.api.users.client.userPoolClientId });
     }
+    if (this.console) new CfnOutput(this, 'ReportPageUrl', { description: 'The citizens\' report page (no account)', value: `${this.console.origin}/report/` });
     if (this.console) new CfnOutput(this, 'ConsoleUrl', { description: 'The web console (sign in through the Cognito hosted UI)', value: this.console.url });
     new CfnOutput(this, 'RegistryTableName', { description: 'npm run registry:import -- --table <this> (README, Deploy)', value: this.tables.get(REGISTRY_TABLE).tableName });
     new CfnOutput(this, 'OperatorsTopicArn', { description: 'Every alarm goes here; subscribe the on-call channel', value: this.operatorsTopic.topicArn });

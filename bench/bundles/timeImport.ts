@@ -14,7 +14,7 @@ export const HANDLER_ENV: Record<string, string> = {
   AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x', AWS_LAMBDA_FUNCTION_NAME: 'snowops-bench', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
   AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand', LAMBDA_TASK_ROOT: '/var/task', AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000',
   AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR', POWERTOOLS_LOG_LEVEL: 'INFO', POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
-  REGISTRY_TABLE: 'registry', OPERATIONS_TABLE: 'operations', LOG_TABLE: 'log', IDEMPOTENCY_TABLE: 'idempotency', CITIZEN_TABLE: 'citizen',
+  REGISTRY_TABLE: 'registry', OPERATIONS_TABLE: 'operations', LOG_TABLE: 'log', IDEMPOTENCY_TABLE: 'idempotency', CITIZEN_TABLE: 'citizen', PHOTO_BUCKET: 'snowops-photos',
   DISPATCH_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/dispatch',
   AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };

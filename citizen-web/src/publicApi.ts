@@ -51,8 +51,18 @@ export const publicApi = {
     const list = await call<{ service_request_id: string; status_url: string }[]>('/open311/v2/requests.json', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
     return list[0]!;
   },
-  /** One photo's bytes, before the report: the server sniffs, strips its metadata and answers its key. */
-  uploadPhoto: (file: Blob, pass: string) => call<{ key: string }>('/citizen/photos', { method: 'POST', headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-Reporter-Pass': pass }, body: file }),
+  /**
+   * One photo, before the report: the server gives a presigned PUT for its type and size, the browser puts the
+   * bytes there (the bucket deployed, the local server here), then the server sniffs it, strips its metadata
+   * and answers the clean copy's key.
+   */
+  uploadPhoto: async (file: Blob, pass: string) => {
+    const contentType = file.type || 'application/octet-stream';
+    const { uploadKey, upload } = await postJson<{ uploadKey: string; upload: { method: 'PUT'; url: string; headers: Record<string, string> } }>('/citizen/photos', { pass, contentType, bytes: file.size });
+    const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: file });
+    if (!put.ok) throw new RefusedError(put.status, `the photo upload was refused (${put.status})`);
+    return postJson<{ key: string }>(`/citizen/photos/${encodeURIComponent(uploadKey)}`, { pass });
+  },
   status: (caseId: string, key: string) => postJson<ReporterCase>(`/citizen/status/${encodeURIComponent(caseId)}`, { key }),
   rate: (caseId: string, key: string, rating: number) => postJson<ReporterCase>(`/citizen/status/${encodeURIComponent(caseId)}/rating`, { key, rating }),
 };

@@ -80,3 +80,20 @@ export const apiEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, {
   /** The public report page's address (its status links go in the closing SMS); without it the SMS carries no link. */
   CITIZEN_PAGE_URL: z.optional(z.url()),
 }))();
+
+/**
+ * The public API (citizens: Open311, the report page's routes): the tables it reads and the citizen table it
+ * writes, the idempotency table (reporters' SMS are sent once), the photo bucket, and the page's address. No
+ * dispatch queue: nothing the public calls starts a wave.
+ */
+export const publicApiEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, {
+  IDEMPOTENCY_TABLE: z.string().check(z.minLength(1)),
+  SMS_SENDER_ID: z.optional(z.string()),
+  SMS_ORIGINATION_NUMBER: z.optional(z.string()),
+  SMS_SIGNATURE: z.optional(z.string().check(z.minLength(2))),
+  CITIZEN_TABLE: z.string().check(z.minLength(1)),
+  /** The public report page's address (status links in reporters' SMS). */
+  CITIZEN_PAGE_URL: z.optional(z.url()),
+  /** The private bucket reporters' photos are uploaded to (presigned PUTs) and kept in, stripped. */
+  PHOTO_BUCKET: z.string().check(z.minLength(3)),
+}))();

@@ -12,7 +12,11 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
+import { publicRoutes } from '../../functions/handlers/api/routeTable.ts';
+import type { PublicApi } from '../api/PublicApi.ts';
 import type { SnowopsApi } from '../api/SnowopsApi.ts';
+import { CITIZEN_PERMISSIONS_POLICY, citizenContentSecurityPolicy } from '../citizen/citizenContentSecurityPolicy.ts';
+import type { PhotoBucket } from '../citizen/PhotoBucket.ts';
 import { stageSettings, type Stage } from '../config/Stage.ts';
 import { TelemetryKey } from '../observability/TelemetryKey.ts';
 import { consoleContentSecurityPolicy } from './consoleContentSecurityPolicy.ts';
@@ -23,6 +27,20 @@ const CONSOLE_DIST = fileURLToPath(new URL('../../console/dist/', import.meta.ur
 export interface ConsoleHostingProps {
   stage: Stage;
   api: SnowopsApi;
+  /** The citizens' side: the report page is served under /report/, its routes go to the public API. */
+  citizens: { api: PublicApi; photos: PhotoBucket };
+}
+
+/** citizen-web/dist, built by the same `prepare` script. */
+const CITIZEN_WEB_DIST = fileURLToPath(new URL('../../citizen-web/dist/', import.meta.url));
+
+/**
+ * The distribution's path patterns that go to the public API: Open311, and each of the report page's own
+ * routes (a path parameter becomes *); every other /citizen/ path is an officer's and goes to their API.
+ */
+export function publicPathPatterns(): string[] {
+  const own = publicRoutes().map((r) => r.path).filter((p) => !p.startsWith('/open311/'));
+  return ['open311/*', ...new Set(own.map((p) => p.slice(1).replace(/\{[^}]+\}/g, '*')))];
 }
 
 /**
@@ -31,7 +49,8 @@ export interface ConsoleHostingProps {
  * the console and the API share one origin as they do locally: no CORS, and the page's CSP allows
  * `connect-src 'self'` plus the Cognito domain. Sign-in is Cognito's hosted UI with the authorization
  * code flow and PKCE, for an app client with no secret (a browser cannot keep one). config.json, written
- * at deploy beside the page, tells the one build where to sign in.
+ * at deploy beside the page, tells the one build where to sign in. The citizens' report page is served the
+ * same way under /report/, and its routes (Open311, /citizen/… public ones) go to the public API.
  */
 export class ConsoleHosting extends Construct {
   readonly bucket: Bucket;
@@ -99,6 +118,31 @@ export class ConsoleHosting extends Construct {
       code: FunctionCode.fromInline("function handler(event) { var r = event.request; if (r.uri.endsWith('/')) { r.uri += 'index.html'; } return r; }"),
     });
 
+    // The report page: its own CSP (uploads PUT to the photo bucket), location allowed, camera and microphone not.
+    const uploadOrigin = `https://${props.citizens.photos.bucket.bucketRegionalDomainName}`;
+    const citizenHeaders = new ResponseHeadersPolicy(this, 'CitizenHeaders', {
+      responseHeadersPolicyName: `${Aws.STACK_NAME}-${Aws.REGION}-report`,
+      comment: 'snowops report page: CSP (scripts from this origin, uploads to the photo bucket), no framing, no sniffing, HSTS',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: citizenContentSecurityPolicy([uploadOrigin]), override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+      },
+      customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: CITIZEN_PERMISSIONS_POLICY, override: true }] },
+    });
+    const publicApiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.citizens.api.httpApi.apiEndpoint)), { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    const toPublicApi = {
+      origin: publicApiOrigin,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      responseHeadersPolicy: citizenHeaders,
+    };
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+
     const apiDomain = Fn.select(2, Fn.split('/', props.api.httpApi.apiEndpoint));
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'snowops console and API',
@@ -114,12 +158,21 @@ export class ConsoleHosting extends Construct {
       },
       additionalBehaviors: {
         'console/*': {
-          origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+          origin: siteOrigin,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           responseHeadersPolicy: this.headers,
           functionAssociations: [{ function: index, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
+        // The citizens' page from the same bucket, and its API calls to the public API: one origin, as locally.
+        'report/*': {
+          origin: siteOrigin,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          responseHeadersPolicy: citizenHeaders,
+          functionAssociations: [{ function: index, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
+        ...Object.fromEntries(publicPathPatterns().map((pattern) => [pattern, toPublicApi])),
       },
       enableLogging: true,
       logBucket: logs,
@@ -182,6 +235,18 @@ export class ConsoleHosting extends Construct {
       retainOnDelete: false,
       memoryLimit: 256,
     });
+    new BucketDeployment(this, 'ReportPageFiles', {
+      destinationBucket: this.bucket,
+      destinationKeyPrefix: 'report/',
+      sources: [Source.asset(CITIZEN_WEB_DIST)],
+      cacheControl: [CacheControl.noCache()],
+      distribution: this.distribution,
+      distributionPaths: ['/report/*'],
+      role: deployRole,
+      logGroup: deployLogs,
+      retainOnDelete: false,
+      memoryLimit: 256,
+    });
     NagSuppressions.addResourceSuppressions(deployRole, [{
       id: 'AwsSolutions-IAM5',
       reason: 'CDK\'s BucketDeployment reads the console asset and writes every object under the site bucket, and invalidates its distribution; these are the grants it adds for that.',
@@ -204,5 +269,10 @@ export class ConsoleHosting extends Construct {
 
   get url(): string {
     return `https://${this.distribution.distributionDomainName}/console/`;
+  }
+
+  /** The origin the report page and its status pages are served from (CITIZEN_PAGE_URL). */
+  get origin(): string {
+    return `https://${this.distribution.distributionDomainName}`;
   }
 }

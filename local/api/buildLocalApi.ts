@@ -39,6 +39,8 @@ export interface LocalApi {
   authenticator: LocalJwtAuthenticator;
   /** One token per group, for the demo users officer-demo, manager-demo and admin-demo. */
   tokens: { officer: string; manager: string; admin: string };
+  /** Reporters' photos (a folder); its presigned PUTs are taken by local/citizen/localUploadSite.ts. */
+  photos: FolderPhotoStore;
   /** Tells the API where it listens, for the status links it texts reporters. */
   setOrigin(origin: string): void;
   close(): void;
@@ -58,12 +60,14 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const registryWrites = new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE'));
   let origin = options.pageOrigin;
   const citizenTable = table(options.tableNames, 'CITIZEN_TABLE');
+  // Presigned uploads expire by the runtime's clock, as the core sets them (the demo's clock is simulated).
+  const photos = new FolderPhotoStore(options.photoDir ?? '.snowops/photos', { now: () => options.deps.clock.now().getTime() });
   const citizen: CitizenPorts = {
     cases: new DynamoCitizenCases(db, citizenTable),
     verifications: new DynamoPhoneVerifications(db, citizenTable),
     quotas: new DynamoRateQuotas(db, citizenTable),
     secrets: new RandomSecrets(),
-    photos: new FolderPhotoStore(options.photoDir ?? '.snowops/photos'),
+    photos,
     sms: options.deps.sms,
     // Reporters' SMS are sent once: the same Powertools guard as every SMS, even where the runtime gave none.
     messaging: options.deps.messaging ?? { ...resolveMessaging(options.deps).m, guard: new PowertoolsAttemptGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }) },
@@ -83,5 +87,5 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
     authenticator.issue('manager-demo', ['manager']),
     authenticator.issue('admin-demo', ['admin']),
   ]);
-  return { handler, authenticator, tokens: { officer, manager, admin }, setOrigin: (o) => { origin ??= o; }, close: () => client.destroy() };
+  return { handler, authenticator, photos, tokens: { officer, manager, admin }, setOrigin: (o) => { origin ??= o; }, close: () => client.destroy() };
 }

@@ -1,15 +1,13 @@
 import { fileURLToPath } from 'node:url';
+import { CITIZEN_PERMISSIONS_POLICY, citizenContentSecurityPolicy } from '../../lib/citizen/citizenContentSecurityPolicy.ts';
 import { serveBuiltFile, type BuiltFolder, type SiteHandler } from '../web/serveBuiltFile.ts';
 
 export const CITIZEN_WEB_DIST = fileURLToPath(new URL('../../citizen-web/dist/', import.meta.url));
 
-/**
- * Script and style only from this origin, no inline script, no framing; the map is drawn in the page (SVG),
- * so nothing is loaded from elsewhere. Location is asked of the phone only when the reporter taps the button.
- */
-export const CITIZEN_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/** Locally, uploads go to this origin too (local/citizen/localUploadSite.ts). */
+export const CITIZEN_CSP = citizenContentSecurityPolicy();
 
-const HEADERS = { 'Content-Security-Policy': CITIZEN_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY', 'Permissions-Policy': 'geolocation=(self), camera=(), microphone=()' };
+const HEADERS = { 'Content-Security-Policy': CITIZEN_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY', 'Permissions-Policy': CITIZEN_PERMISSIONS_POLICY };
 
 async function buildCitizenWeb(outdir: string): Promise<void> {
   const { buildCitizenWeb: build } = (await import(new URL('../../citizen-web/build.mjs', import.meta.url).href)) as { buildCitizenWeb: (o: { outdir: string }) => Promise<string> };

@@ -11,6 +11,7 @@ import { handleReply, type ReplyOutcome } from '../../functions/core/replies/han
 import { buildLocalApi, type LocalApi } from '../api/buildLocalApi.ts';
 import { startApiServer, type ApiServer } from '../api/startApiServer.ts';
 import { citizenSite } from '../citizen/citizenSite.ts';
+import { localUploadSite } from '../citizen/localUploadSite.ts';
 import { consoleSite } from '../console/consoleSite.ts';
 import { combineSites } from '../web/serveBuiltFile.ts';
 import { startLocalRuntime, type LocalRuntime } from '../runtime/startLocalRuntime.ts';
@@ -87,7 +88,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     if (options.api) {
       api = await buildLocalApi({ deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames });
       const authenticator = api.authenticator;
-      server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true, site: combineSites(consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }), citizenSite()) });
+      server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true, site: combineSites(consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }), citizenSite(), localUploadSite(api.photos)) });
       say(`Console ${server.url}/console/ (sign in as a demo role); citizens' report page ${server.url}/report/`);
       api.setOrigin(server.url);
       say(`API ${server.url} (GET /openapi.json needs no token); duty-officer token:\n  ${api.tokens.officer}`);

@@ -114,12 +114,14 @@ describe('the web console, with hosting turned off by the config', () => {
   });
   afterAll(() => s?.dispose());
 
-  it('has no distribution, bucket, sign-in domain or second app client, and the API keeps its one audience', () => {
+  it('has no distribution, site bucket, sign-in domain or second app client, and the API keeps its one audience', () => {
     const t = s.template;
 
     expect(s.stack.console).toBeUndefined();
     t.resourceCountIs('AWS::CloudFront::Distribution', 0);
-    t.resourceCountIs('AWS::S3::Bucket', 0);
+    // The only buckets left are the citizens' photos (the public API still takes them) and their access logs.
+    const buckets = Object.keys(t.findResources('AWS::S3::Bucket')).sort();
+    expect(buckets).toEqual([s.logicalId(s.stack.photos.bucket), s.logicalId(s.stack.photos.node.findChild('AccessLogs'))].sort());
     t.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
     t.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
   });

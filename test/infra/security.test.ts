@@ -24,6 +24,11 @@ const WILDCARD_ALLOW_LIST: { action: string; resource: string; reason: string }[
   { action: 'xray:PutTraceSegments', resource: '*', reason: 'X-Ray defines no resource types for sending segments' },
   { action: 'xray:PutTelemetryRecords', resource: '*', reason: 'X-Ray defines no resource types for telemetry records' },
   { action: 'sns:SetSMSAttributes', resource: '*', reason: 'the SMS monthly spend limit is an account setting with no resource type' },
+  { action: 's3:PutObject', resource: '/incoming/*', reason: 'a reporter\'s raw upload gets a new key each time: the public API presigns PUTs under the photo bucket\'s incoming/ prefix' },
+  { action: 's3:GetObject', resource: '/incoming/*', reason: 'the public API reads each raw upload under incoming/ to strip it' },
+  { action: 's3:DeleteObject', resource: '/incoming/*', reason: 'the public API removes each raw upload under incoming/ once read' },
+  { action: 's3:PutObject', resource: '/photos/*', reason: 'each stripped photo gets a new key under the photo bucket\'s photos/ prefix' },
+  { action: 's3:GetObject', resource: '/photos/*', reason: 'a report checks the photos it names under photos/' },
   { action: 'lambda:InvokeFunction', resource: ':*', reason: "CDK's grantInvoke adds the function's own versions and aliases (<function ARN>:*)" },
 ];
 
@@ -162,6 +167,10 @@ describe.each(['dev', 'prod'] as Stage[])('security of the %s stack', (stage) =>
     expect(actionsOfRole(s.stack.api.function)).toEqual(sorted(CORE, SEND_TO_QUEUE, SEND_SMS));
   });
 
+  it('the public API may do exactly what it does: read the registry and operations, keep citizen cases, append to the log, text reporters once, handle photos', () => {
+    expect(actionsOfRole(s.stack.publicApi.function)).toEqual(sorted(CORE, SEND_SMS, ['s3:DeleteObject', 's3:GetObject', 's3:PutObject']));
+  });
+
   it('every KMS key rotates, and every table, topic, queue and log group is encrypted with one of them', () => {
     const keys = keyIds();
     const encryptedBy = [
@@ -171,7 +180,8 @@ describe.each(['dev', 'prod'] as Stage[])('security of the %s stack', (stage) =>
       ...ofType('AWS::Logs::LogGroup').map(([id, r]) => [id, keyOf(r.Properties.KmsKeyId)] as const),
     ];
 
-    expect(keys.size).toBe(3);
+    // Tables, messaging, telemetry, and the citizens' photo bucket.
+    expect(keys.size).toBe(4);
     for (const [, r] of ofType('AWS::KMS::Key')) expect(r.Properties.EnableKeyRotation).toBe(true);
     expect(encryptedBy.filter(([, key]) => !keys.has(key ?? ''))).toEqual([]);
   });

@@ -1,14 +1,14 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiEnvSchema, forecastPollerEnvSchema, messagingEnvSchema } from '../../functions/config/lambdaEnv.ts';
+import { apiEnvSchema, forecastPollerEnvSchema, messagingEnvSchema, publicApiEnvSchema } from '../../functions/config/lambdaEnv.ts';
 import { ALL_TABLES, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
 import { AlarmedDeadLetterQueue } from '../../lib/messaging/AlarmedDeadLetterQueue.ts';
 import type { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
 import { actionsOf, identityStatements, refersTo, synthStack, type Statement, type Synthesised } from './synthStack.ts';
 
 type Props = Record<string, unknown>;
-type Which = 'poller' | 'inbound' | 'dispatcher' | 'escalator' | 'api';
-const ALL: Which[] = ['poller', 'inbound', 'dispatcher', 'escalator', 'api'];
+type Which = 'poller' | 'inbound' | 'dispatcher' | 'escalator' | 'api' | 'publicApi';
+const ALL: Which[] = ['poller', 'inbound', 'dispatcher', 'escalator', 'api', 'publicApi'];
 
 describe('snowops stack, dev', () => {
   let s: Synthesised;
@@ -22,7 +22,7 @@ describe('snowops stack, dev', () => {
   /** The Lambdas that run the storm: all but the deploy-time copier. */
   const functions = () => Object.entries(s.template.findResources('AWS::Lambda::Function')).filter(([id]) => !isDeployTime(id)).map(([, f]) => f.Properties as Props);
   const construct = (which: Which): SnowopsFunction => ({
-    poller: s.stack.poller.function, inbound: s.stack.inbound!.function, dispatcher: s.stack.dispatcher.function, escalator: s.stack.escalator.function, api: s.stack.api.function,
+    poller: s.stack.poller.function, inbound: s.stack.inbound!.function, dispatcher: s.stack.dispatcher.function, escalator: s.stack.escalator.function, api: s.stack.api.function, publicApi: s.stack.publicApi.function,
   })[which];
   const fn = (which: Which) => s.logicalId(construct(which));
   const props = (which: Which) => s.template.toJSON().Resources[fn(which)].Properties as Record<string, any>;
@@ -37,7 +37,7 @@ describe('snowops stack, dev', () => {
   const scheduleOf = (which: Which) => Object.values(s.template.findResources('AWS::Scheduler::Schedule')).find((r) => JSON.stringify(r.Properties.Target.Arn) === JSON.stringify({ 'Fn::GetAtt': [fn(which), 'Arn'] }))?.Properties;
   const dispatchQueueId = () => s.logicalId(s.stack.dispatcher.requests.queue);
 
-  it('synthesises exactly five Lambdas: forecast-poller, sms-inbound, dispatcher, escalator and the API, besides the console files\' deploy-time copier', () => {
+  it('synthesises exactly six Lambdas: forecast-poller, sms-inbound, dispatcher, escalator, the API and the citizens\' public API, besides the console files\' deploy-time copier', () => {
     const ids = Object.keys(s.template.findResources('AWS::Lambda::Function')).sort();
 
     expect(ids.filter((id) => !isDeployTime(id))).toEqual(ALL.map(fn).sort());
@@ -71,7 +71,7 @@ describe('snowops stack, dev', () => {
   });
 
   it('each Lambda gets every variable its env schema requires, each table name pointing at the right table', () => {
-    const schemas = { poller: forecastPollerEnvSchema, inbound: messagingEnvSchema, dispatcher: messagingEnvSchema, escalator: messagingEnvSchema, api: apiEnvSchema } as const;
+    const schemas = { poller: forecastPollerEnvSchema, inbound: messagingEnvSchema, dispatcher: messagingEnvSchema, escalator: messagingEnvSchema, api: apiEnvSchema, publicApi: publicApiEnvSchema } as const;
     for (const which of ALL) {
       const variables = props(which).Environment.Variables as Record<string, unknown>;
       // Refs become the referenced logical id, so the handler's own zod schema can judge the environment.
@@ -249,10 +249,10 @@ describe('snowops stack, dev', () => {
     expect(writers).toEqual(['api']);
   });
 
-  it('the Lambdas that text may send SMS to phone numbers (the API only for a reassignment notice; its waves go to the dispatcher)', () => {
+  it('the Lambdas that text may send SMS to phone numbers (the API only for a reassignment notice, its waves go to the dispatcher; the public API to reporters)', () => {
     const publishes = (which: Which) => roleStatements(which).some((st) => actionsOf(st).includes('sns:Publish') && st.Resource === '*');
 
-    expect(ALL.filter(publishes)).toEqual(['poller', 'inbound', 'dispatcher', 'escalator', 'api']);
+    expect(ALL.filter(publishes)).toEqual(['poller', 'inbound', 'dispatcher', 'escalator', 'api', 'publicApi']);
   });
 
   it('the inbound replies topic is KMS-encrypted and refuses requests without TLS', () => {

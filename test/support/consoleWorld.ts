@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { buildLocalApi, type LocalApi } from '../../local/api/buildLocalApi.ts';
+import { localUploadSite } from '../../local/citizen/localUploadSite.ts';
 import { startApiServer, type ApiServer } from '../../local/api/startApiServer.ts';
 import { consoleSite, type SiteHandler } from '../../local/console/consoleSite.ts';
 import { combineSites } from '../../local/web/serveBuiltFile.ts';
@@ -16,7 +17,7 @@ export async function consoleWorld(options: { pollMs?: number; city?: CityFile; 
   const seeded = await seededDemoCity(options.start, options.city);
   const api: LocalApi = await buildLocalApi({ deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names, logger: { error: () => {} } });
   const port = await freePort();
-  const site = combineSites(consoleSite({ issue: (user, groups) => api.authenticator.issue(user, groups), pollMs: options.pollMs ?? 1000 }), ...(options.sites ?? []));
+  const site = combineSites(consoleSite({ issue: (user, groups) => api.authenticator.issue(user, groups), pollMs: options.pollMs ?? 1000 }), ...(options.sites ?? []), localUploadSite(api.photos));
   let server: ApiServer | undefined = await startApiServer(api.handler, { port, site });
   const url = server.url;
   // As `npm run serve` does: reporters' SMS link to the page on this origin.

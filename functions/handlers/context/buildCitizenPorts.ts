@@ -10,14 +10,15 @@ import { systemTimer } from '../../adapters/system/SystemTimer.ts';
 import { statusPath } from '../../core/citizen/statusPath.ts';
 import { DEFAULT_RETRY_POLICY } from '../../core/dispatch/RetryPolicy.ts';
 import { TokenBucket } from '../../core/dispatch/TokenBucket.ts';
+import type { PhotoStore } from '../../core/ports/PhotoStore.ts';
 import type { SmsSender } from '../../core/ports/SmsSender.ts';
 import type { CitizenPorts } from '../api/ApiDeps.ts';
 
 /** Reporters are texted a few at a time (a code, a registration, a closing): well under the account's pace. */
 const CITIZEN_PARTS_PER_SECOND = 5;
 
-/** The citizen loop's ports in a Lambda: its table, the exactly-once guard on the idempotency table, the handler's SMS sender. */
-export function buildCitizenPorts(env: { CITIZEN_TABLE: string; IDEMPOTENCY_TABLE: string; CITIZEN_PAGE_URL?: string | undefined }, sms: SmsSender, telemetry: Telemetry): CitizenPorts {
+/** The citizen loop's ports in a Lambda: its table, the exactly-once guard on the idempotency table, the handler's SMS sender, and the photo store where the handler has one (the public API). */
+export function buildCitizenPorts(env: { CITIZEN_TABLE: string; IDEMPOTENCY_TABLE: string; CITIZEN_PAGE_URL?: string | undefined }, sms: SmsSender, telemetry: Telemetry, photos?: PhotoStore): CitizenPorts {
   const db = telemetry.tracer.captureAWSv3Client(documentClient());
   const page = env.CITIZEN_PAGE_URL?.replace(/\/+$/, '');
   return {
@@ -25,6 +26,7 @@ export function buildCitizenPorts(env: { CITIZEN_TABLE: string; IDEMPOTENCY_TABL
     verifications: new DynamoPhoneVerifications(db, env.CITIZEN_TABLE),
     quotas: new DynamoRateQuotas(db, env.CITIZEN_TABLE),
     secrets: new RandomSecrets(),
+    ...(photos ? { photos } : {}),
     sms,
     messaging: {
       guard: new PowertoolsAttemptGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),

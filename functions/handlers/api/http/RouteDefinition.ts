@@ -23,8 +23,6 @@ export interface RequestClient {
   sourceIp: string;
   /** scheme://host of this API as the caller reached it. */
   origin: string;
-  /** A reporter's pass sent as the X-Reporter-Pass header (a photo upload, whose body is the image). */
-  reporterPass?: string;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -58,7 +56,7 @@ export interface RouteDefinition<P extends z.ZodMiniType = z.ZodMiniType, Q exte
   query?: Q;
   body?: B;
   /** How the body is sent: JSON (the default, parsed before `body` validates it), CSV text (validated as a string) or an HTML form (Open311; validated as an object of strings). */
-  bodyType?: 'application/json' | 'text/csv' | 'application/x-www-form-urlencoded' | 'image';
+  bodyType?: 'application/json' | 'text/csv' | 'application/x-www-form-urlencoded';
   /** Accepts an Idempotency-Key header: a repeat with the same key gets the first answer. */
   idempotent?: boolean;
   /** The answer holds no personal data, so it is not searched for phone numbers to mask (the OpenAPI document, whose examples are invented). */

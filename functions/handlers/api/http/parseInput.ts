@@ -43,11 +43,6 @@ function readBody(route: AnyRoute, event: APIGatewayProxyEventV2): unknown {
   const size = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').length : Buffer.byteLength(event.body, 'utf8')) : 0;
   if (size > limit) throw new ProblemError(413, 'body-too-large', 'Body too large', `the body is ${size} bytes; this route accepts at most ${limit}`, { limit });
   const type = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (route.bodyType === 'image') {
-    if (!type.startsWith('image/') && type !== 'application/octet-stream') throw new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', `send the photo's bytes as the body with its image type, e.g. Content-Type: image/jpeg (got "${type || 'none'}")`);
-    // The bytes as sent: what they are is judged from them, never from the declared type.
-    return event.body ? new Uint8Array(Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'binary')) : undefined;
-  }
   const raw = decodeBody(event);
   if (raw.trim() === '') return undefined;
   if (route.bodyType === 'text/csv') {

@@ -69,8 +69,7 @@ function conditional(result: APIGatewayProxyStructuredResultV2, ifNoneMatch: str
 function requestClient(event: APIGatewayProxyEventV2): RequestClient {
   const host = event.headers.host ?? event.requestContext.domainName ?? 'localhost';
   const proto = event.headers['x-forwarded-proto'] ?? (/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? 'http' : 'https');
-  const pass = event.headers['x-reporter-pass'];
-  return { sourceIp: event.requestContext.http.sourceIp, origin: `${proto}://${host}`, ...(pass ? { reporterPass: pass } : {}) };
+  return { sourceIp: event.requestContext.http.sourceIp, origin: `${proto}://${host}` };
 }
 
 /** Wraps a route definition as an http-router handler: role check, input parsing, idempotency, rendering. */

@@ -2,6 +2,8 @@ import * as z from '../../../../config/zod.ts';
 import { CASE_STATES } from '../../../../core/citizen/CaseState.ts';
 import { CITIZEN_CATEGORIES } from '../../../../core/citizen/CitizenCategory.ts';
 import { LANGUAGES } from '../../../../core/registry/Language.ts';
+import { MAX_PHOTO_BYTES } from '../../../../core/citizen/photos/preparePhoto.ts';
+import { UPLOAD_TYPES } from '../../../../core/citizen/photos/uploadPhoto.ts';
 import { E164 } from '../../../../core/registry/PhoneNumber.ts';
 
 export const phoneField = () => z.string({ error: 'phone must be text' }).check(z.regex(E164, 'phone must be an E.164 number such as +8613812345678'));
@@ -22,6 +24,12 @@ export const nearbyQuery = z.lazy(() => z.object({
 }));
 export const nearbyCaseSchema = z.lazy(() => z.object({ id: z.string(), category: z.enum(CITIZEN_CATEGORIES), distanceM: z.number(), voices: z.number(), submittedAt: z.string(), lastVoiceAt: z.string() }).register(z.globalRegistry, { id: 'NearbyReport' }));
 
+export const uploadKeyParams = z.lazy(() => z.object({ uploadKey: z.string().check(z.regex(/^u-[0-9a-f]{12}-[0-9a-z]{1,40}$/, 'the upload key is the one POST /citizen/photos answered')) }));
+export const photoUploadBody = z.lazy(() => z.strictObject({
+  pass: passField(),
+  contentType: z.enum(UPLOAD_TYPES, { error: `contentType is one of ${UPLOAD_TYPES.join(', ')}` }),
+  bytes: z.number({ error: 'bytes is the photo\'s size' }).check(z.int('bytes is a whole number'), z.gte(1, 'bytes: at least 1'), z.lte(MAX_PHOTO_BYTES, `bytes: at most 5 MB (${MAX_PHOTO_BYTES})`)),
+}).register(z.globalRegistry, { id: 'PhotoUploadRequest' }));
 export const voiceBody = z.lazy(() => z.strictObject({ pass: passField() }));
 export const statusBody = z.lazy(() => z.strictObject({ key: keyField() }));
 export const ratingBody = z.lazy(() => z.strictObject({ key: keyField(), rating: z.number({ error: 'rating is a whole number from 1 to 5' }).check(z.int('rating is a whole number from 1 to 5'), z.gte(1, 'rating is 1 to 5'), z.lte(5, 'rating is 1 to 5')) }));

@@ -4,15 +4,14 @@ import { nearbyOpenCases } from '../../../../core/citizen/nearbyCases.ts';
 import { rateCase, readOwnCase } from '../../../../core/citizen/readCaseStatus.ts';
 import { verifiedPhone } from '../../../../core/citizen/submitReport.ts';
 import { confirmCode, requestCode } from '../../../../core/citizen/verifyPhone.ts';
-import * as z from '../../../../config/zod.ts';
-import { MAX_PHOTO_BYTES } from '../../../../core/citizen/photos/preparePhoto.ts';
-import { uploadPhoto } from '../../../../core/citizen/photos/uploadPhoto.ts';
+import { completePhotoUpload, requestPhotoUpload, UPLOAD_MINUTES } from '../../../../core/citizen/photos/uploadPhoto.ts';
+import type { ApiDeps } from '../../ApiDeps.ts';
 import { json } from '../../http/ApiResponse.ts';
 import { ProblemError } from '../../http/ProblemError.ts';
 import { defineRoute } from '../../http/RouteDefinition.ts';
 import { cityMapSchema, readCityMap } from '../getMap.ts';
 import { citizenDeps } from '../open311/postRequest.ts';
-import { caseIdParams, codeConfirmBody, codeRequestBody, nearbyQuery, passResult, ratingBody, statusBody, voiceBody } from './citizenSchemas.ts';
+import { caseIdParams, codeConfirmBody, codeRequestBody, nearbyQuery, passResult, photoUploadBody, ratingBody, statusBody, uploadKeyParams, voiceBody } from './citizenSchemas.ts';
 import { reporterView } from './officerView.ts';
 
 /** Open reports near the pin are shown from the last two days (a storm's worth). */
@@ -90,16 +89,27 @@ export const publicMapRoute = defineRoute({
   handle: async ({ deps }) => json(200, await readCityMap(deps.registry), { 'Cache-Control': 'public, max-age=300' }),
 });
 
-export const uploadPhotoRoute = defineRoute({
-  method: 'POST', path: '/citizen/photos', operationId: 'citizenUploadPhoto', tag: 'citizen', access: 'public',
-  summary: 'Upload a photo for a report (before filing it)',
-  description: 'The body is the photo\'s bytes (JPEG, PNG or HEIC, told by its content; at most 5 MB), the header X-Reporter-Pass the pass from the phone check. Location and device data (Exif, XMP, text chunks) are removed before it is stored. The answer\'s key goes in the report\'s media_keys. 10 photos per phone an hour.',
-  bodyType: 'image',
-  maxBodyBytes: MAX_PHOTO_BYTES,
-  body: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'the body is the photo'),
-  responses: { 201: { description: 'stored: its key, type and size after stripping' }, 403: { description: 'no live pass' }, 422: { description: 'not a JPEG, PNG or HEIC photo, or a broken one' }, 501: { description: 'no photo store here' } },
-  handle: async ({ deps, body, client }) => {
-    if (!deps.citizen.photos) throw new ProblemError(501, 'not-implemented', 'Not implemented', 'photo uploads are not configured on this deployment');
-    return json(201, await uploadPhoto({ ...citizenDeps(deps), photos: deps.citizen.photos }, { pass: client.reporterPass, bytes: body }));
-  },
+/** Without a photo store (none configured) the photo routes say so. */
+function photoStore(deps: ApiDeps) {
+  if (!deps.citizen.photos) throw new ProblemError(501, 'not-implemented', 'Not implemented', 'photo uploads are not configured on this deployment');
+  return { ...citizenDeps(deps), photos: deps.citizen.photos };
+}
+
+export const requestPhotoUploadRoute = defineRoute({
+  method: 'POST', path: '/citizen/photos', operationId: 'citizenRequestPhotoUpload', tag: 'citizen', access: 'public',
+  summary: 'Ask where to upload a photo for a report (before filing it)',
+  description: `The body names the pass from the phone check, the photo's type and its size in bytes (at most 5 MB). The answer is an upload key and a presigned PUT, valid ${UPLOAD_MINUTES} minutes, that takes exactly that type and size; then POST /citizen/photos/{uploadKey} has the server read it. 10 photos per phone an hour.`,
+  body: photoUploadBody,
+  responses: { 201: { description: 'the upload key and where to PUT the photo' }, 403: { description: 'no live pass' }, 422: { description: 'not a photo type, or over 5 MB' }, 429: { description: 'too many photos from this phone' }, 501: { description: 'no photo store here' } },
+  handle: async ({ deps, body }) => json(201, await requestPhotoUpload(photoStore(deps), { pass: body.pass, contentType: body.contentType, bytes: body.bytes })),
+});
+
+export const completePhotoUploadRoute = defineRoute({
+  method: 'POST', path: '/citizen/photos/{uploadKey}', operationId: 'citizenCompletePhotoUpload', tag: 'citizen', access: 'public',
+  summary: 'Have the server take an uploaded photo',
+  description: 'The server reads the upload (then removes it: the raw upload is never served), tells JPEG, PNG or HEIC by its content, removes location and device data (Exif, XMP, text chunks) and stores the clean copy. The answer\'s key goes in the report\'s media_keys.',
+  params: uploadKeyParams,
+  body: voiceBody,
+  responses: { 201: { description: 'stored: its key, type and size after stripping' }, 403: { description: 'no live pass' }, 422: { description: 'nothing uploaded, not a JPEG, PNG or HEIC photo, or a broken one' }, 501: { description: 'no photo store here' } },
+  handle: async ({ deps, params, body }) => json(201, await completePhotoUpload(photoStore(deps), { pass: body.pass, uploadKey: params.uploadKey })),
 });
