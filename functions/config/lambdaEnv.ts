@@ -56,6 +56,11 @@ export const messagingEnvSchema = /* @__PURE__ */ (() => z.extend(smsEnvSchema, 
   SMS_CONCURRENCY: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(64)), 8),
 }))();
 
+/** Lambdas that apply crews' replies (sms-inbound, the Alibaba Cloud callbacks): a reply to a citizen case's task moves the case. */
+export const repliesEnvSchema = /* @__PURE__ */ (() => z.extend(messagingEnvSchema, {
+  CITIZEN_TABLE: z.string().check(z.minLength(1)),
+}))();
+
 /** Lambdas that hand waves to the dispatcher (functions/adapters/queue/SqsDispatchRequests.ts). */
 export const dispatchQueueEnvSchema = /* @__PURE__ */ (() => z.object({
   /** The dispatch queue's URL (the stack's Dispatcher construct sets it). */

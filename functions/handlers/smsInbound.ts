@@ -1,22 +1,26 @@
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
+import { documentClient } from '../adapters/dynamo/documentClient.ts';
+import { DynamoCitizenCases } from '../adapters/dynamo/DynamoCitizenCases.ts';
 import { Telemetry } from '../adapters/observability/Telemetry.ts';
 import { DIMENSION, METRIC } from '../config/metrics.ts';
 import type { DeadLetter } from '../core/ports/DeadLetterQueue.ts';
 import { handleReply } from '../core/replies/handleReply.ts';
 import { parseEnv } from '../config/env.ts';
 import * as z from '../config/zod.ts';
-import { messagingEnvSchema } from '../config/lambdaEnv.ts';
+import { repliesEnvSchema } from '../config/lambdaEnv.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
 import { buildMessaging } from './context/buildMessaging.ts';
 
-const env = parseEnv(messagingEnvSchema);
+const env = parseEnv(repliesEnvSchema);
 const telemetry = new Telemetry('sms-inbound');
 const { logger } = telemetry;
 // Replies are short and few: a reply SMS that exhausts its retries is in the response log (sms.dead-lettered),
 // counted (SmsDeadLettered, alarmed) and logged as an error here.
 const deadLetters = { send: async (letter: DeadLetter) => { telemetry.count(METRIC.smsDeadLettered); logger.error('reply SMS dead-lettered', { ...letter }); } };
-const deps = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry) };
+// A reply to a citizen case's task moves the case (functions/core/citizen/followReplyTasks.ts).
+const citizenCases = new DynamoCitizenCases(telemetry.tracer.captureAWSv3Client(documentClient()), env.CITIZEN_TABLE);
+const deps = { ...buildCoreDeps(env, telemetry), ...buildMessaging(env, deadLetters, telemetry), citizenCases };
 
 /** AWS End User Messaging SMS two-way message, as published to the inbound SNS topic. */
 const inboundSchema = z.object({

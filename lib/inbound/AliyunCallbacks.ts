@@ -6,6 +6,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { stageSettings, type Stage } from '../config/Stage.ts';
+import { CITIZEN_TABLE } from '../../functions/config/tables.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
 import { wireSms, type SmsWiring } from '../messaging/SmsWiring.ts';
 import { SnowopsFunction } from '../SnowopsFunction.ts';
@@ -66,6 +67,8 @@ export class AliyunCallbacks extends Construct {
     });
     this.token.grantRead(this.function);
     grantCoreTables(this.function, props.tables);
+    // A crew's "3 done" or "9 cannot" to a citizen case's task moves the case on at once.
+    this.function.grantTable(props.tables.get(CITIZEN_TABLE), CITIZEN_TABLE.envVar, 'readWrite');
     // An unknown reply gets a short help SMS back (DESIGN.md, Failure rules).
     wireSms(this.function, props.sms);
 

@@ -5,6 +5,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import type { Stage } from '../config/Stage.ts';
+import { CITIZEN_TABLE } from '../../functions/config/tables.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
 import { AlarmedDeadLetterQueue } from '../messaging/AlarmedDeadLetterQueue.ts';
 import { InboundRepliesTopic } from '../messaging/InboundRepliesTopic.ts';
@@ -62,6 +63,8 @@ export class SmsInbound extends Construct {
       smsProvider: 'sns',
     });
     grantCoreTables(this.function, props.tables);
+    // A crew's "3 done" or "9 cannot" to a citizen case's task moves the case on at once.
+    this.function.grantTable(props.tables.get(CITIZEN_TABLE), CITIZEN_TABLE.envVar, 'readWrite');
     // An unknown reply gets a short help SMS back (DESIGN.md, Failure rules).
     // The handler sends through buildMessaging, which checks opt-outs before it sends.
     wireSms(this.function, props.sms, { checksOptOuts: true });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCitizenCases } from '../../functions/adapters/dynamo/DynamoCitizenCases.ts';
 import { dynamoOperations } from '../../functions/adapters/dynamo/dynamoOperations.ts';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
@@ -15,6 +16,7 @@ import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts'
 import { OpenMeteoProvider } from '../../functions/adapters/weather/OpenMeteoProvider.ts';
 import { ALL_TABLES } from '../../functions/config/tables.ts';
 import type { Clock } from '../../functions/core/ports/Clock.ts';
+import type { CitizenCases } from '../../functions/core/ports/CitizenCases.ts';
 import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
 import type { ForecastProvider } from '../../functions/core/ports/ForecastProvider.ts';
 import { loadDeployConfig } from '../../lib/config/loadDeployConfig.ts';
@@ -46,7 +48,7 @@ export interface LocalRuntimeOptions {
 }
 
 export interface LocalRuntime {
-  deps: CoreDeps & { sms: OutboxSmsSender; providers: ReadonlyMap<string, ForecastProvider>; messaging: Messaging };
+  deps: CoreDeps & { sms: OutboxSmsSender; providers: ReadonlyMap<string, ForecastProvider>; messaging: Messaging; citizenCases: CitizenCases };
   deadLetters: JsonlDeadLetterQueue;
   city: CityFile;
   tableNames: Record<string, string>;
@@ -103,6 +105,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sms,
       providers,
       messaging,
+      // A crew's reply to a citizen case's task moves the case (as sms-inbound does deployed).
+      citizenCases: new DynamoCitizenCases(db, tableNames.CITIZEN_TABLE!),
     };
     handle = (kind, body) => handleAliyunCallback(deps, kind, body);
     const started = weather;

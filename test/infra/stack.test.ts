@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiEnvSchema, forecastPollerEnvSchema, messagingEnvSchema, publicApiEnvSchema } from '../../functions/config/lambdaEnv.ts';
+import { apiEnvSchema, forecastPollerEnvSchema, messagingEnvSchema, publicApiEnvSchema, repliesEnvSchema } from '../../functions/config/lambdaEnv.ts';
 import { ALL_TABLES, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
 import { AlarmedDeadLetterQueue } from '../../lib/messaging/AlarmedDeadLetterQueue.ts';
 import type { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
@@ -71,7 +71,7 @@ describe('snowops stack, dev', () => {
   });
 
   it('each Lambda gets every variable its env schema requires, each table name pointing at the right table', () => {
-    const schemas = { poller: forecastPollerEnvSchema, inbound: messagingEnvSchema, dispatcher: messagingEnvSchema, escalator: messagingEnvSchema, api: apiEnvSchema, publicApi: publicApiEnvSchema } as const;
+    const schemas = { poller: forecastPollerEnvSchema, inbound: repliesEnvSchema, dispatcher: messagingEnvSchema, escalator: messagingEnvSchema, api: apiEnvSchema, publicApi: publicApiEnvSchema } as const;
     for (const which of ALL) {
       const variables = props(which).Environment.Variables as Record<string, unknown>;
       // Refs become the referenced logical id, so the handler's own zod schema can judge the environment.

@@ -4,6 +4,9 @@ import type { CitizenDeps } from './CitizenDeps.ts';
 import { changeCase } from './changeCase.ts';
 import { takeStep } from './takeStep.ts';
 
+/** What a step on a case from the crews' side needs (a reply's handler has no id generator to give). */
+export type CaseWorkDeps = Pick<CitizenDeps, 'cases' | 'log' | 'clock'>;
+
 /** 派遣: the case became a booked task; a crew's reply to that task finds the case through the link. */
 export async function recordDispatch(deps: CitizenDeps, input: { caseId: string; task: CaseTask; actor: string }): Promise<CitizenCase> {
   const at = deps.clock.now().toISOString();
@@ -15,7 +18,7 @@ export async function recordDispatch(deps: CitizenDeps, input: { caseId: string;
 }
 
 /** No crew can take it yet (or the crew answered "cannot"): it waits in the queue with the reason. */
-export async function recordWaiting(deps: CitizenDeps, input: { caseId: string; reason: string; actor: string }): Promise<CitizenCase> {
+export async function recordWaiting(deps: CaseWorkDeps, input: { caseId: string; reason: string; actor: string }): Promise<CitizenCase> {
   const at = deps.clock.now().toISOString();
   const { after } = await changeCase(deps, input.caseId, (c) => takeStep(c, 'wait', at, { reason: input.reason, task: undefined }, input.reason));
   await deps.log.append(caseLogEntry(after, 'waiting', input.actor, at, {}, input.reason));
@@ -23,7 +26,7 @@ export async function recordWaiting(deps: CitizenDeps, input: { caseId: string; 
 }
 
 /** 处置: the crew replied "3 done" to the case's task; the case waits for verification. */
-export async function recordHandled(deps: CitizenDeps, input: { caseId: string; actor: string }): Promise<CitizenCase> {
+export async function recordHandled(deps: CaseWorkDeps, input: { caseId: string; actor: string }): Promise<CitizenCase> {
   const at = deps.clock.now().toISOString();
   const { after } = await changeCase(deps, input.caseId, (c) => takeStep(c, 'handle', at));
   await deps.log.append(caseLogEntry(after, 'handled', input.actor, at, after.task ? { task: after.task.code } : {}));

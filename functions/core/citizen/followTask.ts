@@ -1,17 +1,16 @@
 import { ConflictError } from '../errors/ConflictError.ts';
 import type { TaskStore } from '../ports/TaskStore.ts';
 import type { CitizenCase } from './CitizenCase.ts';
-import type { CitizenDeps } from './CitizenDeps.ts';
-import { recordHandled, recordWaiting } from './caseWork.ts';
+import { recordHandled, recordWaiting, type CaseWorkDeps } from './caseWork.ts';
 
-export type FollowDeps = CitizenDeps & { tasks: Pick<TaskStore, 'getTasks'> };
+export type FollowDeps = CaseWorkDeps & { tasks: Pick<TaskStore, 'getTasks'> };
 
 /**
  * 处置: a dispatched case follows its task. When the crew has answered "3 done" (or the task was verified),
  * the case is handled and waits for the officer's check; when the crew answered "9 cannot" or the task was
- * cancelled (stand-down), the case waits to be dispatched again, with the reason. Run when the officer's
- * queue or the reporter's page reads the case, so the crews' reply path stays as it is. Any other case is
- * returned as it is.
+ * cancelled (stand-down), the case waits to be dispatched again, with the reason. Run by the crew's reply
+ * itself (followReplyTasks), and again when the officer's queue or the reporter's page reads the case, for a
+ * step the reply could not take (a stand-down's cancelled tasks). Any other case is returned as it is.
  */
 export async function followTask(deps: FollowDeps, c: CitizenCase): Promise<CitizenCase> {
   if (c.state !== 'dispatched' || !c.task) return c;

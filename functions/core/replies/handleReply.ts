@@ -1,3 +1,4 @@
+import { followReplyTasks } from '../citizen/followReplyTasks.ts';
 import { deliver } from '../dispatch/deliver.ts';
 import type { MessagingDeps } from '../dispatch/MessagingDeps.ts';
 import { advanceCase } from '../escalation/advanceCase.ts';
@@ -125,6 +126,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
   await answer(several ? `reply.${intent.action}.all` : `reply.${intent.action}`, { codes: codes.join(','), ...(several ? { n: changed.length } : {}) });
 
   const closed = await recordReply(deps, { activationId: changed[0]!.activationId, role, action: intent.action, changed });
+  if (deps.citizenCases && (intent.action === 'done' || intent.action === 'cannot')) await followReplyTasks({ cases: deps.citizenCases, log: deps.log, clock: deps.clock, tasks: deps.tasks }, changed);
   if (intent.action === 'cannot') await replaceAfterCannot(deps, crew, changed, closed.map((c) => c.id));
   return 'applied';
 }
