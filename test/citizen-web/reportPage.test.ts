@@ -102,6 +102,7 @@ describe('the citizens\' report page in Chromium, on a phone', () => {
     await page.click('label.category:has-text("Uncleared snow")');
     await page.click('button[type="submit"]');
     expect(await page.textContent('[role="alert"]')).toBe('Still needed: where, phone check');
+    await page.screenshot({ path: `${SHOTS}/snowops-report-form-en.png`, fullPage: true });
   });
 
   it('closes the loop: the officer registers and dispatches the icy bridge in the console, the crew answers "3", the officer verifies, and the citizen\'s page says closed and the SMS went out', async () => {
