@@ -119,6 +119,7 @@ export const CITIZEN_TABLE: TableDefinition = {
     'the case a task came from (a crew reply to it): Get pk=TASK#<activationId>#<taskId> sk=CASE',
     'the SMS code sent to a phone: Put / Delete pk=CODE#<sha256 of the phone> sk=CODE; a guess is an Update adding 1 to attempts on condition the code is live and has guesses left (expires)',
     'a verified phone\'s pass: Put / Get pk=PASS#<sha256 of the pass> sk=PASS (expires)',
+    'a banned reporter\'s number: Put on condition attribute_not_exists / Get pk=BAN#<sha256 of the phone> sk=BAN (kept; the first ban wins)',
     'rate limits (codes per phone, reports per phone and per address): Update ADD taken on condition taken < limit, pk=QUOTA#<key> sk=<window start> (expires)',
   ],
 };

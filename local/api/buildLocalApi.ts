@@ -10,6 +10,7 @@ import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/Pow
 import { PowertoolsIdempotencyGuard } from '../../functions/handlers/api/idempotency/PowertoolsIdempotencyGuard.ts';
 import { LOCAL_AWS } from '../dynamo/startDynamoLocal.ts';
 import { LocalJwtAuthenticator } from '../auth/LocalJwtAuthenticator.ts';
+import { DynamoBannedPhones } from '../../functions/adapters/dynamo/DynamoBannedPhones.ts';
 import { DynamoCitizenCases } from '../../functions/adapters/dynamo/DynamoCitizenCases.ts';
 import { DynamoPhoneVerifications } from '../../functions/adapters/dynamo/DynamoPhoneVerifications.ts';
 import { DynamoRateQuotas } from '../../functions/adapters/dynamo/DynamoRateQuotas.ts';
@@ -64,6 +65,7 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const photos = new FolderPhotoStore(options.photoDir ?? '.snowops/photos', { now: () => options.deps.clock.now().getTime() });
   const citizen: CitizenPorts = {
     cases: new DynamoCitizenCases(db, citizenTable),
+    bans: new DynamoBannedPhones(db, citizenTable),
     verifications: new DynamoPhoneVerifications(db, citizenTable),
     quotas: new DynamoRateQuotas(db, citizenTable),
     secrets: new RandomSecrets(),

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoBannedPhones } from '../../functions/adapters/dynamo/DynamoBannedPhones.ts';
 import { DynamoCitizenCases } from '../../functions/adapters/dynamo/DynamoCitizenCases.ts';
 import { DynamoPhoneVerifications } from '../../functions/adapters/dynamo/DynamoPhoneVerifications.ts';
 import { DynamoRateQuotas } from '../../functions/adapters/dynamo/DynamoRateQuotas.ts';
@@ -25,6 +26,7 @@ export async function citizenWorld(start = '2026-12-14T22:00:00.000Z') {
   const sms = new OutboxSmsSender(join(dir, 'outbox.jsonl'), clock);
   return {
     cases: new DynamoCitizenCases(db, names.CITIZEN_TABLE),
+    bans: new DynamoBannedPhones(db, names.CITIZEN_TABLE),
     verifications: new DynamoPhoneVerifications(db, names.CITIZEN_TABLE),
     quotas: new DynamoRateQuotas(db, names.CITIZEN_TABLE),
     log: new DynamoResponseLog(db, names.LOG_TABLE, ids),

@@ -1,12 +1,12 @@
+import { DEFAULT_CASE_TARGET_HOURS, type CityPlan } from '../registry/CityPlan.ts';
 import { percentile } from '../reports/percentile.ts';
 import { CITIZEN_CATEGORIES, type CitizenCategory } from './CitizenCategory.ts';
 import { firstAt, type CitizenCase } from './CitizenCase.ts';
 
-/**
- * The reply target of the 随手拍 practice: three days from the report to the result (working days are not
- * modelled: a storm does not keep office hours). The plan's road targets count from an activation, not from a report.
- */
-export const CASE_TARGET_HOURS = 72;
+/** The plan's target for citizen cases (plan.citizenCaseTargetHours), or the default when it names none. */
+export function caseTargetHours(plan: Pick<CityPlan, 'citizenCaseTargetHours'>): number {
+  return plan.citizenCaseTargetHours ?? DEFAULT_CASE_TARGET_HOURS;
+}
 
 export interface CaseFigures {
   cases: number;
@@ -15,7 +15,7 @@ export interface CaseFigures {
   medianMinutes: { register: number | null; dispatch: number | null; close: number | null };
   /** 结案率: closed among the cases that count (rejected and merged ones do not). */
   closureRate: number | null;
-  /** 按期处置率: closed within the target among the closed. */
+  /** 按期处置率: closed within the plan's target (hours from the report) among the closed. */
   onTimeRate: number | null;
   satisfaction: { ratings: number; mean: number | null };
 }
@@ -32,7 +32,7 @@ function median(values: (number | undefined)[]): number | null {
 }
 
 /** The 数字城管 figures of a set of citizen cases. */
-export function caseFigures(cases: readonly CitizenCase[], targetHours = CASE_TARGET_HOURS): CaseFigures {
+export function caseFigures(cases: readonly CitizenCase[], targetHours: number): CaseFigures {
   const byCategory = Object.fromEntries(CITIZEN_CATEGORIES.map((k) => [k, 0])) as Record<CitizenCategory, number>;
   for (const c of cases) byCategory[c.category] += 1;
   const counted = cases.filter((c) => c.state !== 'rejected' && c.state !== 'merged');

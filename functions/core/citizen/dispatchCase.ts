@@ -3,10 +3,12 @@ import { taskCode } from '../activation/taskCode.ts';
 import { ConflictError } from '../errors/ConflictError.ts';
 import { NotFoundError } from '../errors/NotFoundError.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
+import type { BannedPhones } from '../ports/BannedPhones.ts';
 import type { DispatchRequests } from '../ports/DispatchRequests.ts';
 import type { OperationsPorts } from '../ports/OperationsPorts.ts';
 import type { RegistryStore } from '../ports/RegistryStore.ts';
 import { passesAt } from '../planner/roadGeometry.ts';
+import { fromBannedNumber } from './banReporter.ts';
 import { CASE_TRANSITIONS } from './CaseState.ts';
 import type { CitizenCase } from './CitizenCase.ts';
 import type { CitizenDeps } from './CitizenDeps.ts';
@@ -16,6 +18,7 @@ import { CASE_PASSES, chooseCaseTeam, nearestRoad } from './caseTeam.ts';
 export type CaseDispatchDeps = CitizenDeps & Pick<OperationsPorts, 'activations' | 'tasks' | 'bookings'> & {
   registry: RegistryStore;
   dispatch: DispatchRequests;
+  bans: BannedPhones;
 };
 
 export type CaseDispatch = { outcome: 'dispatched'; case: CitizenCase; task: Task; joined: boolean } | { outcome: 'waiting'; case: CitizenCase; reason: string };
@@ -30,7 +33,7 @@ export type CaseDispatch = { outcome: 'dispatched'; case: CitizenCase; task: Tas
 export async function dispatchCase(deps: CaseDispatchDeps, input: { caseId: string; actor: string }): Promise<CaseDispatch> {
   const c = await deps.cases.get(input.caseId);
   if (!c) throw new NotFoundError('case', input.caseId);
-  if (c.banned) throw new ConflictError(`case ${c.id} comes from a banned number; it is kept and never dispatched`, { caseId: c.id });
+  if (await fromBannedNumber(deps, c)) throw new ConflictError(`case ${c.id} comes from a banned number; it is kept and never dispatched`, { caseId: c.id });
   if (!CASE_TRANSITIONS.dispatch.from.includes(c.state)) throw new ConflictError(`case ${c.id} is ${c.state}; it can be dispatched only when registered or waiting`, { caseId: c.id, state: c.state });
   const wait = async (reason: string): Promise<CaseDispatch> => ({ outcome: 'waiting', case: await recordWaiting(deps, { caseId: c.id, reason, actor: input.actor }), reason });
 

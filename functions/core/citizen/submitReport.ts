@@ -1,5 +1,6 @@
 import { RuleViolationError } from '../errors/RuleViolationError.ts';
 import { TooManyRequestsError } from '../errors/TooManyRequestsError.ts';
+import type { BannedPhones } from '../ports/BannedPhones.ts';
 import type { PhotoStore } from '../ports/PhotoStore.ts';
 import { ownPhotos } from './photos/uploadPhoto.ts';
 import type { PhoneVerifications } from '../ports/PhoneVerifications.ts';
@@ -18,7 +19,7 @@ export const REPORTS_PER_PHONE_HOUR = 5;
 /** Reports from one network address per hour (a school or an office shares one). */
 export const REPORTS_PER_ADDRESS_HOUR = 30;
 
-export type SubmitDeps = CitizenDeps & { verifications: PhoneVerifications; quotas: RateQuotas; secrets: SecretGenerator; photos?: PhotoStore };
+export type SubmitDeps = CitizenDeps & { verifications: PhoneVerifications; quotas: RateQuotas; secrets: SecretGenerator; bans: BannedPhones; photos?: PhotoStore };
 
 /** The phone behind a reporter's pass, or an UnverifiedPhoneError. */
 export async function verifiedPhone(deps: Pick<SubmitDeps, 'verifications' | 'clock'>, pass: string | undefined): Promise<string> {
@@ -27,7 +28,7 @@ export async function verifiedPhone(deps: Pick<SubmitDeps, 'verifications' | 'cl
   return phone;
 }
 
-/** A report from a verified phone, within the rate limits per phone and per network address. */
+/** A report from a verified phone, within the rate limits per phone and per network address; a banned number's is marked banned. */
 export async function submitReport(deps: SubmitDeps, input: Omit<NewReport, 'phone' | 'photos'> & { pass: string | undefined; sourceAddress: string; photoKeys?: readonly string[] }): Promise<{ case: CitizenCase; statusKey: string }> {
   const phone = await verifiedPhone(deps, input.pass);
   const window = hourWindow(deps.clock.now());
@@ -41,5 +42,7 @@ export async function submitReport(deps: SubmitDeps, input: Omit<NewReport, 'pho
   if (keys.length > 0 && !deps.photos) throw new RuleViolationError('photos are not taken here (no photo store is configured)', 'photos');
   const photos = keys.length > 0 ? await ownPhotos({ photos: deps.photos! }, phone, keys) : [];
   const { pass: _pass, sourceAddress: _addr, photoKeys: _keys, ...report } = input;
-  return acceptReport(deps, { ...report, phone, photos });
+  // A banned number's report is kept like any other (the reporter is not told), and marked: it is never dispatched.
+  const banned = (await deps.bans.banOf(sha256(phone))) !== undefined;
+  return acceptReport(deps, { ...report, phone, photos, ...(banned ? { banned } : {}) });
 }

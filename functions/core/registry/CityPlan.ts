@@ -10,6 +10,9 @@ import { E164 } from './PhoneNumber.ts';
 import { boundedNumber, boundedText, recordId } from './boundedText.ts';
 import { DEFAULT_SMS_SEGMENT_CAP, NUMBER_LIMITS, TEXT_LIMITS } from './limits.ts';
 
+/** The citizen cases' on-time target when a plan names none. */
+export const DEFAULT_CASE_TARGET_HOURS = 72;
+
 /** One blizzard rule: snow water (mm) summed over a rolling window of hours reaches a level. */
 export const blizzardThresholdSchema = z.object({
   level: activeLevel,
@@ -80,12 +83,17 @@ export const cityPlanSchema = z.object({
   staleAfterMinutes: z._default(z.int().check(z.positive(), z.lte(24 * 60)), 60),
   /** Hours per level and tier within which roads should be passable; DEFAULT_TIME_TARGETS when absent. */
   timeTargetsHours: z.optional(timeTargetsSchema),
+  /**
+   * Hours from a citizen's report to its closing within which a case counts as on time (按期处置率). 72 h by
+   * default: the 随手拍 practice's reply within three working days (a storm keeps no office hours).
+   */
+  citizenCaseTargetHours: z._default(z.number().check(z.positive(), z.lte(720)), DEFAULT_CASE_TARGET_HOURS),
   /** Most SMS segments one tasking message may cost; a longer tasking abbreviates names, then is split over messages. */
   smsSegmentCap: z._default(boundedNumber(NUMBER_LIMITS.smsSegmentCap, { integer: true }), DEFAULT_SMS_SEGMENT_CAP),
 });
 /** Fields added after the first plans were written: optional in the type (a parsed plan always has them, by default). */
 type ForecastLaterFields = 'roadIcing' | 'warningRules' | 'leadTimeHours' | 'downgradeAfterPolls' | 'staleAfterMinutes';
-type LaterFields = ForecastLaterFields | 'smsSegmentCap';
+type LaterFields = ForecastLaterFields | 'smsSegmentCap' | 'citizenCaseTargetHours';
 type ParsedPlan = z.infer<typeof cityPlanSchema>;
 export type CityPlan = Omit<ParsedPlan, LaterFields> & Partial<Pick<ParsedPlan, LaterFields>>;
 /** A plan with every forecast rule present. */

@@ -1,4 +1,5 @@
 import type { ReporterTexting } from '../../core/citizen/ReporterTexting.ts';
+import type { BannedPhones } from '../../core/ports/BannedPhones.ts';
 import type { CitizenCases } from '../../core/ports/CitizenCases.ts';
 import type { CoreDeps } from '../../core/ports/CoreDeps.ts';
 import type { PhoneVerifications } from '../../core/ports/PhoneVerifications.ts';
@@ -26,6 +27,8 @@ export interface ApiDeps extends CoreDeps {
 /** The citizen loop's ports: cases, phone codes and passes, rate counters, secrets, and texting reporters. */
 export interface CitizenPorts extends ReporterTexting {
   cases: CitizenCases;
+  /** Reporters' numbers an officer banned: their reports are kept and never dispatched. */
+  bans: BannedPhones;
   verifications: PhoneVerifications;
   quotas: RateQuotas;
   secrets: SecretGenerator;

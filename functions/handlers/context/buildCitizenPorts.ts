@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { documentClient } from '../../adapters/dynamo/documentClient.ts';
+import { DynamoBannedPhones } from '../../adapters/dynamo/DynamoBannedPhones.ts';
 import { DynamoCitizenCases } from '../../adapters/dynamo/DynamoCitizenCases.ts';
 import { DynamoPhoneVerifications } from '../../adapters/dynamo/DynamoPhoneVerifications.ts';
 import { DynamoRateQuotas } from '../../adapters/dynamo/DynamoRateQuotas.ts';
@@ -23,6 +24,7 @@ export function buildCitizenPorts(env: { CITIZEN_TABLE: string; IDEMPOTENCY_TABL
   const page = env.CITIZEN_PAGE_URL?.replace(/\/+$/, '');
   return {
     cases: new DynamoCitizenCases(db, env.CITIZEN_TABLE),
+    bans: new DynamoBannedPhones(db, env.CITIZEN_TABLE),
     verifications: new DynamoPhoneVerifications(db, env.CITIZEN_TABLE),
     quotas: new DynamoRateQuotas(db, env.CITIZEN_TABLE),
     secrets: new RandomSecrets(),

@@ -1,4 +1,5 @@
-import { caseFigures, CASE_TARGET_HOURS } from '../../../../core/citizen/caseFigures.ts';
+import { banReporter } from '../../../../core/citizen/banReporter.ts';
+import { caseFigures, caseTargetHours } from '../../../../core/citizen/caseFigures.ts';
 import { dispatchCase } from '../../../../core/citizen/dispatchCase.ts';
 import { followTasks } from '../../../../core/citizen/followTask.ts';
 import { suggestMerges } from '../../../../core/citizen/nearbyCases.ts';
@@ -13,6 +14,15 @@ import { defineRoute } from '../../http/RouteDefinition.ts';
 import { citizenDeps } from '../open311/postRequest.ts';
 import { caseIdParams, mergeBody, noteBody, queueQuery, reasonBody } from './citizenSchemas.ts';
 import { officerView } from './officerView.ts';
+import type { ApiDeps } from '../../ApiDeps.ts';
+
+/** Cases reported in the last `days`, each brought up to its task's state. */
+async function recentCases(deps: ApiDeps, days: number) {
+  const from = new Date(deps.clock.now().getTime() - days * 86_400_000).toISOString();
+  return followTasks(followDeps(deps), await deps.citizen.cases.listSubmitted({ from }));
+}
+
+const followDeps = (deps: ApiDeps) => ({ ...citizenDeps(deps), tasks: deps.tasks });
 
 export const caseQueueRoute = defineRoute({
   method: 'GET', path: '/citizen/cases', operationId: 'listCitizenCases', tag: 'citizen', access: READERS,
@@ -21,9 +31,7 @@ export const caseQueueRoute = defineRoute({
   query: queueQuery,
   responses: { 200: { description: 'the cases' } },
   handle: async ({ deps, query }) => {
-    const from = new Date(deps.clock.now().getTime() - query.days * 86_400_000).toISOString();
-    const listed = await followTasks({ ...citizenDeps(deps), tasks: deps.tasks }, await deps.citizen.cases.listSubmitted({ from }));
-    const cases = listed.filter((c) => !query.state || c.state === query.state);
+    const cases = (await recentCases(deps, query.days)).filter((c) => !query.state || c.state === query.state);
     const views = await Promise.all(cases.map(async (c) => officerView(c, c.state === 'submitted' ? await suggestMerges(deps.citizen, c) : [])));
     return json(200, { cases: views });
   },
@@ -32,12 +40,13 @@ export const caseQueueRoute = defineRoute({
 export const caseFiguresRoute = defineRoute({
   method: 'GET', path: '/citizen/figures', operationId: 'citizenCaseFigures', tag: 'citizen', access: READERS,
   summary: 'Citizen reports\' figures (结案率, 按期处置率, satisfaction)',
-  description: `Over the reports of the last \`days\` (default 7): cases by category, median minutes from the report to registration, dispatch and closing, the closure rate (closed among those not rejected or merged), the on-time rate (closed within ${CASE_TARGET_HOURS} h of the report) and the mean rating.`,
+  description: 'Over the reports of the last `days` (default 7): cases by category, median minutes from the report to registration, dispatch and closing, the closure rate (closed among those not rejected or merged), the on-time rate against the plan\'s target (closed within plan.citizenCaseTargetHours of the report, 72 h when the plan names none; `targetHours` says which) and the mean rating.',
   query: queueQuery,
   responses: { 200: { description: 'the figures' } },
   handle: async ({ deps, query }) => {
-    const from = new Date(deps.clock.now().getTime() - query.days * 86_400_000).toISOString();
-    return json(200, { days: query.days, targetHours: CASE_TARGET_HOURS, ...caseFigures(await deps.citizen.cases.listSubmitted({ from })) });
+    const [plan, cases] = await Promise.all([deps.registry.getPlan(), recentCases(deps, query.days)]);
+    const targetHours = caseTargetHours(plan);
+    return json(200, { days: query.days, targetHours, ...caseFigures(cases, targetHours) });
   },
 });
 
@@ -49,7 +58,7 @@ export const getCaseRoute = defineRoute({
   handle: async ({ deps, params }) => {
     const found = await deps.citizen.cases.get(params.caseId);
     if (!found) throw new NotFoundError('case', params.caseId);
-    const [c] = await followTasks({ ...citizenDeps(deps), tasks: deps.tasks }, [found]);
+    const [c] = await followTasks(followDeps(deps), [found]);
     return json(200, officerView(c!, await suggestMerges(deps.citizen, c!)));
   },
 });
@@ -113,4 +122,14 @@ export const reopenCaseRoute = defineRoute({
   body: reasonBody,
   responses: { 200: { description: 'registered again, to be dispatched' }, 409: { description: 'not handled or closed' } },
   handle: async ({ deps, params, body, principal }) => json(200, officerView(await reopenCase(citizenDeps(deps), { caseId: params.caseId, actor: principal.username, reason: body.reason }))),
+});
+
+export const banReporterRoute = defineRoute({
+  method: 'POST', path: '/citizen/cases/{caseId}/ban-reporter', operationId: 'banCitizenReporter', tag: 'citizen', access: OFFICERS, idempotent: true,
+  summary: 'Ban the number a report came from (moderation)',
+  description: 'The case, and every report from that number before and after, are kept and never dispatched (409 on dispatch). The reporter is not told. The reason goes to the response log; the number does not.',
+  params: caseIdParams,
+  body: reasonBody,
+  responses: { 200: { description: 'banned (the case, marked)' } },
+  handle: async ({ deps, params, body, principal }) => json(200, officerView(await banReporter(citizenDeps(deps), { caseId: params.caseId, actor: principal.username, reason: body.reason }))),
 });

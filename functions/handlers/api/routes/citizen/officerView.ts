@@ -29,12 +29,13 @@ export function officerView(c: CitizenCase, suggestions: NearbyCase[] = []) {
     ...(c.task ? { task: c.task } : {}),
     ...(c.reason ? { reason: c.reason } : {}),
     ...(c.rating !== undefined ? { rating: c.rating } : {}),
+    ...(c.banned ? { banned: true } : {}),
     mergeSuggestions: suggestions,
   };
 }
 
-/** A case as its reporter's status page shows it: their own case, their phone masked. */
+/** A case as its reporter's status page shows it: their own case, their phone masked (and not whether their number is banned). */
 export function reporterView(c: CitizenCase) {
-  const { mergeSuggestions: _none, ...view } = officerView(c);
+  const { mergeSuggestions: _none, banned: _banned, ...view } = officerView(c);
   return view;
 }
