@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PartitionMeter } from './PartitionMeter.ts';
 
 /** The data-plane operations that can report their consumed capacity. */
 const CAPACITY_OPERATIONS = new Set([
@@ -34,6 +35,8 @@ const emptyUsage = (): DynamoUsage => ({ requests: 0, retries: 0, errors: 0, rea
 export class DynamoMeter {
   private readonly step = new AsyncLocalStorage<string>();
   readonly usage = new Map<string, DynamoUsage>();
+  /** The same requests' units per partition key and second (the storm's steps: not setup's seeding, nor the invariant checks). */
+  readonly partitions = new PartitionMeter();
 
   /** Runs `fn` with every request it makes counted under `label`. */
   within<T>(label: string, fn: () => Promise<T>): Promise<T> {
@@ -49,7 +52,8 @@ export class DynamoMeter {
     client.middlewareStack.add((next, context) => {
       let attempts = 0;
       return async (args) => {
-        const usage = this.usageOf(this.step.getStore() ?? 'setup');
+        const label = this.step.getStore() ?? 'setup';
+        const usage = this.usageOf(label);
         const operation = (context.commandName ?? 'unknown').replace(/Command$/, '');
         usage.requests++;
         if (attempts++ > 0) usage.retries++;
@@ -59,8 +63,10 @@ export class DynamoMeter {
           const out = await next(args);
           const consumed = (out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
           const units = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce((s, c) => s + (c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0)), 0);
-          if (READS.has(context.commandName ?? '')) usage.readUnits += units;
+          const read = READS.has(context.commandName ?? '');
+          if (read) usage.readUnits += units;
           else usage.writeUnits += units;
+          if (label !== 'setup' && label !== 'check') this.partitions.record(context.commandName ?? '', args.input as Record<string, unknown>, units, read);
           return out;
         } catch (error) {
           usage.errors++;

@@ -12,7 +12,8 @@
  * Each handler invocation is a step: DynamoDB requests (retries included) and consumed capacity are
  * counted per step kind by a middleware on the real clients, and memory is sampled during it.
  *
- * Ends with: storm first_wave_ratio=<x> ddb_requests_per_task=<r> invariants=<ok|broken>
+ * Ends with: storm first_wave_ratio=<x> ddb_requests_per_task=<r> peak_partition_wcu=<n> peak_partition_rcu=<n>
+ * max_step_timeout_share=<s> invariants=<ok|broken>
  */
 import { standDown } from '../../functions/core/activation/standDown.ts';
 import { dispatchWave } from '../../functions/core/dispatch/dispatchWave.ts';
@@ -36,6 +37,9 @@ const RATIO_TARGET = SCALE === 10 ? 1.3 : 1.15;
 /** No step may take more than this share of its Lambda's timeout, nor more heap than this. */
 const TIMEOUT_SHARE_TARGET = 0.5;
 const HEAP_TARGET_MB = 1024;
+/** DynamoDB's throughput for one partition (issue 16, item 7: no partition past them at the SMS pace). */
+const PARTITION_WCU_LIMIT = 1000;
+const PARTITION_RCU_LIMIT = 3000;
 
 function scaleArgument(args: readonly string[]): 1 | 10 {
   const i = args.indexOf('--scale');
@@ -207,6 +211,11 @@ async function main(): Promise<number> {
       say(`  ${kind.padEnd(10)} ${String(u.requests).padStart(6)} requests in ${steps.count(kind as never)} invocation(s) (${fmt(seconds, 1)} s, ${fmt(u.waitMs / 1000, 1)} s awaiting DynamoDB, summed over requests in flight), ${fmt(u.readUnits, 1)} RCU, ${fmt(u.writeUnits, 1)} WCU: ${ops}`);
     }
 
+    const [peakW, peakR, hotW, hotR] = [rig.meter.partitions.peak(false), rig.meter.partitions.peak(true), rig.meter.partitions.hottest(false), rig.meter.partitions.hottest(true)];
+    say(`\nper partition key (DynamoDB's limits: ${PARTITION_WCU_LIMIT} WCU/s, ${PARTITION_RCU_LIMIT} RCU/s; a request's units split over the keys it touched; on DynamoDB Local, slower than DynamoDB, so real rates would be higher):`);
+    say(`  peak write second: ${fmt(peakW.unitsPerSecond, 0)} WCU/s on ${peakW.key} (second ${peakW.second}); hottest over the storm: ${hotW.key}, ${fmt(hotW.units, 0)} WCU = ${fmt(100 * hotW.share, 1)} % of all`);
+    say(`  peak read second: ${fmt(peakR.unitsPerSecond, 0)} RCU/s on ${peakR.key} (second ${peakR.second}); hottest over the storm: ${hotR.key}, ${fmt(hotR.units, 0)} RCU = ${fmt(100 * hotR.share, 1)} % of all`);
+
     say('\nLambda-equivalent steps against the deployed function (memory: sampled every 5 ms, heap garbage included until collected; rss is the whole bench process, an upper bound):');
     let maxShare = 0;
     let maxHeapMb = 0;
@@ -244,7 +253,7 @@ async function main(): Promise<number> {
     for (const p of problems.slice(0, 20)) say(`  ✗ ${p}`);
     say(`run time ${fmt((performance.now() - wallStarted) / 1000, 1)} s (the storm loop ${fmt((loopDone - triggered) / 1000, 1)} s)`);
     const verdict = problems.length === 0 ? 'ok' : 'broken';
-    say(`storm first_wave_ratio=${fmt(firstWaveS / floorS, 3)} ddb_requests_per_task=${fmt(requestsPerTask, 1)} max_step_timeout_share=${fmt(maxShare, 3)} invariants=${verdict}`);
+    say(`storm first_wave_ratio=${fmt(firstWaveS / floorS, 3)} ddb_requests_per_task=${fmt(requestsPerTask, 1)} peak_partition_wcu=${fmt(peakW.unitsPerSecond, 0)} peak_partition_rcu=${fmt(peakR.unitsPerSecond, 0)} max_step_timeout_share=${fmt(maxShare, 3)} invariants=${verdict}`);
     return problems.length === 0 ? 0 : 1;
   } finally {
     await rig.close();
