@@ -8,6 +8,7 @@ import { PhotoBucket } from './citizen/PhotoBucket.ts';
 import { ConsoleHosting } from './console/ConsoleHosting.ts';
 import type { DeployConfig } from './config/deployConfigSchema.ts';
 import type { Stage } from './config/Stage.ts';
+import { ActivationPlanner } from './activation/ActivationPlanner.ts';
 import { Dispatcher } from './dispatch/Dispatcher.ts';
 import { Escalator } from './escalation/Escalator.ts';
 import { AliyunCallbacks, ALIYUN_CALLBACK_PATHS } from './inbound/AliyunCallbacks.ts';
@@ -45,6 +46,7 @@ export class SnowopsStack extends Stack {
   /** Alibaba Cloud SMS's callbacks for replies and receipts (sms.provider aliyun). */
   readonly aliyunCallbacks?: AliyunCallbacks;
   readonly dispatcher: Dispatcher;
+  readonly planner: ActivationPlanner;
   readonly escalator: Escalator;
   readonly api: SnowopsApi;
   /** Citizens' reports: Open311 and the report page's routes, on their own API. */
@@ -85,6 +87,8 @@ export class SnowopsStack extends Stack {
     if (sms.provider === 'sns') this.inbound = new SmsInbound(this, 'SmsInbound', { stage, tables: this.tables, messagingKey, sms });
     // Waves of taskings go through the dispatch queue, from the poller's activations and raises and from an officer's.
     this.dispatcher = new Dispatcher(this, 'Dispatcher', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms });
+    // An officer's activation or upgrade answers at once; its wave is planned and booked here, then queued for the dispatcher.
+    this.planner = new ActivationPlanner(this, 'ActivationPlanner', { stage, tables: this.tables, messagingKey, alarms: this.alarms });
     this.escalator = new Escalator(this, 'Escalator', { stage, tables: this.tables, messagingKey, sms });
     this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms, sms, signIn: config.auth });
     this.photos = new PhotoBucket(this, 'CitizenPhotos', { stage });
@@ -97,6 +101,8 @@ export class SnowopsStack extends Stack {
     }
     this.dispatcher.grantRequests(this.poller.function);
     this.dispatcher.grantRequests(this.api.function);
+    this.dispatcher.grantRequests(this.planner.function);
+    this.planner.grantRequests(this.api.function);
 
     this.alarms.staleForecast();
     this.alarms.smsFailures();

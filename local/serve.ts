@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
   const stop = async (code: number) => {
     await server?.close().catch(() => {});
+    // A wave being planned finishes before DynamoDB Local goes.
+    await api?.planning.idle();
     api?.close();
     await rm(LOCAL_RUNTIME_FILE, { force: true });
     await runtime.stop();

@@ -23,7 +23,6 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { SystemClock } from '../../functions/adapters/system/SystemClock.ts';
 import { activateOnRequest } from '../../functions/core/activation/activateOnRequest.ts';
-import { InlineDispatch } from '../../functions/core/dispatch/InlineDispatch.ts';
 import { buildLocalApi } from '../../local/api/buildLocalApi.ts';
 import { startApiServer } from '../../local/api/startApiServer.ts';
 import { CONSOLE_DIST, consoleSite } from '../../local/console/consoleSite.ts';
@@ -164,9 +163,11 @@ async function main(): Promise<void> {
   const api = await buildLocalApi({ deps: runtime.deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, logger: { error: () => {} } });
   try {
     const started = Date.now();
-    // In process, as the poller would: a 5,000-road plan takes longer than the API's request budget here.
-    const opened = await activateOnRequest({ ...runtime.deps, dispatch: new InlineDispatch(runtime.deps) }, { level: 'I', actor: 'bench', reason: 'bench:console storm' });
-    say(`storm in progress: level I, ${opened.tasks.length} tasks, ${opened.shortfalls.length} passes short, opened in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // In process, off any request, as the local API plans an officer's activation.
+    const activation = await activateOnRequest({ ...runtime.deps, planning: api.planning }, { level: 'I', actor: 'bench', reason: 'bench:console storm' });
+    await api.planning.idle();
+    const { progress } = (await runtime.deps.activations.getActivation(activation.id))!;
+    say(`storm in progress: level I, ${progress?.booked?.tasks ?? 0} tasks, ${progress?.shortfalls ?? 0} passes short (${progress?.phase}), opened in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // The build before a change may be the broken one: its failure is a figure too, and the bench goes on.
     await profileApi(api);
     if (BEFORE) await measure(BEFORE, api, city.roads.length).then((f) => report('before:', f, city.roads.length), (e: Error) => say(`before: ${e.message}`));

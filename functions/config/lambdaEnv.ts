@@ -67,16 +67,27 @@ export const dispatchQueueEnvSchema = /* @__PURE__ */ (() => z.object({
   DISPATCH_QUEUE_URL: z.string().check(z.minLength(1)),
 }))();
 
+/** Lambdas that hand an officer's waves to the activation planner (functions/adapters/queue/SqsPlanningRequests.ts). */
+export const planningQueueEnvSchema = /* @__PURE__ */ (() => z.object({
+  /** The planning queue's URL (the stack's ActivationPlanner construct sets it). */
+  PLANNING_QUEUE_URL: z.string().check(z.minLength(1)),
+}))();
+
+/** The activation planner Lambda: the tables it plans and books in, and the dispatch queue it hands each planned wave to. */
+export const activationPlannerEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, dispatchQueueEnvSchema.shape))();
+
 /** The forecast-poller Lambda: the poller's settings, and the queue its activations and raises hand their waves to. */
 export const forecastPollerEnvSchema = /* @__PURE__ */ (() => z.extend(pollerEnvSchema, dispatchQueueEnvSchema.shape))();
 
 /**
- * The HTTP API: the tables (the registry written by admins), the idempotency keys of its routes, and
- * the dispatch queue an officer's activation hands its first wave to. It sends no SMS itself.
+ * The HTTP API: the tables (the registry written by admins), the idempotency keys of its routes, the
+ * planning queue an officer's activation or upgrade hands its wave to, and the dispatch queue (a citizen
+ * case's task, a downgrade's or stand-down's notices).
  */
 export const apiEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, {
   IDEMPOTENCY_TABLE: z.string().check(z.minLength(1)),
   ...dispatchQueueEnvSchema.shape,
+  ...planningQueueEnvSchema.shape,
   // A reassignment tells both leaders by SMS from the API itself.
   SMS_SENDER_ID: z.optional(z.string()),
   SMS_ORIGINATION_NUMBER: z.optional(z.string()),

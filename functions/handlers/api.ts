@@ -4,6 +4,7 @@ import { documentClient } from '../adapters/dynamo/documentClient.ts';
 import { DynamoRegistryStore } from '../adapters/dynamo/DynamoRegistryStore.ts';
 import { Telemetry } from '../adapters/observability/Telemetry.ts';
 import { SqsDispatchRequests } from '../adapters/queue/SqsDispatchRequests.ts';
+import { SqsPlanningRequests } from '../adapters/queue/SqsPlanningRequests.ts';
 import { parseEnv } from '../config/env.ts';
 import { apiEnvSchema } from '../config/lambdaEnv.ts';
 import { ApiGatewayJwtAuthenticator } from './api/auth/ApiGatewayJwtAuthenticator.ts';
@@ -16,6 +17,7 @@ const env = parseEnv(apiEnvSchema);
 const telemetry = new Telemetry('api');
 const registryWrites = new DynamoRegistryStore(telemetry.tracer.captureAWSv3Client(documentClient()), env.REGISTRY_TABLE);
 const core = buildCoreDeps(env, telemetry);
+const sqs = telemetry.tracer.captureAWSv3Client(new SQSClient({}));
 
 /** HTTP API (API Gateway v2, JWT authorizer on the Cognito user pool) -> every route of the API. */
 export const handler = createApiHandler({
@@ -26,9 +28,12 @@ export const handler = createApiHandler({
     citizen: buildCitizenPorts(env, core.sms, telemetry),
     registryAdmin: registryWrites,
     registryImport: registryWrites,
-    // An officer's activation hands its first wave to the dispatcher's queue and answers at once; the
+    // An officer's activation or upgrade hands its wave to the planning queue and answers at once (202);
+    // the activation planner books it and queues it for the dispatcher.
+    planning: new SqsPlanningRequests(sqs, env.PLANNING_QUEUE_URL),
+    // A stand-down's or downgrade's notices and a citizen case's task go to the dispatcher's queue; the
     // dispatcher sends at the account's SMS pace, with the exactly-once guard and its dead-letter queue.
-    dispatch: new SqsDispatchRequests(telemetry.tracer.captureAWSv3Client(new SQSClient({})), env.DISPATCH_QUEUE_URL),
+    dispatch: new SqsDispatchRequests(sqs, env.DISPATCH_QUEUE_URL),
   },
   authenticator: new ApiGatewayJwtAuthenticator(),
   idempotency: new PowertoolsIdempotencyGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),

@@ -19,6 +19,8 @@ export interface WorkQueueProps {
   /** The backlog alarm fires when the oldest message has waited this long. */
   maxAgeMinutes: number;
   backlogMeaning: string;
+  /** Names the backlog alarm among the stack's alarms (all are in one construct); one per work queue. */
+  backlogAlarmId?: string;
 }
 
 /**
@@ -41,6 +43,6 @@ export class WorkQueue extends Construct {
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetters.queue, maxReceiveCount: props.maxReceiveCount ?? 3 },
     });
-    this.backlogAlarm = props.alarms.queueBacklog('Backlog', this.queue, props.maxAgeMinutes, props.backlogMeaning);
+    this.backlogAlarm = props.alarms.queueBacklog(props.backlogAlarmId ?? 'Backlog', this.queue, props.maxAgeMinutes, props.backlogMeaning);
   }
 }

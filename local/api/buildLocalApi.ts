@@ -2,6 +2,7 @@ import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
+import { InProcessPlanning } from '../../functions/core/activation/InProcessPlanning.ts';
 import { InlineDispatch } from '../../functions/core/dispatch/InlineDispatch.ts';
 import type { MessagingDeps } from '../../functions/core/dispatch/MessagingDeps.ts';
 import { createApiHandler } from '../../functions/handlers/api/createApiHandler.ts';
@@ -42,6 +43,8 @@ export interface LocalApi {
   tokens: { officer: string; manager: string; admin: string };
   /** Reporters' photos (a folder); its presigned PUTs are taken by local/citizen/localUploadSite.ts. */
   photos: FolderPhotoStore;
+  /** Plans officers' activations and upgrades in this process, off the request; idle() waits for them. */
+  planning: InProcessPlanning;
   /** Tells the API where it listens, for the status links it texts reporters. */
   setOrigin(origin: string): void;
   close(): void;
@@ -75,19 +78,23 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
     messaging: options.deps.messaging ?? { ...resolveMessaging(options.deps).m, guard: new PowertoolsAttemptGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }) },
     statusLink: (caseId, key) => (origin ? `${origin}${statusPath(caseId, key)}` : undefined),
   };
+  const logger = options.logger ?? { error: (message, extra) => console.error(`snowops api: ${message}`, extra) };
+  // No queues here: a wave is sent in this process once it is planned, as the dispatcher would.
+  const dispatch = new InlineDispatch(options.deps);
+  // An officer's activation answers 202 while its wave is planned here, as the activation planner Lambda would.
+  const planning = new InProcessPlanning({ ...options.deps, dispatch }, (error, request) => logger.error('planning a wave failed; the poller resumes it', { ...request, error: String(error) }));
   const handler = createApiHandler({
-    // No queue here: an activation sends its first wave before it answers, as the dispatcher would.
-    deps: { ...options.deps, dispatch: new InlineDispatch(options.deps), registryAdmin: registryWrites, registryImport: registryWrites, citizen },
+    deps: { ...options.deps, dispatch, planning, registryAdmin: registryWrites, registryImport: registryWrites, citizen },
     // One server locally: the officers' routes and the public ones (deployed, the public ones are their own API).
     routes: [...allRoutes(), ...publicRoutes()],
     authenticator,
     idempotency: new PowertoolsIdempotencyGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }),
-    logger: options.logger ?? { error: (message, extra) => console.error(`snowops api: ${message}`, extra) },
+    logger,
   });
   const [officer, manager, admin] = await Promise.all([
     authenticator.issue('officer-demo', ['duty-officer']),
     authenticator.issue('manager-demo', ['manager']),
     authenticator.issue('admin-demo', ['admin']),
   ]);
-  return { handler, authenticator, photos, tokens: { officer, manager, admin }, setOrigin: (o) => { origin ??= o; }, close: () => client.destroy() };
+  return { handler, authenticator, photos, tokens: { officer, manager, admin }, planning, setOrigin: (o) => { origin ??= o; }, close: () => client.destroy() };
 }

@@ -106,7 +106,7 @@ describe('the citizens\' report page in Chromium, on a phone', () => {
   });
 
   it('closes the loop: the officer registers and dispatches the icy bridge in the console, the crew answers "3", the officer verifies, and the citizen\'s page says closed and the SMS went out', async () => {
-    expect((await world.call('POST', '/activations', 'officer', { level: 'IV', reason: 'citizen loop test: blue warning' })).status).toBe(201);
+    expect((await world.call('POST', '/activations', 'officer', { level: 'IV', reason: 'citizen loop test: blue warning' })).status).toBe(202);
     const road = world.city.roads.find((r) => r.name === '龙翔街')!;
     await page.goto(`${world.url}/report/`);
     await page.click('label.category:has-text("道路或桥梁结冰")');

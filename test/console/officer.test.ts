@@ -51,9 +51,12 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     await page.fill('[data-reason]', 'CMA orange blizzard warning, 12.9 mm in 6 h');
     // A double click acts once: one Idempotency-Key per confirmation.
     await page.dblclick('[data-confirm]');
-    // Planning and the first wave of SMS run inside the request locally: seconds on a loaded machine.
+    // The answer comes at once; the console then follows the planning and the first wave until it is active.
+    await page.waitForSelector('[data-progress]', { timeout: 30_000 });
     await page.waitForSelector('[data-done], [data-problem]', { timeout: 80_000 });
+    expect(await page.getAttribute('[data-progress]', 'data-phase')).toBe('active');
     expect(await page.locator('[data-problem]').allTextContents()).toEqual([]);
+    expect(await page.textContent('[data-done]')).toMatch(/启动 ✓ \d+ 项任务，\d+ 个班组/);
     const open = await world.deps.activations.getOpenActivation();
     expect(open?.level).toBe('II');
     const tasks = await world.deps.tasks.listTasks(open!.id);

@@ -45,7 +45,7 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
   afterAll(() => s?.dispose());
 
   it('finds every Lambda of the stack', () => {
-    expect(bundles.map((b) => b.handlerFile).sort()).toEqual(['api.ts', 'dispatcher.ts', 'escalator.ts', 'forecastPoller.ts', 'publicApi.ts', 'smsInbound.ts']);
+    expect(bundles.map((b) => b.handlerFile).sort()).toEqual(['activationPlanner.ts', 'api.ts', 'dispatcher.ts', 'escalator.ts', 'forecastPoller.ts', 'publicApi.ts', 'smsInbound.ts']);
   });
 
   it('bench:bundles imports each bundle with the Node options the stack gives every Lambda (source maps cost at import)', () => {

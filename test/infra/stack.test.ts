@@ -1,14 +1,15 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiEnvSchema, forecastPollerEnvSchema, messagingEnvSchema, publicApiEnvSchema, repliesEnvSchema } from '../../functions/config/lambdaEnv.ts';
+import { activationPlannerEnvSchema, apiEnvSchema, forecastPollerEnvSchema, messagingEnvSchema, publicApiEnvSchema, repliesEnvSchema } from '../../functions/config/lambdaEnv.ts';
 import { ALL_TABLES, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
+import { PLANNING_RUN_MS } from '../../functions/core/activation/resumePlanning.ts';
 import { AlarmedDeadLetterQueue } from '../../lib/messaging/AlarmedDeadLetterQueue.ts';
 import type { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
 import { actionsOf, identityStatements, refersTo, synthStack, type Statement, type Synthesised } from './synthStack.ts';
 
 type Props = Record<string, unknown>;
-type Which = 'poller' | 'inbound' | 'dispatcher' | 'escalator' | 'api' | 'publicApi';
-const ALL: Which[] = ['poller', 'inbound', 'dispatcher', 'escalator', 'api', 'publicApi'];
+type Which = 'poller' | 'inbound' | 'dispatcher' | 'escalator' | 'api' | 'publicApi' | 'planner';
+const ALL: Which[] = ['poller', 'inbound', 'dispatcher', 'escalator', 'api', 'publicApi', 'planner'];
 
 describe('snowops stack, dev', () => {
   let s: Synthesised;
@@ -22,7 +23,7 @@ describe('snowops stack, dev', () => {
   /** The Lambdas that run the storm: all but the deploy-time copier. */
   const functions = () => Object.entries(s.template.findResources('AWS::Lambda::Function')).filter(([id]) => !isDeployTime(id)).map(([, f]) => f.Properties as Props);
   const construct = (which: Which): SnowopsFunction => ({
-    poller: s.stack.poller.function, inbound: s.stack.inbound!.function, dispatcher: s.stack.dispatcher.function, escalator: s.stack.escalator.function, api: s.stack.api.function, publicApi: s.stack.publicApi.function,
+    poller: s.stack.poller.function, inbound: s.stack.inbound!.function, dispatcher: s.stack.dispatcher.function, escalator: s.stack.escalator.function, api: s.stack.api.function, publicApi: s.stack.publicApi.function, planner: s.stack.planner.function,
   })[which];
   const fn = (which: Which) => s.logicalId(construct(which));
   const props = (which: Which) => s.template.toJSON().Resources[fn(which)].Properties as Record<string, any>;
@@ -36,8 +37,9 @@ describe('snowops stack, dev', () => {
   /** The statements of the role of the schedule whose target is this Lambda. */
   const scheduleOf = (which: Which) => Object.values(s.template.findResources('AWS::Scheduler::Schedule')).find((r) => JSON.stringify(r.Properties.Target.Arn) === JSON.stringify({ 'Fn::GetAtt': [fn(which), 'Arn'] }))?.Properties;
   const dispatchQueueId = () => s.logicalId(s.stack.dispatcher.requests.queue);
+  const planningQueueId = () => s.logicalId(s.stack.planner.requests.queue);
 
-  it('synthesises exactly six Lambdas: forecast-poller, sms-inbound, dispatcher, escalator, the API and the citizens\' public API, besides the console files\' deploy-time copier', () => {
+  it('synthesises exactly seven Lambdas: forecast-poller, sms-inbound, dispatcher, escalator, the API, the citizens\' public API and the activation planner, besides the console files\' deploy-time copier', () => {
     const ids = Object.keys(s.template.findResources('AWS::Lambda::Function')).sort();
 
     expect(ids.filter((id) => !isDeployTime(id))).toEqual(ALL.map(fn).sort());
@@ -71,7 +73,7 @@ describe('snowops stack, dev', () => {
   });
 
   it('each Lambda gets every variable its env schema requires, each table name pointing at the right table', () => {
-    const schemas = { poller: forecastPollerEnvSchema, inbound: repliesEnvSchema, dispatcher: messagingEnvSchema, escalator: messagingEnvSchema, api: apiEnvSchema, publicApi: publicApiEnvSchema } as const;
+    const schemas = { poller: forecastPollerEnvSchema, inbound: repliesEnvSchema, dispatcher: messagingEnvSchema, escalator: messagingEnvSchema, api: apiEnvSchema, publicApi: publicApiEnvSchema, planner: activationPlannerEnvSchema } as const;
     for (const which of ALL) {
       const variables = props(which).Environment.Variables as Record<string, unknown>;
       // Refs become the referenced logical id, so the handler's own zod schema can judge the environment.
@@ -86,18 +88,20 @@ describe('snowops stack, dev', () => {
 
   it('every Lambda that texts paces its SMS at the stage config\'s pace (sms.pace), not a default', () => {
     const { partsPerSecondEach, identities } = s.stack.config.sms.pace;
+    // The activation planner texts no one: it queues its waves for the dispatcher.
+    const texting = ALL.filter((which) => which !== 'planner');
 
-    const paces = ALL.map((which) => props(which).Environment.Variables.SMS_PARTS_PER_SECOND);
+    const paces = texting.map((which) => props(which).Environment.Variables.SMS_PARTS_PER_SECOND);
 
-    expect(paces).toEqual(ALL.map(() => String(partsPerSecondEach * identities)));
+    expect(paces).toEqual(texting.map(() => String(partsPerSecondEach * identities)));
   });
 
-  it('the poller and the API hand waves to the dispatch queue: they know its URL and may send to it', () => {
-    for (const which of ['poller', 'api'] as const) {
-      const send = roleStatements(which).find((st) => actionsOf(st).includes('sqs:SendMessage'));
+  it('the poller, the API and the activation planner hand waves to the dispatch queue: they know its URL and may send to it', () => {
+    for (const which of ['poller', 'api', 'planner'] as const) {
+      const sendTo = roleStatements(which).filter((st) => actionsOf(st).includes('sqs:SendMessage')).flatMap((st) => [st.Resource].flat());
 
       expect(props(which).Environment.Variables.DISPATCH_QUEUE_URL, which).toEqual({ Ref: dispatchQueueId() });
-      expect(send?.Resource, which).toEqual({ 'Fn::GetAtt': [dispatchQueueId(), 'Arn'] });
+      expect(sendTo, which).toContainEqual({ 'Fn::GetAtt': [dispatchQueueId(), 'Arn'] });
     }
   });
 
@@ -123,6 +127,34 @@ describe('snowops stack, dev', () => {
 
     expect(s.template.toJSON().Resources[dispatchQueueId()].Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [deadLettersId, 'Arn'] }, maxReceiveCount: 5 });
     s.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dispatchQueueId(), 'QueueName'] } }] });
+  });
+
+  it('the API hands an officer\'s activations and upgrades to the planning queue: it knows its URL and may send to it', () => {
+    const sendTo = roleStatements('api').filter((st) => actionsOf(st).includes('sqs:SendMessage')).flatMap((st) => [st.Resource].flat());
+
+    expect(props('api').Environment.Variables.PLANNING_QUEUE_URL).toEqual({ Ref: planningQueueId() });
+    expect(sendTo).toContainEqual({ 'Fn::GetAtt': [planningQueueId(), 'Arn'] });
+  });
+
+  it('the activation planner is fed by the planning queue one wave at a time, for Lambda\'s longest 15 minutes, the queue hiding a wave for twice that', () => {
+    const queue = s.template.toJSON().Resources[planningQueueId()].Properties;
+
+    s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fn('planner') }, EventSourceArn: { 'Fn::GetAtt': [planningQueueId(), 'Arn'] }, BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(props('planner').Timeout).toBe(900);
+    expect(queue.VisibilityTimeout).toBe(2 * props('planner').Timeout);
+  });
+
+  it('the poller resumes an unplanned wave only after the activation planner\'s timeout, so that it never plans beside a live run', () => {
+    expect(PLANNING_RUN_MS).toBeGreaterThan(props('planner').Timeout * 1000);
+  });
+
+  it('a wave the planner keeps failing on goes to an alarmed dead-letter queue, and one that waits 5 minutes raises an alarm', () => {
+    const deadLettersId = s.logicalId(s.stack.planner.requests.deadLetters.queue);
+
+    expect(s.template.toJSON().Resources[planningQueueId()].Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [deadLettersId, 'Arn'] }, maxReceiveCount: 3 });
+    s.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 300, Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [planningQueueId(), 'QueueName'] } }] });
   });
 
   it('the escalator sweeps every minute, one container at a time', () => {
@@ -305,9 +337,9 @@ describe('snowops stack, dev', () => {
     const queueIds = s.stack.node.findAll().filter((c): c is AlarmedDeadLetterQueue => c instanceof AlarmedDeadLetterQueue).map((d) => s.logicalId(d.queue));
     const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
 
-    // sms-inbound's two, the dispatch queue's, the escalator's: every queue but the dispatch queue itself.
-    expect(queueIds).toHaveLength(4);
-    expect(queueIds.length).toBe(Object.keys(s.template.findResources('AWS::SQS::Queue')).length - 1);
+    // sms-inbound's two, the dispatch queue's, the planning queue's, the escalator's: every queue but the two work queues themselves.
+    expect(queueIds).toHaveLength(5);
+    expect(queueIds.length).toBe(Object.keys(s.template.findResources('AWS::SQS::Queue')).length - 2);
     for (const queueId of queueIds) {
       const alarm = alarms.find((a) => JSON.stringify(a.Dimensions ?? []).includes(`"${queueId}"`));
       expect(alarm).toMatchObject({

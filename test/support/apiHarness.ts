@@ -15,6 +15,8 @@ export interface CallOptions {
   /** A raw body, sent as is (bytes for a body in another charset). */
   rawBody?: string | Buffer;
   headers?: Record<string, string>;
+  /** Wait for the waves this call handed to the planner to settle before answering (default true). */
+  settle?: boolean;
 }
 
 export interface Answer {
@@ -52,13 +54,16 @@ export async function apiHarness(options: { start?: Date; city?: CityFile; photo
     }
     const event = apiGatewayEvent({ method, url, headers, body });
     const result = await api.handler(event, lambdaContext(event.requestContext.requestId));
+    // The answer is taken before the planning ran; waiting here keeps each test's arrange step to one line.
+    // Tests of the off-request behaviour itself pass settle: false.
+    if (options.settle !== false) await api.planning.idle();
     const outHeaders = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
     const text = result.body ?? '';
     const isJson = (outHeaders['content-type'] ?? '').includes('json');
     return { status: result.statusCode ?? 200, headers: outHeaders, text, json: isJson && text ? JSON.parse(text) : undefined };
   }
 
-  return { ...seeded, api, tokens, call, errors };
+  return { ...seeded, api, tokens, call, errors, settled: () => api.planning.idle() };
 }
 
 export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>;

@@ -25,6 +25,8 @@ export async function consoleWorld(options: { pollMs?: number; city?: CityFile; 
   async function call(method: string, path: string, as: keyof LocalApi['tokens'], body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(`${url}${path}`, { method, headers: { Authorization: `Bearer ${api.tokens[as]}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
+    // An activation's wave is planned after the answer; the arrange steps of these tests want it booked.
+    await api.planning.idle();
     return { status: res.status, json: text ? JSON.parse(text) : undefined };
   }
   return {
@@ -35,7 +37,7 @@ export async function consoleWorld(options: { pollMs?: number; city?: CityFile; 
     call,
     stop: async () => { await server?.close(); server = undefined; },
     restart: async () => { server = await startApiServer(api.handler, { port, site }); },
-    close: async () => { await server?.close(); api.close(); },
+    close: async () => { await server?.close(); await api.planning.idle(); api.close(); },
   };
 }
 

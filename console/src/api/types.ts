@@ -41,3 +41,17 @@ export interface AttentionItem {
 }
 export interface Attention { activationId: string | null; items: AttentionItem[] }
 export interface Candidates { taskCode: string; pass: string; crews: { id: string; name: string; zoneId: string; vehicles: { id: string; label: string }[] }[] }
+
+/** Where the planning of an officer's wave stands (GET /activations/{id}, ActivationProgress in the OpenAPI document). */
+export interface WaveProgress {
+  wave: number;
+  phase: 'planning' | 'booking' | 'dispatching' | 'active' | 'failed';
+  at: string;
+  booked?: { tasks: number; crews: number; laneKmByTier: Record<'1' | '2' | '3', number> };
+  shortfalls?: number;
+  dispatch?: { mode: 'sent'; sent: number; failed: number } | { mode: 'queued' };
+  reason?: string;
+}
+
+/** The parts of an activation the console follows after an officer's activation or upgrade answered 202. */
+export interface AcceptedActivation { activation: { id: string; level: ActiveLevel; wave: number; progress?: WaveProgress } }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/ApiClient.ts';
 import { ProblemError } from '../api/ProblemError.ts';
-import type { ActiveLevel, Board, CityMap, Preview } from '../api/types.ts';
+import type { AcceptedActivation, ActiveLevel, Board, CityMap, Preview, WaveProgress } from '../api/types.ts';
 import { ConfirmAction } from '../ui/ConfirmAction.tsx';
 import { t } from '../ui/i18n.ts';
 import { PreviewPanel, previewConsequence } from './PreviewPanel.tsx';
+import { WaveProgressLine } from './WaveProgressLine.tsx';
 
 const LEVELS: ActiveLevel[] = ['IV', 'III', 'II', 'I'];
 const rank = (l: ActiveLevel) => LEVELS.indexOf(l);
@@ -24,6 +25,8 @@ export function LevelControls({ api, board, map, refresh, canPreview, canAct, in
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState<Act | undefined>();
   const [done, setDone] = useState<string>();
+  // An activation or upgrade answers before its wave is planned: the console follows it until it is active.
+  const [following, setFollowing] = useState<{ act: Act; id: string; wave: number }>();
 
   const runPreview = async () => {
     setError(undefined);
@@ -45,6 +48,12 @@ export function LevelControls({ api, board, map, refresh, canPreview, canAct, in
     const base = preview && preview.level === level ? previewConsequence(preview) : `${t('level')} ${level}`;
     return act === 'upgrade' ? `${open?.level} → ${level}: ${base}` : base;
   };
+  // The progress line stays, saying active or failed, until the next action.
+  const settled = (act: Act, p: WaveProgress) => {
+    if (p.phase === 'failed') setError(t('waveFailed', { wave: p.wave, reason: p.reason ?? '' }));
+    else setDone(`${t(act)} ✓ ${t('waveDone', { tasks: p.booked?.tasks ?? 0, crews: p.booked?.crews ?? 0, short: p.shortfalls ?? 0 })}`);
+    refresh();
+  };
   const path: Record<Act, string> = {
     activate: '/activations', upgrade: `/activations/${open?.id}/upgrade`, downgrade: `/activations/${open?.id}/downgrade`, standDown: `/activations/${open?.id ?? 'current'}/stand-down`,
   };
@@ -63,7 +72,8 @@ export function LevelControls({ api, board, map, refresh, canPreview, canAct, in
         {canAct && open && rank(level) < rank(open.level) && <button type="button" onClick={() => void ask('downgrade')} data-action="downgrade">{t('downgrade')} → {level}</button>}
         {canAct && open && <button type="button" class="danger" onClick={() => void ask('standDown')} data-action="stand-down">{t('standDown')}</button>}
       </div>
-      {error && <p role="alert" class="problem">{error}</p>}
+      {error && <p role="alert" class="problem" data-problem>{error}</p>}
+      {following && <WaveProgressLine api={api} activationId={following.id} wave={following.wave} onSettled={(p) => settled(following.act, p)} />}
       {done && <p role="status" data-done>{done}</p>}
       {preview && <PreviewPanel preview={preview} board={board} map={map} />}
       {confirming && (
@@ -72,7 +82,13 @@ export function LevelControls({ api, board, map, refresh, canPreview, canAct, in
           consequence={consequence(confirming)}
           danger={confirming === 'standDown'}
           act={(reason, key) => api.act('POST', path[confirming], confirming === 'standDown' ? { reason } : { level, reason }, key)}
-          onDone={() => { setConfirming(undefined); setPreview(undefined); setDone(`${t(confirming)} ✓`); refresh(); }}
+          onDone={(result) => {
+            setConfirming(undefined); setPreview(undefined); setDone(undefined); setError(undefined); setFollowing(undefined);
+            const accepted = (confirming === 'activate' || confirming === 'upgrade') ? (result as AcceptedActivation).activation : undefined;
+            if (accepted) setFollowing({ act: confirming, id: accepted.id, wave: accepted.wave });
+            else setDone(`${t(confirming)} ✓`);
+            refresh();
+          }}
           onClose={() => setConfirming(undefined)}
         />
       )}

@@ -19,6 +19,8 @@ const zh = {
   downgradeConsequence: '{from} → {to}：超出新级别范围的任务将被取消，并通知相关班组',
   inService: '出车', hourUnit: '小时', minuteUnit: '分',
   start: '开始', passable: '可通行', code: '编号', pass: '作业', skip: '跳到正文', afterAction: '事后总结',
+  waveProgress: '第 {wave} 批：{phase}…', waveSettled: '第 {wave} 批：{phase}', phase_planning: '正在编制方案', phase_booking: '正在调派班组和车辆', phase_dispatching: '正在发送短信', phase_active: '已启动', phase_failed: '失败',
+  waveDone: '{tasks} 项任务，{crews} 个班组；{short} 处缺口', waveFailed: '第 {wave} 批未能完成：{reason}',
   lang: 'English', consequence: '将为 {crews} 个班组生成 {tasks} 项任务，发送 {sms} 条短信', wouldBeShort: '缺口', readOnly: '只读', coverage: '覆盖率',
   noHourly: '尚无逐时预报', colon: '：', timeFormat: '时间格式：年-月-日 时:分（{zone} 时间）', snowStarts: '降雪开始', stripLabel: '{zone} 未来 {hours} 小时逐时雪水当量，合计 {total} 毫米',
 } as const;
@@ -42,6 +44,8 @@ const en: Record<Key, string> = {
   downgradeConsequence: "{from} → {to}: tasks beyond the new level's scope are cancelled and their crews told",
   inService: 'in service', hourUnit: 'h', minuteUnit: 'min',
   start: 'start', passable: 'passable', code: 'code', pass: 'pass', skip: 'skip to content', afterAction: 'After action',
+  waveProgress: 'wave {wave}: {phase}…', waveSettled: 'wave {wave}: {phase}', phase_planning: 'planning', phase_booking: 'booking crews and vehicles', phase_dispatching: 'sending the SMS', phase_active: 'active', phase_failed: 'failed',
+  waveDone: '{tasks} tasks, {crews} crews; {short} passes short', waveFailed: 'wave {wave} could not be completed: {reason}',
   lang: '中文', consequence: '{tasks} tasks for {crews} crews, {sms} SMS', wouldBeShort: 'short', readOnly: 'read only', coverage: 'Coverage',
   noHourly: 'no hourly forecast yet', colon: ': ', timeFormat: 'times as year-month-day hour:minute ({zone} time)', snowStarts: 'snow starts', stripLabel: '{zone}: snow water hour by hour for the next {hours} h, {total} mm in all',
 };

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
 import type { Activation } from '../../core/operations/Activation.ts';
 import type { ActivationUpgrade } from '../../core/operations/ActivationUpgrade.ts';
+import type { ActivationProgress } from '../../core/operations/ActivationProgress.ts';
 import type { ActivationClose, ActivationStore } from '../../core/ports/ActivationStore.ts';
 import { operationsKeys, PARTITION } from '../../config/operationsKeys.ts';
 import { transactIf, writeIf } from './conditionalWrite.ts';
@@ -36,6 +37,15 @@ export class DynamoActivationStore implements ActivationStore {
       TableName: this.tableName, Key: operationsKeys.activation(activationId),
       ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(plannedWave) OR plannedWave < :w)',
       UpdateExpression: 'SET plannedWave = :w', ExpressionAttributeValues: { ':w': wave },
+    } });
+  }
+
+  async recordProgress(activationId: string, progress: ActivationProgress): Promise<void> {
+    // Refused when a later wave's progress is recorded: a slow worker never hides a newer wave's state.
+    await writeIf(this.db, { Update: {
+      TableName: this.tableName, Key: operationsKeys.activation(activationId),
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(progress) OR progress.wave <= :w)',
+      UpdateExpression: 'SET progress = :p', ExpressionAttributeValues: { ':w': progress.wave, ':p': progress },
     } });
   }
 

@@ -1,6 +1,7 @@
 import type { ActiveLevel, ResponseLevel } from '../../core/levels/ResponseLevel.ts';
 import type { Activation } from '../../core/operations/Activation.ts';
 import type { ActivationUpgrade } from '../../core/operations/ActivationUpgrade.ts';
+import type { ActivationProgress } from '../../core/operations/ActivationProgress.ts';
 import type { ActivationClose, ActivationStore } from '../../core/ports/ActivationStore.ts';
 import { copy, record, type OperationsMemory } from './OperationsMemory.ts';
 
@@ -29,6 +30,11 @@ export class MemoryActivationStore implements ActivationStore {
   async markWavePlanned(activationId: string, wave: number): Promise<void> {
     const a = this.memory.activations.get(activationId);
     if (a && (a.plannedWave === undefined || a.plannedWave < wave)) a.plannedWave = wave;
+  }
+
+  async recordProgress(activationId: string, progress: ActivationProgress): Promise<void> {
+    const a = this.memory.activations.get(activationId);
+    if (a && (a.progress === undefined || a.progress.wave <= progress.wave)) a.progress = copy(progress);
   }
 
   async upgradeActivation(activationId: string, upgrade: ActivationUpgrade, expectedWave: number): Promise<boolean> {

@@ -1,51 +1,26 @@
-import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
 import type { Shortfall } from '../planner/PlanTypes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { DispatchRequests } from '../ports/DispatchRequests.ts';
 import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
-import type { Evidence } from '../triggers/Evidence.ts';
+import { openActivation, type ActivateRequest } from './openActivation.ts';
 import { planAndBook } from './planAndBook.ts';
-
-export interface ActivateRequest {
-  level: ActiveLevel;
-  zoneLevels: Record<string, ResponseLevel>;
-  actor: string;
-  reason: string;
-  evidence: Evidence[];
-}
 
 export type ActivateResult =
   | { outcome: 'activated'; activation: Activation; tasks: Task[]; shortfalls: Shortfall[] }
   | { outcome: 'already-open'; activation: Activation };
 
 /**
- * Opens an activation, plans teams for the roads in scope and books them; shortfalls are logged, never hidden.
- * With `dispatch` that takes booked teams (handTeam), the first wave streams: tier 1 is booked first and each
- * team is handed to dispatch as its booking lands; the caller's wave request afterwards is the safety net.
+ * Opens an activation, plans teams for the roads in scope and books them in this run (the poller's);
+ * shortfalls are logged, never hidden. With `dispatch` that takes booked teams (handTeam), the first wave
+ * streams: tier 1 is booked first and each team is handed to dispatch as its booking lands; the caller's
+ * wave request afterwards is the safety net.
  */
 export async function activate(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { dispatch?: DispatchRequests }, request: ActivateRequest): Promise<ActivateResult> {
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  const activation: Activation = {
-    id: `act-${deps.ids.next()}`,
-    level: request.level,
-    zoneLevels: request.zoneLevels,
-    status: 'open',
-    openedAt: at,
-    openedBy: request.actor,
-    reason: request.reason,
-    evidence: request.evidence,
-    wave: 1,
-    plannedWave: 0,
-  };
-  if ((await deps.activations.createActivation(activation)) === 'exists') {
-    const open = await deps.activations.getOpenActivation();
-    if (open) return { outcome: 'already-open', activation: open };
-    throw new Error('an activation was reported open but could not be read');
-  }
-  await deps.log.append({ activationId: activation.id, at, actor: request.actor, action: 'activation.opened', subject: `activation:${activation.id}`, details: { level: request.level, zoneLevels: request.zoneLevels, evidence: request.evidence }, reason: request.reason });
+  const opened = await openActivation(deps, request);
+  if (opened.outcome === 'already-open') return opened;
+  const { activation } = opened;
 
   let planned: Awaited<ReturnType<typeof planAndBook>>;
   try {

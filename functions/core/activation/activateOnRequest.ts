@@ -1,12 +1,10 @@
 import { ConflictError } from '../errors/ConflictError.ts';
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
-import type { Task } from '../operations/Task.ts';
-import type { Shortfall } from '../planner/PlanTypes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
-import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
+import type { PlanningRequests } from '../ports/PlanningRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
-import { activate } from './activate.ts';
+import { openActivation } from './openActivation.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
 
 export interface OfficerActivation {
@@ -18,23 +16,26 @@ export interface OfficerActivation {
 
 /**
  * A duty officer's activation: the level for every zone (or the zones named), the forecast's current
- * evidence attached, teams booked and the first wave handed to dispatch at once ("snow is the order").
- * Throws ConflictError while another activation is open.
+ * evidence attached, the activation opened and its first wave handed to the planning worker, which books
+ * the teams and hands them to dispatch. Answers as soon as the activation is open (its progress says
+ * planning); a big city's plan takes longer than a request may. Throws ConflictError while another
+ * activation is open.
  */
 export async function activateOnRequest(
-  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { dispatch: DispatchRequests },
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations'> & { planning: PlanningRequests },
   request: OfficerActivation,
-): Promise<{ activation: Activation; tasks: Task[]; shortfalls: Shortfall[]; dispatch: DispatchReceipt }> {
+): Promise<Activation> {
   const [zones, evidence] = await Promise.all([deps.registry.listZones(), currentEvidence(deps)]);
   const zoneLevels = resolveZoneLevels(zones, request.level, request.zoneLevels);
-  const result = await activate(deps, { level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
-  if (result.outcome === 'already-open') {
-    const open = result.activation;
+  const opened = await openActivation(deps, { level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence }, { forWorker: true });
+  if (opened.outcome === 'already-open') {
+    const open = opened.activation;
     throw new ConflictError(
       `activation ${open.id} is already open at level ${open.level} (opened ${open.openedAt} by ${open.openedBy}); downgrade, upgrade or stand it down instead`,
       { activationId: open.id, level: open.level, openedAt: open.openedAt, openedBy: open.openedBy },
     );
   }
-  const dispatch = await deps.dispatch.request({ activationId: result.activation.id });
-  return { activation: result.activation, tasks: result.tasks, shortfalls: result.shortfalls, dispatch };
+  // Should this hand-over fail, the activation is open with its wave unplanned: the poller's resumePlanning finishes it.
+  await deps.planning.request({ activationId: opened.activation.id, wave: opened.activation.wave });
+  return opened.activation;
 }

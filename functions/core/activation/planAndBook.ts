@@ -16,6 +16,8 @@ export interface PlanAndBookOptions {
    * teams handed stand and PlanningInterruptedError is thrown instead of rolling them back.
    */
   onBooked?: (tasks: Task[]) => void;
+  /** Told when the first plan is made and booking starts (the officer's progress line says booking). */
+  onBooking?: () => Promise<void>;
 }
 
 /** The most urgent first: teams with a tier-1 pass, then tier 2, then 3; the planner's order within a tier. */
@@ -62,6 +64,7 @@ export async function planAndBook(
     for (let round = 1; round <= ROUNDS; round++) {
       const input = await loadPlannerInput(deps, zoneLevels, activation.id);
       const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
+      if (round === 1) await options.onBooking?.();
       const lost: Team[] = [];
       // One reservation for the whole plan instead of one round trip per team (370 at city scale).
       const total = planned.teams.reduce((n, team) => n + team.tasks.length, 0);

@@ -1,21 +1,21 @@
 import type { Activation } from '../operations/Activation.ts';
-import type { Shortfall } from '../planner/PlanTypes.ts';
-import type { CoreDeps } from '../ports/CoreDeps.ts';
-import { planAndBook } from './planAndBook.ts';
-
-/** Longer than any run that plans a wave lasts (the poller's Lambda timeout is 2 minutes, the API's 30 s). */
-const PLANNING_RUN_MS = 3 * 60_000;
+import { planActivationWave, type PlanningDeps, type WaveOutcome } from './planActivationWave.ts';
 
 /**
- * Finishes the planning of an open activation's current wave when the run that opened or raised it
- * failed before its planning finished (the activation is open, its plannedWave below its wave, for longer
- * than a planning run lasts): the roads
- * in scope are planned and booked as that run would have (passes already tasked are skipped). Undefined
- * when there is nothing to finish.
+ * Longer than any run that plans a wave lasts: the activation planner Lambda's timeout is 15 minutes
+ * (lib/activation/ActivationPlanner.ts), the poller's 2; a younger wave may still be in a live run.
  */
-export async function resumePlanning(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'>, open: Activation): Promise<{ shortfalls: Shortfall[] } | undefined> {
+export const PLANNING_RUN_MS = 16 * 60_000;
+
+/**
+ * Finishes an open activation's current wave when the run that opened or raised it failed before its
+ * planning finished (the activation is open, its plannedWave below its wave, for longer than a planning run
+ * lasts): the roads in scope are planned, booked and dispatched as that run would have (passes already
+ * tasked are skipped; what was sent is not sent again). Undefined when there is nothing to finish.
+ */
+export async function resumePlanning(deps: PlanningDeps, open: Activation): Promise<WaveOutcome | undefined> {
   if (open.plannedWave === undefined || open.plannedWave >= open.wave) return undefined;
-  // A wave younger than a planning run may still be being planned (an officer's activation racing this poll).
+  // A wave younger than a planning run may still be being planned (by the worker, or an officer's activation racing this poll).
   const since = Date.parse((open.wave > 1 ? open.upgradedAt : undefined) ?? open.openedAt);
   if (deps.clock.now().getTime() - since < PLANNING_RUN_MS) return undefined;
   await deps.log.append({
@@ -23,7 +23,5 @@ export async function resumePlanning(deps: Pick<CoreDeps, 'registry' | 'log' | '
     details: { level: open.level, zoneLevels: open.zoneLevels, wave: open.wave, plannedWave: open.plannedWave },
     reason: 'the run that opened or raised this wave failed before its planning finished',
   });
-  const { shortfalls } = await planAndBook(deps, open, open.zoneLevels);
-  await deps.activations.markWavePlanned(open.id, open.wave);
-  return { shortfalls };
+  return planActivationWave(deps, { activationId: open.id, wave: open.wave });
 }

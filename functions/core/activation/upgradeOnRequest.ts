@@ -3,12 +3,10 @@ import { NotFoundError } from '../errors/NotFoundError.ts';
 import { RuleViolationError } from '../errors/RuleViolationError.ts';
 import { levelRank, type ActiveLevel, type ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
-import type { Task } from '../operations/Task.ts';
-import type { Shortfall } from '../planner/PlanTypes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
-import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
+import type { PlanningRequests } from '../ports/PlanningRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
-import { upgradeLevel } from './upgradeLevel.ts';
+import { recordUpgrade } from './recordUpgrade.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
 
 export interface OfficerUpgrade {
@@ -23,25 +21,30 @@ export interface OfficerUpgrade {
 
 /**
  * A duty officer raises an open activation mid-storm: the forecast's current evidence is logged with
- * the reason, the roads the higher level brings into scope are booked as a new wave, and that wave is
- * dispatched at once, as an officer's activation is. Throws NotFoundError, ConflictError (not open, or
- * upgraded by someone else meanwhile) and RuleViolationError (level not higher, zone levels refused).
+ * the reason, the activation is upgraded under a new wave, and that wave goes to the planning worker, which
+ * books the roads the higher level brings into scope and hands them to dispatch. Answers once the upgrade
+ * is recorded (progress planning). Throws NotFoundError, ConflictError (not open, its last wave still
+ * being planned, or upgraded by someone else meanwhile) and RuleViolationError (level not higher, zone
+ * levels refused).
  */
 export async function upgradeOnRequest(
-  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { dispatch: DispatchRequests },
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'zoneStates' | 'activations'> & { planning: PlanningRequests },
   request: OfficerUpgrade,
-): Promise<{ activation: Activation; tasks: Task[]; shortfalls: Shortfall[]; dispatch: DispatchReceipt }> {
+): Promise<Activation> {
   const activation = await deps.activations.getActivation(request.activationId);
   if (!activation) throw new NotFoundError('activation', request.activationId);
   if (activation.status !== 'open') {
     throw new ConflictError(`activation ${activation.id} is ${activation.status}; only an open activation can be upgraded (activate a new one instead)`, { activationId: activation.id, status: activation.status });
+  }
+  if ((activation.plannedWave ?? activation.wave) < activation.wave) {
+    throw new ConflictError(`activation ${activation.id} is still planning wave ${activation.wave}; upgrade once it is active (GET /activations/${activation.id} shows its progress)`, { activationId: activation.id, wave: activation.wave, phase: activation.progress?.phase });
   }
   if (levelRank(request.level) <= levelRank(activation.level)) {
     throw new RuleViolationError(`level ${request.level} is not above the current level ${activation.level}; an upgrade must go to a higher level (to lower it, downgrade)`, 'level');
   }
   const [zones, evidence] = await Promise.all([deps.registry.listZones(), currentEvidence(deps)]);
   const zoneLevels = resolveZoneLevels(zones, request.level, request.zoneLevels);
-  const upgraded = await upgradeLevel(deps, { activation, level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
+  const upgraded = await recordUpgrade(deps, { activation, level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
   if (upgraded.outcome !== 'upgraded') {
     const now = await deps.activations.getActivation(activation.id);
     throw new ConflictError(
@@ -49,6 +52,8 @@ export async function upgradeOnRequest(
       { activationId: activation.id, status: now?.status, level: now?.level, wave: now?.wave },
     );
   }
-  const dispatch = await deps.dispatch.request({ activationId: upgraded.activation.id });
-  return { activation: upgraded.activation, tasks: upgraded.tasks, shortfalls: upgraded.shortfalls, dispatch };
+  const progress = { wave: upgraded.activation.wave, phase: 'planning' as const, at: deps.clock.now().toISOString() };
+  await deps.activations.recordProgress(activation.id, progress);
+  await deps.planning.request({ activationId: activation.id, wave: upgraded.activation.wave, upgradedFrom: upgraded.upgradedFrom });
+  return { ...upgraded.activation, progress };
 }

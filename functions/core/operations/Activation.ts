@@ -1,5 +1,6 @@
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
+import type { ActivationProgress } from './ActivationProgress.ts';
 
 export type ActivationStatus = 'open' | 'stood-down';
 
@@ -20,6 +21,8 @@ export interface Activation {
    * planning it failed (the poller then finishes it). Absent on activations recorded before it was kept.
    */
   plannedWave?: number;
+  /** Where the planning of the latest wave stands (absent on activations recorded before it was kept). */
+  progress?: ActivationProgress;
   /** When the level was last raised mid-storm. */
   upgradedAt?: string;
   /** Set by stand-down. */

@@ -8,7 +8,7 @@ import { pollCity, type PollResult } from './pollCity.ts';
 /**
  * A scheduled tick: poll every zone, act on the plan, and request the dispatch of the wave a new or raised
  * activation opened. Then it finishes what a failed run left: an open activation whose current wave was
- * never fully planned is planned (resumePlanning), and one whose current wave still has planned tasks (its
+ * never fully planned is planned and dispatched (resumePlanning), and one whose current wave still has planned tasks (its
  * dispatch request failed, in this poller's earlier run or in an officer's request) has its wave requested
  * again: dispatch is idempotent, and nothing booked is left untold.
  */
@@ -23,7 +23,7 @@ export async function pollAndDispatch(
   const open = await deps.activations.getOpenActivation();
   if (!open) return result;
   const resumed = await resumePlanning(deps, open);
-  if (resumed) return { ...result, dispatch: await deps.dispatch.request({ activationId: open.id, shortfalls: resumed.shortfalls }) };
+  if (resumed) return resumed.outcome === 'active' ? { ...result, dispatch: resumed.dispatch } : result;
   if ((await deps.tasks.listTasks(open.id)).some((t) => t.wave === open.wave && t.state === 'planned')) {
     return { ...result, dispatch: await deps.dispatch.request({ activationId: open.id }) };
   }

@@ -1,6 +1,7 @@
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { ActivationUpgrade } from '../operations/ActivationUpgrade.ts';
+import type { ActivationProgress } from '../operations/ActivationProgress.ts';
 
 export interface ActivationClose {
   closedAt: string;
@@ -16,6 +17,8 @@ export interface ActivationStore {
   createActivation(activation: Activation): Promise<'created' | 'exists'>;
   /** Records that the planning of `wave` finished (the activation's plannedWave only goes up). */
   markWavePlanned(activationId: string, wave: number): Promise<void>;
+  /** Records where the planning of a wave stands; ignored when a later wave's progress is already recorded. */
+  recordProgress(activationId: string, progress: ActivationProgress): Promise<void>;
   /** Upgrades an open activation's level under a new wave; false when it is no longer open or its wave moved on (someone else upgraded it). */
   upgradeActivation(activationId: string, upgrade: ActivationUpgrade, expectedWave: number): Promise<boolean>;
   /** Closes an activation whose planning failed, so that a retry can open a new one. */

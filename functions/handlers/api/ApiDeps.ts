@@ -7,17 +7,19 @@ import type { RateQuotas } from '../../core/ports/RateQuotas.ts';
 import type { PhotoStore } from '../../core/ports/PhotoStore.ts';
 import type { SecretGenerator } from '../../core/ports/SecretGenerator.ts';
 import type { DispatchRequests } from '../../core/ports/DispatchRequests.ts';
+import type { PlanningRequests } from '../../core/ports/PlanningRequests.ts';
 import type { RegistryAdmin } from '../../core/ports/RegistryAdmin.ts';
 import type { RegistryImportStore } from '../../core/ports/RegistryImportStore.ts';
 import type { SmsSender } from '../../core/ports/SmsSender.ts';
 
 /**
- * What the routes give to core: the usual ports, where an activation's or upgrade's wave goes
- * (dispatch), the SMS sender (a reassignment tells the two leaders at once) and registry writes
+ * What the routes give to core: the usual ports, where an officer's activation or upgrade has its wave
+ * planned (planning, off the request), where waves go to be sent (dispatch), the SMS sender (a reassignment tells the two leaders at once) and registry writes
  * (one by one, and CSV imports).
  */
 export interface ApiDeps extends CoreDeps {
   dispatch: DispatchRequests;
+  planning: PlanningRequests;
   sms: SmsSender;
   registryAdmin: RegistryAdmin;
   registryImport: RegistryImportStore;

@@ -52,6 +52,15 @@ describe.each(SUBJECTS)('ActivationStore: $name', ({ make }) => {
     expect({ first, second, next, closed: await w.activations.getActivation('act-1') }).toMatchObject({ first: 'closed', second: 'not-open', next: 'created', closed: { status: 'stood-down', ...CLOSE } });
   });
 
+  it('records the progress of a wave and keeps a later wave\'s progress over a slower earlier one', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation());
+    await w.activations.recordProgress('act-1', { wave: 2, phase: 'booking', at: '2026-12-14T01:00:00.000Z' });
+    await w.activations.recordProgress('act-1', { wave: 1, phase: 'active', at: '2026-12-14T01:00:01.000Z', booked: { tasks: 3, crews: 2, laneKmByTier: { 1: 4.5, 2: 0, 3: 0 } }, dispatch: { mode: 'queued' } });
+    await w.activations.recordProgress('act-1', { wave: 2, phase: 'active', at: '2026-12-14T01:00:02.000Z', shortfalls: 1, dispatch: { mode: 'queued' } });
+    expect((await w.activations.getActivation('act-1'))?.progress).toEqual({ wave: 2, phase: 'active', at: '2026-12-14T01:00:02.000Z', shortfalls: 1, dispatch: { mode: 'queued' } });
+  });
+
   it('abandons an activation whose planning failed so that a retry can open another', async () => {
     const w = await make();
     await w.activations.createActivation(openActivation());

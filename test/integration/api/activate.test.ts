@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { activateResultSchema } from '../../../functions/handlers/api/routes/activate.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { activationAcceptedSchema } from '../../../functions/handlers/api/routes/activate.ts';
+import { activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { problemSchema } from '../../../functions/handlers/api/schemas/problem.ts';
 import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
 
@@ -83,20 +84,54 @@ describe('POST /activations', () => {
     });
   });
 
-  it('lets a duty officer activate: 201 with teams booked for the roads in scope and the first wave sent', async () => {
+  it('answers 202 with the activation planning before any team is booked (the planning runs off the request)', async () => {
+    const h = await apiHarness();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const book = h.deps.bookings.bookTeam.bind(h.deps.bookings);
+    vi.spyOn(h.deps.bookings, 'bookTeam').mockImplementation(async (tasks) => { await gate; return book(tasks); });
+    const res = await h.call('POST', '/activations', { body: VALID, settle: false });
+    const activation = activationAcceptedSchema.parse(res.json).activation;
+    const tasksAtAnswer = (await h.deps.tasks.listTasks(activation.id)).length;
+    release();
+    await h.settled();
+    expect(res.status).toBe(202);
+    expect(res.headers.location).toBe(`/activations/${activation.id}`);
+    expect(activation).toMatchObject({ level: 'II', openedBy: 'officer-demo', reason: VALID.reason, status: 'open', wave: 1, progress: { wave: 1, phase: 'planning' } });
+    expect(tasksAtAnswer).toBe(0);
+  });
+
+  it('then books the roads in scope and sends the first wave, which GET /activations/{id} shows active', async () => {
     const h = await apiHarness();
     const res = await h.call('POST', '/activations', { body: VALID });
-    expect(res.status).toBe(201);
-    const body = activateResultSchema.parse(res.json);
-    expect(res.headers.location).toBe(`/activations/${body.activation.id}`);
-    expect(body.activation).toMatchObject({ level: 'II', openedBy: 'officer-demo', reason: VALID.reason, status: 'open' });
-    const tasks = await h.deps.tasks.listTasks(body.activation.id);
-    expect(body.booked.tasks).toBe(tasks.length);
-    expect(body.booked.crews).toBe(new Set(tasks.map((t) => t.crewId)).size);
-    expect(body.booked.laneKmByTier[1]).toBeCloseTo(tasks.filter((t) => t.tier === 1).reduce((s, t) => s + t.laneKm, 0), 2);
-    expect(body.booked.laneKmByTier[3]).toBe(0);
-    expect(body.dispatch).toMatchObject({ mode: 'sent', sent: body.booked.crews });
-    expect(h.deps.sms.sent).toHaveLength(body.booked.crews);
+    const activation = activationSchema.parse((await h.call('GET', res.headers.location!)).json);
+    const tasks = await h.deps.tasks.listTasks(activation.id);
+    expect(activation.progress).toMatchObject({ wave: 1, phase: 'active', booked: { tasks: tasks.length, crews: new Set(tasks.map((t) => t.crewId)).size }, shortfalls: 0 });
+    expect(activation.progress?.booked?.laneKmByTier[1]).toBeCloseTo(tasks.filter((t) => t.tier === 1).reduce((s, t) => s + t.laneKm, 0), 2);
+    expect(activation.progress?.booked?.laneKmByTier[3]).toBe(0);
+    expect(activation.progress?.dispatch).toMatchObject({ mode: 'sent', sent: activation.progress?.booked?.crews });
+    expect(h.deps.sms.sent).toHaveLength(activation.progress!.booked!.crews);
+  });
+
+  it('shows the phases in order as the worker goes: planning, booking, dispatching, active', async () => {
+    const h = await apiHarness();
+    const seen: string[] = [];
+    const record = h.deps.activations.recordProgress.bind(h.deps.activations);
+    vi.spyOn(h.deps.activations, 'recordProgress').mockImplementation(async (id, progress) => { seen.push(progress.phase); return record(id, progress); });
+    const res = await h.call('POST', '/activations', { body: VALID });
+    expect([res.json.activation.progress.phase, ...seen]).toEqual(['planning', 'booking', 'dispatching', 'active']);
+  });
+
+  it('says failed with the reason, and closes the activation so that the officer can try again, when the planning fails', async () => {
+    const h = await apiHarness();
+    vi.spyOn(h.deps.registry, 'listVehicles').mockRejectedValueOnce(new Error('registry unreadable: throttled'));
+    const res = await h.call('POST', '/activations', { body: VALID });
+    const activation = (await h.call('GET', `/activations/${res.json.activation.id}`)).json;
+    const retry = await h.call('POST', '/activations', { body: VALID });
+    expect(res.status).toBe(202);
+    expect(activation).toMatchObject({ status: 'stood-down', progress: { wave: 1, phase: 'failed', reason: 'registry unreadable: throttled' } });
+    expect(await h.deps.tasks.listTasks(res.json.activation.id)).toEqual([]);
+    expect(retry.status).toBe(202);
   });
 
   it('logs the decision with the officer, the reason and the forecast evidence', async () => {
@@ -123,20 +158,20 @@ describe('POST /activations', () => {
     const headers = { 'Idempotency-Key': 'click-8e03978e' };
     const first = await h.call('POST', '/activations', { body: VALID, headers });
     const second = await h.call('POST', '/activations', { body: VALID, headers });
-    expect(second.status).toBe(201);
+    expect(second.status).toBe(202);
     expect(second.json.activation.id).toBe(first.json.activation.id);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await h.deps.activations.listActivations(10)).toHaveLength(1);
-    expect(h.deps.sms.sent).toHaveLength(first.json.dispatch.sent);
+    expect(h.deps.sms.sent).toHaveLength((await h.deps.activations.getActivation(first.json.activation.id))!.progress!.booked!.crews);
   });
 
   it('activates once when the same key arrives twice at the same moment', async () => {
     const h = await apiHarness();
     const headers = { 'Idempotency-Key': 'race-1' };
     const answers = await Promise.all([h.call('POST', '/activations', { body: VALID, headers }), h.call('POST', '/activations', { body: VALID, headers })]);
-    const created = answers.filter((a) => a.status === 201);
+    const created = answers.filter((a) => a.status === 202);
     expect(new Set(created.map((a) => a.json.activation.id)).size).toBe(1);
-    expect(answers.every((a) => a.status === 201 || (a.status === 409 && a.json.type === 'urn:snowops:problem:idempotency-in-progress'))).toBe(true);
+    expect(answers.every((a) => a.status === 202 || (a.status === 409 && a.json.type === 'urn:snowops:problem:idempotency-in-progress'))).toBe(true);
     expect(await h.deps.activations.listActivations(10)).toHaveLength(1);
   });
 

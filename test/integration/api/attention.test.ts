@@ -8,7 +8,7 @@ describe('GET /attention and POST /crews/{crewId}/messages', () => {
   let crewId: string;
   beforeAll(async () => {
     h = await apiHarness();
-    expect((await h.call('POST', '/activations', { body: { level: 'II', reason: 'attention test: CMA orange warning' } })).status).toBe(201);
+    expect((await h.call('POST', '/activations', { body: { level: 'II', reason: 'attention test: CMA orange warning' } })).status).toBe(202);
     leader = h.deps.sms.sent[0]!.to;
     crewId = h.city.crews.find((c) => c.leader.phone === leader)!.id;
     await handleReply(h.deps, { inboundMessageId: 'att-1', from: leader, body: '车坏了怎么办' });
@@ -63,7 +63,7 @@ describe('GET /activations/{activationId}/tasks/{taskCode}/candidates', () => {
   let h: ApiHarness;
   beforeAll(async () => {
     h = await apiHarness();
-    expect((await h.call('POST', '/activations', { body: { level: 'II', reason: 'candidates test: CMA orange warning' } })).status).toBe(201);
+    expect((await h.call('POST', '/activations', { body: { level: 'II', reason: 'candidates test: CMA orange warning' } })).status).toBe(202);
   });
 
   it('offers only crews certified for the pass with ready vehicles of its class, and a reassignment to one of them succeeds', async () => {

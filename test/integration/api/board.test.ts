@@ -29,7 +29,7 @@ describe('GET /board', () => {
 
   it('colours the roads of an activation by their most urgent pass and counts the tasks', async () => {
     const opened = await h.call('POST', '/activations', { body: { level: 'II', reason: 'board test: CMA orange warning' } });
-    expect(opened.status).toBe(201);
+    expect(opened.status).toBe(202);
     const board = boardSchema.parse((await h.call('GET', '/board')).json);
     const tasks = await h.deps.tasks.listTasks(board.activation!.id);
     expect(board.activation!.level).toBe('II');

@@ -26,7 +26,7 @@ describe('POST /citizen/cases/{id}/dispatch: a registered case becomes a booked 
   });
 
   it('books a free certified team on the nearest road during an activation, texts its leader the task code, and the case follows the crew\'s "3 done" to handled, then closes with the reporter\'s SMS', async () => {
-    expect((await h.call('POST', '/activations', { body: { level: 'IV', reason: 'citizen dispatch test' } })).status).toBe(201);
+    expect((await h.call('POST', '/activations', { body: { level: 'IV', reason: 'citizen dispatch test' } })).status).toBe(202);
     const id = await registeredCase({ service_code: 'icy-road', lat: 35.2351, long: 113.1906, description: '龙翔街桥面结冰' });
     const sentBefore = h.deps.sms.sent.length;
     const res = await h.call('POST', `/citizen/cases/${id}/dispatch`, { headers: { 'Idempotency-Key': `d1-${id}` } });

@@ -87,7 +87,7 @@ describe('the API over real HTTP on localhost, and the CLI against it', () => {
 
   it('says on `snowops stand-down` how many crews already sent out were texted that their tasks are cancelled', async () => {
     const opened = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
-    const crews = opened.json.booked.crews as number;
+    const crews = (await h.call('GET', `/activations/${opened.json.activation.id}`)).json.progress.booked.crews as number;
     const { code, stdout } = await snowops(['stand-down', '--reason', 'snow over', '--api', server.url, '--token', h.tokens.officer]);
     expect(code).toBe(0);
     expect(stdout).toContain(`${crews} crews already sent out were texted that their tasks are cancelled.`);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { activateResultSchema } from '../../../functions/handlers/api/routes/activate.ts';
+import { activationAcceptedSchema } from '../../../functions/handlers/api/routes/activate.ts';
+import { activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { startApiServer } from '../../../local/api/startApiServer.ts';
 import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
 import { snowops } from '../../support/snowopsCli.ts';
@@ -14,22 +15,37 @@ async function openedInJiefang() {
 }
 
 describe('POST /activations/{id}/upgrade', () => {
-  it('raises the level, books the roads now in scope as wave 2 and dispatches it at once', async () => {
+  it('answers 202 with the raised activation, its wave 2 being planned', async () => {
     const h = await openedInJiefang();
     const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE });
-    expect(res.status).toBe(200);
-    const body = activateResultSchema.parse(res.json);
-    expect(body.activation).toMatchObject({ id: h.activationId, level: 'I', wave: 2, status: 'open' });
-    expect(Object.values(body.activation.zoneLevels)).toEqual(['I', 'I', 'I', 'I']);
+    expect(res.status).toBe(202);
+    expect(res.headers.location).toBe(`/activations/${h.activationId}`);
+    expect(activationAcceptedSchema.parse(res.json).activation).toMatchObject({ id: h.activationId, level: 'I', wave: 2, status: 'open', progress: { wave: 2, phase: 'planning' } });
+  });
+
+  it('books the roads now in scope as wave 2 and dispatches it, as the activation then shows', async () => {
+    const h = await openedInJiefang();
+    await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE });
+    const activation = activationSchema.parse((await h.call('GET', `/activations/${h.activationId}`)).json);
+    expect(Object.values(activation.zoneLevels)).toEqual(['I', 'I', 'I', 'I']);
     const tasks = await h.deps.tasks.listTasks(h.activationId);
     const wave2 = tasks.filter((t) => t.wave === 2);
     expect(tasks).toHaveLength(h.firstWave + wave2.length);
-    expect(body.booked.tasks).toBe(wave2.length);
-    expect(body.booked.crews).toBe(new Set(wave2.map((t) => t.crewId)).size);
+    expect(activation.progress).toMatchObject({ wave: 2, phase: 'active', booked: { tasks: wave2.length, crews: new Set(wave2.map((t) => t.crewId)).size } });
     expect(wave2.some((t) => t.tier === 3)).toBe(true);
     expect(wave2.every((t) => t.state === 'dispatched')).toBe(true);
-    expect(body.dispatch).toMatchObject({ mode: 'sent', sent: body.booked.crews });
-    expect(h.deps.sms.sent.length - h.smsBefore).toBe(body.booked.crews);
+    expect(activation.progress?.dispatch).toMatchObject({ mode: 'sent', sent: activation.progress?.booked?.crews });
+    expect(h.deps.sms.sent.length - h.smsBefore).toBe(activation.progress?.booked?.crews);
+  });
+
+  it('answers 409 while the activation\'s last wave is still being planned', async () => {
+    const h = await apiHarness();
+    const opened = await h.call('POST', '/activations', { body: { level: 'IV', reason: 'CMA blue warning' }, settle: false });
+    const res = await h.call('POST', `/activations/${opened.json.activation.id}/upgrade`, { body: RAISE, settle: false });
+    await h.settled();
+    expect(res.status).toBe(409);
+    expect(res.json.detail).toContain('still planning wave 1');
+    expect(await h.deps.activations.getActivation(opened.json.activation.id)).toMatchObject({ level: 'IV', wave: 1, plannedWave: 1 });
   });
 
   it('logs the raise with the officer, the reason and the forecast evidence of the moment', async () => {
@@ -45,7 +61,7 @@ describe('POST /activations/{id}/upgrade', () => {
   it('raises only the zones named, and never lowers a zone', async () => {
     const h = await openedInJiefang();
     const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: { ...RAISE, level: 'II', zoneLevels: { shanyang: 'II' } } });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(202);
     expect(res.json.activation.zoneLevels).toEqual({ jiefang: 'IV', shanyang: 'II', zhongzhan: 'none', macun: 'none' });
     const shanyangRoads = new Set(h.city.roads.filter((r) => r.zoneId === 'shanyang').map((r) => r.id));
     const wave2 = (await h.deps.tasks.listTasks(h.activationId)).filter((t) => t.wave === 2);
@@ -98,10 +114,11 @@ describe('POST /activations/{id}/upgrade', () => {
     const headers = { 'Idempotency-Key': 'raise-1' };
     const first = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE, headers });
     const second = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE, headers });
-    expect(second.status).toBe(200);
+    expect(second.status).toBe(202);
     expect(second.headers['idempotent-replayed']).toBe('true');
-    expect(second.json.activation.wave).toBe(2);
-    expect(h.deps.sms.sent.length - h.smsBefore).toBe(first.json.dispatch.sent);
+    expect(second.json.activation).toMatchObject({ id: first.json.activation.id, wave: 2 });
+    expect((await h.deps.activations.getActivation(h.activationId))?.wave).toBe(2);
+    expect(h.deps.sms.sent.length - h.smsBefore).toBe((await h.deps.activations.getActivation(h.activationId))?.progress?.booked?.crews);
   });
 
   describe('roles, on one activation', () => {
@@ -139,7 +156,7 @@ describe('POST /activations/{id}/upgrade', () => {
     });
   });
 
-  it('says what `snowops upgrade I --reason …` booked and sent', async () => {
+  it('says what `snowops upgrade I --reason …` booked and sent, once the wave is active', async () => {
     const h = await openedInJiefang();
     const server = await startApiServer(h.api.handler, { port: 0 });
     try {
@@ -148,6 +165,7 @@ describe('POST /activations/{id}/upgrade', () => {
       const wave2 = (await h.deps.tasks.listTasks(h.activationId)).filter((t) => t.wave === 2);
       expect(stdout).toContain(`${h.activationId} is now at level I (wave 2): ${wave2.length} new tasks`);
       expect(stdout).toMatch(/SMS: \d+ sent, 0 failed/);
+      expect(stdout).toContain('wave 2: planning');
     } finally {
       await server.close();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activate } from '../../../functions/core/activation/activate.ts';
-import { resumePlanning } from '../../../functions/core/activation/resumePlanning.ts';
+import { PLANNING_RUN_MS, resumePlanning } from '../../../functions/core/activation/resumePlanning.ts';
 import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
 import { dispatchTeamsById } from '../../../functions/core/dispatch/dispatchTeams.ts';
 import { PlanningInterruptedError } from '../../../functions/core/errors/PlanningInterruptedError.ts';
@@ -94,9 +94,9 @@ describe('the streamed first wave (use cases on the in-memory twins)', () => {
     expect(open?.status).toBe('open');
     await dispatch.request({ activationId: open!.id }); // the stream drained: the two teams' crews have their SMS
     expect(firstTaskings(city).length).toBe(2);
-    city.clock.advance(4); // past a planning run's length: the poller may take the wave over
+    city.clock.advance(PLANNING_RUN_MS / 60_000 + 1); // past a planning run's length: the poller may take the wave over
     const healthy = new InlineDispatch(city.deps);
-    await resumePlanning(city.deps, open!);
+    await resumePlanning({ ...city.deps, dispatch: healthy }, open!);
     await healthy.request({ activationId: open!.id });
     const tasks = await city.deps.tasks.listTasks(open!.id);
     expect(firstTaskings(city).length).toBe(new Set(tasks.map((t) => t.crewId)).size);

@@ -17,6 +17,8 @@ import { systemTimer } from '../../../functions/adapters/system/SystemTimer.ts';
 import { UlidGenerator } from '../../../functions/adapters/system/UlidGenerator.ts';
 import { OpenMeteoProvider } from '../../../functions/adapters/weather/OpenMeteoProvider.ts';
 import { ALL_TABLES } from '../../../functions/config/tables.ts';
+import { planActivationWave } from '../../../functions/core/activation/planActivationWave.ts';
+import type { PlanningRequests } from '../../../functions/core/ports/PlanningRequests.ts';
 import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
 import type { MessagingDeps } from '../../../functions/core/dispatch/MessagingDeps.ts';
 import type { DispatchRequests } from '../../../functions/core/ports/DispatchRequests.ts';
@@ -33,7 +35,7 @@ import { injectDynamoFaults, type DynamoFaultOptions, type FaultInjector } from 
 import { smallCity, type SmallCity } from './smallCity.ts';
 import { startFaultyWeather, type FaultyWeather } from './weatherFaults.ts';
 
-export type WorldDeps = CoreDeps & MessagingDeps & { messaging: Messaging; providers: ReadonlyMap<string, ForecastProvider>; registry: DynamoRegistryStore; dispatch: DispatchRequests };
+export type WorldDeps = CoreDeps & MessagingDeps & { messaging: Messaging; providers: ReadonlyMap<string, ForecastProvider>; registry: DynamoRegistryStore; dispatch: DispatchRequests; planning: PlanningRequests };
 
 export interface WorldOptions {
   city?: SmallCity;
@@ -120,7 +122,11 @@ export async function reliabilityWorld(options: WorldOptions = {}): Promise<Worl
       providers: new Map([['open-meteo', new OpenMeteoProvider({ baseUrl: weather.baseUrl, timeoutMs: 2000, retries: 0 }, clock)]]),
     };
     // The wave is sent in the caller's process, as the local runtime does (SQS deployed).
-    const deps: WorldDeps = { ...base, dispatch: new InlineDispatch(base) };
+    const dispatch = new InlineDispatch(base);
+    // An officer's wave is planned within the officer's operation, so that the interleavings race the worker's
+    // planning against everything else as they raced the planning inside the request before (SQS deployed).
+    const planning: PlanningRequests = { request: async (r) => { await planActivationWave({ ...base, dispatch }, r); } };
+    const deps: WorldDeps = { ...base, dispatch, planning };
     return { deps, db, storeFaults, guardFaults };
   };
 

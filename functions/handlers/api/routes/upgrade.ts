@@ -5,8 +5,7 @@ import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
 import { activationIdParamsSchema, activeLevelSchema, reasonSchema, zoneLevelsSchema } from '../schemas/common.ts';
 import { problemSchema } from '../schemas/problem.ts';
-import { activateResultSchema } from './activate.ts';
-import { bookedSummary } from './bookedSummary.ts';
+import { activationAcceptedSchema } from './activate.ts';
 import { resolveActivationId } from './resolveActivationId.ts';
 
 export const upgradeBodySchema = z.lazy(() => z.strictObject({
@@ -18,17 +17,17 @@ export const upgradeBodySchema = z.lazy(() => z.strictObject({
 export const upgradeRoute = defineRoute({
   method: 'POST', path: '/activations/{activationId}/upgrade', operationId: 'upgrade', tag: 'activations', access: OFFICERS, idempotent: true,
   summary: 'Raise the level of an activation',
-  description: 'Raises an open activation mid-storm (e.g. II to I): books teams for the roads the higher level brings into scope as a new wave, tier 1 first, and sends that wave\'s tasking SMS at once. The reason and the current forecast evidence are logged. Answers like an activation, for the new wave.',
+  description: 'Raises an open activation mid-storm (e.g. II to I) under a new wave and answers at once (202): the roads the higher level brings into scope are booked, tier 1 first, by the activation planner off the request, and that wave\'s tasking SMS handed to the dispatcher. GET /activations/{id} shows the new wave\'s progress, as for an activation; a failed wave lowers the activation back. The reason and the current forecast evidence are logged.',
   params: activationIdParamsSchema,
   body: upgradeBodySchema,
   responses: {
-    200: { description: 'upgraded: what the new wave booked, the passes left short and what was sent', schema: activateResultSchema },
-    409: { description: 'the activation is stood down, or was upgraded or changed meanwhile', schema: problemSchema, contentType: 'application/problem+json' },
+    202: { description: 'raised; the new wave is being planned (follow the Location)', schema: activationAcceptedSchema },
+    409: { description: 'the activation is stood down, its last wave is still being planned, or it was raised or changed meanwhile', schema: problemSchema, contentType: 'application/problem+json' },
     422: { description: 'the level is not above the current one, or the zone levels are refused', schema: problemSchema, contentType: 'application/problem+json' },
   },
   handle: async ({ deps, params, body, principal }) => {
     const activationId = await resolveActivationId(deps, params.activationId);
-    const { activation, tasks, shortfalls, dispatch } = await upgradeOnRequest(deps, { activationId, level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
-    return json(200, { activation, booked: bookedSummary(tasks), shortfalls, dispatch });
+    const activation = await upgradeOnRequest(deps, { activationId, level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
+    return json(202, { activation }, { Location: `/activations/${activation.id}` });
   },
 });

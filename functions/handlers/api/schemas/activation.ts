@@ -1,6 +1,7 @@
 import * as z from '../../../config/zod.ts';
 import type { Activation } from '../../../core/operations/Activation.ts';
 import { evidenceSchema } from '../../../core/triggers/evidenceSchema.ts';
+import { activationProgressSchema } from './activationProgress.ts';
 import { activeLevelSchema, responseLevelSchema } from './common.ts';
 
 export const activationSchema = z.lazy(() => z.object({
@@ -13,6 +14,8 @@ export const activationSchema = z.lazy(() => z.object({
   reason: z.string(),
   evidence: z.array(evidenceSchema).check(z.describe('the forecast evidence when it was opened')),
   wave: z.number().check(z.int()),
+  plannedWave: z.optional(z.number().check(z.int(), z.describe('the last wave whose planning finished; below wave while one is being planned'))),
+  progress: z.optional(activationProgressSchema),
   closedAt: z.optional(z.string()),
   closedBy: z.optional(z.string()),
   closeReason: z.optional(z.string()),

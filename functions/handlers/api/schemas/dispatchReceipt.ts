@@ -4,6 +4,8 @@ import * as z from '../../../config/zod.ts';
 export const dispatchReceiptSchema = z.lazy(() => z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('sent'), sent: z.number().check(z.int()), skipped: z.number().check(z.int()), failed: z.number().check(z.int()),
+    inDoubt: z.number().check(z.int(), z.describe('maybe sent by a run that died before recording it: not sent again')),
+    unreachable: z.number().check(z.int(), z.describe('failed for good (invalid number, opted out): handed to the backup leader at once')),
     cancellationNotices: z.number().check(z.int(), z.describe('crews told that tasks they had been sent were cancelled')),
   }).check(z.describe('sent before the answer (the local runtime)')),
   z.object({ mode: z.literal('queued') })

@@ -1,0 +1,44 @@
+import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
+import type { Activation } from '../operations/Activation.ts';
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { Evidence } from '../triggers/Evidence.ts';
+
+export interface ActivateRequest {
+  level: ActiveLevel;
+  zoneLevels: Record<string, ResponseLevel>;
+  actor: string;
+  reason: string;
+  evidence: Evidence[];
+}
+
+export type OpenedActivation = { outcome: 'opened'; activation: Activation } | { outcome: 'already-open'; activation: Activation };
+
+/**
+ * The first half of an activation: the record (at most one open at a time, whoever races) and its log
+ * entry with the evidence; its first wave is still to be planned (plannedWave 0; progress planning when
+ * a worker is to plan it).
+ */
+export async function openActivation(deps: Pick<CoreDeps, 'log' | 'clock' | 'ids' | 'activations'>, request: ActivateRequest, options: { forWorker?: boolean } = {}): Promise<OpenedActivation> {
+  const at = deps.clock.now().toISOString();
+  const activation: Activation = {
+    id: `act-${deps.ids.next()}`,
+    level: request.level,
+    zoneLevels: request.zoneLevels,
+    status: 'open',
+    openedAt: at,
+    openedBy: request.actor,
+    reason: request.reason,
+    evidence: request.evidence,
+    wave: 1,
+    plannedWave: 0,
+    // Followed only where a worker plans the wave; the poller plans in its own run and answers no one.
+    ...(options.forWorker ? { progress: { wave: 1, phase: 'planning' as const, at } } : {}),
+  };
+  if ((await deps.activations.createActivation(activation)) === 'exists') {
+    const open = await deps.activations.getOpenActivation();
+    if (open) return { outcome: 'already-open', activation: open };
+    throw new Error('an activation was reported open but could not be read');
+  }
+  await deps.log.append({ activationId: activation.id, at, actor: request.actor, action: 'activation.opened', subject: `activation:${activation.id}`, details: { level: request.level, zoneLevels: request.zoneLevels, evidence: request.evidence }, reason: request.reason });
+  return { outcome: 'opened', activation };
+}
