@@ -31,6 +31,7 @@ export const handler = createApiHandler({
     registryImport: registry,
     // No public route starts a wave; one that tried would be a bug, said at once rather than queued.
     dispatch: { request: async () => { throw new Error('the public API dispatches nothing: waves are started from the officers\' API and the poller'); } },
+    planning: { request: async () => { throw new Error('the public API plans nothing: activations and upgrades are the officers\' API\'s'); } },
   },
   routes: publicRoutes(),
   // The public routes skip it; any other path is refused 401 (this API has no authorizer to trust).
