@@ -33,7 +33,7 @@ describe.each(['dev', 'prod'] as Stage[])('observability of the %s stack', (stag
   it('every Lambda built with SnowopsFunction has an alarm on its errors', () => {
     const errorAlarms = alarms().filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors');
 
-    expect(snowopsFunctions()).toHaveLength(6);
+    expect(snowopsFunctions()).toHaveLength(7);
     for (const fn of snowopsFunctions()) {
       expect(errorAlarms.some((a) => JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: s.logicalId(fn) } }])), fn.node.path).toBe(true);
     }
