@@ -9,6 +9,7 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PowertoolsAttemptGuard } from '../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
+import { dynamoIdempotencyStore } from '../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 import { SnsOptOutChecker } from '../functions/adapters/sms/SnsOptOutChecker.ts';
 import { SnsSmsSender } from '../functions/adapters/sms/SnsSmsSender.ts';
 import { systemTimer } from '../functions/adapters/system/SystemTimer.ts';
@@ -48,7 +49,7 @@ async function run(name: string, n: number, rate: number, throttleRate: number, 
   const sns = await startSnsServer({ throttleRate, seed: 42, maxPartsPerSecond: rate });
   const client = new SNSClient({ endpoint: sns.endpoint, maxAttempts: 1, ...LOCAL_AWS });
   const messaging = {
-    guard: new PowertoolsAttemptGuard({ tableName, client: dynamo }),
+    guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(tableName, dynamo) }),
     limiter: new TokenBucket({ partsPerSecond: rate, now: systemTimer.now, sleep: systemTimer.sleep }),
     optOut: new SnsOptOutChecker(client),
     deadLetters: { send: async () => {} },

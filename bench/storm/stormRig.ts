@@ -29,6 +29,7 @@ import { openMeteoRoute, startWeatherServer, type ReplayRoute, type WeatherServe
 import { DynamoMeter } from './DynamoMeter.ts';
 import { QueuedDispatch } from './QueuedDispatch.ts';
 import type { StormCity } from './stormCity.ts';
+import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 
 /** One SMS the endpoint accepted: its exactly-once key, parts, and when (wall ms, performance.now; simulated ISO time). */
 export interface PublishedSms { key: string; to: string; parts: number; wallMs: number; simAt: string }
@@ -103,7 +104,7 @@ export async function startStormRig(options: RigOptions): Promise<StormRig> {
 
     const deadLetters: DeadLetter[] = [];
     const messaging: Messaging = {
-      guard: new PowertoolsAttemptGuard({ tableName: names.IDEMPOTENCY_TABLE, client: client() }),
+      guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(names.IDEMPOTENCY_TABLE, client()) }),
       limiter: new TokenBucket({ partsPerSecond: options.partsPerSecond, now: systemTimer.now, sleep: systemTimer.sleep }),
       optOut: new SnsOptOutChecker(snsClient),
       deadLetters: { send: async (letter) => { deadLetters.push(letter); } },

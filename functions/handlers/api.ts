@@ -12,6 +12,7 @@ import { createApiHandler } from './api/createApiHandler.ts';
 import { PowertoolsIdempotencyGuard } from './api/idempotency/PowertoolsIdempotencyGuard.ts';
 import { buildCitizenPorts } from './context/buildCitizenPorts.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
+import { dynamoIdempotencyStore } from '../adapters/idempotency/dynamoIdempotencyStore.ts';
 
 const env = parseEnv(apiEnvSchema);
 const telemetry = new Telemetry('api');
@@ -36,7 +37,7 @@ export const handler = createApiHandler({
     dispatch: new SqsDispatchRequests(sqs, env.DISPATCH_QUEUE_URL),
   },
   authenticator: new ApiGatewayJwtAuthenticator(),
-  idempotency: new PowertoolsIdempotencyGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),
+  idempotency: new PowertoolsIdempotencyGuard({ persistenceStore: dynamoIdempotencyStore(env.IDEMPOTENCY_TABLE, telemetry.tracer.captureAWSv3Client(new DynamoDBClient({}))) }),
   logger: telemetry.logger,
   middlewares: telemetry.middlewares(),
 });

@@ -21,6 +21,7 @@ import { statusPath } from '../../functions/core/citizen/statusPath.ts';
 import { resolveMessaging } from '../../functions/core/dispatch/resolveMessaging.ts';
 import type { CitizenPorts } from '../../functions/handlers/api/ApiDeps.ts';
 import { allRoutes, publicRoutes } from '../../functions/handlers/api/routeTable.ts';
+import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 
 export interface LocalApiOptions {
   /** The runtime's ports; with `messaging`, activations dispatch with its guard, pace and dead letters. */
@@ -75,7 +76,7 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
     photos,
     sms: options.deps.sms,
     // Reporters' SMS are sent once: the same Powertools guard as every SMS, even where the runtime gave none.
-    messaging: options.deps.messaging ?? { ...resolveMessaging(options.deps).m, guard: new PowertoolsAttemptGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }) },
+    messaging: options.deps.messaging ?? { ...resolveMessaging(options.deps).m, guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(table(options.tableNames, 'IDEMPOTENCY_TABLE'), client) }) },
     statusLink: (caseId, key) => (origin ? `${origin}${statusPath(caseId, key)}` : undefined),
   };
   const logger = options.logger ?? { error: (message, extra) => console.error(`snowops api: ${message}`, extra) };
@@ -88,7 +89,7 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
     // One server locally: the officers' routes and the public ones (deployed, the public ones are their own API).
     routes: [...allRoutes(), ...publicRoutes()],
     authenticator,
-    idempotency: new PowertoolsIdempotencyGuard({ tableName: table(options.tableNames, 'IDEMPOTENCY_TABLE'), client }),
+    idempotency: new PowertoolsIdempotencyGuard({ persistenceStore: dynamoIdempotencyStore(table(options.tableNames, 'IDEMPOTENCY_TABLE'), client) }),
     logger,
   });
   const [officer, manager, admin] = await Promise.all([

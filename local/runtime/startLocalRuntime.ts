@@ -28,6 +28,7 @@ import type { CityFile } from '../city/cityFileSchema.ts';
 import { createTables } from '../dynamo/createTables.ts';
 import { LOCAL_AWS, startDynamoLocal, type DynamoLocal } from '../dynamo/startDynamoLocal.ts';
 import { openMeteoRoute, startWeatherServer, type WeatherServer } from '../weather/startWeatherServer.ts';
+import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 
 export interface LocalRuntimeOptions {
   clock: Clock;
@@ -88,7 +89,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const deadLetters = new JsonlDeadLetterQueue(options.deadLetterFile ?? options.outboxFile.replace(/[^/]*$/, 'dead-letters.jsonl'));
     // The same exactly-once guard as in AWS (Powertools on the Idempotency table), paced on real time.
     const messaging: Messaging = {
-      guard: new PowertoolsAttemptGuard({ tableName: tableNames.IDEMPOTENCY_TABLE!, client }),
+      guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(tableNames.IDEMPOTENCY_TABLE!, client) }),
       limiter: new TokenBucket({ partsPerSecond: options.partsPerSecond ?? 100, now: systemTimer.now, sleep: systemTimer.sleep }),
       deadLetters,
       retry: DEFAULT_RETRY_POLICY,

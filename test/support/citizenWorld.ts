@@ -16,6 +16,7 @@ import { DEFAULT_RETRY_POLICY } from '../../functions/core/dispatch/RetryPolicy.
 import { TokenBucket } from '../../functions/core/dispatch/TokenBucket.ts';
 import { SimulatedClock } from '../../local/runtime/SimulatedClock.ts';
 import { localTables } from './localTables.ts';
+import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 
 /** The citizen loop's ports on DynamoDB Local, SMS to an outbox through the exactly-once guard, and a clock the test moves. */
 export async function citizenWorld(start = '2026-12-14T22:00:00.000Z') {
@@ -35,7 +36,7 @@ export async function citizenWorld(start = '2026-12-14T22:00:00.000Z') {
     secrets: new RandomSecrets(),
     sms,
     messaging: {
-      guard: new PowertoolsAttemptGuard({ tableName: names.IDEMPOTENCY_TABLE, client }),
+      guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(names.IDEMPOTENCY_TABLE, client) }),
       limiter: new TokenBucket({ partsPerSecond: 1000, now: systemTimer.now, sleep: systemTimer.sleep }),
       deadLetters: new JsonlDeadLetterQueue(join(dir, 'dead-letters.jsonl')),
       retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 20 },

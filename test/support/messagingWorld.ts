@@ -30,6 +30,7 @@ import { LOCAL_AWS } from '../../local/dynamo/startDynamoLocal.ts';
 import { SimulatedClock } from '../../local/runtime/SimulatedClock.ts';
 import { startSnsServer, type SnsServer, type SnsServerOptions } from '../../local/sns/startSnsServer.ts';
 import { localTables } from './localTables.ts';
+import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 
 export const DUTY_OFFICER = '+8613900009999';
 
@@ -74,7 +75,7 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
   const snsClient = new SNSClient({ endpoint: sns.endpoint, maxAttempts: 1, ...LOCAL_AWS });
   const deadLetters = new JsonlDeadLetterQueue(join(await mkdtemp(join(tmpdir(), 'snowops-dlq-')), 'dead-letters.jsonl'));
   const messaging: Messaging = {
-    guard: new PowertoolsAttemptGuard({ tableName: names.IDEMPOTENCY_TABLE, client }),
+    guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(names.IDEMPOTENCY_TABLE, client) }),
     limiter: new TokenBucket({ partsPerSecond: options.partsPerSecond ?? 2000, now: systemTimer.now, sleep: systemTimer.sleep }),
     optOut: new SnsOptOutChecker(snsClient),
     deadLetters,

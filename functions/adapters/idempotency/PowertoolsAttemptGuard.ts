@@ -1,12 +1,11 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { AttemptGuard, GuardedResult } from '../../core/ports/AttemptGuard.ts';
 
 export interface PowertoolsAttemptGuardOptions {
-  tableName: string;
-  client: DynamoDBClient;
+  /** The IDEMPOTENCY table (dynamoIdempotencyStore) or its in-memory twin (MemoryIdempotencyStore). */
+  persistenceStore: BasePersistenceLayer;
   /** How long a completed attempt is remembered: longer than any retry or redelivery of a storm's events. */
   expiresAfterSeconds?: number;
 }
@@ -19,11 +18,11 @@ export interface PowertoolsAttemptGuardOptions {
  * escalation ladder resends as a new attempt.
  */
 export class PowertoolsAttemptGuard implements AttemptGuard {
-  private readonly persistenceStore: DynamoDBPersistenceLayer;
+  private readonly persistenceStore: BasePersistenceLayer;
   private readonly config: IdempotencyConfig;
 
   constructor(options: PowertoolsAttemptGuardOptions) {
-    this.persistenceStore = new DynamoDBPersistenceLayer({ tableName: options.tableName, awsSdkV3Client: options.client });
+    this.persistenceStore = options.persistenceStore;
     const expiresAfterSeconds = options.expiresAfterSeconds ?? 14 * 24 * 3600;
     this.config = new IdempotencyConfig({ eventKeyJmesPath: 'key', throwOnNoIdempotencyKey: true, expiresAfterSeconds });
     // In-progress records live as long as the record itself, instead of expiring with the invocation.

@@ -14,6 +14,7 @@ import { TokenBucket } from '../../core/dispatch/TokenBucket.ts';
 import type { PhotoStore } from '../../core/ports/PhotoStore.ts';
 import type { SmsSender } from '../../core/ports/SmsSender.ts';
 import type { CitizenPorts } from '../api/ApiDeps.ts';
+import { dynamoIdempotencyStore } from '../../adapters/idempotency/dynamoIdempotencyStore.ts';
 
 /** Reporters are texted a few at a time (a code, a registration, a closing): well under the account's pace. */
 const CITIZEN_PARTS_PER_SECOND = 5;
@@ -31,7 +32,7 @@ export function buildCitizenPorts(env: { CITIZEN_TABLE: string; IDEMPOTENCY_TABL
     ...(photos ? { photos } : {}),
     sms,
     messaging: {
-      guard: new PowertoolsAttemptGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),
+      guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(env.IDEMPOTENCY_TABLE, telemetry.tracer.captureAWSv3Client(new DynamoDBClient({}))) }),
       limiter: new TokenBucket({ partsPerSecond: CITIZEN_PARTS_PER_SECOND, now: systemTimer.now, sleep: systemTimer.sleep }),
       // A reporter's SMS that fails is in the response log (citizen.sms-failed); no queue holds it.
       deadLetters: { send: async () => {} },

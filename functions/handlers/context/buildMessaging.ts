@@ -12,6 +12,7 @@ import type { DeadLetterQueue } from '../../core/ports/DeadLetterQueue.ts';
 import type { Messaging } from '../../core/ports/Messaging.ts';
 import type { SmsSender } from '../../core/ports/SmsSender.ts';
 import { aliyunSender } from './smsProvider.ts';
+import { dynamoIdempotencyStore } from '../../adapters/idempotency/dynamoIdempotencyStore.ts';
 
 export interface MessagingEnv {
   IDEMPOTENCY_TABLE: string;
@@ -36,7 +37,7 @@ export function buildMessaging(env: MessagingEnv, deadLetters: DeadLetterQueue, 
   return {
     sms: observeSmsSender(aliyunSender ?? new SnsSmsSender(sns, { senderId: env.SMS_SENDER_ID, originationNumber: env.SMS_ORIGINATION_NUMBER, maxPrice: env.SMS_MAX_PRICE, signature: env.SMS_SIGNATURE }), telemetry),
     messaging: {
-      guard: new PowertoolsAttemptGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),
+      guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(env.IDEMPOTENCY_TABLE, telemetry.tracer.captureAWSv3Client(new DynamoDBClient({}))) }),
       limiter: new TokenBucket({ partsPerSecond: env.SMS_PARTS_PER_SECOND, now: systemTimer.now, sleep: systemTimer.sleep }),
       // Alibaba Cloud has no opt-out lookup: a blacklisted number is refused at the send, permanently.
       ...(aliyunSender ? {} : { optOut: new SnsOptOutChecker(sns) }),

@@ -34,6 +34,7 @@ import { startSnsServer, type SnsServer, type SnsServerOptions } from '../../../
 import { injectDynamoFaults, type DynamoFaultOptions, type FaultInjector } from './dynamoFaults.ts';
 import { smallCity, type SmallCity } from './smallCity.ts';
 import { startFaultyWeather, type FaultyWeather } from './weatherFaults.ts';
+import { dynamoIdempotencyStore } from '../../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 
 export type WorldDeps = CoreDeps & MessagingDeps & { messaging: Messaging; providers: ReadonlyMap<string, ForecastProvider>; registry: DynamoRegistryStore; dispatch: DispatchRequests; planning: PlanningRequests };
 
@@ -104,7 +105,7 @@ export async function reliabilityWorld(options: WorldOptions = {}): Promise<Worl
     const db = DynamoDBDocumentClient.from(storesClient, { marshallOptions: { removeUndefinedValues: true } });
     const ids = new UlidGenerator();
     const messaging: Messaging = {
-      guard: new PowertoolsAttemptGuard({ tableName: names.IDEMPOTENCY_TABLE, client: guardClient }),
+      guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(names.IDEMPOTENCY_TABLE, guardClient) }),
       limiter: new TokenBucket({ partsPerSecond: 5000, now: systemTimer.now, sleep: systemTimer.sleep }),
       optOut: new SnsOptOutChecker(snsClient),
       deadLetters,

@@ -1,17 +1,16 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Context } from 'aws-lambda';
 import type { ApiResponse } from '../http/ApiResponse.ts';
 import type { IdempotencyGuard, IdempotentRequest } from './IdempotencyGuard.ts';
 
-/** Powertools idempotency on the IDEMPOTENCY table: one record per (user, key), kept a day. */
+/** Powertools idempotency on the IDEMPOTENCY table (or its in-memory twin): one record per (user, key), kept a day. */
 export class PowertoolsIdempotencyGuard implements IdempotencyGuard {
-  private readonly persistenceStore: DynamoDBPersistenceLayer;
+  private readonly persistenceStore: BasePersistenceLayer;
   private readonly config: IdempotencyConfig;
 
-  constructor(options: { tableName: string; client?: DynamoDBClient; expiresAfterSeconds?: number }) {
-    this.persistenceStore = new DynamoDBPersistenceLayer({ tableName: options.tableName, ...(options.client ? { awsSdkV3Client: options.client } : {}) });
+  constructor(options: { persistenceStore: BasePersistenceLayer; expiresAfterSeconds?: number }) {
+    this.persistenceStore = options.persistenceStore;
     this.config = new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'request', expiresAfterSeconds: options.expiresAfterSeconds ?? 86_400 });
   }
 
