@@ -22,12 +22,27 @@ import { resolveMessaging } from '../../functions/core/dispatch/resolveMessaging
 import type { CitizenPorts } from '../../functions/handlers/api/ApiDeps.ts';
 import { allRoutes, publicRoutes } from '../../functions/handlers/api/routeTable.ts';
 import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import type { RegistryAdmin } from '../../functions/core/ports/RegistryAdmin.ts';
+import type { RegistryImportStore } from '../../functions/core/ports/RegistryImportStore.ts';
 
-export interface LocalApiOptions {
+/** The API's own stores beyond the runtime's ports: the registry's write sides, the citizens' records, idempotency. */
+export interface LocalApiStores {
+  registryAdmin: RegistryAdmin;
+  registryImport: RegistryImportStore;
+  cases: CitizenPorts['cases'];
+  bans: CitizenPorts['bans'];
+  verifications: CitizenPorts['verifications'];
+  quotas: CitizenPorts['quotas'];
+  idempotency: BasePersistenceLayer;
+}
+
+/** Where the API keeps its stores: the runtime's tables on DynamoDB Local, or stores given (the in-memory twins). */
+export type LocalApiStorage = { dynamoEndpoint: string; tableNames: Record<string, string> } | { stores: LocalApiStores };
+
+export type LocalApiOptions = LocalApiStorage & {
   /** The runtime's ports; with `messaging`, activations dispatch with its guard, pace and dead letters. */
   deps: CoreDeps & MessagingDeps;
-  dynamoEndpoint: string;
-  tableNames: Record<string, string>;
   /** Token signing secret; random per process unless given (e.g. $SNOWOPS_JWT_SECRET). */
   secret?: string;
   logger?: ErrorLogger;
@@ -35,7 +50,7 @@ export interface LocalApiOptions {
   pageOrigin?: string;
   /** The folder reporters' photos are stored in (the stand-in for the photo bucket); default .snowops/photos. */
   photoDir?: string;
-}
+};
 
 export interface LocalApi {
   handler: ReturnType<typeof createApiHandler>;
@@ -57,26 +72,43 @@ function table(names: Record<string, string>, envVar: string): string {
   return name;
 }
 
-/** The API handler on the local runtime's tables: the same factory the Lambda uses, with local tokens. */
-export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi> {
-  const client = new DynamoDBClient({ endpoint: options.dynamoEndpoint, ...LOCAL_AWS });
+/** The API's stores on the runtime's tables, and the client to close with the API. */
+function dynamoStores(dynamoEndpoint: string, tableNames: Record<string, string>): { stores: LocalApiStores; client: DynamoDBClient } {
+  const client = new DynamoDBClient({ endpoint: dynamoEndpoint, ...LOCAL_AWS });
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const registryWrites = new DynamoRegistryStore(db, table(tableNames, 'REGISTRY_TABLE'));
+  const citizenTable = table(tableNames, 'CITIZEN_TABLE');
+  return {
+    client,
+    stores: {
+      registryAdmin: registryWrites,
+      registryImport: registryWrites,
+      cases: new DynamoCitizenCases(db, citizenTable),
+      bans: new DynamoBannedPhones(db, citizenTable),
+      verifications: new DynamoPhoneVerifications(db, citizenTable),
+      quotas: new DynamoRateQuotas(db, citizenTable),
+      idempotency: dynamoIdempotencyStore(table(tableNames, 'IDEMPOTENCY_TABLE'), client),
+    },
+  };
+}
+
+/** The API handler on the local runtime's tables (or given stores): the same factory the Lambda uses, with local tokens. */
+export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi> {
+  const { stores, client } = 'stores' in options ? { stores: options.stores, client: undefined } : dynamoStores(options.dynamoEndpoint, options.tableNames);
   const authenticator = new LocalJwtAuthenticator(options.secret);
-  const registryWrites = new DynamoRegistryStore(db, table(options.tableNames, 'REGISTRY_TABLE'));
   let origin = options.pageOrigin;
-  const citizenTable = table(options.tableNames, 'CITIZEN_TABLE');
   // Presigned uploads expire by the runtime's clock, as the core sets them (the demo's clock is simulated).
   const photos = new FolderPhotoStore(options.photoDir ?? '.snowops/photos', { now: () => options.deps.clock.now().getTime() });
   const citizen: CitizenPorts = {
-    cases: new DynamoCitizenCases(db, citizenTable),
-    bans: new DynamoBannedPhones(db, citizenTable),
-    verifications: new DynamoPhoneVerifications(db, citizenTable),
-    quotas: new DynamoRateQuotas(db, citizenTable),
+    cases: stores.cases,
+    bans: stores.bans,
+    verifications: stores.verifications,
+    quotas: stores.quotas,
     secrets: new RandomSecrets(),
     photos,
     sms: options.deps.sms,
     // Reporters' SMS are sent once: the same Powertools guard as every SMS, even where the runtime gave none.
-    messaging: options.deps.messaging ?? { ...resolveMessaging(options.deps).m, guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(table(options.tableNames, 'IDEMPOTENCY_TABLE'), client) }) },
+    messaging: options.deps.messaging ?? { ...resolveMessaging(options.deps).m, guard: new PowertoolsAttemptGuard({ persistenceStore: stores.idempotency }) },
     statusLink: (caseId, key) => (origin ? `${origin}${statusPath(caseId, key)}` : undefined),
   };
   const logger = options.logger ?? { error: (message, extra) => console.error(`snowops api: ${message}`, extra) };
@@ -85,11 +117,11 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
   // An officer's activation answers 202 while its wave is planned here, as the activation planner Lambda would.
   const planning = new InProcessPlanning({ ...options.deps, dispatch }, (error, request) => logger.error('planning a wave failed; the poller resumes it', { ...request, error: String(error) }));
   const handler = createApiHandler({
-    deps: { ...options.deps, dispatch, planning, registryAdmin: registryWrites, registryImport: registryWrites, citizen },
+    deps: { ...options.deps, dispatch, planning, registryAdmin: stores.registryAdmin, registryImport: stores.registryImport, citizen },
     // One server locally: the officers' routes and the public ones (deployed, the public ones are their own API).
     routes: [...allRoutes(), ...publicRoutes()],
     authenticator,
-    idempotency: new PowertoolsIdempotencyGuard({ persistenceStore: dynamoIdempotencyStore(table(options.tableNames, 'IDEMPOTENCY_TABLE'), client) }),
+    idempotency: new PowertoolsIdempotencyGuard({ persistenceStore: stores.idempotency }),
     logger,
   });
   const [officer, manager, admin] = await Promise.all([
@@ -97,5 +129,5 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
     authenticator.issue('manager-demo', ['manager']),
     authenticator.issue('admin-demo', ['admin']),
   ]);
-  return { handler, authenticator, photos, tokens: { officer, manager, admin }, planning, setOrigin: (o) => { origin ??= o; }, close: () => client.destroy() };
+  return { handler, authenticator, photos, tokens: { officer, manager, admin }, planning, setOrigin: (o) => { origin ??= o; }, close: () => client?.destroy() };
 }

@@ -1,9 +1,16 @@
 import { inject } from 'vitest';
 import type { CityFile } from '../../local/city/cityFileSchema.ts';
 import { apiGatewayEvent } from '../../local/api/apiGatewayEvent.ts';
-import { buildLocalApi, type LocalApi } from '../../local/api/buildLocalApi.ts';
+import { buildLocalApi, type LocalApi, type LocalApiOptions, type LocalApiStorage, type LocalApiStores } from '../../local/api/buildLocalApi.ts';
+import { MemoryIdempotencyStore } from '../../functions/adapters/idempotency/MemoryIdempotencyStore.ts';
+import { MemoryBannedPhones } from '../../functions/adapters/memory/MemoryBannedPhones.ts';
+import { MemoryCitizenCases } from '../../functions/adapters/memory/MemoryCitizenCases.ts';
+import { MemoryPhoneVerifications } from '../../functions/adapters/memory/MemoryPhoneVerifications.ts';
+import { MemoryRateQuotas } from '../../functions/adapters/memory/MemoryRateQuotas.ts';
+import { MemoryRegistryAdmin } from '../../functions/adapters/memory/MemoryRegistryAdmin.ts';
+import { MemoryRegistryImports } from '../../functions/adapters/memory/MemoryRegistryImports.ts';
 import { lambdaContext } from '../../local/api/lambdaContext.ts';
-import { seededDemoCity } from './demoCity.ts';
+import { demoCityInMemory, seededDemoCity } from './demoCity.ts';
 
 export type Who = 'officer' | 'manager' | 'admin' | 'nobody' | 'none';
 
@@ -31,11 +38,36 @@ export interface Answer {
  * The API handler over the demo city (or a given one) on DynamoDB Local, called with API Gateway v2
  * events exactly as the local HTTP server builds them. `nobody` is a valid token in no snowops group.
  */
-export async function apiHarness(options: { start?: Date; city?: CityFile; photoDir?: string } = {}) {
+export async function apiHarness(options: HarnessOptions = {}) {
   const seeded = await seededDemoCity(options.start, options.city);
+  return { ...seeded, ...(await harnessOver(seeded.deps, { dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names }, options)) };
+}
+
+/**
+ * The same API over the in-memory twins (held to the DynamoDB adapters by the contract suites): for
+ * tests of what a route decides, in milliseconds. Storage behaviour stays with apiHarness.
+ */
+export async function memoryApiHarness(options: HarnessOptions = {}) {
+  const seeded = await demoCityInMemory(options.start, options.city);
+  const { registryData } = seeded;
+  const stores: LocalApiStores = {
+    registryAdmin: new MemoryRegistryAdmin(registryData),
+    registryImport: new MemoryRegistryImports(registryData),
+    cases: new MemoryCitizenCases(),
+    bans: new MemoryBannedPhones(),
+    verifications: new MemoryPhoneVerifications(),
+    quotas: new MemoryRateQuotas(),
+    idempotency: new MemoryIdempotencyStore(),
+  };
+  return { ...seeded, ...(await harnessOver(seeded.deps, { stores }, options)) };
+}
+
+interface HarnessOptions { start?: Date; city?: CityFile; photoDir?: string }
+
+async function harnessOver(deps: LocalApiOptions['deps'], storage: LocalApiStorage, options: HarnessOptions) {
   const errors: unknown[] = [];
   const api: LocalApi = await buildLocalApi({
-    deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names, ...(options.photoDir ? { photoDir: options.photoDir } : {}),
+    ...storage, deps, ...(options.photoDir ? { photoDir: options.photoDir } : {}),
     logger: { error: (message, extra) => errors.push({ message, extra }) },
   });
   const nobody = await api.authenticator.issue('visitor', []);
@@ -63,7 +95,8 @@ export async function apiHarness(options: { start?: Date; city?: CityFile; photo
     return { status: result.statusCode ?? 200, headers: outHeaders, text, json: isJson && text ? JSON.parse(text) : undefined };
   }
 
-  return { ...seeded, api, tokens, call, errors, settled: () => api.planning.idle() };
+  return { api, tokens, call, errors, settled: () => api.planning.idle() };
 }
 
 export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>;
+export type MemoryApiHarness = Awaited<ReturnType<typeof memoryApiHarness>>;

@@ -2,6 +2,7 @@ import { dynamoOperations } from '../../functions/adapters/dynamo/dynamoOperatio
 import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { memoryOperations } from '../../functions/adapters/memory/memoryOperations.ts';
+import type { MemoryRegistry } from '../../functions/adapters/memory/MemoryRegistry.ts';
 import { MemoryRegistryStore } from '../../functions/adapters/memory/MemoryRegistryStore.ts';
 import { MemoryResponseLog } from '../../functions/adapters/memory/MemoryResponseLog.ts';
 import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
@@ -42,10 +43,11 @@ export async function seededDemoCity(start = new Date('2026-12-14T00:00:00Z'), c
  * The demo city on the in-memory twins (held to the same contract suites as the DynamoDB adapters), for
  * use-case tests: the same deps as seededDemoCity, in milliseconds instead of DynamoDB Local round trips.
  */
-export async function demoCityInMemory(start = new Date('2026-12-14T00:00:00Z'), cityFile?: CityFile): Promise<{ deps: CoreDeps & { sms: RecordingSmsSender }; city: CityFile; clock: SimulatedClock }> {
+export async function demoCityInMemory(start = new Date('2026-12-14T00:00:00Z'), cityFile?: CityFile): Promise<{ deps: CoreDeps & { sms: RecordingSmsSender }; city: CityFile; clock: SimulatedClock; registryData: MemoryRegistry }> {
   const city = cityFile ?? (await loadCityFile());
-  const registry = new MemoryRegistryStore(structuredClone({ plan: city.plan, zones: city.zones, depots: city.depots ?? [], roads: city.roads, crews: city.crews, vehicles: city.vehicles }));
+  // The object every registry twin shares (reads, administrators' writes, imports).
+  const registryData: MemoryRegistry = structuredClone({ plan: city.plan, zones: city.zones, depots: city.depots ?? [], roads: city.roads, crews: city.crews, vehicles: city.vehicles });
   const ids = new UlidGenerator();
   const clock = new SimulatedClock(start);
-  return { city, clock, deps: { registry, ...memoryOperations(), log: new MemoryResponseLog(ids), clock, ids, sms: new RecordingSmsSender() } };
+  return { city, clock, registryData, deps: { registry: new MemoryRegistryStore(registryData), ...memoryOperations(), log: new MemoryResponseLog(ids), clock, ids, sms: new RecordingSmsSender() } };
 }

@@ -3,20 +3,10 @@ import type { CityPlan } from '../../core/registry/CityPlan.ts';
 import type { Depot } from '../../core/registry/Depot.ts';
 import type { RegistryRecords } from '../../core/registry/RegistryKind.ts';
 import type { Zone } from '../../core/registry/Zone.ts';
-
-export interface MemoryRegistry {
-  plan: CityPlan;
-  zones: Zone[];
-  depots: Depot[];
-  roads: RegistryRecords['roads'][];
-  crews: RegistryRecords['crews'][];
-  vehicles: RegistryRecords['vehicles'][];
-}
+import { noteWrite, revisionOf, type MemoryRegistry } from './MemoryRegistry.ts';
 
 /** The in-memory twin of DynamoRegistryStore as an import sees it, held to the same contract suite. */
 export class MemoryRegistryImports implements RegistryImportStore {
-  private readonly revisions: Record<ImportKind, number> = { roads: 0, crews: 0, vehicles: 0 };
-
   constructor(private readonly registry: MemoryRegistry) {}
 
   async getPlan(): Promise<CityPlan> { return structuredClone(this.registry.plan); }
@@ -30,7 +20,7 @@ export class MemoryRegistryImports implements RegistryImportStore {
   async replaceKind<K extends ImportKind>(kind: K, records: RegistryRecords[K][], basis: string): Promise<'replaced' | 'stale'> {
     if (basis !== this.basis(kind)) return 'stale';
     (this.registry[kind] as RegistryRecords[K][]) = structuredClone(records);
-    this.revisions[kind]++;
+    noteWrite(this.registry, kind);
     return 'replaced';
   }
 
@@ -40,6 +30,6 @@ export class MemoryRegistryImports implements RegistryImportStore {
   }
 
   private basis(kind: ImportKind): string {
-    return JSON.stringify({ revision: this.revisions[kind], officer: kind === 'crews' ? this.registry.plan.dutyOfficerPhone : undefined });
+    return JSON.stringify({ revision: revisionOf(this.registry, kind), officer: kind === 'crews' ? this.registry.plan.dutyOfficerPhone : undefined });
   }
 }

@@ -6,7 +6,7 @@ import type { Depot } from '../../core/registry/Depot.ts';
 import type { Road } from '../../core/registry/Road.ts';
 import type { Vehicle } from '../../core/registry/Vehicle.ts';
 import type { Zone } from '../../core/registry/Zone.ts';
-import type { MemoryRegistry } from './MemoryRegistryImports.ts';
+import type { MemoryRegistry } from './MemoryRegistry.ts';
 
 /**
  * The in-memory twin of DynamoRegistryStore's reads, held to the same contract suite. It reads the same
