@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { activationAcceptedSchema } from '../../../functions/handlers/api/routes/activate.ts';
 import { activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { problemSchema } from '../../../functions/handlers/api/schemas/problem.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 const VALID = { level: 'II', reason: 'CMA orange blizzard warning, 12 mm in 6 h' };
 
 describe('POST /activations', () => {
   describe('on a city with nothing open', () => {
-    let h: ApiHarness;
-    beforeAll(async () => { h = await apiHarness(); });
+    let h: MemoryApiHarness;
+    beforeAll(async () => { h = await memoryApiHarness(); });
 
     it.each([
       ['manager', 403], ['admin', 403], ['nobody', 403], ['none', 401],
@@ -85,7 +85,7 @@ describe('POST /activations', () => {
   });
 
   it('answers 202 with the activation planning before any team is booked (the planning runs off the request)', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => { release = resolve; });
     const book = h.deps.bookings.bookTeam.bind(h.deps.bookings);
@@ -102,7 +102,7 @@ describe('POST /activations', () => {
   });
 
   it('then books the roads in scope and sends the first wave, which GET /activations/{id} shows active', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const res = await h.call('POST', '/activations', { body: VALID });
     const activation = activationSchema.parse((await h.call('GET', res.headers.location!)).json);
     const tasks = await h.deps.tasks.listTasks(activation.id);
@@ -114,7 +114,7 @@ describe('POST /activations', () => {
   });
 
   it('shows the phases in order as the worker goes: planning, booking, dispatching, active', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const seen: string[] = [];
     const record = h.deps.activations.recordProgress.bind(h.deps.activations);
     vi.spyOn(h.deps.activations, 'recordProgress').mockImplementation(async (id, progress) => { seen.push(progress.phase); return record(id, progress); });
@@ -123,7 +123,7 @@ describe('POST /activations', () => {
   });
 
   it('says failed with the reason, and closes the activation so that the officer can try again, when the planning fails', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     vi.spyOn(h.deps.registry, 'listVehicles').mockRejectedValueOnce(new Error('registry unreadable: throttled'));
     const res = await h.call('POST', '/activations', { body: VALID });
     const activation = (await h.call('GET', `/activations/${res.json.activation.id}`)).json;
@@ -135,7 +135,7 @@ describe('POST /activations', () => {
   });
 
   it('logs the decision with the officer, the reason and the forecast evidence', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const evidence = { rule: 'blizzard-6h', level: 'II' as const, provider: 'open-meteo', value: 12.9, threshold: 10, unit: 'mm snow water', windowHours: 6, from: '2026-12-14T00:00:00.000Z', to: '2026-12-14T06:00:00.000Z', gapHours: 0 };
     await h.deps.zoneStates.putZoneState({ zoneId: 'jiefang', level: 'II', evidence: [evidence], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:45:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: null });
     const res = await h.call('POST', '/activations', { body: VALID });
@@ -145,7 +145,7 @@ describe('POST /activations', () => {
   });
 
   it('answers 409 with the open activation when one is already open', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const first = await h.call('POST', '/activations', { body: VALID });
     const second = await h.call('POST', '/activations', { body: { level: 'I', reason: 'another officer, same storm' } });
     expect(second.status).toBe(409);
@@ -154,7 +154,7 @@ describe('POST /activations', () => {
   });
 
   it('activates once for a double click with the same Idempotency-Key, replaying the first answer', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const headers = { 'Idempotency-Key': 'click-8e03978e' };
     const first = await h.call('POST', '/activations', { body: VALID, headers });
     const second = await h.call('POST', '/activations', { body: VALID, headers });
@@ -166,7 +166,7 @@ describe('POST /activations', () => {
   });
 
   it('activates once when the same key arrives twice at the same moment', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const headers = { 'Idempotency-Key': 'race-1' };
     const answers = await Promise.all([h.call('POST', '/activations', { body: VALID, headers }), h.call('POST', '/activations', { body: VALID, headers })]);
     const created = answers.filter((a) => a.status === 202);
@@ -176,7 +176,7 @@ describe('POST /activations', () => {
   });
 
   it('answers 422 when an Idempotency-Key comes back with a different request', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const headers = { 'Idempotency-Key': 'reused-key' };
     await h.call('POST', '/activations', { body: VALID, headers });
     const res = await h.call('POST', '/activations', { body: { ...VALID, level: 'I' }, headers });
@@ -185,7 +185,7 @@ describe('POST /activations', () => {
   });
 
   it('keeps keys apart per user: the same key from another officer is a new request', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const other = await h.api.authenticator.issue('officer-wang', ['duty-officer']);
     await h.call('POST', '/activations', { body: VALID, headers: { 'Idempotency-Key': 'k-1' } });
     const res = await h.call('POST', '/activations', { body: VALID, headers: { 'Idempotency-Key': 'k-1' }, authorization: `Bearer ${other}` });

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 describe('GET /attention and POST /crews/{crewId}/messages', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   let leader: string;
   let crewId: string;
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
     expect((await h.call('POST', '/activations', { body: { level: 'II', reason: 'attention test: CMA orange warning' } })).status).toBe(202);
     leader = h.deps.sms.sent[0]!.to;
     crewId = h.city.crews.find((c) => c.leader.phone === leader)!.id;
@@ -60,9 +60,9 @@ describe('GET /attention and POST /crews/{crewId}/messages', () => {
 });
 
 describe('GET /activations/{activationId}/tasks/{taskCode}/candidates', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
     expect((await h.call('POST', '/activations', { body: { level: 'II', reason: 'candidates test: CMA orange warning' } })).status).toBe(202);
   });
 

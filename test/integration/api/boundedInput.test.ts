@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 const CSV = { 'Content-Type': 'text/csv; charset=utf-8' };
 const ROAD_HEADER = 'id,name,zone,tier,lane_km,lat,lon,passes,agent_allowed';
 
 describe('bounded input: the API, the CSV importer and the plan editor refuse the same values', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   let road: Record<string, unknown>;
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
     const { id: _id, ...rest } = (await h.call('GET', '/registry/roads/R001', { as: 'admin' })).json;
     road = rest;
   });

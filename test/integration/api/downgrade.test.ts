@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OPEN_TASK_STATES } from '../../../functions/core/operations/Task.ts';
-import { apiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness } from '../../support/apiHarness.ts';
 
 async function openedAtI() {
-  const h = await apiHarness();
+  const h = await memoryApiHarness();
   const res = await h.call('POST', '/activations', { body: { level: 'I', reason: 'CMA red blizzard warning' } });
   return { ...h, activationId: res.json.activation.id as string };
 }
@@ -66,7 +66,7 @@ describe('POST /activations/{id}/downgrade', () => {
     ['a missing level', { reason: 'easing' }, 'level'],
     ['an empty reason', { level: 'IV', reason: '' }, 'reason'],
   ])('answers 400 for %s', async (_n, body, field) => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const res = await h.call('POST', '/activations/act-any/downgrade', { body });
     expect(res.status).toBe(400);
     expect(res.json.errors[0].field).toBe(field);

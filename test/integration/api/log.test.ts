@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loggedEntrySchema } from '../../../functions/handlers/api/schemas/logEntry.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 describe('GET /logs/{stream}', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   let activationId: string;
   let all: { id: string; at: string }[];
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
     activationId = (await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } })).json.activation.id;
     h.clock.advance(7);
     await handleReply(h.deps, { inboundMessageId: 'in-1', from: h.deps.sms.sent[0]!.to, body: '1' });

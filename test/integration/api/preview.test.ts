@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewResultSchema } from '../../../functions/handlers/api/routes/preview.ts';
 import { startApiServer, type ApiServer } from '../../../local/api/startApiServer.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { snowops } from '../../support/snowopsCli.ts';
 
 const passesOf = (body: { teams: { tasks: { roadId: string; pass: string }[] }[] }) => body.teams.flatMap((t) => t.tasks.map((x) => `${x.roadId}#${x.pass}`)).sort();
 
 describe('POST /activations/preview', () => {
   describe('on a city with nothing open', () => {
-    let h: ApiHarness;
+    let h: MemoryApiHarness;
     let server: ApiServer;
     beforeAll(async () => {
-      h = await apiHarness();
+      h = await memoryApiHarness();
       server = await startApiServer(h.api.handler, { port: 0 });
     });
     afterAll(async () => { await server.close(); });
@@ -104,7 +104,7 @@ describe('POST /activations/preview', () => {
   });
 
   it('previews exactly the road passes an activation then books, and the same shortfalls', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const preview = await h.call('POST', '/activations/preview', { body: { level: 'II' } });
     const activated = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
     const tasks = await h.deps.tasks.listTasks(activated.json.activation.id);
@@ -114,7 +114,7 @@ describe('POST /activations/preview', () => {
   });
 
   it('works around the bookings of an open activation and names it', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const activated = await h.call('POST', '/activations', { body: { level: 'III', reason: 'CMA yellow blizzard warning' } });
     const res = await h.call('POST', '/activations/preview', { body: { level: 'I' } });
     expect(res.status).toBe(200);

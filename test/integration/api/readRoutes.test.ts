@@ -2,15 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cityStatusSchema, zoneForecastSchema } from '../../../functions/core/status/CityStatus.ts';
 import { activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { taskSchema } from '../../../functions/handlers/api/schemas/task.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 const EVIDENCE = { rule: 'blizzard-6h', level: 'II' as const, provider: 'open-meteo', value: 12.9, threshold: 10, unit: 'mm snow water', windowHours: 6, from: '2026-12-14T00:00:00.000Z', to: '2026-12-14T06:00:00.000Z', gapHours: 1 };
 
 describe('read routes on an open activation', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   let activationId: string;
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
     await h.deps.zoneStates.putZoneState({ zoneId: 'shanyang', level: 'II', evidence: [EVIDENCE], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:30:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: 'met-norway: timeout' });
     activationId = (await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } })).json.activation.id;
   });

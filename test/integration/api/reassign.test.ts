@@ -4,7 +4,7 @@ import { OPEN_TASK_STATES, type Task } from '../../../functions/core/operations/
 import type { EquipmentClass } from '../../../functions/core/registry/EquipmentClass.ts';
 import { reassignResultSchema } from '../../../functions/handlers/api/routes/reassign.ts';
 import { startApiServer } from '../../../local/api/startApiServer.ts';
-import { apiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness } from '../../support/apiHarness.ts';
 import { snowops } from '../../support/snowopsCli.ts';
 
 const REASON = '豫H铲001 液压故障';
@@ -14,7 +14,7 @@ const REASON = '豫H铲001 液压故障';
  * and these tests need a free plough crew and vehicle to move work to: the smallest plough team's tasks are
  * cancelled, as a downgrade would.
  */
-async function freeOnePloughTeam(h: Awaited<ReturnType<typeof apiHarness>>, activationId: string): Promise<void> {
+async function freeOnePloughTeam(h: Awaited<ReturnType<typeof memoryApiHarness>>, activationId: string): Promise<void> {
   const open = (await h.deps.tasks.listTasks(activationId)).filter((t) => t.pass === 'plough' && OPEN_TASK_STATES.includes(t.state));
   const smallest = [...groupByCrew(open).values()].sort((a, b) => a.length - b.length || a[0]!.crewId.localeCompare(b[0]!.crewId))[0]!;
   await h.deps.tasks.closeTasks(smallest, 'cancelled', h.deps.clock.now().toISOString());
@@ -22,7 +22,7 @@ async function freeOnePloughTeam(h: Awaited<ReturnType<typeof apiHarness>>, acti
 
 /** The demo city activated at II, with what is booked and what is free. */
 async function openedAtII() {
-  const h = await apiHarness();
+  const h = await memoryApiHarness();
   const res = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
   const activationId = res.json.activation.id as string;
   await freeOnePloughTeam(h, activationId);

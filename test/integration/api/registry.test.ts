@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 const NEW_ZONE = { name: '修武县', responsibleUnit: '修武县城市管理局环卫所', latitude: 35.22, longitude: 113.45 };
 const crewBody = (zoneId: string, leaderPhone: string, backupPhone: string) => ({
@@ -8,8 +8,8 @@ const crewBody = (zoneId: string, leaderPhone: string, backupPhone: string) => (
 });
 
 describe('registry routes', () => {
-  let h: ApiHarness;
-  beforeAll(async () => { h = await apiHarness(); });
+  let h: MemoryApiHarness;
+  beforeAll(async () => { h = await memoryApiHarness(); });
 
   it('shows an administrator the crews with their phones', async () => {
     const res = await h.call('GET', '/registry/crews', { as: 'admin' });
@@ -103,7 +103,7 @@ describe('registry routes', () => {
   });
 
   it('answers 409 when deleting a crew that is on open tasks', async () => {
-    const fresh = await apiHarness();
+    const fresh = await memoryApiHarness();
     const activation = await fresh.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
     const crewId = (await fresh.deps.tasks.listTasks(activation.json.activation.id))[0]!.crewId;
     const res = await fresh.call('DELETE', `/registry/crews/${crewId}`, { as: 'admin' });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OPEN_TASK_STATES } from '../../../functions/core/operations/Task.ts';
-import { apiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness } from '../../support/apiHarness.ts';
 
 const REASON = 'snow stopped; forecasters agree, patrols continue';
 
 async function opened() {
-  const h = await apiHarness();
+  const h = await memoryApiHarness();
   const res = await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
   return { ...h, activationId: res.json.activation.id as string };
 }
@@ -62,7 +62,7 @@ describe('POST /activations/{id}/stand-down', () => {
   });
 
   it('answers 404 for an activation that does not exist', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const res = await h.call('POST', '/activations/act-nope/stand-down', { body: { reason: REASON } });
     expect(res.status).toBe(404);
     expect(res.json.detail).toContain('act-nope');
@@ -81,7 +81,7 @@ describe('POST /activations/{id}/stand-down', () => {
     ['a reason of the wrong type', { reason: 42 }, 'reason'],
     ['an oversize reason', { reason: 'x'.repeat(600) }, 'reason'],
   ])('answers 400 for %s', async (_n, body, field) => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const res = await h.call('POST', '/activations/act-any/stand-down', { body });
     expect(res.status).toBe(400);
     expect(res.json.errors[0].field).toBe(field);

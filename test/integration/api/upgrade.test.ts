@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { activationAcceptedSchema } from '../../../functions/handlers/api/routes/activate.ts';
 import { activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { startApiServer } from '../../../local/api/startApiServer.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { snowops } from '../../support/snowopsCli.ts';
 
 const RAISE = { level: 'I', reason: 'CMA red blizzard warning, 16 mm in 6 h' };
 
 /** Level IV in 解放区 only: the other zones' crews stay free for the new wave. */
 async function openedInJiefang() {
-  const h = await apiHarness();
+  const h = await memoryApiHarness();
   const res = await h.call('POST', '/activations', { body: { level: 'IV', reason: 'CMA blue warning in 解放区', zoneLevels: { jiefang: 'IV' } } });
   return { ...h, activationId: res.json.activation.id as string, firstWave: (await h.deps.tasks.listTasks(res.json.activation.id)).length, smsBefore: h.deps.sms.sent.length };
 }
@@ -39,7 +39,7 @@ describe('POST /activations/{id}/upgrade', () => {
   });
 
   it('answers 409 while the activation\'s last wave is still being planned', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const opened = await h.call('POST', '/activations', { body: { level: 'IV', reason: 'CMA blue warning' }, settle: false });
     const res = await h.call('POST', `/activations/${opened.json.activation.id}/upgrade`, { body: RAISE, settle: false });
     await h.settled();
@@ -70,7 +70,7 @@ describe('POST /activations/{id}/upgrade', () => {
   });
 
   it.each([['the same level', 'III'], ['a lower level', 'IV']])('answers 422 for %s, changing nothing', async (_n, level) => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const opened = await h.call('POST', '/activations', { body: { level: 'III', reason: 'CMA yellow warning' } });
     const res = await h.call('POST', `/activations/${opened.json.activation.id}/upgrade`, { body: { level, reason: 'not higher' } });
     expect(res.status).toBe(422);
@@ -134,8 +134,8 @@ describe('POST /activations/{id}/upgrade', () => {
   });
 
   describe('on a city with nothing open', () => {
-    let h: ApiHarness;
-    beforeAll(async () => { h = await apiHarness(); });
+    let h: MemoryApiHarness;
+    beforeAll(async () => { h = await memoryApiHarness(); });
 
     it.each([
       ['an unknown level', { level: 'V', reason: RAISE.reason }, 'level'],
