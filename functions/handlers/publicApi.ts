@@ -8,6 +8,7 @@ import { parseEnv } from '../config/env.ts';
 import { publicApiEnvSchema } from '../config/lambdaEnv.ts';
 import { ApiGatewayJwtAuthenticator } from './api/auth/ApiGatewayJwtAuthenticator.ts';
 import { createApiHandler } from './api/createApiHandler.ts';
+import { dynamoIdempotencyStore } from '../adapters/idempotency/dynamoIdempotencyStore.ts';
 import { PowertoolsIdempotencyGuard } from './api/idempotency/PowertoolsIdempotencyGuard.ts';
 import { publicRoutes } from './api/routeTable.ts';
 import { buildCitizenPorts } from './context/buildCitizenPorts.ts';
@@ -36,7 +37,7 @@ export const handler = createApiHandler({
   routes: publicRoutes(),
   // The public routes skip it; any other path is refused 401 (this API has no authorizer to trust).
   authenticator: new ApiGatewayJwtAuthenticator(),
-  idempotency: new PowertoolsIdempotencyGuard({ tableName: env.IDEMPOTENCY_TABLE, client: telemetry.tracer.captureAWSv3Client(new DynamoDBClient({})) }),
+  idempotency: new PowertoolsIdempotencyGuard({ persistenceStore: dynamoIdempotencyStore(env.IDEMPOTENCY_TABLE, telemetry.tracer.captureAWSv3Client(new DynamoDBClient({}))) }),
   logger: telemetry.logger,
   middlewares: telemetry.middlewares(),
 });
