@@ -52,7 +52,7 @@ describe('POST /activations/{id}/stand-down', () => {
     const h = await opened();
     await h.call('POST', `/activations/${h.activationId}/stand-down`, { body: { reason: REASON } });
     const next = await h.call('POST', '/activations', { body: { level: 'IV', reason: 'second band of snow' } });
-    expect(next.status).toBe(201);
+    expect(next.status).toBe(202);
   });
 
   it('stands down the open activation when addressed as "current"', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { activationAcceptedSchema } from '../../../functions/handlers/api/routes/activate.ts';
 import { activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { startApiServer } from '../../../local/api/startApiServer.ts';
-import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
+import { apiHarness, memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { snowops } from '../../support/snowopsCli.ts';
 
 const RAISE = { level: 'I', reason: 'CMA red blizzard warning, 16 mm in 6 h' };
@@ -39,7 +39,8 @@ describe('POST /activations/{id}/upgrade', () => {
   });
 
   it('answers 409 while the activation\'s last wave is still being planned', async () => {
-    const h = await memoryApiHarness();
+    // On DynamoDB Local: the planning's storage round trips leave the second request room to arrive mid-wave.
+    const h = await apiHarness();
     const opened = await h.call('POST', '/activations', { body: { level: 'IV', reason: 'CMA blue warning' }, settle: false });
     const res = await h.call('POST', `/activations/${opened.json.activation.id}/upgrade`, { body: RAISE, settle: false });
     await h.settled();
