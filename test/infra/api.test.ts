@@ -16,7 +16,9 @@ describe.each(['dev', 'prod'] as Stage[])('the HTTP API of the %s stack', (stage
   afterAll(() => s?.dispose());
 
   const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
-  const routes = () => Object.fromEntries(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey as string, r.Properties]));
+  // The officers' API only: the stack also holds the citizens' public API, with routes of its own.
+  const ofApi = (type: string) => ofType(type).filter(([, r]) => JSON.stringify(r.Properties.ApiId) === JSON.stringify({ Ref: s.logicalId(s.stack.api.httpApi) }));
+  const routes = () => Object.fromEntries(ofApi('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey as string, r.Properties]));
   const poolId = () => s.logicalId(s.stack.api.users!.userPool);
   const clientId = () => s.logicalId(s.stack.api.users!.client);
   const authorizerId = () => ofType('AWS::ApiGatewayV2::Authorizer')[0]![0];
@@ -46,9 +48,9 @@ describe.each(['dev', 'prod'] as Stage[])('the HTTP API of the %s stack', (stage
   });
 
   it('every route goes to the one API Lambda, on payload format 2.0, and API Gateway may invoke it for this API only', () => {
-    const integrations = ofType('AWS::ApiGatewayV2::Integration').map(([id, r]) => ({ id, ...r.Properties }));
+    const integrations = ofApi('AWS::ApiGatewayV2::Integration').map(([id, r]) => ({ id, ...r.Properties }));
     const targets = new Set(Object.values(routes()).map((r) => JSON.stringify(r.Target)));
-    const permissions = ofType('AWS::Lambda::Permission').map(([, r]) => r.Properties).filter((p) => p.Principal === 'apigateway.amazonaws.com');
+    const permissions = ofType('AWS::Lambda::Permission').map(([, r]) => r.Properties).filter((p) => p.Principal === 'apigateway.amazonaws.com' && JSON.stringify(p.FunctionName).includes(`"${s.logicalId(s.stack.api.function)}"`));
 
     expect(integrations).toEqual([expect.objectContaining({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: { 'Fn::GetAtt': [s.logicalId(s.stack.api.function), 'Arn'] } })]);
     expect([...targets]).toEqual([JSON.stringify({ 'Fn::Join': ['', ['integrations/', { Ref: integrations[0]!.id }]] })]);

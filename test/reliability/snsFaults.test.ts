@@ -7,6 +7,9 @@
 // every tasking must climb the whole ladder to the duty officer.
 import { afterEach, describe, expect, it } from 'vitest';
 import { activate } from '../../functions/core/activation/activate.ts';
+import { planActivationWave } from '../../functions/core/activation/planActivationWave.ts';
+import type { DispatchRequests } from '../../functions/core/ports/DispatchRequests.ts';
+import type { PlanningRequest } from '../../functions/core/ports/PlanningRequests.ts';
 import { dispatchWave } from '../../functions/core/dispatch/dispatchWave.ts';
 import { sweepEscalations } from '../../functions/core/escalation/sweepEscalations.ts';
 import { attemptKey } from '../../functions/core/escalation/TaskingCase.ts';
@@ -86,7 +89,10 @@ describe('promise: a crash between Publish and the record sends no second SMS (l
     for (const atPublish of [1, 3, 6]) {
       const sends = new SendLog();
       const w = await world({ wrapSms: sends.wrap });
-      const { activation } = (await activate(w.deps, { level: 'II', zoneLevels: { z1: 'II' }, actor: 'duty-officer', reason: 'test', evidence: [] })) as { activation: { id: string } };
+      // Booked, not sent: this test sends the wave itself, crashing mid-way (the queue's message, deployed).
+      const queued: DispatchRequests = { request: async () => ({ mode: 'queued' }) };
+      const booksOnly = { ...w.deps, dispatch: queued, planning: { request: async (r: PlanningRequest) => { await planActivationWave({ ...w.deps, dispatch: queued }, r); } } };
+      const { activation } = (await activate(booksOnly, { level: 'II', zoneLevels: { z1: 'II' }, actor: 'duty-officer', reason: 'test', evidence: [] })) as { activation: { id: string } };
       const crash = new Crash();
       void dispatchWave(crash.deps(w.deps, atPublish), activation.id); // never settles: the process died
       expect(await crash.happened()).toBe(true);

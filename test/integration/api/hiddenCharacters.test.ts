@@ -24,7 +24,7 @@ describe('hidden characters in free text (issue 14, defect 9)', () => {
   it('keeps the line breaks of a reason', async () => {
     const res = await h.call('POST', '/activations', { body: { level: 'II', reason: '橙色预警\n12 mm / 6 h' } });
 
-    expect(res.status, JSON.stringify(h.errors)).toBe(201);
+    expect(res.status, JSON.stringify(h.errors)).toBe(202);
     expect((await h.deps.activations.getOpenActivation())!.reason).toBe('橙色预警\n12 mm / 6 h');
   });
 

@@ -19,6 +19,7 @@ describe('the deployed entry point functions/handlers/api.ts', () => {
     vi.stubEnv('IDEMPOTENCY_TABLE', tables.names.IDEMPOTENCY_TABLE);
     vi.stubEnv('CITIZEN_TABLE', tables.names.CITIZEN_TABLE);
     vi.stubEnv('DISPATCH_QUEUE_URL', 'https://sqs.local/dispatch');
+    vi.stubEnv('PLANNING_QUEUE_URL', 'https://sqs.local/planning');
     vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', inject('dynamoEndpoint'));
     vi.stubEnv('AWS_REGION', 'local');
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
