@@ -191,7 +191,8 @@ describe('every console action from the keyboard, and every page without serious
     expect(await seriousAxeFindings(page)).toEqual([]);
     await page.focus(`[data-ready-switch="${vehicle.id}"]`);
     await page.keyboard.press('Space');
-    await page.waitForFunction((id) => !(document.querySelector(`[data-ready-switch="${id}"]`) as HTMLInputElement).checked, vehicle.id);
+    // The switch flips in the page at once; the status column changes only when the saved record is read back.
+    await page.waitForFunction((id) => document.querySelector(`[data-record="${id}"] td:nth-child(6)`)?.textContent === 'maintenance', vehicle.id);
     expect((await world.deps.registry.listVehicles()).find((v) => v.id === vehicle.id)!.status).toBe('maintenance');
     // The file itself comes from the browser's own picker (not a page control); choosing it is the one step not typed here.
     await page.setInputFiles('[data-import-file]', new URL('../fixtures/registry/roads.bad.csv', import.meta.url).pathname);

@@ -86,7 +86,8 @@ describe('a manager and an administrator in the console in Chromium', () => {
   it('lets an administrator switch a vehicle from ready to maintenance', async () => {
     const vehicle = (await world.deps.registry.listVehicles()).find((v) => v.status === 'ready' && !['V01'].includes(v.id))!;
     await page.click(`[data-ready-switch="${vehicle.id}"]`);
-    await page.waitForFunction((id) => !(document.querySelector(`[data-ready-switch="${id}"]`) as HTMLInputElement).checked, vehicle.id);
+    // The switch flips in the page at once; the status column changes only when the saved record is read back.
+    await page.waitForFunction((id) => document.querySelector(`[data-record="${id}"] td:nth-child(6)`)?.textContent === 'maintenance', vehicle.id);
     expect((await world.deps.registry.listVehicles()).find((v) => v.id === vehicle.id)!.status).toBe('maintenance');
   });
 });

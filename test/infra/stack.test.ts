@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activationPlannerEnvSchema, apiEnvSchema, forecastPollerEnvSchema, messagingEnvSchema, publicApiEnvSchema, repliesEnvSchema } from '../../functions/config/lambdaEnv.ts';
 import { ALL_TABLES, LOG_TABLE, OPERATIONS_TABLE, REGISTRY_TABLE } from '../../functions/config/tables.ts';
-import { PLANNING_RUN_MS } from '../../functions/core/activation/resumePlanning.ts';
+import { PLANNING_RUN_MS, POLL_RUN_MS } from '../../functions/core/activation/resumePlanning.ts';
 import { AlarmedDeadLetterQueue } from '../../lib/messaging/AlarmedDeadLetterQueue.ts';
 import type { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
 import { actionsOf, identityStatements, refersTo, synthStack, type Statement, type Synthesised } from './synthStack.ts';
@@ -148,6 +148,10 @@ describe('snowops stack, dev', () => {
 
   it('the poller resumes an unplanned wave only after the activation planner\'s timeout, so that it never plans beside a live run', () => {
     expect(PLANNING_RUN_MS).toBeGreaterThan(props('planner').Timeout * 1000);
+  });
+
+  it('the poller resumes a wave a poller run left unplanned only after the poller\'s own timeout', () => {
+    expect(POLL_RUN_MS).toBeGreaterThan(props('poller').Timeout * 1000);
   });
 
   it('a wave the planner keeps failing on goes to an alarmed dead-letter queue, and one that waits 5 minutes raises an alarm', () => {

@@ -2,8 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { activateOnRequest } from '../../../functions/core/activation/activateOnRequest.ts';
 import { InProcessPlanning } from '../../../functions/core/activation/InProcessPlanning.ts';
 import { planActivationWave } from '../../../functions/core/activation/planActivationWave.ts';
-import { PLANNING_RUN_MS, resumePlanning } from '../../../functions/core/activation/resumePlanning.ts';
+import { PLANNING_RUN_MS, POLL_RUN_MS, resumePlanning } from '../../../functions/core/activation/resumePlanning.ts';
 import { upgradeOnRequest } from '../../../functions/core/activation/upgradeOnRequest.ts';
+import { openActivation } from '../../../functions/core/activation/openActivation.ts';
 import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
 import { ConflictError } from '../../../functions/core/errors/ConflictError.ts';
 import type { PlanningRequest } from '../../../functions/core/ports/PlanningRequests.ts';
@@ -130,6 +131,19 @@ describe('resumePlanning and in-process planning', () => {
     expect(young).toBeUndefined();
     expect(resumed?.outcome).toBe('active');
     expect((await deps.tasks.listTasks(activation.id)).length).toBeGreaterThan(0);
+  });
+
+  it('the poller finishes a wave its own run left unplanned once a poller run would have ended, while a worker\'s wave still waits', async () => {
+    const byPoller = await officerCity();
+    const byWorker = await officerCity();
+    const { activation: pollers } = await openActivation(byPoller.deps, { ...ACTIVATE, zoneLevels: {}, actor: 'poller', evidence: [] });
+    const workers = await activateOnRequest(byWorker.deps, ACTIVATE);
+    byPoller.clock.advance(POLL_RUN_MS / 60_000 + 1);
+    byWorker.clock.advance(POLL_RUN_MS / 60_000 + 1);
+    const resumed = await resumePlanning(byPoller.deps, pollers);
+    const waiting = await resumePlanning(byWorker.deps, workers);
+    expect(resumed?.outcome).toBe('active');
+    expect(waiting).toBeUndefined();
   });
 
   it('InProcessPlanning answers before the wave is planned and idle() waits for it', async () => {
