@@ -15,7 +15,7 @@ interface ReplayOptions {
 }
 
 const LABEL: Record<string, string> = {
-  watch: 'watch', activation: 'activation', 'activation-proposed': 'activation proposed', raise: 'upgrade', 'upgrade-proposed': 'raise proposed',
+  watch: 'watch', activation: 'activation', 'activation-proposed': 'activation proposed', raise: 'upgrade', 'upgrade-proposed': 'upgrade proposed',
   'downgrade-proposed': 'downgrade proposed', 'stand-down-proposed': 'stand-down proposed',
 };
 

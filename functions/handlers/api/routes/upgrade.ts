@@ -21,8 +21,8 @@ export const upgradeRoute = defineRoute({
   params: activationIdParamsSchema,
   body: upgradeBodySchema,
   responses: {
-    202: { description: 'raised; the new wave is being planned (follow the Location)', schema: activationAcceptedSchema },
-    409: { description: 'the activation is stood down, its last wave is still being planned, or it was raised or changed meanwhile', schema: problemSchema, contentType: 'application/problem+json' },
+    202: { description: 'upgraded; the new wave is being planned (follow the Location)', schema: activationAcceptedSchema },
+    409: { description: 'the activation is stood down, its last wave is still being planned, or it was upgraded or changed meanwhile', schema: problemSchema, contentType: 'application/problem+json' },
     422: { description: 'the level is not above the current one, or the zone levels are refused', schema: problemSchema, contentType: 'application/problem+json' },
   },
   handle: async ({ deps, params, body, principal }) => {
