@@ -13,10 +13,10 @@ const env = parseEnv(forecastPollerEnvSchema);
 const telemetry = new Telemetry('forecast-poller');
 const deps = buildCoreDeps(env, telemetry);
 const providers = buildWeatherProviders(env, deps.clock);
-// A new or raised activation's wave goes to the dispatcher's queue: the poller's tick stays short.
+// A new or upgraded activation's wave goes to the dispatcher's queue: the poller's tick stays short.
 const dispatch = new SqsDispatchRequests(telemetry.tracer.captureAWSv3Client(new SQSClient({})), env.DISPATCH_QUEUE_URL);
 
-/** EventBridge Scheduler tick: poll, decide, activate or raise, hand the wave to dispatch; publish the forecast's health. */
+/** EventBridge Scheduler tick: poll, decide, activate or upgrade, hand the wave to dispatch; publish the forecast's health. */
 export const handler = middy()
   .use(telemetry.middlewares())
   .handler(async () => {

@@ -8,7 +8,7 @@ const ROUNDS = 3;
 /**
  * Cancels the activation's open tasks that `select` picks, which frees their crews and vehicles, and
  * logs one entry naming them. A task that a reply moves on meanwhile is re-read and tried again; one
- * that reached done is left done. With `guard`, nothing is cancelled once the activation has been raised
+ * that reached done is left done. With `guard`, nothing is cancelled once the activation has been upgraded
  * past the guard's wave (the tasks were picked for a level that no longer holds).
  */
 export async function cancelOpenTasks(

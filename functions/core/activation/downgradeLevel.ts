@@ -29,7 +29,7 @@ export async function downgradeLevel(deps: Pick<CoreDeps, 'registry' | 'log' | '
   if (!activation) throw new NotFoundError('activation', request.activationId);
   if (activation.status !== 'open') throw new ConflictError(`activation ${activation.id} is ${activation.status}; only an open activation can be downgraded`, { activationId: activation.id, status: activation.status });
   if (levelRank(request.level) >= levelRank(activation.level)) {
-    throw new RuleViolationError(`level ${request.level} is not below the current level ${activation.level}; a downgrade must go to a lower level (to raise it, upgrade)`, 'level');
+    throw new RuleViolationError(`level ${request.level} is not below the current level ${activation.level}; a downgrade must go to a lower level (to go higher, upgrade)`, 'level');
   }
   const [plan, zones, roads, evidence] = await Promise.all([deps.registry.getPlan(), deps.registry.listZones(), deps.registry.listRoads(), currentEvidence(deps)]);
   const zoneLevels = request.zoneLevels

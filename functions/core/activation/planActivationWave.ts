@@ -75,7 +75,7 @@ async function giveUpWave(deps: PlanningDeps, activation: Activation, request: P
     await deps.log.append({ activationId: activation.id, at, actor: 'planner', action: 'activation.abandoned', subject: `activation:${activation.id}`, details: {}, reason });
     return;
   }
-  // Without what it was raised from (the poller resuming a wave), the raise stays and the next poll tries the wave again.
+  // Without what it was upgraded from (the poller resuming a wave), the upgrade stays and the next poll tries the wave again.
   const before = request.upgradedFrom;
   const undone = before ? await deps.activations.upgradeActivation(activation.id, before, activation.wave) : false;
   await deps.log.append({ activationId: activation.id, at, actor: 'planner', action: 'activation.upgrade-undone', subject: `activation:${activation.id}`, details: { from: activation.level, to: before?.level ?? activation.level, wave: activation.wave, undone }, reason });

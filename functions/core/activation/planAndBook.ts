@@ -115,7 +115,7 @@ export async function planAndBook(
 
 /**
  * Logs the road passes newly short in this activation. A pass still short is planned again by every later
- * run (a "9", a raise, the poller resuming a wave) and was logged by the first: logged again, it made the
+ * run (a "9", an upgrade, the poller resuming a wave) and was logged by the first: logged again, it made the
  * log repeat hundreds of entries per reply and the after-action report count it once per run. Marked after
  * its entry is written, so a run that dies in between logs it again rather than never.
  */

@@ -12,7 +12,7 @@ export function resolveZoneLevels(zones: readonly Zone[], level: ActiveLevel, re
   const known = new Set(zones.map((z) => z.id));
   for (const [zoneId, zoneLevel] of Object.entries(requested)) {
     if (!known.has(zoneId)) throw new RuleViolationError(`zone "${zoneId}" is not in the registry; known zones: ${[...known].join(', ')}`, `zoneLevels.${zoneId}`);
-    if (levelRank(zoneLevel) > levelRank(level)) throw new RuleViolationError(`zone "${zoneId}" is at level ${zoneLevel}, above the activation's level ${level}; raise the level or lower the zone`, `zoneLevels.${zoneId}`);
+    if (levelRank(zoneLevel) > levelRank(level)) throw new RuleViolationError(`zone "${zoneId}" is at level ${zoneLevel}, above the activation's level ${level}; upgrade the level or lower the zone`, `zoneLevels.${zoneId}`);
   }
   if (!Object.values(requested).includes(level)) throw new RuleViolationError(`no zone is at level ${level}; put at least one zone at the activation's level`, 'zoneLevels');
   return Object.fromEntries(zones.map((z) => [z.id, requested[z.id] ?? 'none']));

@@ -20,7 +20,7 @@ export function planningRunMs(open: Activation): number {
 }
 
 /**
- * Finishes an open activation's current wave when the run that opened or raised it failed before its
+ * Finishes an open activation's current wave when the run that opened or upgraded it failed before its
  * planning finished (the activation is open, its plannedWave below its wave, for longer than a planning run
  * lasts): the roads in scope are planned, booked and dispatched as that run would have (passes already
  * tasked are skipped; what was sent is not sent again). Undefined when there is nothing to finish.
@@ -33,7 +33,7 @@ export async function resumePlanning(deps: PlanningDeps, open: Activation): Prom
   await deps.log.append({
     activationId: open.id, at: deps.clock.now().toISOString(), actor: 'poller', action: 'activation.planning-resumed', subject: `activation:${open.id}`,
     details: { level: open.level, zoneLevels: open.zoneLevels, wave: open.wave, plannedWave: open.plannedWave },
-    reason: 'the run that opened or raised this wave failed before its planning finished',
+    reason: 'the run that opened or upgraded this wave failed before its planning finished',
   });
   return planActivationWave(deps, { activationId: open.id, wave: open.wave });
 }

@@ -23,7 +23,7 @@ export interface Activation {
   plannedWave?: number;
   /** Where the planning of the latest wave stands (absent on activations recorded before it was kept). */
   progress?: ActivationProgress;
-  /** When the level was last raised mid-storm. */
+  /** When the level was last upgraded mid-storm. */
   upgradedAt?: string;
   /** Set by stand-down. */
   closedAt?: string;

@@ -6,7 +6,7 @@ import { resumePlanning } from '../activation/resumePlanning.ts';
 import { pollCity, type PollResult } from './pollCity.ts';
 
 /**
- * A scheduled tick: poll every zone, act on the plan, and request the dispatch of the wave a new or raised
+ * A scheduled tick: poll every zone, act on the plan, and request the dispatch of the wave a new or upgraded
  * activation opened. Then it finishes what a failed run left: an open activation whose current wave was
  * never fully planned is planned and dispatched (resumePlanning), and one whose current wave still has planned tasks (its
  * dispatch request failed, in this poller's earlier run or in an officer's request) has its wave requested

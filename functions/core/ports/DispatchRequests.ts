@@ -19,7 +19,7 @@ export interface BookedTeam {
 export type DispatchReceipt = ({ mode: 'sent' } & DispatchSummary) | { mode: 'queued' };
 
 /**
- * Where a new or raised activation hands its wave. Deployed, a queue that the dispatcher Lambda (one
+ * Where a new or upgraded activation hands its wave. Deployed, a queue that the dispatcher Lambda (one
  * container, so one SMS pace) works from; locally and in tests, dispatch in the caller's process.
  */
 export interface DispatchRequests {

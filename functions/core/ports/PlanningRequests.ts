@@ -1,10 +1,10 @@
 import type { ActivationUpgrade } from '../operations/ActivationUpgrade.ts';
 
-/** Plan, book and dispatch one wave of an activation that an officer opened or raised. */
+/** Plan, book and dispatch one wave of an activation that an officer opened or upgraded. */
 export interface PlanningRequest {
   activationId: string;
   wave: number;
-  /** For an upgrade: the level, zone levels and wave it raised the activation from, restored if the planning fails. */
+  /** For an upgrade: the level, zone levels and wave it upgraded the activation from, restored if the planning fails. */
   upgradedFrom?: ActivationUpgrade;
 }
 

@@ -37,7 +37,7 @@ export const OFFICER_TEMPLATES: Record<Language, {
     watch: 'snowops WATCH: {zones} expect {level} from {startsAt} ({why}). Pre-treat tier-1 roads, bridges, slopes.',
     stale: 'snowops ALARM: forecast stale for {zones}: every provider failing since {since}. Level held at {held}. Check the weather by hand.',
     proposeActivation: 'snowops: {level} proposed ({why}). Duty officer to confirm.',
-    proposeUpgrade: 'snowops: raise from {from} to {to} proposed ({why}). Duty officer to confirm.',
+    proposeUpgrade: 'snowops: upgrade from {from} to {to} proposed ({why}). Duty officer to confirm.',
     proposeDowngrade: 'snowops: forecast below {from} for {polls} polls: lower to {to} proposed ({open} tasks still open).',
     proposeStandDown: 'snowops: forecast below every threshold for {polls} polls: stand-down proposed after consulting forecasters ({open} tasks still open).',
     message: 'Duty officer: {text}',
