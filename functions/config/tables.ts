@@ -116,7 +116,7 @@ export const CITIZEN_TABLE: TableDefinition = {
   accessPatterns: [
     'a case: Get pk=CASE#<id> sk=CASE; every write a Put conditional on the version read (two cases merged in one transaction)',
     'cases submitted in a time range, newest first (Open311 GET /requests, nearby open reports, merge suggestions): Query index bySubmitted gsi1pk=CASES, gsi1sk BETWEEN <from> AND <to> (a city files thousands a season: one partition)',
-    'the case a task came from (a crew reply to it): Get pk=TASK#<activationId>#<taskId> sk=CASE',
+    'the cases a task serves (a crew reply to it): Query pk=TASK#<activationId>#<taskId> sk begins_with CASE (one item per case, sk=CASE#<caseId>)',
     'the SMS code sent to a phone: Put / Delete pk=CODE#<sha256 of the phone> sk=CODE; a guess is an Update adding 1 to attempts on condition the code is live and has guesses left (expires)',
     'a verified phone\'s pass: Put / Get pk=PASS#<sha256 of the pass> sk=PASS (expires)',
     'a banned reporter\'s number: Put on condition attribute_not_exists / Get pk=BAN#<sha256 of the phone> sk=BAN (kept; the first ban wins)',

@@ -44,12 +44,19 @@ export class DynamoCitizenCases implements CitizenCases {
   }
 
   async linkTask(task: CaseTask, caseId: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `TASK#${task.activationId}#${task.taskId}`, sk: 'CASE', caseId } }));
+    // One item per case under the task's key: a second case joining the task adds a link, it does not replace the first.
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `TASK#${task.activationId}#${task.taskId}`, sk: `CASE#${caseId}`, caseId } }));
   }
 
-  async findByTask(activationId: string, taskId: string): Promise<string | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `TASK#${activationId}#${taskId}`, sk: 'CASE' }, ConsistentRead: true }));
-    return out.Item?.caseId as string | undefined;
+  async casesOfTask(activationId: string, taskId: string): Promise<string[]> {
+    // Links written before tasks served several cases sit at sk "CASE" with the same attribute: the query finds them too.
+    const items = await queryAll<{ caseId: string }>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)',
+      ExpressionAttributeValues: { ':p': `TASK#${activationId}#${taskId}`, ':c': 'CASE' },
+      ConsistentRead: true,
+    });
+    return [...new Set(items.map((i) => i.caseId))];
   }
 }
 

@@ -8,7 +8,7 @@ const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 /** The in-memory twin of DynamoCitizenCases, held to the same contract suite. */
 export class MemoryCitizenCases implements CitizenCases {
   private readonly cases = new Map<string, CitizenCase>();
-  private readonly links = new Map<string, string>();
+  private readonly links = new Map<string, Set<string>>();
 
   async create(c: CitizenCase): Promise<void> {
     if (this.cases.has(c.id)) throw new ConflictError(`case ${c.id} exists already`, { caseId: c.id });
@@ -34,11 +34,12 @@ export class MemoryCitizenCases implements CitizenCases {
   }
 
   async linkTask(task: CaseTask, caseId: string): Promise<void> {
-    this.links.set(`${task.activationId}#${task.taskId}`, caseId);
+    const key = `${task.activationId}#${task.taskId}`;
+    this.links.set(key, (this.links.get(key) ?? new Set()).add(caseId));
   }
 
-  async findByTask(activationId: string, taskId: string): Promise<string | undefined> {
-    return this.links.get(`${activationId}#${taskId}`);
+  async casesOfTask(activationId: string, taskId: string): Promise<string[]> {
+    return [...(this.links.get(`${activationId}#${taskId}`) ?? [])];
   }
 }
 

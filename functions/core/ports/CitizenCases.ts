@@ -18,8 +18,8 @@ export interface CitizenCases {
   save(...writes: CaseWrite[]): Promise<boolean>;
   /** Cases submitted in [from, to), newest first. */
   listSubmitted(range: { from: string; to?: string }): Promise<CitizenCase[]>;
-  /** Notes which case a task came from (a crew's reply to the task finds its case). */
+  /** Notes that a task serves a case (a crew's reply to the task finds its cases); a task may serve several. */
   linkTask(task: CaseTask, caseId: string): Promise<void>;
-  /** The case a task came from, if any. */
-  findByTask(activationId: string, taskId: string): Promise<string | undefined>;
+  /** The ids of every case a task serves, none when it came from no case. */
+  casesOfTask(activationId: string, taskId: string): Promise<string[]>;
 }

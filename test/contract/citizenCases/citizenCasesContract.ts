@@ -76,11 +76,20 @@ export function citizenCasesContract(name: string, make: () => Promise<CitizenCa
       expect((await cases.listSubmitted({ from: '2026-12-14T20:30:00.000Z' })).map((c) => c.id)).toEqual(['r02']);
     });
 
-    it('finds the case a task came from, and nothing for another task', async () => {
+    it('finds the case a task serves, and none for another task', async () => {
       const cases = await make();
       await cases.linkTask({ activationId: 'act-1', taskId: 'act-1-T07', code: 'T07' }, 'r01');
-      expect(await cases.findByTask('act-1', 'act-1-T07')).toBe('r01');
-      expect(await cases.findByTask('act-1', 'act-1-T08')).toBeUndefined();
+      expect(await cases.casesOfTask('act-1', 'act-1-T07')).toEqual(['r01']);
+      expect(await cases.casesOfTask('act-1', 'act-1-T08')).toEqual([]);
+    });
+
+    it('keeps every case a task serves when a second case joins it, each once', async () => {
+      const cases = await make();
+      const task = { activationId: 'act-1', taskId: 'act-1-T07', code: 'T07' };
+      await cases.linkTask(task, 'r01');
+      await cases.linkTask(task, 'r02');
+      await cases.linkTask(task, 'r01');
+      expect((await cases.casesOfTask('act-1', 'act-1-T07')).sort()).toEqual(['r01', 'r02']);
     });
   });
 }

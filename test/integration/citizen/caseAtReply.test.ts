@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { activate } from '../../../functions/core/activation/activate.ts';
 import { recordDispatch } from '../../../functions/core/citizen/caseWork.ts';
+import { dispatchCase } from '../../../functions/core/citizen/dispatchCase.ts';
+import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
+import { MemoryBannedPhones } from '../../../functions/adapters/memory/MemoryBannedPhones.ts';
 import { CITIZEN_LOG } from '../../../functions/core/citizen/CitizenDeps.ts';
 import { dispatchWave } from '../../../functions/core/dispatch/dispatchWave.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
@@ -20,7 +23,7 @@ async function caseOnATask() {
   const crew = city.city.crews.find((c) => c.id === task.crewId)!;
   await citizenCases.create(aCitizenCase({ id: 'r-bridge', state: 'registered', history: [{ step: 'submit', at: '2026-12-14T00:00:00.000Z' }, { step: 'register', at: '2026-12-14T00:00:00.000Z' }] }));
   await recordDispatch({ cases: citizenCases, log: deps.log, clock: deps.clock, ids: deps.ids }, { caseId: 'r-bridge', task: { activationId: activation.id, taskId: task.id, code: task.code }, actor: 'officer-demo' });
-  return { deps, citizenCases, task, crew };
+  return { deps, citizenCases, task, crew, city };
 }
 
 describe('a citizen case at its crew\'s reply (use cases on the in-memory twins)', () => {
@@ -59,5 +62,18 @@ describe('a citizen case at its crew\'s reply (use cases on the in-memory twins)
     await handleReply(deps, { inboundMessageId: 'in-3', from: crew.leader.phone, body: `3 ${task.code}` });
 
     expect((await deps.log.list(CITIZEN_LOG)).filter((e) => e.action === 'citizen.handled')).toHaveLength(1);
+  });
+
+  it('puts both cases a task serves to verification at "3" when a second case joined the crew already on its road', async () => {
+    const { deps, citizenCases, task, crew, city } = await caseOnATask();
+    const road = city.city.roads.find((r) => r.id === task.roadId)!;
+    const at = '2026-12-14T00:10:00.000Z';
+    await citizenCases.create(aCitizenCase({ id: 'r-second', category: 'other', lat: road.latitude, lon: road.longitude, zoneId: road.zoneId, state: 'registered', history: [{ step: 'submit', at }, { step: 'register', at }] }));
+    const joined = await dispatchCase({ ...deps, cases: citizenCases, bans: new MemoryBannedPhones(), dispatch: new InlineDispatch(deps) }, { caseId: 'r-second', actor: 'officer-demo' });
+    expect(joined.outcome === 'dispatched' ? [joined.joined, joined.task.id] : joined.reason).toEqual([true, task.id]);
+
+    await handleReply(deps, { inboundMessageId: 'in-3', from: crew.leader.phone, body: `3 ${task.code}` });
+
+    expect([(await citizenCases.get('r-bridge'))?.state, (await citizenCases.get('r-second'))?.state]).toEqual(['handled', 'handled']);
   });
 });

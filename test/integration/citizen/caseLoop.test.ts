@@ -52,7 +52,7 @@ describe('the closed loop of a citizen case (DynamoDB Local)', () => {
     await registerCase(world, { caseId: c.id, actor: 'officer-demo' });
     const t = { activationId: 'act-2', taskId: `act-2-${c.id}`, code: 'T41' };
     await recordDispatch(world, { caseId: c.id, task: t, actor: 'officer-demo' });
-    expect(await world.cases.findByTask('act-2', t.taskId)).toBe(c.id);
+    expect(await world.cases.casesOfTask('act-2', t.taskId)).toEqual([c.id]);
   });
 
   it('refuses to verify a case the crew has not handled', async () => {
