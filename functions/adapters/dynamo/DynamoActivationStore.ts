@@ -40,6 +40,23 @@ export class DynamoActivationStore implements ActivationStore {
     } });
   }
 
+  async noteBookingRun(activationId: string): Promise<void> {
+    // An ADD the SDK retries after it landed counts twice: harmless, it costs one more dispatch request at most.
+    await writeIf(this.db, { Update: {
+      TableName: this.tableName, Key: operationsKeys.activation(activationId),
+      ConditionExpression: 'attribute_exists(pk)', UpdateExpression: 'ADD bookingRuns :one', ExpressionAttributeValues: { ':one': 1 },
+    } });
+  }
+
+  async markBookingsDispatched(activationId: string, bookingRuns: number): Promise<void> {
+    // Refused when a later dispatch recorded more: the count only goes up.
+    await writeIf(this.db, { Update: {
+      TableName: this.tableName, Key: operationsKeys.activation(activationId),
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(dispatchedBookingRuns) OR dispatchedBookingRuns < :n)',
+      UpdateExpression: 'SET dispatchedBookingRuns = :n', ExpressionAttributeValues: { ':n': bookingRuns },
+    } });
+  }
+
   async recordProgress(activationId: string, progress: ActivationProgress): Promise<void> {
     // Refused when a later wave's progress is recorded: a slow worker never hides a newer wave's state.
     await writeIf(this.db, { Update: {

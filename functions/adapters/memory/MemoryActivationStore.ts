@@ -32,6 +32,16 @@ export class MemoryActivationStore implements ActivationStore {
     if (a && (a.plannedWave === undefined || a.plannedWave < wave)) a.plannedWave = wave;
   }
 
+  async noteBookingRun(activationId: string): Promise<void> {
+    const a = this.memory.activations.get(activationId);
+    if (a) a.bookingRuns = (a.bookingRuns ?? 0) + 1;
+  }
+
+  async markBookingsDispatched(activationId: string, bookingRuns: number): Promise<void> {
+    const a = this.memory.activations.get(activationId);
+    if (a && (a.dispatchedBookingRuns === undefined || a.dispatchedBookingRuns < bookingRuns)) a.dispatchedBookingRuns = bookingRuns;
+  }
+
   async recordProgress(activationId: string, progress: ActivationProgress): Promise<void> {
     const a = this.memory.activations.get(activationId);
     if (a && (a.progress === undefined || a.progress.wave <= progress.wave)) a.progress = copy(progress);

@@ -7,6 +7,7 @@ import type { CoreDeps } from '../ports/CoreDeps.ts';
 import { coveredPasses, loadPlannerInput } from './loadPlannerInput.ts';
 import { runPool } from '../dispatch/runPool.ts';
 import { toTasks } from './toTasks.ts';
+import { withBookingRun } from './withBookingRun.ts';
 import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
 
 export interface PlanAndBookOptions {
@@ -47,10 +48,19 @@ const passKey = (s: Shortfall) => `${s.roadId}#${s.pass}`;
  * Used by activation, upgrades and replacements.
  */
 export async function planAndBook(
-  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget'>,
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget'>,
   activation: Activation,
   zoneLevels: Record<string, ResponseLevel>,
   options: PlanAndBookOptions = {},
+): Promise<{ tasks: Task[]; shortfalls: Shortfall[] }> {
+  return withBookingRun(deps.activations, activation.id, () => planAndBookRun(deps, activation, zoneLevels, options));
+}
+
+async function planAndBookRun(
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget'>,
+  activation: Activation,
+  zoneLevels: Record<string, ResponseLevel>,
+  options: PlanAndBookOptions,
 ): Promise<{ tasks: Task[]; shortfalls: Shortfall[] }> {
   const now = deps.clock.now();
   const at = now.toISOString();

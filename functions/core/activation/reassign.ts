@@ -8,6 +8,7 @@ import { resolvePlannerSettings } from '../planner/resolvePlannerSettings.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { TaskMove } from '../ports/TeamBookings.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
+import { withBookingRun } from './withBookingRun.ts';
 import { moveRefusal } from './moveRefusal.ts';
 import { appendedTimes } from './teamTimes.ts';
 import { tellReassignedLeaders } from './tellReassignedLeaders.ts';
@@ -88,7 +89,7 @@ export async function reassignTask(deps: Pick<CoreDeps, 'registry' | 'log' | 'cl
   if (Date.parse(times.passableAt) > until) return refuse(`crew ${crew.id}'s working time ends at ${localTime(new Date(until).toISOString(), plan.timeZone)}, before the task would be done`, { kind: 'conflict' });
 
   const move: TaskMove = { crewId: crew.id, vehicleId: vehicle.id, vehicleLabel: vehicle.label, depot: vehicle.depot, ...times, state: 'planned', teamOpenTasks: open.filter((t) => t.crewId === crew.id).length };
-  const booked = await deps.bookings.reassignTask(task, move, at);
+  const booked = await withBookingRun(deps.activations, activation.id, () => deps.bookings.reassignTask(task, move, at));
   if (!booked.ok) return refuse(booked.reason, { kind: 'conflict' });
   const { teamOpenTasks: _read, ...placed } = move;
   const moved: Task = { ...task, ...placed, updatedAt: at };

@@ -1,4 +1,5 @@
 import { appendedTimes } from '../activation/teamTimes.ts';
+import { withBookingRun } from '../activation/withBookingRun.ts';
 import { taskCode } from '../activation/taskCode.ts';
 import { ConflictError } from '../errors/ConflictError.ts';
 import { NotFoundError } from '../errors/NotFoundError.ts';
@@ -74,7 +75,7 @@ export async function dispatchCase(deps: CaseDispatchDeps, input: { caseId: stri
     crewId: team.crew.id, vehicleId: team.vehicle.id, vehicleLabel: team.vehicle.label, depot: team.vehicle.depot, sequence: times.sequence, startBy: times.startBy, passableAt: times.passableAt,
     state: 'planned', wave: activation.wave, updatedAt: at,
   };
-  const booked = await deps.bookings.bookTeam([task]);
+  const booked = await withBookingRun(deps.activations, activation.id, () => deps.bookings.bookTeam([task]));
   if (!booked.ok) return wait(`the team was taken meanwhile (${booked.reason}); dispatch again`);
   await deps.log.append({ activationId: activation.id, at, actor: input.actor, action: 'team.booked', subject: `crew:${team.crew.id}`, details: { vehicleId: team.vehicle.id, caseId: c.id, tasks: [{ code, road: road.name, pass: team.pass, startBy: task.startBy }] } });
   // Linked before the SMS leaves: a reply that comes at once finds its case.

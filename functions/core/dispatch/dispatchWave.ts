@@ -57,5 +57,7 @@ export async function dispatchWave(deps: MessagingDeps, activationId: string, op
   }
   // Cancellations happen before the dispatch request that follows them, so the tasks read above show them.
   summary.cancellationNotices = (await notifyCancelledCrews(deps, activation, crews, 'dispatcher', { tasks })).crews;
+  // Every task booked before the activation was read above was in the tasks read after it, and has gone out.
+  if (activation.bookingRuns !== undefined) await deps.activations.markBookingsDispatched(activation.id, activation.bookingRuns);
   return summary;
 }

@@ -21,6 +21,14 @@ export interface Activation {
    * planning it failed (the poller then finishes it). Absent on activations recorded before it was kept.
    */
   plannedWave?: number;
+  /**
+   * Booking runs started or ended on the activation (each counts twice: at its start and its end), and the
+   * count the last finished wave dispatch had read: below bookingRuns, something booked may be untold, and
+   * the poller asks for the wave's dispatch without reading the activation's tasks. Absent on activations
+   * recorded before they were kept.
+   */
+  bookingRuns?: number;
+  dispatchedBookingRuns?: number;
   /** Where the planning of the latest wave stands (absent on activations recorded before it was kept). */
   progress?: ActivationProgress;
   /** When the level was last upgraded mid-storm. */

@@ -3,14 +3,22 @@ import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequest
 import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
 import { resumePlanning } from '../activation/resumePlanning.ts';
+import type { Activation } from '../operations/Activation.ts';
 import { pollCity, type PollResult } from './pollCity.ts';
+
+/** Something booked since the last finished wave dispatch had read the activation (or, recorded before the counts were kept, a planned task of its wave). */
+async function mayHaveUntoldTasks(deps: Pick<CoreDeps, 'tasks'>, open: Activation): Promise<boolean> {
+  if (open.bookingRuns === undefined) return (await deps.tasks.listTasks(open.id)).some((t) => t.wave === open.wave && t.state === 'planned');
+  return open.bookingRuns > (open.dispatchedBookingRuns ?? 0);
+}
 
 /**
  * A scheduled tick: poll every zone, act on the plan, and request the dispatch of the wave a new or upgraded
  * activation opened. Then it finishes what a failed run left: an open activation whose current wave was
  * never fully planned is planned and dispatched (resumePlanning), and one whose current wave still has planned tasks (its
  * dispatch request failed, in this poller's earlier run or in an officer's request) has its wave requested
- * again: dispatch is idempotent, and nothing booked is left untold.
+ * again: dispatch is idempotent, and nothing booked is left untold. That is known from the activation's
+ * booking-run counts, not from its tasks: a poll a minute reads no activation's whole task list.
  */
 export async function pollAndDispatch(
   deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch: DispatchRequests },
@@ -24,7 +32,7 @@ export async function pollAndDispatch(
   if (!open) return result;
   const resumed = await resumePlanning(deps, open);
   if (resumed) return resumed.outcome === 'active' ? { ...result, dispatch: resumed.dispatch } : result;
-  if ((await deps.tasks.listTasks(open.id)).some((t) => t.wave === open.wave && t.state === 'planned')) {
+  if (await mayHaveUntoldTasks(deps, open)) {
     return { ...result, dispatch: await deps.dispatch.request({ activationId: open.id }) };
   }
   return result;

@@ -17,6 +17,13 @@ export interface ActivationStore {
   createActivation(activation: Activation): Promise<'created' | 'exists'>;
   /** Records that the planning of `wave` finished (the activation's plannedWave only goes up). */
   markWavePlanned(activationId: string, wave: number): Promise<void>;
+  /**
+   * A booking run on the activation started or ended: its bookingRuns count goes up by one. Until a wave
+   * dispatch that read the activation after this finishes, the poller asks for the wave's dispatch again.
+   */
+  noteBookingRun(activationId: string): Promise<void>;
+  /** A wave dispatch that read the activation at `bookingRuns` finished: what was booked by then was texted (only goes up). */
+  markBookingsDispatched(activationId: string, bookingRuns: number): Promise<void>;
   /** Records where the planning of a wave stands; ignored when a later wave's progress is already recorded. */
   recordProgress(activationId: string, progress: ActivationProgress): Promise<void>;
   /** Upgrades an open activation's level under a new wave; false when it is no longer open or its wave moved on (someone else upgraded it). */

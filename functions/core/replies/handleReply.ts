@@ -152,14 +152,19 @@ function latest(tasks: readonly Task[]): Task | undefined {
   return [...tasks].sort((a, b) => a.activationId.localeCompare(b.activationId) || a.wave - b.wave).at(-1);
 }
 
-/** After STOP: the sender is unreachable on every tasking of theirs still waiting, and the ladder moves on now. */
+/**
+ * After STOP: the sender is unreachable on every tasking of theirs still waiting, and the ladder moves on now.
+ * Reads the sender's crew's cases and the tasks they name only, never the activation's.
+ */
 async function passOnAfterStop(deps: MessagingDeps, crew: Crew, role: 'leader' | 'backup', open: readonly Task[], at: string): Promise<void> {
   const activationIds = [...new Set(open.map((t) => t.activationId))];
   if (activationIds.length === 0) return;
   const plan = await deps.registry.getPlan();
   for (const activationId of activationIds) {
-    const [activation, cases, tasks] = await Promise.all([deps.activations.getActivation(activationId), deps.taskingCases.listTaskingCases(activationId), deps.tasks.listTasks(activationId)]);
-    for (const c of cases.filter((x) => x.crewId === crew.id && x.dueAt !== null)) {
+    const [activation, crewCases] = await Promise.all([deps.activations.getActivation(activationId), deps.taskingCases.listCrewTaskingCases(activationId, crew.id)]);
+    const cases = crewCases.filter((x) => x.crewId === crew.id && x.dueAt !== null);
+    const tasks = cases.length > 0 ? await deps.tasks.getTasks(activationId, [...new Set(cases.flatMap((c) => c.taskIds))]) : [];
+    for (const c of cases) {
       const mine = role === 'leader' ? c.step === 'leader' || c.step === 'resent' : c.step === 'backup';
       const recipients = c.recipients.map((r) => (r.role === role ? { ...r, outcome: 'unreachable' as const, at, reason: 'replied STOP' } : r));
       const marked = { ...c, recipients };

@@ -77,6 +77,23 @@ describe.each(SUBJECTS)('ActivationStore: $name', ({ make }) => {
     expect((await w.activations.getActivation('act-1'))?.plannedWave).toBe(2);
   });
 
+  it('counts booking runs up and records the count a finished dispatch had read, only upwards', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation());
+    for (let i = 0; i < 3; i++) await w.activations.noteBookingRun('act-1');
+    await w.activations.markBookingsDispatched('act-1', 2);
+    await w.activations.markBookingsDispatched('act-1', 1);
+    const stored = await w.activations.getActivation('act-1');
+    expect({ bookingRuns: stored?.bookingRuns, dispatchedBookingRuns: stored?.dispatchedBookingRuns }).toEqual({ bookingRuns: 3, dispatchedBookingRuns: 2 });
+  });
+
+  it('counts booking runs that race each other, none lost', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation());
+    await Promise.all(Array.from({ length: 5 }, () => w.activations.noteBookingRun('act-1')));
+    expect((await w.activations.getActivation('act-1'))?.bookingRuns).toBe(5);
+  });
+
   it('lists the most recent activations newest first, as many as asked', async () => {
     const w = await make();
     for (const [id, openedAt] of [['a', '2026-12-01T00:00:00.000Z'], ['b', '2026-12-03T00:00:00.000Z'], ['c', '2026-12-02T00:00:00.000Z']] as const) {
