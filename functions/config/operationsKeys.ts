@@ -14,10 +14,12 @@ export const PARTITION = {
   locks: 'LOCK',
   /** The byDue index's one partition (a city has hundreds of cases at most). */
   due: 'DUE',
+  /** The plan kept ready on watch (one per city, written at most once a poll). */
+  readyPlan: 'READYPLAN',
 } as const;
 
 /** Sort-key prefixes under an activation's partition. */
-export const PREFIX = { task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#' } as const;
+export const PREFIX = { task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#', readyPlanPart: 'PART#' } as const;
 
 export const activationPartition = (activationId: string) => `ACT#${activationId}`;
 export const crewIndexKey = (crewId: string) => `CREW#${crewId}`;
@@ -45,4 +47,7 @@ export const operationsKeys = {
   boardVersion: (shard: number) => ({ pk: `BOARDVERSION#${shard}`, sk: 'VERSION' }),
   /** A road being deleted (or just deleted): every booking on the road checks it is absent or expired. One partition per road. */
   roadRetirement: (roadId: string) => ({ pk: `RETIRING#${roadId}`, sk: 'ROAD' }),
+  /** The plan kept ready on watch: a head naming the current version, and that version's parts (a city's plan is larger than one item). */
+  readyPlanHead: () => ({ pk: PARTITION.readyPlan, sk: 'HEAD' }),
+  readyPlanPart: (version: string, index: number) => ({ pk: PARTITION.readyPlan, sk: `${PREFIX.readyPlanPart}${version}#${String(index).padStart(4, '0')}` }),
 };

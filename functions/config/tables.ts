@@ -76,6 +76,7 @@ export const OPERATIONS_TABLE: TableDefinition = {
     'help SMS sent to a phone lately (unknown replies): conditional Put pk=HELP#<e164> sk=HELP (expires)',
     'the board version (a board poll answered 304 without reading tasks): Update ADD n pk=BOARDVERSION#<0..7> sk=VERSION after each write of tasks, bookings, taskings or shortfalls (shards in turn, each its own partition); BatchGet the 8 shards and sum',
     'a road being deleted: conditional Put pk=RETIRING#<road> sk=ROAD (absent or expired), then Update / Delete by its writer; every booking transaction holds a ConditionCheck on it for each of its roads (expires)',
+    'the plan kept ready on watch: Get pk=READYPLAN sk=HEAD (conditional Put: never an older plan; Update checkedAt if inputKey matches), its gzipped parts Query sk begins_with PART#<version># (BatchWrite, expires)',
   ],
 };
 

@@ -5,6 +5,7 @@ import { DynamoBoardVersion } from './DynamoBoardVersion.ts';
 import { DynamoActivationStore } from './DynamoActivationStore.ts';
 import { DynamoContactPreferences } from './DynamoContactPreferences.ts';
 import { DynamoInboundClaims } from './DynamoInboundClaims.ts';
+import { DynamoReadyPlans } from './DynamoReadyPlans.ts';
 import { DynamoRoadRetirements } from './DynamoRoadRetirements.ts';
 import { DynamoShortfallMarkers } from './DynamoShortfallMarkers.ts';
 import { DynamoSmsRecords } from './DynamoSmsRecords.ts';
@@ -26,5 +27,6 @@ export function dynamoOperations(db: DynamoDBDocumentClient, tableName: string):
     taskingCases: new DynamoTaskingCases(db, tableName),
     contacts: new DynamoContactPreferences(db, tableName),
     roadRetirements: new DynamoRoadRetirements(db, tableName),
+    readyPlans: new DynamoReadyPlans(db, tableName),
   }, new DynamoBoardVersion(db, tableName));
 }

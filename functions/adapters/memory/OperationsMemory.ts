@@ -1,5 +1,6 @@
 import type { TaskingCase } from '../../core/escalation/TaskingCase.ts';
 import type { Activation } from '../../core/operations/Activation.ts';
+import type { ReadyPlan } from '../../core/operations/ReadyPlan.ts';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
 import type { Task } from '../../core/operations/Task.ts';
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
@@ -61,6 +62,8 @@ export class OperationsMemory {
   boardVersion = 0;
   /** Roads being deleted or just deleted, by road id (the deletion's token as the write id). */
   readonly roadRetirements = new Map<string, MemoryRoadMark>();
+  /** The plan kept ready while zones are on watch (ReadyPlans). */
+  readyPlan: ReadyPlan | undefined;
   private resendNext = false;
 
   /**

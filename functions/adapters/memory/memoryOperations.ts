@@ -4,6 +4,7 @@ import { MemoryBoardVersion } from './MemoryBoardVersion.ts';
 import { MemoryActivationStore } from './MemoryActivationStore.ts';
 import { MemoryContactPreferences } from './MemoryContactPreferences.ts';
 import { MemoryInboundClaims } from './MemoryInboundClaims.ts';
+import { MemoryReadyPlans } from './MemoryReadyPlans.ts';
 import { MemoryRoadRetirements } from './MemoryRoadRetirements.ts';
 import { MemoryShortfallMarkers } from './MemoryShortfallMarkers.ts';
 import { MemorySmsRecords } from './MemorySmsRecords.ts';
@@ -27,5 +28,6 @@ export function memoryOperations(memory = new OperationsMemory()): OperationsPor
     taskingCases: new MemoryTaskingCases(memory),
     contacts: new MemoryContactPreferences(memory),
     roadRetirements: new MemoryRoadRetirements(memory),
+    readyPlans: new MemoryReadyPlans(memory),
   }, new MemoryBoardVersion(memory));
 }

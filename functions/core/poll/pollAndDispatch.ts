@@ -4,6 +4,7 @@ import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
 import { resumePlanning } from '../activation/resumePlanning.ts';
 import type { Activation } from '../operations/Activation.ts';
+import { keepReadyPlan, type ReadyPlanOutcome } from '../readiness/keepReadyPlan.ts';
 import { pollCity, type PollResult } from './pollCity.ts';
 
 /** Something booked since the last finished wave dispatch had read the activation (or, recorded before the counts were kept, a planned task of its wave). */
@@ -14,22 +15,23 @@ async function mayHaveUntoldTasks(deps: Pick<CoreDeps, 'tasks'>, open: Activatio
 
 /**
  * A scheduled tick: poll every zone, act on the plan, and request the dispatch of the wave a new or upgraded
- * activation opened. Then it finishes what a failed run left: an open activation whose current wave was
+ * activation opened; with no activation open, it keeps a plan ready for the levels the forecast implies
+ * (keepReadyPlan), which the activation repairs when the snow comes. Then it finishes what a failed run left: an open activation whose current wave was
  * never fully planned is planned and dispatched (resumePlanning), and one whose current wave still has planned tasks (its
  * dispatch request failed, in this poller's earlier run or in an officer's request) has its wave requested
  * again: dispatch is idempotent, and nothing booked is left untold. That is known from the activation's
  * booking-run counts, not from its tasks: a poll a minute reads no activation's whole task list.
  */
 export async function pollAndDispatch(
-  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch: DispatchRequests },
-): Promise<PollResult & { dispatch?: DispatchReceipt }> {
+  deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'readyPlans' | 'plannerBudget'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch: DispatchRequests },
+): Promise<PollResult & { dispatch?: DispatchReceipt; ready?: ReadyPlanOutcome }> {
   const result = await pollCity(deps);
   if (result.activation?.outcome === 'activated') {
     return { ...result, dispatch: await deps.dispatch.request({ activationId: result.activation.activation.id, shortfalls: result.activation.shortfalls }) };
   }
   if (result.upgrade?.outcome === 'upgraded') return { ...result, dispatch: await deps.dispatch.request({ activationId: result.upgrade.activation.id }) };
   const open = await deps.activations.getOpenActivation();
-  if (!open) return result;
+  if (!open) return { ...result, ready: await keepReadyPlan(deps, result.zones) };
   const resumed = await resumePlanning(deps, open);
   if (resumed) return resumed.outcome === 'active' ? { ...result, dispatch: resumed.dispatch } : result;
   if (await mayHaveUntoldTasks(deps, open)) {

@@ -2,6 +2,7 @@ import type { ActivationStore } from './ActivationStore.ts';
 import type { BoardVersion } from './BoardVersion.ts';
 import type { ContactPreferences } from './ContactPreferences.ts';
 import type { InboundClaims } from './InboundClaims.ts';
+import type { ReadyPlans } from './ReadyPlans.ts';
 import type { RoadRetirements } from './RoadRetirements.ts';
 import type { ShortfallMarkers } from './ShortfallMarkers.ts';
 import type { SmsRecords } from './SmsRecords.ts';
@@ -23,4 +24,5 @@ export interface OperationsPorts {
   contacts: ContactPreferences;
   boardVersion: BoardVersion;
   roadRetirements: RoadRetirements;
+  readyPlans: ReadyPlans;
 }

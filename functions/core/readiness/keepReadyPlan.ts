@@ -1,0 +1,60 @@
+import { loadPlannerInput } from '../activation/loadPlannerInput.ts';
+import type { ZoneState } from '../operations/ZoneState.ts';
+import { planRoutes } from '../planner/planRoutes.ts';
+import type { CoreDeps } from '../ports/CoreDeps.ts';
+import { planInputKey } from './planInputKey.ts';
+import { impliedLevels } from './impliedLevels.ts';
+
+export type ReadyPlanOutcome =
+  | { outcome: 'made'; teams: number; tasks: number; shortfalls: number }
+  | { outcome: 'unchanged' }
+  | { outcome: 'dropped' }
+  | { outcome: 'none' }
+  /** Keeping it failed (logged): the poll stands, and an activation plans cold. */
+  | { outcome: 'failed'; reason: string };
+
+const sameLevels = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([zone, level]) => b[zone] === level);
+
+export type ReadinessDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'bookings' | 'tasks' | 'readyPlans' | 'plannerBudget'>;
+
+/**
+ * Keeps a plan ready while zones are on watch and no activation is open (the poller, every poll): the
+ * teams the planner would book at the levels the forecast implies, remade only when the forecast's levels,
+ * the registry or the bookings changed since it was made (else the poll only confirms it). Dropped when
+ * the watch ends. Nothing is booked: an activation repairs the plan against what changed (repairReadyPlan)
+ * instead of planning from nothing.
+ */
+export async function keepReadyPlan(deps: ReadinessDeps, states: readonly ZoneState[]): Promise<ReadyPlanOutcome> {
+  try {
+    return await keep(deps, states);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await deps.log.append({ activationId: 'system', at: deps.clock.now().toISOString(), actor: 'poller', action: 'ready-plan.failed', details: {}, reason });
+    return { outcome: 'failed', reason };
+  }
+}
+
+async function keep(deps: ReadinessDeps, states: readonly ZoneState[]): Promise<ReadyPlanOutcome> {
+  const zoneLevels = impliedLevels(states);
+  const at = deps.clock.now().toISOString();
+  const kept = await deps.readyPlans.getReadyPlan();
+  if (Object.keys(zoneLevels).length === 0) {
+    if (!kept) return { outcome: 'none' };
+    await deps.readyPlans.clearReadyPlan();
+    await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'ready-plan.dropped', details: { zoneLevels: kept.zoneLevels, madeAt: kept.madeAt }, reason: 'nothing is forecast any more' });
+    return { outcome: 'dropped' };
+  }
+  const input = await loadPlannerInput(deps, zoneLevels);
+  const inputKey = planInputKey(input);
+  if (kept?.inputKey === inputKey && (await deps.readyPlans.confirmReadyPlan(inputKey, at))) return { outcome: 'unchanged' };
+  const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
+  await deps.readyPlans.saveReadyPlan({ zoneLevels, inputKey, madeAt: at, checkedAt: at, startAt: input.startAt.toISOString(), teams: planned.teams, shortfalls: planned.shortfalls });
+  const tasks = planned.teams.reduce((n, t) => n + t.tasks.length, 0);
+  const why = !kept ? 'zones went on watch' : sameLevels(kept.zoneLevels, zoneLevels) ? 'the registry or the bookings changed' : 'the forecast changed the levels on watch';
+  await deps.log.append({
+    activationId: 'system', at, actor: 'poller', action: 'ready-plan.made',
+    details: { zoneLevels, teams: planned.teams.length, tasks, shortfalls: planned.shortfalls.length, ...(planned.stats ? { ms: planned.stats.ms } : {}) }, reason: why,
+  });
+  return { outcome: 'made', teams: planned.teams.length, tasks, shortfalls: planned.shortfalls.length };
+}
