@@ -8,8 +8,9 @@ import type { PlanningRequest } from '../ports/PlanningRequests.ts';
 import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
 import { summariseBooked } from './summariseBooked.ts';
 import { planAndBook } from './planAndBook.ts';
+import { startingPlan } from '../readiness/startingPlan.ts';
 
-export type PlanningDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget'> & { dispatch: DispatchRequests };
+export type PlanningDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget' | 'readyPlans'> & { dispatch: DispatchRequests };
 
 export type WaveOutcome =
   | { outcome: 'active'; activation: Activation; tasks: Task[]; shortfalls: Shortfall[]; dispatch: DispatchReceipt }
@@ -39,7 +40,10 @@ export async function planActivationWave(deps: PlanningDeps, request: PlanningRe
     try {
       // Each team is handed to dispatch as its booking lands (tier 1 first), where dispatch takes teams.
       const dispatch = deps.dispatch;
+      // A first wave repairs the plan kept ready on watch, when there is a fresh one, rather than planning from nothing.
+      const from = activation.wave === 1 ? await startingPlan(deps) : undefined;
       ({ tasks, shortfalls } = await planAndBook(deps, activation, activation.zoneLevels, {
+        ...(from ? { from } : {}),
         onBooking: () => progress({ phase: 'booking' }),
         ...(dispatch.handTeam ? { onBooked: (booked: Task[]) => dispatch.handTeam!({ activation, tasks: booked }) } : {}),
       }));
@@ -56,6 +60,8 @@ export async function planActivationWave(deps: PlanningDeps, request: PlanningRe
       return { outcome: 'failed', reason };
     }
     await deps.activations.markWavePlanned(activation.id, activation.wave);
+    // Used up: the next watch (after this activation) keeps a plan of its own.
+    if (activation.wave === 1) await deps.readyPlans.clearReadyPlan();
   } else {
     // Planned by an earlier run that died before dispatching: its tasks are what this wave booked.
     tasks = (await deps.tasks.listTasks(activation.id)).filter((t) => t.wave === activation.wave);

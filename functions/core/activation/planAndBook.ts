@@ -1,7 +1,8 @@
 import type { ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
-import type { Shortfall, Team } from '../planner/PlanTypes.ts';
+import type { AssignmentPlan, Shortfall, Team } from '../planner/PlanTypes.ts';
+import type { PlannerInput } from '../planner/PlannerInput.ts';
 import { planRoutes } from '../planner/planRoutes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import { coveredPasses, loadPlannerInput } from './loadPlannerInput.ts';
@@ -9,6 +10,8 @@ import { runPool } from '../dispatch/runPool.ts';
 import { toTasks } from './toTasks.ts';
 import { withBookingRun } from './withBookingRun.ts';
 import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
+import { planFirstRound } from '../readiness/planFirstRound.ts';
+import type { StartingPlan } from '../readiness/startingPlan.ts';
 
 export interface PlanAndBookOptions {
   /**
@@ -19,6 +22,11 @@ export interface PlanAndBookOptions {
   onBooked?: (tasks: Task[]) => void;
   /** Told when the first plan is made and booking starts (the officer's progress line says booking). */
   onBooking?: () => Promise<void>;
+  /**
+   * A first wave's start (startingPlan): the plan kept ready on watch, repaired instead of planning from
+   * nothing, or cold; which it was is logged (activation.plan-repaired / activation.planned-cold).
+   */
+  from?: StartingPlan;
 }
 
 /** The most urgent first: teams with a tier-1 pass, then tier 2, then 3; the planner's order within a tier. */
@@ -73,7 +81,7 @@ async function planAndBookRun(
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       const input = await loadPlannerInput(deps, zoneLevels, activation.id);
-      const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
+      const planned = round === 1 && options.from ? await firstRound(deps, activation.id, input, options.from) : planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
       if (round === 1) await options.onBooking?.();
       const lost: Team[] = [];
       // One reservation for the whole plan instead of one round trip per team (370 at city scale).
@@ -121,6 +129,13 @@ async function planAndBookRun(
   }
   await reportShortfalls(deps, activation.id, shortfalls);
   return { tasks: booked.flat(), shortfalls };
+}
+
+/** The first round of a first wave: the plan kept ready repaired, or one made cold; which is logged. Later rounds (lost bookings) plan what is left. */
+async function firstRound(deps: Pick<CoreDeps, 'log' | 'clock' | 'plannerBudget'>, activationId: string, input: PlannerInput, from: StartingPlan): Promise<AssignmentPlan> {
+  const { planned, note } = planFirstRound(input, from, { ...deps.plannerBudget, clock: deps.clock });
+  await deps.log.append({ activationId, at: deps.clock.now().toISOString(), actor: 'planner', action: note.action, subject: `activation:${activationId}`, details: note.details, reason: note.reason });
+  return planned;
 }
 
 /**

@@ -41,7 +41,7 @@ export interface PollResult {
 }
 
 /** `dispatch`: where an activation streams its booked teams (activate), when the caller has one. */
-type PollDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch?: DispatchRequests };
+type PollDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'readyPlans' | 'plannerBudget'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch?: DispatchRequests };
 
 const cityLevelOf = (levels: ResponseLevel[]) => levels.reduce<ResponseLevel>((acc, l) => maxLevel(acc, l), 'none');
 

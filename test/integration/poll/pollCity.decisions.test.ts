@@ -100,6 +100,26 @@ describe('pollCity decisions on DynamoDB Local', () => {
     expect({ decision: result.decision, level: result.activation?.activation.level }).toEqual({ decision: 'activated', level: 'II' });
   });
 
+  it('keeps a plan ready while the snow is beyond the lead time, and the activation repairs it when the snow comes', async () => {
+    const h = await pollHarness();
+    close = h.close;
+    h.server.script('/v1/forecast', [LEVEL_II_LATER]);
+    const deps = { ...h.deps, dispatch: new InlineDispatch(h.deps) };
+    const watching = await pollAndDispatch(deps);
+    const ready = await h.deps.readyPlans.getReadyPlan();
+    h.clock.advance(3 * 60 + 30);
+    const stillWatching = await pollAndDispatch(deps);
+    h.clock.advance(30);
+
+    const result = await pollAndDispatch(deps);
+
+    const activationId = result.activation?.activation.id ?? '';
+    const note = (await h.deps.log.list(activationId)).find((e) => e.action === 'activation.plan-repaired' || e.action === 'activation.planned-cold');
+    expect({ watching: watching.ready, stillWatching: stillWatching.ready, decision: result.decision }).toEqual({ watching: expect.objectContaining({ outcome: 'made' }), stillWatching: { outcome: 'unchanged' }, decision: 'activated' });
+    expect(note).toMatchObject({ action: 'activation.plan-repaired', details: { keptTeams: ready?.teams.length, droppedTeams: 0 } });
+    expect(await h.deps.readyPlans.getReadyPlan()).toBeUndefined();
+  });
+
   it('under a "propose" plan, proposes once per rise and waits for the duty officer', async () => {
     const h = await pollHarness({ plan: { activationPolicy: 'propose' } });
     close = h.close;
