@@ -179,9 +179,15 @@ async function main(): Promise<number> {
       const w = rig.invariantWorld;
       return [...(await scopeInvariant(w, activation.id)), ...(await bookingInvariant(w, await w.deps.tasks.listTasks(activation.id)))];
     });
-    const { cancelled } = await steps.run('stand-down', 'stand-down by the duty officer', () => standDown({ ...rig.messaging, dispatch: rig.queue }, { activationId: activation.id, actor: 'duty-officer', reason: 'storm over, forecasters consulted' }));
-    // The dispatcher's invocation for the stand-down: the crews already sent out are told to stop.
+    const openBefore = (await rig.meter.within('check', () => rig.messaging.tasks.listTasks(activation.id))).filter((t) => OPEN_TASK_STATES.includes(t.state)).length;
+    await steps.run('stand-down', 'stand-down by the duty officer', () => standDown({ ...rig.messaging, dispatch: rig.queue }, { activationId: activation.id, actor: 'duty-officer', reason: 'storm over, forecasters consulted' }));
+    const standDownMs = steps.steps.at(-1)!.ms;
+    // The dispatcher's invocation for the stand-down: it cancels the open tasks and tells the crews already sent out to stop.
+    const dispatchesBefore = steps.count('dispatch');
     await drainDispatch();
+    const finishMs = steps.steps.filter((x) => x.kind === 'dispatch').slice(dispatchesBefore).reduce((sum, x) => sum + x.ms, 0);
+    const cancelled = (await rig.meter.within('check', () => rig.messaging.tasks.listTasks(activation.id))).filter((t) => t.state === 'cancelled' && t.updatedAt >= rig.clock.now().toISOString());
+    say(`\nstand-down of ${openBefore} open tasks: the officer's request ${fmt(standDownMs / 1000)} s against API Gateway's ${DEPLOYED['stand-down'].timeoutS} s (target ≤ ${fmt(DEPLOYED['stand-down'].timeoutS * TIMEOUT_SHARE_TARGET, 1)} s); the dispatcher's cancellations and notices ${fmt(finishMs / 1000)} s against its ${DEPLOYED.dispatch.timeoutS} s`);
     // The escalator's next sweeps close what the stand-down left on the ladder.
     for (let i = 0; i < 3; i++) {
       rig.clock.advance(TICK_MINUTES);

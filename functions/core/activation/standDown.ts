@@ -1,11 +1,10 @@
 import { ConflictError } from '../errors/ConflictError.ts';
 import { NotFoundError } from '../errors/NotFoundError.ts';
 import type { Activation } from '../operations/Activation.ts';
-import type { Task } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
-import { cancelOpenTasks } from './cancelOpenTasks.ts';
+import { standDownUnfinished } from './standDownUnfinished.ts';
 
 export interface StandDownRequest {
   activationId: string;
@@ -21,33 +20,33 @@ function alreadyClosed(activation: Activation): ConflictError {
 }
 
 /**
- * Ends an activation: cancels its open tasks (freeing crews and vehicles), hands it to dispatch (which
- * tells the crews already sent out that their tasks are called off), closes it and logs who and why.
+ * Ends an activation: closes it (nothing can be booked on it after), logs who and why, and hands it to dispatch,
+ * which cancels its open tasks (freeing crews and vehicles) and tells the crews already sent out that their tasks
+ * are called off. The cancellations are the dispatcher's so that the answer does not wait for a city's thousands of
+ * them (36 s at 5,000 roads on DynamoDB Local, past API Gateway's 29 s). The close counts as a booking run
+ * (withBookingRun's marks): until a dispatch has finished the cancellations, the activation reads unfinished, a
+ * repeated stand-down hands it to dispatch again and the poller does too (resumeStandDown), so a run that dies
+ * between the close and the hand-over leaves nothing undone. Standing down a finished stand-down is a conflict.
  */
-export async function standDown(deps: Pick<CoreDeps, 'log' | 'clock' | 'zoneStates' | 'activations' | 'tasks'> & { dispatch: DispatchRequests }, request: StandDownRequest): Promise<{ activation: Activation; cancelled: Task[]; dispatch: DispatchReceipt }> {
+export async function standDown(deps: Pick<CoreDeps, 'log' | 'clock' | 'zoneStates' | 'activations'> & { dispatch: DispatchRequests }, request: StandDownRequest): Promise<{ activation: Activation; dispatch: DispatchReceipt }> {
   const activation = await deps.activations.getActivation(request.activationId);
   if (!activation) throw new NotFoundError('activation', request.activationId);
-  if (activation.status !== 'open') throw alreadyClosed(activation);
-  // Tasks first: a crash here leaves the activation open, so the stand-down can simply be repeated.
-  const cancelled = await cancelOpenTasks(deps, activation.id, () => true, { actor: request.actor, reason: `stand-down: ${request.reason}` });
-  // Handed on before the close, so a run that dies after closing has nothing left undone: the crews are told.
-  const dispatch = await deps.dispatch.request({ activationId: activation.id });
+  if (activation.status !== 'open') {
+    if (!standDownUnfinished(activation)) throw alreadyClosed(activation);
+    return { activation, dispatch: await deps.dispatch.request({ activationId: activation.id }) };
+  }
+  await deps.activations.noteBookingRun(activation.id);
   const at = deps.clock.now().toISOString();
   if ((await deps.activations.closeActivation(activation.id, { closedAt: at, closedBy: request.actor, closeReason: request.reason })) === 'not-open') {
     throw alreadyClosed((await deps.activations.getActivation(activation.id)) ?? activation);
   }
-  // A replacement booked while this ran (a "9" answered between the cancel and the close) is cancelled too;
-  // nothing can be booked once it is closed. Its crew may have been sent it: dispatch tells them.
-  const late = await cancelOpenTasks(deps, activation.id, () => true, { actor: request.actor, reason: `stand-down: ${request.reason}` });
-  if (late.length > 0) {
-    cancelled.push(...late);
-    await deps.dispatch.request({ activationId: activation.id });
-  }
   const minutesOpen = Math.round((Date.parse(at) - Date.parse(activation.openedAt)) / 60_000);
-  // What the forecast said when the officer stood down: the decision is judged against it later.
+  // What the forecast said when the officer stood down: the decision is judged against it later. The tasks the
+  // dispatcher cancels are named in its own entry (tasks.cancelled).
   await deps.log.append({
     activationId: activation.id, at, actor: request.actor, action: 'activation.stood-down', subject: `activation:${activation.id}`,
-    details: { level: activation.level, cancelledTasks: cancelled.map((t) => t.code), minutesOpen, evidence: await currentEvidence(deps) }, reason: request.reason,
+    details: { level: activation.level, minutesOpen, evidence: await currentEvidence(deps) }, reason: request.reason,
   });
-  return { activation: { ...activation, status: 'stood-down', closedAt: at, closedBy: request.actor, closeReason: request.reason }, cancelled, dispatch };
+  const dispatch = await deps.dispatch.request({ activationId: activation.id });
+  return { activation: { ...activation, status: 'stood-down', closedAt: at, closedBy: request.actor, closeReason: request.reason }, dispatch };
 }

@@ -1,3 +1,4 @@
+import { cancelOpenTasks } from '../activation/cancelOpenTasks.ts';
 import { notifyDutyOfficer } from '../escalation/notifyDutyOfficer.ts';
 import type { TaskingCase } from '../escalation/TaskingCase.ts';
 import type { Task } from '../operations/Task.ts';
@@ -12,6 +13,8 @@ import { runPool } from './runPool.ts';
 export interface DispatchSummary extends DispatchCounts {
   /** Crews told that tasks they had been sent were cancelled (stand-down, downgrade), at the same pace. */
   cancellationNotices: number;
+  /** Codes of the open tasks this dispatch cancelled, its activation having been stood down (absent otherwise). */
+  cancelledTasks?: string[];
 }
 
 /**
@@ -19,15 +22,19 @@ export interface DispatchSummary extends DispatchCounts {
  * is opened as an escalation case before it is sent (so an unanswered or failed one is followed up, never
  * dropped), sent exactly once, and its tasks marked dispatched. A leader who cannot be reached is passed
  * over to the backup at once. Shortfalls given here are texted to the duty officer, once per wave.
- * Crews whose tasks were cancelled after they had been sent are then told so (notifyCancelledCrews).
+ * Crews whose tasks were cancelled after they had been sent are then told so (notifyCancelledCrews). A stood-down
+ * activation's open tasks are cancelled first (the stand-down hands them here).
  */
 export async function dispatchWave(deps: MessagingDeps, activationId: string, options: { shortfalls?: readonly Shortfall[] } = {}): Promise<DispatchSummary> {
   const activation = await deps.activations.getActivation(activationId);
   if (!activation) throw new Error(`activation ${activationId} not found`);
   const { m } = resolveMessaging(deps);
+  // A stood-down activation's open tasks are cancelled here, after its close (nothing can be booked on it since):
+  // the stand-down's answer does not wait for them, and a retry cancels what is left.
+  const cancelled = activation.status === 'open' ? undefined : await cancelOpenTasks(deps, activationId, () => true, { actor: activation.closedBy ?? 'dispatcher', reason: `stand-down: ${activation.closeReason ?? 'closed'}` });
   const [plan, crews, tasks, cases] = await Promise.all([deps.registry.getPlan(), deps.registry.listCrews(), deps.tasks.listTasks(activationId), deps.taskingCases.listTaskingCases(activationId)]);
   const crewById = new Map(crews.map((c) => [c.id, c]));
-  const summary: DispatchSummary = { ...noDispatchCounts(), cancellationNotices: 0 };
+  const summary: DispatchSummary = { ...noDispatchCounts(), cancellationNotices: 0, ...(cancelled ? { cancelledTasks: cancelled.map((t) => t.code) } : {}) };
   const waveTasks = tasks.filter((t) => t.wave === activation.wave && t.state === 'planned');
 
   // A retried run finds the cases it opened: their tasks stay together, whatever else became planned since.

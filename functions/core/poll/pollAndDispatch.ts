@@ -3,6 +3,7 @@ import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequest
 import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
 import { resumePlanning } from '../activation/resumePlanning.ts';
+import { resumeStandDown } from '../activation/resumeStandDown.ts';
 import type { Activation } from '../operations/Activation.ts';
 import { keepReadyPlan, type ReadyPlanOutcome } from '../readiness/keepReadyPlan.ts';
 import { pollCity, type PollResult } from './pollCity.ts';
@@ -20,7 +21,8 @@ async function mayHaveUntoldTasks(deps: Pick<CoreDeps, 'tasks'>, open: Activatio
  * never fully planned is planned and dispatched (resumePlanning), and one whose current wave still has planned tasks (its
  * dispatch request failed, in this poller's earlier run or in an officer's request) has its wave requested
  * again: dispatch is idempotent, and nothing booked is left untold. That is known from the activation's
- * booking-run counts, not from its tasks: a poll a minute reads no activation's whole task list.
+ * booking-run counts, not from its tasks: a poll a minute reads no activation's whole task list. With none
+ * open, a stand-down whose hand-over to dispatch was lost is handed over again (resumeStandDown).
  */
 export async function pollAndDispatch(
   deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'readyPlans' | 'plannerBudget'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch: DispatchRequests },
@@ -31,7 +33,10 @@ export async function pollAndDispatch(
   }
   if (result.upgrade?.outcome === 'upgraded') return { ...result, dispatch: await deps.dispatch.request({ activationId: result.upgrade.activation.id }) };
   const open = await deps.activations.getOpenActivation();
-  if (!open) return { ...result, ready: await keepReadyPlan(deps, result.zones) };
+  if (!open) {
+    const finishing = await resumeStandDown(deps);
+    return { ...result, ready: await keepReadyPlan(deps, result.zones), ...(finishing ? { dispatch: finishing } : {}) };
+  }
   const resumed = await resumePlanning(deps, open);
   if (resumed) return resumed.outcome === 'active' ? { ...result, dispatch: resumed.dispatch } : result;
   if (await mayHaveUntoldTasks(deps, open)) {

@@ -22,7 +22,8 @@ export function describeEntry(e: LogEntry): string {
     case 'activation.downgraded':
     case 'activation.lowered':
       return `Level downgraded from ${text(d.from)} to ${text(d.to)}${why}`;
-    case 'activation.stood-down': return `Stood down${why}; ${list(d.cancelledTasks) || 'no'} open tasks cancelled`;
+    // Entries written since the dispatcher cancels a stand-down's tasks name none: its tasks.cancelled entry does.
+    case 'activation.stood-down': return d.cancelledTasks === undefined ? `Stood down${why}; its open tasks cancelled by the dispatcher` : `Stood down${why}; ${list(d.cancelledTasks) || 'no'} open tasks cancelled`;
     case 'team.booked': return `${e.subject ?? 'crew'} booked with vehicle ${text(d.vehicleId)}${d.lent ? ' (lent across zones)' : ''}: ${Array.isArray(d.tasks) ? d.tasks.length : 0} tasks`;
     case 'team.booking-conflict': return `${e.subject ?? 'crew'} could not be booked${why}`;
     case 'road.shortfall': return `Short: ${text(d.road)} (tier ${text(d.tier)}, ${text(d.pass)}, ${text(d.laneKm)} lane-km)${why}`;

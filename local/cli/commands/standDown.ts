@@ -8,7 +8,7 @@ import { withProgress } from '../progress.ts';
 import { codes } from './codes.ts';
 import { notices } from './notices.ts';
 
-/** `snowops stand-down [activation] --reason …`: cancels open tasks and closes the activation. */
+/** `snowops stand-down [activation] --reason …`: closes the activation; its open tasks are cancelled (deployed, by the dispatcher). */
 export function register(program: Command): void {
   withApiOptions(program.command('stand-down')
     .description('stand down an activation (duty officers): cancels its open tasks, frees crews and vehicles')
@@ -16,8 +16,10 @@ export function register(program: Command): void {
     .requiredOption('--reason <text>', 'why, for the response log')
     .option('--idempotency-key <key>', 'reuse to make a retry safe'))
     .action(async (activation: string, opts: ApiOptions & { reason: string; idempotencyKey?: string }) => {
-      const { body: r } = await withProgress('standing down', clientFrom(opts).request<{ activation: Activation; cancelledTasks: string[]; dispatch?: DispatchReceipt }>('POST', `/activations/${encodeURIComponent(activation)}/stand-down`, { body: { reason: opts.reason }, idempotencyKey: opts.idempotencyKey ?? randomUUID() }));
+      const { body: r } = await withProgress('standing down', clientFrom(opts).request<{ activation: Activation; cancelledTasks?: string[]; dispatch?: DispatchReceipt }>('POST', `/activations/${encodeURIComponent(activation)}/stand-down`, { body: { reason: opts.reason }, idempotencyKey: opts.idempotencyKey ?? randomUUID() }));
       if (opts.json) return printJson(r);
+      // Deployed (202) the dispatcher cancels the open tasks after the answer; `snowops log` shows its tasks.cancelled entry.
+      if (!r.cancelledTasks) return print(`Stood down ${r.activation.id}; the dispatcher is cancelling its open tasks and telling the crews already sent out (snowops log shows it).`);
       print(`Stood down ${r.activation.id}; ${r.cancelledTasks.length} open tasks cancelled${codes(r.cancelledTasks)}.${notices(r.dispatch)}`);
     });
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { resumeStandDown } from '../../../functions/core/activation/resumeStandDown.ts';
 import { standDown } from '../../../functions/core/activation/standDown.ts';
 import { dispatchWave } from '../../../functions/core/dispatch/dispatchWave.ts';
 import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
@@ -107,18 +108,50 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路已取消，无需执行，请收车回场。']);
   });
 
-  it('a stand-down whose run died before handing the activation to dispatch leaves it open, and its repeat tells the crews once', async () => {
+  it('a stand-down whose run died before handing the activation to dispatch leaves it closed with its tasks open, and its repeat cancels them and tells the crews once', async () => {
     world = await messagingWorld();
     const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
     await dispatchWave(world.deps, activation.id);
     const dying: DispatchRequests = { request: async () => { throw new Error('Lambda timed out'); } };
     await expect(standDown({ ...world.deps, dispatch: dying }, { activationId: activation.id, ...STAND_DOWN })).rejects.toThrow('Lambda timed out');
-    expect((await world.activations.getActivation(activation.id))?.status).toBe('open');
+    const left = { status: (await world.activations.getActivation(activation.id))?.status, states: (await world.tasks.listTasks(activation.id)).map((t) => t.state) };
 
     const again = await standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN });
 
-    expect(again.activation.status).toBe('stood-down');
+    expect(left).toEqual({ status: 'stood-down', states: ['dispatched'] });
+    expect({ status: again.activation.status, cancelled: again.dispatch.mode === 'sent' ? again.dispatch.cancelledTasks : 'queued', states: (await world.tasks.listTasks(activation.id)).map((t) => t.state) })
+      .toEqual({ status: 'stood-down', cancelled: ['T01'], states: ['cancelled'] });
     expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路已取消，无需执行，请收车回场。']);
+  });
+
+  it('the poller finishes a stand-down whose hand-over to dispatch was lost, and a finished one is not done again', async () => {
+    world = await messagingWorld();
+    const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);
+    await dispatchWave(world.deps, activation.id);
+    const dying: DispatchRequests = { request: async () => { throw new Error('Lambda timed out'); } };
+    await expect(standDown({ ...world.deps, dispatch: dying }, { activationId: activation.id, ...STAND_DOWN })).rejects.toThrow('Lambda timed out');
+
+    const resumed = await resumeStandDown(withInlineDispatch(world));
+    const second = await resumeStandDown(withInlineDispatch(world));
+
+    expect({ resumed: resumed?.mode === 'sent' ? resumed.cancelledTasks : resumed, second }).toEqual({ resumed: ['T01'], second: undefined });
+    expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路已取消，无需执行，请收车回场。']);
+    await expect(standDown(withInlineDispatch(world), { activationId: activation.id, ...STAND_DOWN })).rejects.toThrow('already stood down');
+  });
+
+  it('a stand-down answers before the cancellations when dispatch is queued: the activation is closed, its tasks left to the dispatcher', async () => {
+    world = await messagingWorld();
+    const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1', 'R2'] }, { crewId: 'C02', roadIds: ['R3'] }]);
+    await dispatchWave(world.deps, activation.id);
+    const queued: string[] = [];
+    const queue: DispatchRequests = { request: async (r) => { queued.push(r.activationId); return { mode: 'queued' }; } };
+
+    const result = await standDown({ ...world.deps, dispatch: queue }, { activationId: activation.id, ...STAND_DOWN });
+    const states = (await world.tasks.listTasks(activation.id)).map((t) => t.state);
+    const done = await dispatchWave(world.deps, activation.id);
+
+    expect({ status: result.activation.status, queued, states }).toEqual({ status: 'stood-down', queued: [activation.id], states: ['dispatched', 'dispatched', 'dispatched'] });
+    expect({ cancelled: done.cancelledTasks, busy: (await world.deps.bookings.listBusy()).crewIds.size, notices: done.cancellationNotices }).toEqual({ cancelled: ['T01', 'T02', 'T03'], busy: 0, notices: 2 });
   });
 
   it('the escalator\'s sweep tells a crew whose tasking it closes over cancelled tasks, when no dispatch did (a race lost)', async () => {

@@ -1,4 +1,5 @@
 import { standDown } from '../../../functions/core/activation/standDown.ts';
+import { standDownUnfinished } from '../../../functions/core/activation/standDownUnfinished.ts';
 import { sweepEscalations } from '../../../functions/core/escalation/sweepEscalations.ts';
 import { pollAndDispatch } from '../../../functions/core/poll/pollAndDispatch.ts';
 import { handleReply, type ReplyOutcome } from '../../../functions/core/replies/handleReply.ts';
@@ -63,7 +64,8 @@ export async function runStormScript(w: World, run: Runner = runOnce, deps: () =
   w.clock.advance(5);
   await run('stand-down', async () => {
     const open = await deps().activations.getActivation(activationId);
-    if (open?.status === 'open') await standDown(deps(), { activationId, actor: 'duty-officer', reason: 'snow over' });
+    // A retry after a run that died once the activation was closed finishes that stand-down (its cancellations and notices).
+    if (open && (open.status === 'open' || standDownUnfinished(open))) await standDown(deps(), { activationId, actor: 'duty-officer', reason: 'snow over' });
   });
   await sweep(1);
   return { activationId, decisions, replies };
