@@ -36,6 +36,15 @@ export const pollerEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, 
 }))();
 export type PollerEnv = z.infer<typeof pollerEnvSchema>;
 
+/**
+ * The stage's SMS pace in message parts per second (its config's sms.pace: the origination identity's throughput
+ * times the identities sending together; the stack sets it on every Lambda that texts). Required: a default
+ * would pace a long code granted 1 part per second at 20, and every SMS past its pace is throttled.
+ */
+function smsPaceEnvShape() {
+  return { SMS_PARTS_PER_SECOND: z.coerce.number().check(z.positive(), z.lte(1000)) };
+}
+
 export const smsEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, {
   SMS_SENDER_ID: z.optional(z.string()),
   SMS_ORIGINATION_NUMBER: z.optional(z.string()),
@@ -48,8 +57,7 @@ export const messagingEnvSchema = /* @__PURE__ */ (() => z.extend(smsEnvSchema, 
   IDEMPOTENCY_TABLE: z.string().check(z.minLength(1)),
   /** Maximum price in USD per SMS (SNS MaxPrice), e.g. "0.50". */
   SMS_MAX_PRICE: z.optional(z.string().check(z.regex(/^\d+(\.\d+)?$/, 'must be a price in USD such as 0.50'))),
-  /** The account's SMS throughput in message parts per second (1 to 100 by number type). */
-  SMS_PARTS_PER_SECOND: z._default(z.coerce.number().check(z.positive(), z.lte(1000)), 20),
+  ...smsPaceEnvShape(),
   /** Tries per SMS attempt on throttling or transient failure, the first included. */
   SMS_MAX_TRIES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(20)), 6),
   /** SMS in flight at once (the pace is set by SMS_PARTS_PER_SECOND). */
@@ -91,8 +99,9 @@ export const apiEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, {
   // A reassignment tells both leaders by SMS from the API itself.
   SMS_SENDER_ID: z.optional(z.string()),
   SMS_ORIGINATION_NUMBER: z.optional(z.string()),
-  /** Citizen reports: the officer registers, verifies and rejects them here, and the reporter is texted. */
+  /** Citizen reports: the officer registers, verifies and rejects them here, and the reporter is texted (at the stage's pace). */
   CITIZEN_TABLE: z.string().check(z.minLength(1)),
+  ...smsPaceEnvShape(),
   /** The public report page's address (its status links go in the closing SMS); without it the SMS carries no link. */
   CITIZEN_PAGE_URL: z.optional(z.url()),
 }))();
@@ -107,6 +116,7 @@ export const publicApiEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchem
   SMS_SENDER_ID: z.optional(z.string()),
   SMS_ORIGINATION_NUMBER: z.optional(z.string()),
   SMS_SIGNATURE: z.optional(z.string().check(z.minLength(2))),
+  ...smsPaceEnvShape(),
   CITIZEN_TABLE: z.string().check(z.minLength(1)),
   /** The public report page's address (status links in reporters' SMS). */
   CITIZEN_PAGE_URL: z.optional(z.url()),

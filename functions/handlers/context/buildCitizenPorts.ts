@@ -16,11 +16,8 @@ import type { SmsSender } from '../../core/ports/SmsSender.ts';
 import type { CitizenPorts } from '../api/ApiDeps.ts';
 import { dynamoIdempotencyStore } from '../../adapters/idempotency/dynamoIdempotencyStore.ts';
 
-/** Reporters are texted a few at a time (a code, a registration, a closing): well under the account's pace. */
-const CITIZEN_PARTS_PER_SECOND = 5;
-
 /** The citizen loop's ports in a Lambda: its table, the exactly-once guard on the idempotency table, the handler's SMS sender, and the photo store where the handler has one (the public API). */
-export function buildCitizenPorts(env: { CITIZEN_TABLE: string; IDEMPOTENCY_TABLE: string; CITIZEN_PAGE_URL?: string | undefined }, sms: SmsSender, telemetry: Telemetry, photos?: PhotoStore): CitizenPorts {
+export function buildCitizenPorts(env: { CITIZEN_TABLE: string; IDEMPOTENCY_TABLE: string; SMS_PARTS_PER_SECOND: number; CITIZEN_PAGE_URL?: string | undefined }, sms: SmsSender, telemetry: Telemetry, photos?: PhotoStore): CitizenPorts {
   const db = telemetry.tracer.captureAWSv3Client(documentClient());
   const page = env.CITIZEN_PAGE_URL?.replace(/\/+$/, '');
   return {
@@ -33,7 +30,9 @@ export function buildCitizenPorts(env: { CITIZEN_TABLE: string; IDEMPOTENCY_TABL
     sms,
     messaging: {
       guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(env.IDEMPOTENCY_TABLE, telemetry.tracer.captureAWSv3Client(new DynamoDBClient({}))) }),
-      limiter: new TokenBucket({ partsPerSecond: CITIZEN_PARTS_PER_SECOND, now: systemTimer.now, sleep: systemTimer.sleep }),
+      // Reporters are texted a few at a time (a code, a registration, a closing), at the stage's pace: a fixed 5 per
+      // second was five times a long code's 1, and every part past the pace is throttled.
+      limiter: new TokenBucket({ partsPerSecond: env.SMS_PARTS_PER_SECOND, now: systemTimer.now, sleep: systemTimer.sleep }),
       // A reporter's SMS that fails is in the response log (citizen.sms-failed); no queue holds it.
       deadLetters: { send: async () => {} },
       retry: { ...DEFAULT_RETRY_POLICY, maxTries: 3 },

@@ -20,6 +20,7 @@ describe('the deployed entry point functions/handlers/api.ts', () => {
     vi.stubEnv('CITIZEN_TABLE', tables.names.CITIZEN_TABLE);
     vi.stubEnv('DISPATCH_QUEUE_URL', 'https://sqs.local/dispatch');
     vi.stubEnv('PLANNING_QUEUE_URL', 'https://sqs.local/planning');
+    vi.stubEnv('SMS_PARTS_PER_SECOND', '1');
     vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', inject('dynamoEndpoint'));
     vi.stubEnv('AWS_REGION', 'local');
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
