@@ -23,6 +23,7 @@ import { formatEscalationSummary } from './formatEscalationSummary.ts';
 import { sweepEscalations } from '../../functions/core/escalation/sweepEscalations.ts';
 import { localTime } from '../../functions/core/messages/localTime.ts';
 import type { DysmsapiServer } from '../aliyun/startDysmsapiServer.ts';
+import { CitizenDemo, type CitizenDemoResult } from './citizenDemo.ts';
 
 export interface StormOptions {
   forecastFile: string;
@@ -48,6 +49,8 @@ export interface StormResult {
   timeZone: string;
   /** With `sms: 'aliyun'`: what the local endpoint answering like Dysmsapi was asked, and what the phones showed. */
   aliyun?: Pick<DysmsapiServer, 'requests' | 'delivered'>;
+  /** With `api` and an activation: the citizen report the demo took round the loop. */
+  citizen?: CitizenDemoResult;
 }
 
 const TICK_MINUTES = 5;
@@ -147,6 +150,21 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       if (pollNo + 1 >= options.polls && (!activation || clock.now().getTime() >= horizon)) break;
       clock.advance(TICK_MINUTES);
     }
+    let citizen: CitizenDemoResult | undefined;
+    if (server && api && activation) {
+      // After the storm, one citizen report round the 随手拍 loop through the routes the page and the console use.
+      const demo = new CitizenDemo({ url: server.url, officerToken: api.tokens.officer, city, sms: deps.sms, say, advance: (minutes) => clock.advance(minutes) });
+      const reply = await demo.reportAndDispatch(new Set((await deps.tasks.listTasks(activation.id)).map((t) => t.roadId)));
+      if (reply) {
+        clock.advance(40);
+        const outcome = runtime.aliyun ? await runtime.reply(reply.from, reply.body) : await handleReply(deps, { inboundMessageId: `demo-${inbound++}`, from: reply.from, body: reply.body });
+        replies.push({ ...reply, outcome });
+        say(`  ← ${localTime(clock.now().toISOString(), tz)} ${maskPhone(reply.from)} "${reply.body}" → ${outcome}`);
+        clock.advance(TICK_MINUTES);
+        await demo.verifyWhenHandled();
+      }
+      citizen = await demo.result();
+    }
     const log = [...(await deps.log.list('system')), ...(activation ? await deps.log.list(activation.id) : [])].sort((a, b) => a.at.localeCompare(b.at));
     const tasks = activation ? await deps.tasks.listTasks(activation.id) : [];
     say(`\n${formatLogSummary(log, city.plan.timeZone)}`);
@@ -171,7 +189,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       await options.api.keepServing();
     }
     const aliyun = runtime.aliyun ? { requests: [...runtime.aliyun.dysmsapi.requests], delivered: [...runtime.aliyun.dysmsapi.delivered] } : undefined;
-    return { activation, tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone, ...(aliyun ? { aliyun } : {}) };
+    return { activation, tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone, ...(aliyun ? { aliyun } : {}), ...(citizen ? { citizen } : {}) };
   } finally {
     await server?.close();
     api?.close();

@@ -18,6 +18,7 @@ describe('npm start (the command a new engineer runs)', () => {
     expect(stdout).toContain('activation');
     expect(stdout).toContain('Response log');
     expect(stdout).toMatch(/API http:\/\/127\.0\.0\.1:\d+ .*duty-officer token:\n {2}ey/);
+    expect(stdout).toMatch(/the reporter's status page says closed, rated 5\/5/);
     expect(await groupGone(started.child.pid!, 5_000)).toBe(true);
   }, 70_000);
 
