@@ -1,4 +1,6 @@
 import type { OutboxRecord } from '../../functions/adapters/sms/OutboxSmsSender.ts';
+import type { CitizenFigures } from '../../functions/core/citizen/citizenFigures.ts';
+import { describeCitizenFigures } from '../../functions/core/citizen/describeCitizenFigures.ts';
 import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import type { CityFile } from '../city/cityFileSchema.ts';
 
@@ -18,11 +20,10 @@ export interface CitizenDemoOptions {
 
 interface CaseView { id: string; state: string; rating?: number; task?: { code: string } }
 
-interface FiguresView { cases: number; medianMinutes: { register: number | null; dispatch: number | null; close: number | null }; closureRate: number | null; onTimeRate: number | null; targetHours: number; satisfaction: { mean: number | null } }
+interface FiguresView extends CitizenFigures { days: number }
 
 export interface CitizenDemoResult { caseId: string; state: string; rating?: number; smsToReporter: string[] }
 
-const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 100)} %`);
 
 /**
  * One citizen report going round the 随手拍 loop in the demo storm, through the HTTP routes the report page
@@ -92,8 +93,7 @@ export class CitizenDemo {
     if (!this.caseId) return undefined;
     const c = await this.call<CaseView>('GET', `/citizen/cases/${this.caseId}`, undefined, this.options.officerToken);
     const f = await this.call<FiguresView>('GET', '/citizen/figures', undefined, this.options.officerToken);
-    const m = f.medianMinutes;
-    this.options.say(`   citizen figures (GET /citizen/figures): ${f.cases} case(s), median minutes to register ${m.register ?? '–'} / dispatch ${m.dispatch ?? '–'} / close ${m.close ?? '–'}, closure ${percent(f.closureRate)}, on time ${percent(f.onTimeRate)} (target ${f.targetHours} h), satisfaction ${f.satisfaction.mean ?? '–'}`);
+    this.options.say(`   citizen figures (GET /citizen/figures, the after-action report's too): ${describeCitizenFigures(f)}`);
     return { caseId: c.id, state: c.state, ...(c.rating === undefined ? {} : { rating: c.rating }), smsToReporter: this.options.sms.sent.filter((s) => s.to === DEMO_REPORTER).map((s) => s.body) };
   }
 

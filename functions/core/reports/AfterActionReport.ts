@@ -1,4 +1,5 @@
 import * as z from '../../config/zod.ts';
+import { CITIZEN_CATEGORIES } from '../citizen/CitizenCategory.ts';
 import { ACTIVE_LEVELS, RESPONSE_LEVELS } from '../levels/ResponseLevel.ts';
 import { TASK_STATES } from '../operations/Task.ts';
 import { evidenceSchema } from '../triggers/evidenceSchema.ts';
@@ -33,6 +34,17 @@ export const afterActionReportSchema = z.lazy(() => {
     fullyCoveredAt: z.nullable(z.string()),
     timeline: z.array(coveragePointSchema),
   }).register(z.globalRegistry, { id: 'TierCoverage' });
+
+  const minutes = () => z.nullable(z.number());
+  const citizenFiguresSchema = z.object({
+    targetHours: z.number().check(z.describe("the plan's target from report to closing (plan.citizenCaseTargetHours, 72 h when it names none)")),
+    cases: z.number().check(z.int()),
+    byCategory: z.record(z.enum(CITIZEN_CATEGORIES), z.number().check(z.int())),
+    medianMinutes: z.object({ register: minutes(), dispatch: minutes(), close: minutes() }).check(z.describe('median minutes from the report to each step, over the cases that reached it')),
+    closureRate: z.nullable(z.number()).check(z.describe('结案率: closed among the cases not rejected or merged')),
+    onTimeRate: z.nullable(z.number()).check(z.describe('按期处置率: closed within targetHours of the report, among the closed')),
+    satisfaction: z.object({ ratings: z.number().check(z.int()), mean: z.nullable(z.number()) }),
+  }).register(z.globalRegistry, { id: 'CitizenFigures' });
 
   const loggedFact = z.object({ at: z.string(), actor: z.string(), action: z.string(), subject: z.nullable(z.string()), reason: z.nullable(z.string()) });
 
@@ -78,6 +90,7 @@ export const afterActionReportSchema = z.lazy(() => {
     levelChanges: z.array(z.object({ at: z.string(), by: z.string(), from: z.string(), to: z.string(), reason: z.nullable(z.string()) })),
     standDown: z.nullable(z.object({ at: z.string(), by: z.string(), reason: z.string() })),
     tasksByState: z.record(z.enum(TASK_STATES), z.number().check(z.int())),
+    citizen: z.nullable(citizenFiguresSchema).check(z.describe('the citizen reports filed during the operational period (the figures of GET /citizen/figures over that period)')),
     generatedAt: z.string(),
     preparedBy: z.string(),
   }).register(z.globalRegistry, { id: 'AfterActionReport' });

@@ -1,3 +1,4 @@
+import type { CitizenFigures } from '../citizen/citizenFigures.ts';
 import type { LogEntry } from '../log/LogEntry.ts';
 import type { Activation } from '../operations/Activation.ts';
 import { TASK_STATES, type Task, type TaskState } from '../operations/Task.ts';
@@ -22,6 +23,8 @@ export interface AfterActionInput {
   /** UTC ISO; ends the operational period of an activation still open. */
   now: string;
   preparedBy: string;
+  /** The citizen reports of the operational period (citizenFigures), when the caller read them. */
+  citizen?: CitizenFigures;
 }
 
 const MINUTE_MS = 60_000;
@@ -93,6 +96,7 @@ export function buildAfterAction(input: AfterActionInput): AfterActionReport {
     levelChanges,
     standDown: activation.closedAt ? { at: activation.closedAt, by: activation.closedBy ?? '', reason: activation.closeReason ?? '' } : null,
     tasksByState,
+    citizen: input.citizen ?? null,
     generatedAt: input.now,
     preparedBy: input.preparedBy,
   };

@@ -1,3 +1,4 @@
+import { describeCitizenFigures } from '../citizen/describeCitizenFigures.ts';
 import type { LogEntry } from '../log/LogEntry.ts';
 import { maskPhones } from '../log/maskPhones.ts';
 import type { Task } from '../operations/Task.ts';
@@ -82,6 +83,7 @@ export function ics214Html(input: Ics214Input): string {
 <tr><td>Time to acknowledge (median / p90)</td><td>${h(num(r.acknowledgement.medianMinutes, ' min'))} / ${h(num(r.acknowledgement.p90Minutes, ' min'))} · ${r.acknowledgement.acknowledged} of ${r.acknowledgement.dispatchedTasks} tasks acknowledged, ${r.acknowledgement.refused} refused, ${r.acknowledgement.unanswered} unanswered</td></tr>
 <tr><td>Messages</td><td>${r.messages.sent} sent, ${r.messages.failed} failed · ${r.escalations.count} escalations</td></tr>
 <tr><td>Shortfalls</td><td>${r.shortfalls.count} road passes (tier 1: ${r.shortfalls.laneKmByTier[1]} lane-km, tier 2: ${r.shortfalls.laneKmByTier[2]}, tier 3: ${r.shortfalls.laneKmByTier[3]})</td></tr>
+<tr><td>Citizen reports 市民上报</td><td>${r.citizen ? h(describeCitizenFigures(r.citizen)) : '—'}</td></tr>
 </table>
 <h2>Priority-road coverage against the plan's targets 重点道路通行</h2>
 ${coverageSvg(r.coverage, periodHours)}

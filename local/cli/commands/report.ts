@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { describeCitizenFigures } from '../../../functions/core/citizen/describeCitizenFigures.ts';
 import type { AfterActionReport } from '../../../functions/core/reports/AfterActionReport.ts';
 import { CliError } from '../CliError.ts';
 import { clientFrom, withApiOptions, type ApiOptions } from '../api/apiOptions.ts';
@@ -23,6 +24,7 @@ function summary(r: AfterActionReport): string {
       ['tasks acknowledged / refused / unanswered', `${r.acknowledgement.acknowledged} / ${r.acknowledgement.refused} / ${r.acknowledgement.unanswered} of ${r.acknowledgement.dispatchedTasks}`],
       ['SMS sent / failed; escalations', `${r.messages.sent} / ${r.messages.failed}; ${r.escalations.count}`],
       ['shortfalls', `${r.shortfalls.count} road passes`],
+      ['citizen reports', r.citizen ? describeCitizenFigures(r.citizen) : '—'],
       ['stand-down', r.standDown ? `${when(r.standDown.at, tz)} by ${r.standDown.by}: ${r.standDown.reason}` : '—'],
     ]),
     table(['tier', 'lane-km in scope', 'target', 'passable by target', 'passable now', 'target'], r.coverage.map((c) => [

@@ -7,7 +7,10 @@ import { afterActionReportSchema, type AfterActionReport } from '../../../functi
 import { CMA_BLIZZARD_THRESHOLDS, cityPlanSchema } from '../../../functions/core/registry/CityPlan.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
 import type { CityFile } from '../../../local/city/cityFileSchema.ts';
+import type { CaseEvent } from '../../../functions/core/citizen/CitizenCase.ts';
+import { DynamoCitizenCases } from '../../../functions/adapters/dynamo/DynamoCitizenCases.ts';
 import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { aCitizenCase } from '../../support/builders/citizenCase.ts';
 
 /**
  * A city small enough that the plan is known by hand: five ploughs with certified crews at one
@@ -78,6 +81,12 @@ describe('after-action report of a scripted activation whose true figures are kn
     await reply(h, id, 102, 'R1', '3'); // R1 (tier 1, 10 km) passable 1.5 h after activation
     await reply(h, id, 212, 'R3', '3'); // R3 (tier 2, 6 km) at 3.33 h
     await reply(h, id, 312, 'R2', '3'); // R2 (tier 1, 10 km) at 5 h
+    // Citizen reports: one filed during the activation, closed in 130 minutes and rated 4; one before it and one after it (not counted).
+    const cases = new DynamoCitizenCases(h.tables.db, h.tables.names.CITIZEN_TABLE!);
+    const steps = (...pairs: [CaseEvent['step'], number][]): CaseEvent[] => pairs.map(([step, m]) => ({ step, at: at(m) }));
+    await cases.create(aCitizenCase({ id: 'r-during', submittedAt: at(20), state: 'closed', rating: 4, history: steps(['submit', 20], ['register', 25], ['dispatch', 30], ['handle', 140], ['verify', 150]) }));
+    await cases.create(aCitizenCase({ id: 'r-before', submittedAt: at(5), category: 'other', history: steps(['submit', 5]) }));
+    await cases.create(aCitizenCase({ id: 'r-after', submittedAt: at(435), category: 'meltwater', history: steps(['submit', 435]) }));
     clockTo(h, 432);
     await h.call('POST', `/activations/${id}/stand-down`, { body: { reason: 'snow over, roads open' } }); // 7 h after activation
     clockTo(h, 442);
@@ -125,6 +134,13 @@ describe('after-action report of a scripted activation whose true figures are kn
     expect(report.tasksByState).toMatchObject({ done: 3, cancelled: 2, dispatched: 0, acknowledged: 0 });
   });
 
+  it('gives the figures of the citizen reports filed during the operational period, against the plan\'s 72 h target', () => {
+    expect(report.citizen).toEqual({
+      targetHours: 72, cases: 1, byCategory: { 'icy-road': 1, 'uncleared-snow': 0, 'blocked-access': 0, meltwater: 0, 'fallen-branch': 0, other: 0 },
+      medianMinutes: { register: 5, dispatch: 10, close: 130 }, closureRate: 1, onTimeRate: 1, satisfaction: { ratings: 1, mean: 4 },
+    });
+  });
+
   it('exports the log as CSV: a header, one row per entry, quoted where needed, phones masked', async () => {
     const res = await h.call('GET', `/activations/${id}/log.csv`, { as: 'manager' });
     expect(res.status).toBe(200);
@@ -147,6 +163,7 @@ describe('after-action report of a scripted activation whose true figures are kn
     const leader = TESTVILLE.crews.find((c) => c.id === booked.crewId)!.leader;
     expect(res.text).toContain(`${leader.name} +86 138****${leader.phone.slice(-4)}`);
     expect(res.text).toContain('manager-demo');
+    expect(res.text).toContain('<td>Citizen reports 市民上报</td><td>1 case (icy-road 1); median minutes to register / dispatch / close 5 / 10 / 130; closure rate 100%; on time 100% (target 72 h); satisfaction 4.0 of 5 (1 rated)</td>');
     expect(res.text).not.toMatch(/\+86\d{11}/);
   });
 

@@ -1,5 +1,5 @@
 import { banReporter } from '../../../../core/citizen/banReporter.ts';
-import { caseFigures, caseTargetHours } from '../../../../core/citizen/caseFigures.ts';
+import { citizenFigures } from '../../../../core/citizen/citizenFigures.ts';
 import { dispatchCase } from '../../../../core/citizen/dispatchCase.ts';
 import { followTasks } from '../../../../core/citizen/followTask.ts';
 import { suggestMerges } from '../../../../core/citizen/nearbyCases.ts';
@@ -44,9 +44,8 @@ export const caseFiguresRoute = defineRoute({
   query: queueQuery,
   responses: { 200: { description: 'the figures' } },
   handle: async ({ deps, query }) => {
-    const [plan, cases] = await Promise.all([deps.registry.getPlan(), recentCases(deps, query.days)]);
-    const targetHours = caseTargetHours(plan);
-    return json(200, { days: query.days, targetHours, ...caseFigures(cases, targetHours) });
+    const from = new Date(deps.clock.now().getTime() - query.days * 86_400_000).toISOString();
+    return json(200, { days: query.days, ...(await citizenFigures(followDeps(deps), { plan: await deps.registry.getPlan(), from })) });
   },
 });
 
