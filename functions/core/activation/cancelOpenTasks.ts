@@ -1,9 +1,12 @@
 import { groupByCrew } from '../dispatch/groupByCrew.ts';
+import { runPool } from '../dispatch/runPool.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { TransitionGuard } from '../ports/TaskStore.ts';
 
 const ROUNDS = 3;
+/** Crews whose tasks close at once. */
+const CREWS_AT_ONCE = 16;
 
 /**
  * Cancels the activation's open tasks that `select` picks, which frees their crews and vehicles, and
@@ -23,10 +26,11 @@ export async function cancelOpenTasks(
     const open = (await deps.tasks.listTasks(activationId)).filter((t) => OPEN_TASK_STATES.includes(t.state) && select(t));
     if (open.length === 0) break;
     const at = deps.clock.now().toISOString();
-    // Crews in parallel, each crew's tasks together (its locks go when its last task closes).
-    await Promise.all([...groupByCrew(open).values()].map(async (crewTasks) => {
+    // Crews a few at a time, each crew's tasks together (its locks go when its last task closes). All at once, a
+    // city's 400 crews queued 374 transactions behind the client's 50 sockets and DynamoDB Local gave up on a lock.
+    await runPool([...groupByCrew(open).values()], CREWS_AT_ONCE, async (crewTasks) => {
       cancelled.push(...(await deps.tasks.closeTasks(crewTasks, 'cancelled', at, guard)));
-    }));
+    });
   }
   cancelled.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
   if (cancelled.length > 0) {
