@@ -173,6 +173,12 @@ describe('every console action from the keyboard, and every page without serious
     await page.focus('[data-export="csv"]');
     const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(await readFile((await file.path())!, 'utf8')).toContain('activation.stood-down');
+    // After stand-down, the log and the report named by no id open on the latest activation (not a 404 for "current").
+    await page.goto(`${world.consoleUrl}#/report`);
+    await page.waitForSelector(`[data-report] h2:has-text("${activationId}")`);
+    await page.goto(`${world.consoleUrl}#/log`);
+    await page.waitForSelector('[data-action-name="activation.stood-down"]');
+    expect(await page.locator('[data-log] [role="alert"]').count()).toBe(0);
     await page.goto(`${world.consoleUrl}#/board`);
     await page.waitForSelector('[data-board]');
     await page.screenshot({ path: `${SHOTS}/snowops-console-manager.png`, fullPage: true });
@@ -194,9 +200,15 @@ describe('every console action from the keyboard, and every page without serious
     // The switch flips in the page at once; the status column changes only when the saved record is read back.
     await page.waitForFunction((id) => document.querySelector(`[data-record="${id}"] td:nth-child(6)`)?.textContent === 'maintenance', vehicle.id);
     expect((await world.deps.registry.listVehicles()).find((v) => v.id === vehicle.id)!.status).toBe('maintenance');
-    // The file itself comes from the browser's own picker (not a page control); choosing it is the one step not typed here.
-    await page.setInputFiles('[data-import-file]', new URL('../fixtures/registry/roads.bad.csv', import.meta.url).pathname);
-    await page.focus('[data-import-send]');
+    // The file choice is a labelled control Tab reaches; Space opens the browser's picker, where the file is chosen.
+    await page.focus('[data-import-kind]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-import-file'))).toBe(true);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent?.trim())).toMatch(/^文件/);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(new URL('../fixtures/registry/roads.bad.csv', import.meta.url).pathname);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-import-send'))).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-import-errors]');
   }, 60_000);

@@ -52,7 +52,8 @@ describe('a manager and an administrator in the console in Chromium', () => {
     await page.fill('[data-reason]', 'trying what a manager may not do');
     await page.click('[data-confirm]');
     const problem = await page.waitForSelector('[data-problem]');
-    expect(await problem.textContent()).toMatch(/^Manager-demo \(manager\) may not .*duty-officer\.$/);
+    // Said in the console's language from the API's reason code, not the API's English sentence.
+    expect(await problem.textContent()).toBe('Manager-demo（管理者）无权启动响应；需要值班员权限。');
     expect((await world.deps.activations.getOpenActivation())?.level).toBe('II');
   });
 

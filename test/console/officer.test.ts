@@ -82,6 +82,8 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     await page.goto(`${world.consoleUrl}#/attention`);
     const item = await page.waitForSelector('[data-kind="unparsed-reply"]');
     expect(await item.textContent()).toContain('车坏了怎么办');
+    // Said from the API's reason code in Chinese, not its English sentence.
+    expect(await page.textContent('[data-kind="unparsed-reply"] [data-detail]')).toMatch(/的回复无法识别，已回复帮助短信$/);
     expect(await seriousAxeFindings(page)).toEqual([]);
     await page.click('[data-kind="unparsed-reply"] [data-action="message"]');
     await page.fill('[data-message-text]', '请原地等待，备用车十分钟后到。');
@@ -147,6 +149,10 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     await page.waitForSelector('[data-done]');
     expect(await world.deps.activations.getOpenActivation()).toBeUndefined();
     await page.waitForSelector('[data-kpi="since"]:has-text("已解除")');
+    // Every open task was cancelled: the tier-1 share says what is known, never "100 % · 0 / 0 km".
+    const tier1 = await page.textContent('[data-kpi="tier1"]');
+    expect(tier1).not.toMatch(/100%.*0 \/ 0 km/);
+    expect(tier1).toMatch(/—无一级道路任务|\d+%\d+(\.\d+)? \/ \d+(\.\d+)? km · 最终/);
     // The after-action figures of the activation just stood down, from its report.
     expect(await (await page.waitForSelector('[data-after-action] [data-figure="acknowledged"]')).textContent()).toMatch(/^[1-9]\d*\/\d+/);
   });

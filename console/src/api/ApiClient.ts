@@ -59,8 +59,8 @@ export class ApiClient {
 
 async function problemOf(res: Response): Promise<ProblemError> {
   try {
-    const p = (await res.json()) as { title?: string; detail?: string; errors?: ProblemError['errors'] };
-    return new ProblemError(res.status, p.title ?? res.statusText, p.detail ?? '', Array.isArray(p.errors) ? p.errors : []);
+    const p = (await res.json()) as { title?: string; detail?: string; errors?: ProblemError['errors']; reasonCode?: unknown };
+    return new ProblemError(res.status, p.title ?? res.statusText, p.detail ?? '', Array.isArray(p.errors) ? p.errors : [], p.reasonCode);
   } catch {
     return new ProblemError(res.status, res.statusText, `the API answered ${res.status}`);
   }

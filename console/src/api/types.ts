@@ -4,6 +4,9 @@ export type ActiveLevel = Exclude<Level, 'none'>;
 export type RoadState = 'short' | 'planned' | 'dispatched' | 'acknowledged' | 'on-site' | 'done';
 export type TaskState = 'planned' | 'dispatched' | 'acknowledged' | 'on-site' | 'done' | 'verified' | 'cannot' | 'cancelled';
 
+/** Why, as a code and its parameters (the API's English sentence is beside it): said from console/src/ui/reasons.ts. */
+export interface ReasonCode { code: string; params: Record<string, string | number | boolean | null> }
+
 export interface Evidence { rule: string; level: ActiveLevel; provider: string; value: number; threshold: number; unit: string; windowHours: number; from: string; to: string; gapHours: number }
 export interface LogEntry { id: string; activationId: string; at: string; actor: string; action: string; subject?: string; details: Record<string, unknown>; reason?: string }
 
@@ -11,7 +14,7 @@ export interface Board {
   city: string; timeZone: string; forecastLevel: Level; staleAfterMinutes: number;
   zones: { zoneId: string; name: string; forecastLevel: Level; activationLevel: Level | null; evidence: Evidence[]; provider: string | null; lastSuccessAt: string | null; lastError: string | null; watch: boolean; stale: boolean; hourly: { from: string; snowWaterMm: (number | null)[] } | null }[];
   thresholds: { level: ActiveLevel; windowHours: number; waterMm: number }[];
-  activation: { id: string; level: ActiveLevel; status: 'open' | 'stood-down'; openedAt: string; openedBy: string; reason: string; wave: number; closedAt: string | null } | null;
+  activation: { id: string; level: ActiveLevel; status: 'open' | 'stood-down'; openedAt: string; openedBy: string; reason: string; reasonCode: ReasonCode | null; wave: number; closedAt: string | null } | null;
   roads: Record<string, RoadState>;
   kpis: { tier1LaneKm: number; tier1PassableLaneKm: number; tier1TargetAt: string | null; tier1Late: boolean; crewsOut: number; tasks: number; tasksDone: number; unconfirmed: number; unreachable: number; cannot: number; short: number } | null;
   ticker: LogEntry[];
@@ -31,13 +34,13 @@ export interface Task {
 export interface Preview {
   level: ActiveLevel; timeZone: string;
   teams: { crewId: string; team: string; vehicleId: string; vehicle: string; tasks: { roadId: string; road: string; tier: number; pass: string; laneKm: number; startBy: string; passableAt: string; late: boolean }[] }[];
-  shortfalls: { roadId: string; roadName: string; tier: number; pass: string; reason: string }[];
+  shortfalls: { roadId: string; roadName: string; tier: number; pass: string; reason: string; reasonCode?: ReasonCode }[];
   summary: { tasks: number; teams: number; shortfalls: number; late: number; openActivationId: string | null };
 }
 
 export interface AttentionItem {
   kind: 'unconfirmed' | 'unreachable' | 'cannot' | 'shortfall' | 'stale-forecast' | 'unparsed-reply';
-  at: string; crewId: string | null; crewName: string | null; zoneId: string | null; taskCodes: string[]; text: string | null; detail: string;
+  at: string; crewId: string | null; crewName: string | null; zoneId: string | null; taskCodes: string[]; text: string | null; detail: string; reasonCode: ReasonCode;
 }
 export interface Attention { activationId: string | null; items: AttentionItem[] }
 export interface Candidates { taskCode: string; pass: string; crews: { id: string; name: string; zoneId: string; vehicles: { id: string; label: string }[] }[] }

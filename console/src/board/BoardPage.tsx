@@ -9,6 +9,7 @@ import { MapView } from './MapView.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { Ticker } from './Ticker.tsx';
 import { ZonePanel } from './ZonePanel.tsx';
+import { sayReason } from '../ui/reasons.ts';
 
 export interface BoardData { board: Board; map: CityMap }
 
@@ -25,11 +26,12 @@ export function BoardPage({ api, polled, wall, children }: { api: ApiClient; pol
   if (!data) return <section class="board"><StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone="UTC" /></section>;
   const { board, map } = data;
   const a = board.activation;
+  const why = a ? sayReason(a.reasonCode, a.reason, board.timeZone) : '';
   return (
     <section class={wall ? 'board wall' : 'board'} data-board>
       <header class="board-head">
         <h1>{board.city} · {t('level')} <span class={`level-badge big lvl-${a?.status === 'open' ? a.level : board.forecastLevel}`} data-level>{a?.status === 'open' ? a.level : board.forecastLevel === 'none' ? t('none') : board.forecastLevel}</span></h1>
-        {a && <p class="activation-line" title={a.reason}>{a.status === 'open' ? '' : `${t('standDownDone')} · `}{a.reason} <small>({a.openedBy})</small></p>}
+        {a && <p class="activation-line" title={why} data-activation-reason>{a.status === 'open' ? '' : `${t('standDownDone')} · `}{why} <small>({a.openedBy})</small></p>}
         <StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone={board.timeZone} />
       </header>
       <Kpis board={board} />

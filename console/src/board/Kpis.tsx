@@ -8,14 +8,17 @@ export function Kpis({ board }: { board: Board }) {
   const k = board.kpis;
   const a = board.activation;
   if (!k || !a) return <section class="kpis" aria-label="KPI"><p class="kpi-empty">{t('noActivation')}</p></section>;
-  const pct = k.tier1LaneKm > 0 ? Math.round((k.tier1PassableLaneKm / k.tier1LaneKm) * 100) : 100;
+  // No tier-1 lane-km booked (none in scope, or all cancelled at stand-down): no share to show, not 100 %.
+  const pct = k.tier1LaneKm > 0 ? Math.round((k.tier1PassableLaneKm / k.tier1LaneKm) * 100) : null;
   const open = a.status === 'open';
+  const late = open && k.tier1Late;
+  const standing = open ? (late ? t('late') : t('onTrack')) : t('final');
   return (
     <section class="kpis" aria-label="KPI">
-      <div class={`kpi ${k.tier1Late ? 'kpi-late' : 'kpi-ok'}`} data-kpi="tier1">
+      <div class={`kpi ${pct === null ? '' : late ? 'kpi-late' : 'kpi-ok'}`} data-kpi="tier1">
         <span class="kpi-label">{t('tier1')}</span>
-        <span class="kpi-value">{pct}%</span>
-        <span class="kpi-note">{k.tier1PassableLaneKm} / {k.tier1LaneKm} km · {k.tier1Late ? t('late') : t('onTrack')}{k.tier1TargetAt ? ` · ≤ ${clock(k.tier1TargetAt, board.timeZone)}` : ''}</span>
+        <span class="kpi-value" data-kpi-value>{pct === null ? '—' : `${pct}%`}</span>
+        <span class="kpi-note">{pct === null ? t('noTier1') : `${k.tier1PassableLaneKm} / ${k.tier1LaneKm} km · ${standing}`}{open && pct !== null && k.tier1TargetAt ? ` · ≤ ${clock(k.tier1TargetAt, board.timeZone)}` : ''}</span>
       </div>
       <div class="kpi" data-kpi="crews"><span class="kpi-label">{t('crewsOut')}</span><span class="kpi-value">{k.crewsOut}</span></div>
       <div class="kpi" data-kpi="done"><span class="kpi-label">{t('tasksDone')}</span><span class="kpi-value">{k.tasksDone}/{k.tasks}</span></div>

@@ -9,7 +9,7 @@ export function Ticker({ entries, timeZone }: { entries: LogEntry[]; timeZone: s
     <section class="ticker" aria-label={t('ticker')}>
       <h2 class="sr-only">{t('ticker')}</h2>
       <ol aria-live="polite">
-        {entries.map((e) => <li key={e.id}><time dateTime={e.at}>{clock(e.at, timeZone)}</time> {describeEntry(e)}</li>)}
+        {entries.map((e) => <li key={e.id}><time dateTime={e.at}>{clock(e.at, timeZone)}</time> {describeEntry(e, timeZone)}</li>)}
       </ol>
     </section>
   );

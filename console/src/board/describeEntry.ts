@@ -1,5 +1,6 @@
 import type { LogEntry } from '../api/types.ts';
 import { lang } from '../ui/i18n.ts';
+import { reasonCodeOf, sayReason } from '../ui/reasons.ts';
 
 // The actions people meet most, in words; the rest keep their log name.
 const WORDS: Record<string, [string, string]> = {
@@ -14,8 +15,8 @@ const WORDS: Record<string, [string, string]> = {
   'escalation.advanced': ['升级催办', 'escalated'], 'tasks.cancelled': ['任务取消', 'tasks cancelled'], 'replacement.requested': ['请求替换', 'replacement requested'],
 };
 
-/** One log line as a person reads it. */
-export function describeEntry(e: LogEntry): string {
+/** One log line as a person reads it; a reason the API coded is said in the console's language, its times in `timeZone`. */
+export function describeEntry(e: LogEntry, timeZone: string): string {
   const d = e.details;
   const word = WORDS[e.action]?.[lang.get() === 'en' ? 1 : 0] ?? e.action;
   // Tasks are logged as codes, or (team.booked) as objects that carry their code.
@@ -23,5 +24,6 @@ export function describeEntry(e: LogEntry): string {
   const tasks = codes.length ? ` ${codes.join(',')}` : '';
   const body = typeof d.body === 'string' ? ` “${d.body}”` : typeof d.text === 'string' ? ` “${d.text}”` : '';
   const subject = e.subject && !e.subject.startsWith('message:') ? ` ${e.subject}` : '';
-  return `${word}${subject}${tasks}${body}${e.reason ? ` — ${e.reason}` : ''} · ${e.actor}`;
+  const reason = e.reason ? sayReason(reasonCodeOf(d.reasonCode), e.reason, timeZone) : '';
+  return `${word}${subject}${tasks}${body}${reason ? ` — ${reason}` : ''} · ${e.actor}`;
 }

@@ -1,10 +1,11 @@
 import type { ApiClient } from '../api/ApiClient.ts';
-import type { ActiveLevel } from '../api/types.ts';
+import type { ActiveLevel, ReasonCode } from '../api/types.ts';
 import { usePoll } from '../api/usePoll.ts';
 import { clock } from '../ui/format.ts';
 import { t } from '../ui/i18n.ts';
+import { sayReason } from '../ui/reasons.ts';
 
-interface ActivationRow { id: string; level: ActiveLevel; status: string; openedAt: string; openedBy: string; reason: string; closedAt?: string }
+interface ActivationRow { id: string; level: ActiveLevel; status: string; openedAt: string; openedBy: string; reason: string; reasonCode?: ReasonCode; closedAt?: string }
 
 /** Recent activations, newest first, each with its log and its after-action report. */
 export function ActivationsPage({ api, pollMs, timeZone }: { api: ApiClient; pollMs: number; timeZone: string }) {
@@ -18,7 +19,7 @@ export function ActivationsPage({ api, pollMs, timeZone }: { api: ApiClient; pol
           {(polled.data ?? []).map((a) => (
             <tr key={a.id} data-activation={a.id}>
               <td>{a.id}</td><td><span class={`level-badge lvl-${a.level}`}>{a.level}</span></td><td>{a.status}</td>
-              <td>{clock(a.openedAt, timeZone, true)} ({a.openedBy})</td><td>{a.closedAt ? clock(a.closedAt, timeZone, true) : '—'}</td><td>{a.reason}</td>
+              <td>{clock(a.openedAt, timeZone, true)} ({a.openedBy})</td><td>{a.closedAt ? clock(a.closedAt, timeZone, true) : '—'}</td><td>{sayReason(a.reasonCode, a.reason, timeZone)}</td>
               <td class="row"><a href={`#/log?stream=${a.id}`}>{t('log')}</a> <a href={`#/report?id=${a.id}`}>{t('report')}</a></td>
             </tr>
           ))}

@@ -7,6 +7,7 @@ import { download } from '../ui/download.ts';
 import { hashQuery } from '../ui/hashQuery.ts';
 import { t } from '../ui/i18n.ts';
 import { CoverageChart, type TierCoverage } from './CoverageChart.tsx';
+import { latestActivationId } from './latestActivationId.ts';
 
 export interface Report {
   activationId: string; level: string; status: string; openedAt: string; timeZone: string;
@@ -18,15 +19,15 @@ export interface Report {
 
 /** The after-action report: the figures, the coverage chart in the page, and the exports. */
 export function ReportPage({ api, pollMs }: { api: ApiClient; pollMs: number }) {
-  const id = hashQuery().get('id') ?? 'current';
-  const polled = usePoll(async () => (await api.read<Report>(`/activations/${encodeURIComponent(id)}/report`)).data, pollMs, [id]);
+  const id = hashQuery().get('id');
+  const polled = usePoll(async () => (await api.read<Report>(`/activations/${encodeURIComponent(id ?? await latestActivationId(api))}/report`)).data, pollMs, [id]);
   const [error, setError] = useState<string>();
   const r = polled.data;
   const save = (path: string, name: string) => download(api, path, name).catch((e: Error) => setError(e instanceof ProblemError ? e.sentence : e.message));
   const fmt = (n: number | null) => (n === null ? '—' : `${n} min`);
   return (
     <section class="panel" aria-label={t('report')} data-report>
-      <h2>{t('report')} {r ? `${r.activationId} (${r.level}, ${r.status})` : id}</h2>
+      <h2>{t('report')} {r ? `${r.activationId} (${r.level}, ${r.status})` : id ?? ''}</h2>
       {polled.error && <p role="alert" class="problem">{(polled.error as { sentence?: string }).sentence ?? polled.error.message}</p>}
       {error && <p role="alert" class="problem">{error}</p>}
       {r && (

@@ -4,9 +4,9 @@ import type { Attention, AttentionItem } from '../api/types.ts';
 import { usePoll } from '../api/usePoll.ts';
 import { clock } from '../ui/format.ts';
 import { t } from '../ui/i18n.ts';
-import { attentionDetail } from './attentionDetail.ts';
 import { MessageDialog } from './MessageDialog.tsx';
 import { ReassignDialog } from './ReassignDialog.tsx';
+import { sayReason } from '../ui/reasons.ts';
 
 const KIND: Record<AttentionItem['kind'], [string, string]> = {
   unconfirmed: ['升级后仍未确认', 'unconfirmed after escalation'], unreachable: ['无法联系', 'unreachable'], cannot: ['无法执行', 'cannot'],
@@ -31,7 +31,7 @@ export function AttentionList({ api, pollMs, timeZone, canAct, onChanged }: { ap
             {i.crewName && <> · {i.crewName} ({i.crewId})</>}
             {i.taskCodes.length > 0 && <> · {i.taskCodes.join(', ')}</>}
             {i.text !== null && <blockquote lang="zh-CN" data-reply-text>“{i.text}”</blockquote>}
-            <div>{attentionDetail(i.detail, timeZone)}</div>
+            <div data-detail>{sayReason(i.reasonCode, i.detail, timeZone)}</div>
             {canAct && (
               <div class="row">
                 {i.taskCodes.map((code) => <button key={code} type="button" onClick={() => setReassign(code)} data-action="reassign" data-task={code}>{t('reassign')} {code}</button>)}

@@ -2,6 +2,7 @@ import type { Board, CityMap, Preview, RoadState } from '../api/types.ts';
 import { MapView } from '../board/MapView.tsx';
 import { clock } from '../ui/format.ts';
 import { t } from '../ui/i18n.ts';
+import { sayReason } from '../ui/reasons.ts';
 
 /** The number of SMS an activation would send: one tasking per crew. */
 export function previewConsequence(p: Preview): string {
@@ -30,7 +31,7 @@ export function PreviewPanel({ preview, board, map }: { preview: Preview; board:
               <td>{clock(team.tasks.at(-1)!.passableAt, preview.timeZone)}</td>
             </tr>
           ))}
-          {preview.shortfalls.map((s) => <tr key={`${s.roadId}#${s.pass}`} class="short-row"><td colSpan={2}>{t('short')}</td><td>{s.roadName} ({s.tier}, {s.pass})</td><td colSpan={2}>{s.reason}</td></tr>)}
+          {preview.shortfalls.map((s) => <tr key={`${s.roadId}#${s.pass}`} class="short-row"><td colSpan={2}>{t('short')}</td><td>{s.roadName} ({s.tier}, {s.pass})</td><td colSpan={2} data-short-reason>{sayReason(s.reasonCode, s.reason, preview.timeZone)}</td></tr>)}
         </tbody>
       </table>
     </section>

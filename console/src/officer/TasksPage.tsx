@@ -24,7 +24,7 @@ function History({ api, code, timeZone }: { api: ApiClient; code: string; timeZo
   }, 15_000, [code]);
   return (
     <ol class="timeline" data-history={code}>
-      {(polled.data ?? []).map((e) => <li key={e.id}><time dateTime={e.at}>{clock(e.at, timeZone)}</time> {describeEntry(e)}{typeof e.details.segments === 'number' ? ` [${e.details.segments} SMS, ${String(e.details.encoding)}]` : ''}</li>)}
+      {(polled.data ?? []).map((e) => <li key={e.id}><time dateTime={e.at}>{clock(e.at, timeZone)}</time> {describeEntry(e, timeZone)}{typeof e.details.segments === 'number' ? ` [${e.details.segments} SMS, ${String(e.details.encoding)}]` : ''}</li>)}
     </ol>
   );
 }

@@ -3,6 +3,7 @@ import { runPool } from '../dispatch/runPool.ts';
 import { OPEN_TASK_STATES, type Task } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { TransitionGuard } from '../ports/TaskStore.ts';
+import type { ReasonCode } from '../text/ReasonCode.ts';
 
 const ROUNDS = 3;
 /** Crews whose tasks close at once. */
@@ -18,7 +19,7 @@ export async function cancelOpenTasks(
   deps: Pick<CoreDeps, 'log' | 'clock' | 'tasks'>,
   activationId: string,
   select: (task: Task) => boolean,
-  by: { actor: string; reason: string },
+  by: { actor: string; reason: string; reasonCode: ReasonCode },
   guard?: TransitionGuard,
 ): Promise<Task[]> {
   const cancelled: Task[] = [];
@@ -36,7 +37,7 @@ export async function cancelOpenTasks(
   if (cancelled.length > 0) {
     await deps.log.append({
       activationId, at: deps.clock.now().toISOString(), actor: by.actor, action: 'tasks.cancelled', subject: `activation:${activationId}`,
-      details: { tasks: cancelled.map((t) => t.code), crews: [...new Set(cancelled.map((t) => t.crewId))], vehicles: [...new Set(cancelled.map((t) => t.vehicleId))] },
+      details: { tasks: cancelled.map((t) => t.code), crews: [...new Set(cancelled.map((t) => t.crewId))], vehicles: [...new Set(cancelled.map((t) => t.vehicleId))], reasonCode: by.reasonCode },
       reason: by.reason,
     });
   }

@@ -10,6 +10,7 @@ import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequest
 import { currentEvidence } from '../triggers/currentEvidence.ts';
 import { cancelOpenTasks } from './cancelOpenTasks.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
+import { reasonCode } from '../text/ReasonCode.ts';
 
 export interface DowngradeLevelRequest {
   activationId: string;
@@ -49,7 +50,7 @@ export async function downgradeLevel(deps: Pick<CoreDeps, 'registry' | 'log' | '
     details: { from: activation.level, to: request.level, zoneLevels, evidence, roadsInScope: inScope.size }, reason: request.reason,
   });
   // Only while nobody upgrades it again: an upgrade meanwhile brings these roads back into scope and plans them.
-  const cancelled = await cancelOpenTasks(deps, activation.id, (t) => !inScope.has(t.roadId), { actor: request.actor, reason: `downgraded to ${request.level}: road no longer in scope` }, { wave: activation.wave });
+  const cancelled = await cancelOpenTasks(deps, activation.id, (t) => !inScope.has(t.roadId), { actor: request.actor, reason: `downgraded to ${request.level}: road no longer in scope`, reasonCode: reasonCode('downgraded-out-of-scope', { level: request.level }) }, { wave: activation.wave });
   const dispatch = await deps.dispatch.request({ activationId: activation.id });
   return { activation: { ...activation, level: request.level, zoneLevels }, cancelled, dispatch };
 }

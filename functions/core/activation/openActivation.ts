@@ -1,6 +1,7 @@
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { ReasonCode } from '../text/ReasonCode.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 
 export interface ActivateRequest {
@@ -8,6 +9,8 @@ export interface ActivateRequest {
   zoneLevels: Record<string, ResponseLevel>;
   actor: string;
   reason: string;
+  /** The poller's reason as a code (an officer's reason is free text and has none). */
+  reasonCode?: ReasonCode;
   evidence: Evidence[];
 }
 
@@ -28,6 +31,7 @@ export async function openActivation(deps: Pick<CoreDeps, 'log' | 'clock' | 'ids
     openedAt: at,
     openedBy: request.actor,
     reason: request.reason,
+    ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}),
     evidence: request.evidence,
     wave: 1,
     plannedWave: 0,
@@ -39,6 +43,6 @@ export async function openActivation(deps: Pick<CoreDeps, 'log' | 'clock' | 'ids
     if (open) return { outcome: 'already-open', activation: open };
     throw new Error('an activation was reported open but could not be read');
   }
-  await deps.log.append({ activationId: activation.id, at, actor: request.actor, action: 'activation.opened', subject: `activation:${activation.id}`, details: { level: request.level, zoneLevels: request.zoneLevels, evidence: request.evidence }, reason: request.reason });
+  await deps.log.append({ activationId: activation.id, at, actor: request.actor, action: 'activation.opened', subject: `activation:${activation.id}`, details: { level: request.level, zoneLevels: request.zoneLevels, evidence: request.evidence, ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}) }, reason: request.reason });
   return { outcome: 'opened', activation };
 }

@@ -12,6 +12,7 @@ import { withBookingRun } from './withBookingRun.ts';
 import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
 import { planFirstRound } from '../readiness/planFirstRound.ts';
 import type { StartingPlan } from '../readiness/startingPlan.ts';
+import { reasonCode } from '../text/ReasonCode.ts';
 
 export interface PlanAndBookOptions {
   /**
@@ -41,7 +42,7 @@ const ROUNDS = 5;
 /** A booking still incomplete after this long was interrupted (a Lambda runs 15 minutes at most). */
 const STALE_BOOKING_MS = 15 * 60_000;
 
-const LOST_REASON = 'its team was taken by a concurrent booking and nothing else was free';
+const LOST = { reason: 'its team was taken by a concurrent booking and nothing else was free', reasonCode: reasonCode('team-taken-concurrently') };
 
 /** Shortfall entries written at once: a city's first plan may report hundreds. */
 const LOG_CONCURRENCY = 8;
@@ -113,7 +114,7 @@ async function planAndBookRun(
       shortfalls = planned.shortfalls;
       if (lost.length === 0) break;
       if (round === ROUNDS) {
-        shortfalls = [...shortfalls, ...lost.flatMap((team) => team.tasks.map((t) => ({ roadId: t.roadId, roadName: t.roadName, zoneId: t.zoneId, tier: t.tier, pass: t.pass, laneKm: t.laneKm, reason: LOST_REASON })))];
+        shortfalls = [...shortfalls, ...lost.flatMap((team) => team.tasks.map((t) => ({ roadId: t.roadId, roadName: t.roadName, zoneId: t.zoneId, tier: t.tier, pass: t.pass, laneKm: t.laneKm, ...LOST })))];
       }
     }
     // A pass reported short may have been tasked meanwhile by a concurrent call: it is not short.
@@ -150,7 +151,7 @@ async function reportShortfalls(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock
   const fresh = shortfalls.filter((s) => !reported.has(passKey(s)));
   await runPool(fresh, LOG_CONCURRENCY, (s) => deps.log.append({
     activationId, at: deps.clock.now().toISOString(), actor: 'planner', action: 'road.shortfall', subject: `road:${s.roadId}`,
-    details: { road: s.roadName, tier: s.tier, pass: s.pass, laneKm: s.laneKm }, reason: s.reason,
+    details: { road: s.roadName, tier: s.tier, pass: s.pass, laneKm: s.laneKm, reasonCode: s.reasonCode }, reason: s.reason,
   }));
   await deps.shortfalls.markShortfallsReported(activationId, fresh.map(passKey));
 }

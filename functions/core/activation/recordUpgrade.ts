@@ -2,6 +2,7 @@ import { levelRank, maxLevel, type ActiveLevel, type ResponseLevel } from '../le
 import type { Activation } from '../operations/Activation.ts';
 import type { ActivationUpgrade } from '../operations/ActivationUpgrade.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
+import type { ReasonCode } from '../text/ReasonCode.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 
 export interface UpgradeLevelRequest {
@@ -10,6 +11,8 @@ export interface UpgradeLevelRequest {
   zoneLevels: Record<string, ResponseLevel>;
   actor: string;
   reason: string;
+  /** The poller's reason as a code (an officer's reason is free text and has none). */
+  reasonCode?: ReasonCode;
   evidence: Evidence[];
 }
 
@@ -44,7 +47,7 @@ export async function recordUpgrade(deps: Pick<CoreDeps, 'log' | 'clock' | 'acti
   }
   await deps.log.append({
     activationId: open.id, at, actor: request.actor, action: 'activation.upgraded', subject: `activation:${open.id}`,
-    details: { from: open.level, to: level, zoneLevelsBefore: open.zoneLevels, zoneLevels, wave: upgraded.wave, evidence: request.evidence },
+    details: { from: open.level, to: level, zoneLevelsBefore: open.zoneLevels, zoneLevels, wave: upgraded.wave, evidence: request.evidence, ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}) },
     reason: request.reason,
   });
   return { outcome: 'upgraded', activation: upgraded, upgradedFrom: { level: open.level, zoneLevels: open.zoneLevels, wave: open.wave, upgradedAt: open.upgradedAt ?? open.openedAt } };

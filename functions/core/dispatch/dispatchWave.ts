@@ -9,6 +9,7 @@ import { notifyCancelledCrews } from './notifyCancelledCrews.ts';
 import type { MessagingDeps } from './MessagingDeps.ts';
 import { resolveMessaging } from './resolveMessaging.ts';
 import { runPool } from './runPool.ts';
+import { reasonCode } from '../text/ReasonCode.ts';
 
 export interface DispatchSummary extends DispatchCounts {
   /** Crews told that tasks they had been sent were cancelled (stand-down, downgrade), at the same pace. */
@@ -31,7 +32,7 @@ export async function dispatchWave(deps: MessagingDeps, activationId: string, op
   const { m } = resolveMessaging(deps);
   // A stood-down activation's open tasks are cancelled here, after its close (nothing can be booked on it since):
   // the stand-down's answer does not wait for them, and a retry cancels what is left.
-  const cancelled = activation.status === 'open' ? undefined : await cancelOpenTasks(deps, activationId, () => true, { actor: activation.closedBy ?? 'dispatcher', reason: `stand-down: ${activation.closeReason ?? 'closed'}` });
+  const cancelled = activation.status === 'open' ? undefined : await cancelOpenTasks(deps, activationId, () => true, { actor: activation.closedBy ?? 'dispatcher', reason: `stand-down: ${activation.closeReason ?? 'closed'}`, reasonCode: reasonCode('stand-down', { reason: activation.closeReason ?? 'closed' }) });
   const [plan, crews, tasks, cases] = await Promise.all([deps.registry.getPlan(), deps.registry.listCrews(), deps.tasks.listTasks(activationId), deps.taskingCases.listTaskingCases(activationId)]);
   const crewById = new Map(crews.map((c) => [c.id, c]));
   const summary: DispatchSummary = { ...noDispatchCounts(), cancellationNotices: 0, ...(cancelled ? { cancelledTasks: cancelled.map((t) => t.code) } : {}) };

@@ -1,4 +1,5 @@
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
+import type { ReasonCode } from '../text/ReasonCode.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 import type { ActivationProgress } from './ActivationProgress.ts';
 
@@ -13,6 +14,8 @@ export interface Activation {
   openedAt: string;
   openedBy: string;
   reason: string;
+  /** The reason as a code, when the poller opened it (an officer's reason is free text). */
+  reasonCode?: ReasonCode;
   evidence: Evidence[];
   /** Dispatch waves sent so far. */
   wave: number;

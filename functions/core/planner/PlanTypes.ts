@@ -1,3 +1,4 @@
+import type { ReasonCode } from '../text/ReasonCode.ts';
 import type { EquipmentClass } from '../registry/EquipmentClass.ts';
 
 /** One pass on one road for one team, with its estimated times. */
@@ -43,6 +44,8 @@ export interface Shortfall {
   pass: EquipmentClass;
   laneKm: number;
   reason: string;
+  /** The reason's code and figures, for a reader that says it in another language (absent on a shortfall queued before codes were kept). */
+  reasonCode?: ReasonCode;
 }
 
 /** How good a plan is, in the planner's objective (model times: each task charged a depot round trip). */

@@ -1,4 +1,5 @@
 import type { EquipmentClass } from '../registry/EquipmentClass.ts';
+import { reasonCode, type ReasonCode, type ReasonCodeName, type ReasonParams } from '../text/ReasonCode.ts';
 import type { Vehicle } from '../registry/Vehicle.ts';
 import type { PlanningModel } from './PlanningModel.ts';
 import type { Solution } from './SearchState.ts';
@@ -42,8 +43,13 @@ export function shortfallIndex(model: PlanningModel): ShortfallIndex {
   };
 }
 
-/** Says why a road pass got no team, e.g. "no ready spreader in 山阳区; 2 in maintenance". */
-export function explainShortfall(model: PlanningModel, solution: Solution, j: number, index: ShortfallIndex = shortfallIndex(model)): string {
+/** Why a pass is short: the English sentence and its code with the figures in it. */
+export interface ShortfallReason { reason: string; reasonCode: ReasonCode }
+
+const said = (reason: string, code: ReasonCodeName, params: ReasonParams): ShortfallReason => ({ reason, reasonCode: reasonCode(code, params) });
+
+/** Says why a road pass got no team, e.g. "no ready spreader in 山阳区; 2 in maintenance", and its code. */
+export function explainShortfall(model: PlanningModel, solution: Solution, j: number, index: ShortfallIndex = shortfallIndex(model)): ShortfallReason {
   const task = model.tasks[j]!;
   const { context } = model;
   const zoneName = index.zoneName.get(task.zoneId) ?? task.zoneId;
@@ -55,13 +61,13 @@ export function explainShortfall(model: PlanningModel, solution: Solution, j: nu
     if (solution.pairOfVehicle[model.candVehicle[k]!]! >= 0) pairedCandidates++;
   }
   if (pairedCandidates > 0) {
-    return `every ${cls} team that can reach it in ${zoneName} is fully booked within its shift (${pairedCandidates} team${pairedCandidates > 1 ? 's' : ''}; higher tiers first)`;
+    return said(`every ${cls} team that can reach it in ${zoneName} is fully booked within its shift (${pairedCandidates} team${pairedCandidates > 1 ? 's' : ''}; higher tiers first)`, 'teams-fully-booked', { pass: cls, zone: zoneName, teams: pairedCandidates });
   }
-  if (candidates > 0) return `the crews certified for the ready ${cls}s that could reach it in ${zoneName} are on other vehicles`;
+  if (candidates > 0) return said(`the crews certified for the ready ${cls}s that could reach it in ${zoneName} are on other vehicles`, 'certified-crews-elsewhere', { pass: cls, zone: zoneName });
 
   const usable = (v: Vehicle) => !(cls === 'spreader' && v.chlorideAgent && !task.road.agentAllowed);
   if (cls === 'spreader' && !task.road.agentAllowed && !index.readyChlorideFreeSpreader) {
-    return `road in ${zoneName} is agent-free and no ready chloride-free spreader exists`;
+    return said(`road in ${zoneName} is agent-free and no ready chloride-free spreader exists`, 'no-chloride-free-spreader', { zone: zoneName });
   }
   const inZone = (index.ofZoneClass.get(`${task.zoneId}|${cls}`) ?? []).filter(usable);
   const count = (pred: (v: Vehicle) => boolean) => inZone.filter(pred).length;
@@ -73,14 +79,14 @@ export function explainShortfall(model: PlanningModel, solution: Solution, j: nu
   const restNote = resting.length > 0 ? `; ${resting.length} certified crew${resting.length > 1 ? 's' : ''} off shift or resting` : '';
   if (readyFree > 0) {
     if (index.modelled.has(`${task.zoneId}|${cls}`)) {
-      return `longer than any ${cls} team's remaining shift in ${zoneName}`;
+      return said(`longer than any ${cls} team's remaining shift in ${zoneName}`, 'longer-than-shift', { pass: cls, zone: zoneName });
     }
-    return `no free crew certified for ${cls} in ${zoneName} (${readyFree} ready)${restNote}`;
+    return said(`no free crew certified for ${cls} in ${zoneName} (${readyFree} ready)${restNote}`, 'no-free-certified-crew', { pass: cls, zone: zoneName, ready: readyFree, resting: resting.length });
   }
   const notes = [
     maintenance > 0 ? `${maintenance} in maintenance` : '',
     outOfService > 0 ? `${outOfService} out of service` : '',
     booked > 0 ? `${booked} booked` : '',
   ].filter(Boolean);
-  return `no ready ${cls} in ${zoneName}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`;
+  return said(`no ready ${cls} in ${zoneName}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`, 'no-ready-vehicle', { pass: cls, zone: zoneName, maintenance, outOfService, booked });
 }

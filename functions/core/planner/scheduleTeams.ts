@@ -90,7 +90,7 @@ export function scheduleTeams(model: PlanningModel, solution: Solution, options:
   const index = shortfallIndex(model);
   const shortfalls: Shortfall[] = model.tasks.flatMap((t, j) => taskVehicle[j]! >= 0 ? [] : [{
     roadId: t.road.id, roadName: t.road.name, zoneId: t.zoneId, tier: t.tier, pass: t.pass, laneKm: t.laneKm,
-    reason: explainShortfall(model, solution, j, index),
+    ...explainShortfall(model, solution, j, index),
   }]);
   return { teams, shortfalls, filled };
 }

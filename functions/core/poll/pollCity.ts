@@ -9,6 +9,7 @@ import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
 import { forecastRules } from '../registry/CityPlan.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
+import { reasonCode } from '../text/ReasonCode.ts';
 import { describeEvidence } from '../triggers/describeEvidence.ts';
 import { notifyOfficer } from './notifyOfficer.ts';
 import { officerNotices } from './officerNotices.ts';
@@ -87,16 +88,20 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
   }
 
   const reason = topEvidence ? `forecast reached level ${cityLevel} (${describeEvidence(topEvidence)})` : `forecast at level ${cityLevel}`;
+  // The evidence's figures ride with the code: the console says them from its own table, in its own language.
+  const why = topEvidence
+    ? reasonCode('forecast-reached-level', { level: cityLevel, rule: topEvidence.rule, evidenceLevel: topEvidence.level, value: topEvidence.value, threshold: topEvidence.threshold, unit: topEvidence.unit, windowHours: topEvidence.windowHours, from: topEvidence.from, to: topEvidence.to, gapHours: topEvidence.gapHours, provider: topEvidence.provider })
+    : reasonCode('forecast-at-level', { level: cityLevel });
   const open = await deps.activations.getOpenActivation();
   if (open) {
     const rose = fresh.some((r) => levelRank(r.state.level) > levelRank(open.zoneLevels[r.zone.id] ?? 'none'));
     if (rose) {
       if (plan.activationPolicy === 'auto') {
-        const upgrade = await upgradeLevel(deps, { activation: open, level: maxLevel(open.level, cityLevel) as ActiveLevel, zoneLevels, actor: 'poller', reason, evidence });
+        const upgrade = await upgradeLevel(deps, { activation: open, level: maxLevel(open.level, cityLevel) as ActiveLevel, zoneLevels, actor: 'poller', reason, reasonCode: why, evidence });
         return result(upgrade.outcome === 'upgraded' ? 'upgraded' : 'already-open', { upgrade });
       }
       if (!fresh.some((r) => r.change === 'upgrade')) return result('awaiting-officer');
-      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: 'upgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: maxLevel(open.level, cityLevel), zoneLevels, evidence }, reason });
+      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: 'upgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: maxLevel(open.level, cityLevel), zoneLevels, evidence, reasonCode: why }, reason });
       await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'upgrade-proposed', activationId: open.id, sms: officerNotices.proposeUpgrade(lang, open.level, maxLevel(open.level, cityLevel), topEvidence, deps.sms.signature), idempotencyKey: `upgrade#${open.id}#${at}` });
       return result('upgrade-proposed');
     }
@@ -114,10 +119,10 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
   if (freshCityLevel === 'none') return result(watch ? 'watch' : stale.length > 0 || cityLevel !== 'none' ? 'held' : 'none');
   if (plan.activationPolicy === 'propose') {
     if (levelRank(cityLevel) <= levelRank(priorCityLevel)) return result('awaiting-officer');
-    await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'activation.proposed', details: { level: cityLevel, zoneLevels, evidence }, reason });
+    await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'activation.proposed', details: { level: cityLevel, zoneLevels, evidence, reasonCode: why }, reason });
     await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'activation-proposed', sms: officerNotices.proposeActivation(lang, cityLevel, topEvidence, deps.sms.signature), idempotencyKey: `proposal#${cityLevel}#${at}` });
     return result('proposed');
   }
-  const activation = await activate(deps, { level: cityLevel as ActiveLevel, zoneLevels, actor: 'poller', reason, evidence });
+  const activation = await activate(deps, { level: cityLevel as ActiveLevel, zoneLevels, actor: 'poller', reason, reasonCode: why, evidence });
   return result(activation.outcome === 'activated' ? 'activated' : 'already-open', { activation });
 }

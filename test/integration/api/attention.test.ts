@@ -22,6 +22,15 @@ describe('GET /attention and POST /crews/{crewId}/messages', () => {
     expect(res.text).not.toContain(leader);
   });
 
+  it('gives each item its reason as a code and parameters beside the English detail', async () => {
+    const res = await h.call('GET', '/attention');
+    const reply = res.json.items.find((i: { kind: string }) => i.kind === 'unparsed-reply');
+    expect(reply.reasonCode).toEqual({ code: 'reply-unparsed', params: { sender: expect.any(String), helpSent: true } });
+    expect(reply.detail).toMatch(/replied something the parser could not read; a help SMS went back$/);
+    const short = res.json.items.find((i: { kind: string }) => i.kind === 'shortfall');
+    if (short) expect(short.reasonCode).toMatchObject({ code: 'no-free-crew', params: { pass: expect.any(String), road: expect.any(String) } });
+  });
+
   it('lists the road passes left short', async () => {
     const short = await h.deps.shortfalls.listReportedShortfalls((await h.deps.activations.getOpenActivation())!.id);
     const res = await h.call('GET', '/attention');
@@ -56,6 +65,7 @@ describe('GET /attention and POST /crews/{crewId}/messages', () => {
   it('refuses a manager\'s SMS with 403', async () => {
     const res = await h.call('POST', `/crews/${crewId}/messages`, { as: 'manager', body: { text: 'hello' }, headers: { 'Idempotency-Key': 'msg-key-2' } });
     expect(res.status).toBe(403);
+    expect(res.json.reasonCode).toEqual({ code: 'forbidden', params: { user: expect.any(String), roles: 'manager', operation: 'sendCrewMessage', required: 'duty-officer' } });
   });
 });
 

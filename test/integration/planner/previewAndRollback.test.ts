@@ -6,6 +6,7 @@ import { previewPlan } from '../../../functions/core/activation/preview.ts';
 import { cancelOpenTasks } from '../../../functions/core/activation/cancelOpenTasks.ts';
 import type { TeamBookings } from '../../../functions/core/ports/TeamBookings.ts';
 import { lockItems, plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
+import { reasonCode } from '../../../functions/core/text/ReasonCode.ts';
 
 async function itemCount(world: PlannerWorld): Promise<number> {
   let n = 0;
@@ -75,7 +76,7 @@ describe('stand-down cancellation (cancelOpenTasks, as standDown runs it)', () =
     const world = await plannerWorld();
     const result = await activate(world.deps, { level: 'II', zoneLevels: allAt(world, 'II'), actor: 'officer-wang', reason: 'blizzard', evidence: [] });
     if (result.outcome !== 'activated') throw new Error('expected a new activation');
-    const released = await cancelOpenTasks(world.deps, result.activation.id, () => true, { actor: 'officer-wang', reason: 'stand-down: forecast cleared' });
+    const released = await cancelOpenTasks(world.deps, result.activation.id, () => true, { actor: 'officer-wang', reason: 'stand-down: forecast cleared', reasonCode: reasonCode('stand-down', { reason: 'forecast cleared' }) });
     expect(released).toHaveLength(result.tasks.length);
     expect(new Set((await world.deps.tasks.listTasks(result.activation.id)).map((t) => t.state))).toEqual(new Set(['cancelled']));
     const busy = await world.deps.bookings.listBusy();

@@ -98,6 +98,10 @@ describe('pollCity decisions on DynamoDB Local', () => {
     const result = await pollCity(h.deps);
 
     expect({ decision: result.decision, level: result.activation?.activation.level }).toEqual({ decision: 'activated', level: 'II' });
+    // The reason is kept as a code with the evidence's figures beside the English sentence, for the console to say in Chinese.
+    const stored = await h.deps.activations.getActivation(result.activation!.activation.id);
+    expect(stored?.reason).toMatch(/^forecast reached level II \(/);
+    expect(stored?.reasonCode).toMatchObject({ code: 'forecast-reached-level', params: { level: 'II', rule: expect.stringMatching(/blizzard-\d+h$/), threshold: expect.any(Number), provider: 'open-meteo' } });
   });
 
   it('keeps a plan ready while the snow is beyond the lead time, and the activation repairs it when the snow comes', async () => {

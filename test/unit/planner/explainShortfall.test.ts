@@ -23,6 +23,11 @@ describe('shortfall reasons', () => {
     expect(plan.shortfalls.map((s) => s.reason)).toEqual(['no ready spreader in 山阳区; 2 in maintenance']);
   });
 
+  it('carry the reason as a code with its figures beside the sentence', () => {
+    const plan = planRoutes(input({ vehicles: [spreader('V1', 'maintenance'), spreader('V2', 'maintenance')] }));
+    expect(plan.shortfalls[0]!.reasonCode).toEqual({ code: 'no-ready-vehicle', params: { pass: 'spreader', zone: '山阳区', maintenance: 2, outOfService: 0, booked: 0 } });
+  });
+
   it('say so when the only ready spreader carries chloride and the road is agent-free', () => {
     const plan = planRoutes(input({ roads: [road({ agentAllowed: false })], vehicles: [spreader('V1', 'ready', { chlorideAgent: true })] }));
     expect(plan.shortfalls[0]!.reason).toBe('road in 山阳区 is agent-free and no ready chloride-free spreader exists');

@@ -9,6 +9,7 @@ import { etagOf, matchesIfNoneMatch } from './etag.ts';
 import { parseInput } from './parseInput.ts';
 import { ProblemError } from './ProblemError.ts';
 import type { AnyRoute, RequestClient } from './RouteDefinition.ts';
+import { reasonCode } from '../../../core/text/ReasonCode.ts';
 
 const ANONYMOUS: Principal = { username: 'anonymous', roles: [] };
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -18,7 +19,9 @@ function authorise(route: AnyRoute, principal: Principal | undefined): Principal
   if (!principal) throw new ProblemError(401, 'unauthenticated', 'Unauthenticated', 'this route needs a bearer token (Authorization: Bearer <token>)', {}, { 'WWW-Authenticate': 'Bearer' });
   if (!route.access.some((role) => principal.roles.includes(role))) {
     const groups = principal.roles.length > 0 ? principal.roles.join(', ') : 'no snowops group';
-    throw new ProblemError(403, 'forbidden', 'Forbidden', `${principal.username} (${groups}) may not ${route.summary.toLowerCase()}; this needs the group ${route.access.join(' or ')}`, { required: route.access });
+    throw new ProblemError(403, 'forbidden', 'Forbidden', `${principal.username} (${groups}) may not ${route.summary.toLowerCase()}; this needs the group ${route.access.join(' or ')}`, {
+      required: route.access, reasonCode: reasonCode('forbidden', { user: principal.username, roles: principal.roles.join(','), operation: route.operationId, required: route.access.join(',') }),
+    });
   }
   return principal;
 }

@@ -3,6 +3,7 @@ import { needsAttention } from '../../../core/attention/needsAttention.ts';
 import { READERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
+import { reasonCodeSchema } from '../schemas/reasonCode.ts';
 
 const attentionItemSchema = z.lazy(() => z.object({
   kind: z.enum(['unconfirmed', 'unreachable', 'cannot', 'shortfall', 'stale-forecast', 'unparsed-reply']),
@@ -10,7 +11,8 @@ const attentionItemSchema = z.lazy(() => z.object({
   crewId: z.nullable(z.string()), crewName: z.nullable(z.string()), zoneId: z.nullable(z.string()),
   taskCodes: z.array(z.string()).check(z.describe('the tasks it is about: reassign them')),
   text: z.nullable(z.string()).check(z.describe('an unparsed reply as the crew sent it')),
-  detail: z.string(),
+  detail: z.string().check(z.describe('in English, for scripts')),
+  reasonCode: reasonCodeSchema,
 }).register(z.globalRegistry, { id: 'AttentionItem' }));
 
 export const getAttentionRoute = defineRoute({

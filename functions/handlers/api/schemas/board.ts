@@ -4,6 +4,7 @@ import { ROAD_STATES } from '../../../core/board/roadState.ts';
 import { evidenceSchema } from '../../../core/triggers/evidenceSchema.ts';
 import { activeLevelSchema, responseLevelSchema } from './common.ts';
 import { loggedEntrySchema } from './logEntry.ts';
+import { reasonCodeSchema } from './reasonCode.ts';
 
 const int = () => z.number().check(z.int());
 
@@ -25,7 +26,8 @@ export const boardSchema = z.lazy(() => z.object({
   })),
   thresholds: z.array(z.object({ level: activeLevelSchema, windowHours: int(), waterMm: z.number() })).check(z.describe('the plan\'s blizzard thresholds: snow water summed over a rolling window of hours reaching a level')),
   activation: z.nullable(z.object({
-    id: z.string(), level: activeLevelSchema, status: z.enum(['open', 'stood-down']), openedAt: z.string(), openedBy: z.string(), reason: z.string(), wave: int(), closedAt: z.nullable(z.string()),
+    id: z.string(), level: activeLevelSchema, status: z.enum(['open', 'stood-down']), openedAt: z.string(), openedBy: z.string(), reason: z.string(),
+    reasonCode: z.nullable(reasonCodeSchema).check(z.describe('the poller\'s reason as a code; null for an officer\'s own words')), wave: int(), closedAt: z.nullable(z.string()),
   })).check(z.describe('the open activation, or after a stand-down the last one')),
   roads: z.record(z.string(), z.enum(ROAD_STATES)).check(z.describe('road id -> the state of its most urgent pass; roads out of scope are absent')),
   kpis: z.nullable(z.object({

@@ -1,4 +1,5 @@
 import * as z from '../../../config/zod.ts';
+import { reasonCodeSchema } from './reasonCode.ts';
 
 /** RFC 9457 problem details, as every error of this API is answered. */
 export const problemSchema = z.lazy(() => z.catchall(z.object({
@@ -14,4 +15,5 @@ export const problemSchema = z.lazy(() => z.catchall(z.object({
     line: z.optional(z.number().check(z.int())).check(z.describe('for a problem in an uploaded file: its line')),
     column: z.optional(z.string()).check(z.describe('for a problem in an uploaded file: the column\'s header name ("-" for the row as a whole)')),
   }))).check(z.describe('every invalid field, for validation problems')),
+  reasonCode: z.optional(reasonCodeSchema).check(z.describe('the detail as a code and its parameters (a refusal for want of a group), for a client to say in its own language')),
 }), z.unknown()).register(z.globalRegistry, { id: 'Problem' }));

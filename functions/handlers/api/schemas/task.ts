@@ -1,6 +1,7 @@
 import * as z from '../../../config/zod.ts';
 import { TASK_STATES, type Task } from '../../../core/operations/Task.ts';
 import { EQUIPMENT_CLASSES } from '../../../core/registry/EquipmentClass.ts';
+import { reasonCodeSchema } from './reasonCode.ts';
 
 export const tierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
@@ -32,4 +33,5 @@ void _sameShape;
 export const shortfallSchema = z.lazy(() => z.object({
   roadId: z.string(), roadName: z.string(), zoneId: z.string(), tier: tierSchema, pass: z.enum(EQUIPMENT_CLASSES), laneKm: z.number(),
   reason: z.string().check(z.describe('why no team could be found, in words a duty officer can act on')),
+  reasonCode: z.optional(reasonCodeSchema),
 }).register(z.globalRegistry, { id: 'Shortfall' }));
