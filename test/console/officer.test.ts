@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handleReply } from '../../functions/core/replies/handleReply.ts';
 import { seriousAxeFindings } from '../support/axe.ts';
 import { launchChromium, type Chromium } from '../support/chromium.ts';
@@ -23,6 +23,8 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     page = await browser.context.newPage();
   }, 120_000);
   afterAll(async () => { await browser?.close(); await world?.close(); });
+  // A 500 is never a load effect to wait out: any unexpected API error fails the step it happened in, with its cause.
+  afterEach(() => { expect(world.serverErrors.splice(0)).toEqual([]); });
 
   it('signs in from the keyboard and sees the forecast level and its evidence', async () => {
     await page.goto(world.consoleUrl);

@@ -15,7 +15,10 @@ import { seededDemoCity } from './demoCity.ts';
  */
 export async function consoleWorld(options: { pollMs?: number; city?: CityFile; start?: Date; sites?: SiteHandler[] } = {}) {
   const seeded = await seededDemoCity(options.start, options.city);
-  const api: LocalApi = await buildLocalApi({ deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names, logger: { error: () => {} } });
+  // What the API logged as an unexpected error (a 500, a failed planning run), with its cause, for a test to show.
+  const serverErrors: string[] = [];
+  const logger = { error: (message: string, details?: unknown) => { serverErrors.push(`${message}: ${JSON.stringify(details)}`); } };
+  const api: LocalApi = await buildLocalApi({ deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names, logger });
   const port = await freePort();
   const site = combineSites(consoleSite({ issue: (user, groups) => api.authenticator.issue(user, groups), pollMs: options.pollMs ?? 1000 }), ...(options.sites ?? []), localUploadSite(api.photos));
   let server: ApiServer | undefined = await startApiServer(api.handler, { port, site });
@@ -35,6 +38,7 @@ export async function consoleWorld(options: { pollMs?: number; city?: CityFile; 
     url,
     consoleUrl: `${url}/console/`,
     call,
+    serverErrors,
     stop: async () => { await server?.close(); server = undefined; },
     restart: async () => { server = await startApiServer(api.handler, { port, site }); },
     close: async () => { await server?.close(); await api.planning.idle(); api.close(); },
