@@ -76,6 +76,14 @@ describe('an activation repairs the plan kept ready on watch instead of planning
     expect(note).toMatchObject({ action: 'activation.planned-cold', reason: expect.stringContaining('stale') });
   });
 
+  it('plans cold instead when the repair would leave tier 1 worse covered than the plan kept', async () => {
+    const { deps, zoneIds, ready, registryData } = await readyCity();
+    const tier1Vehicles = new Set(ready.teams.filter((t) => t.tasks.some((p) => p.tier === 1)).map((t) => t.vehicleId));
+    registryData.vehicles = registryData.vehicles.map((v) => (tier1Vehicles.has(v.id) ? { ...v, status: 'maintenance' as const } : v));
+    const { note } = await activated(deps, levels(zoneIds, 'II'));
+    expect(note).toMatchObject({ action: 'activation.planned-cold', reason: expect.stringContaining('more of tier 1 unassigned') });
+  });
+
   it('an officer\'s activation, planned by the worker, repairs the plan kept ready too', async () => {
     const { deps: base, ready } = await readyCity();
     const requested: PlanningRequest[] = [];
