@@ -149,4 +149,25 @@ describe('the citizens\' report page in Chromium, on a phone', () => {
     expect(toReporter.some((b) => b.includes('已处置完毕') && b.includes(`/report/status.html?case=${caseId}#`))).toBe(true);
     await officer.close();
   }, 90_000);
+
+  it('bans a reporter\'s number from the console behind a confirmation dialog, with the reason, and marks the case', async () => {
+    const { cases } = (await world.call('GET', '/citizen/cases', 'officer')).json as { cases: { id: string; banned?: boolean }[] };
+    const caseId = cases.find((c) => !c.banned)!.id;
+    const officer = await browser.context.newPage();
+    await officer.setViewportSize({ width: 1280, height: 900 });
+    await officer.goto(`${world.url}/console/#/cases`);
+    await officer.click('button[data-role="duty-officer"]');
+    const row = `[data-case="${caseId}"]`;
+    await officer.click(`${row} button:has-text("封禁号码")`);
+    const dialog = `${row} dialog[data-ban-dialog]`;
+    await officer.waitForSelector(`${dialog}[open]`);
+    expect(await officer.textContent(dialog)).toContain('不再派遣');
+    await officer.fill(`${dialog} input`, '一小时内上报 40 条虚假信息');
+    await officer.screenshot({ path: `${SHOTS}/snowops-console-ban-dialog.png` });
+    await officer.click(`${dialog} button:has-text("封禁号码")`);
+    await officer.waitForSelector(`${row} [data-case-banned]`);
+    expect(((await world.call('GET', `/citizen/cases/${caseId}`, 'officer')).json as { banned?: boolean }).banned).toBe(true);
+    expect(await officer.$(`${row} button:has-text("封禁号码")`)).toBeNull();
+    await officer.close();
+  }, 60_000);
 });

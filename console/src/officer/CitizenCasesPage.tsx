@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/ApiClient.ts';
 import { usePoll } from '../api/usePoll.ts';
 import { clock } from '../ui/format.ts';
@@ -8,7 +8,7 @@ import { useAction } from '../ui/useAction.ts';
 /** A citizen case as GET /citizen/cases shows it to officers (the reporter's phone masked). */
 interface CitizenCaseView {
   id: string; category: string; categoryName: { 'zh-CN': string; en: string }; description: string; address?: string; reporter: string;
-  state: string; submittedAt: string; updatedAt: string; voices: number; task?: { code: string }; reason?: string;
+  state: string; submittedAt: string; updatedAt: string; voices: number; task?: { code: string }; reason?: string; banned?: boolean;
   mergeSuggestions: { id: string; distanceM: number; voices: number }[];
 }
 
@@ -18,6 +18,8 @@ interface Figures { targetHours: number; closureRate: number | null; onTimeRate:
 const W = {
   title: ['市民上报', 'Citizen reports'], none: ['没有上报', 'No reports'], voices: ['人上报', 'reported'], reporter: ['上报人', 'reporter'],
   register: ['立案', 'Register'], reject: ['不予立案', 'Reject'], merge: ['合并到', 'Merge into'], dispatch: ['派遣', 'Dispatch'], verify: ['核查通过', 'Verify'], reopen: ['重新处理', 'Reopen'],
+  ban: ['封禁号码', 'Ban number'], banned: ['号码已封禁', 'number banned'], banReason: ['封禁理由（不告知上报人）', 'Reason for the ban (the reporter is not told)'], cancel: ['取消', 'Cancel'],
+  banWhat: ['封禁后，该号码此前和此后的上报都会保留，但不再派遣。确认封禁', 'Reports from this number, before and after, are kept and never dispatched. Ban'],
   reason: ['理由（会告知上报人）', 'Reason (the reporter is told)'], closure: ['结案率', 'closure rate'], onTime: ['按期处置率', 'on-time rate'], satisfaction: ['满意度', 'satisfaction'], confirm: ['确认', 'Confirm'], task: ['任务', 'task'],
   submitted: ['待立案', 'new'], registered: ['已立案', 'registered'], waiting: ['等待班组', 'waiting'], dispatched: ['已派遣', 'dispatched'], handled: ['待核查', 'to verify'], closed: ['已结案', 'closed'], rejected: ['不予立案', 'rejected'], merged: ['已合并', 'merged'],
 } as const;
@@ -45,6 +47,25 @@ function WithReason({ label, run }: { label: string; run: (key: string, reason: 
   );
 }
 
+/** Bans the number a case came from, behind a confirmation dialog that says what a ban does; the reason is logged. */
+function BanReporter({ reporter, run }: { reporter: string; run: (key: string, reason: string) => Promise<unknown> }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <button type="button" class="danger" onClick={() => dialog.current?.showModal()}>{w('ban')}</button>
+      <dialog ref={dialog} aria-label={w('ban')} data-ban-dialog>
+        <p>{w('banWhat')} {reporter}?</p>
+        <input aria-label={w('banReason')} placeholder={w('banReason')} value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} />
+        <div class="row">
+          <button type="button" class="secondary" onClick={() => dialog.current?.close()}>{w('cancel')}</button>
+          <Act label={w('ban')} kind="danger" run={async (key) => { await run(key, reason); dialog.current?.close(); }} />
+        </div>
+      </dialog>
+    </>
+  );
+}
+
 /** The duty officer's queue of citizen reports: register, reject, merge a duplicate, dispatch, verify (the 随手拍 loop). */
 export function CitizenCasesPage({ api, pollMs, timeZone, canAct }: { api: ApiClient; pollMs: number; timeZone: string; canAct: boolean }) {
   const polled = usePoll(async () => (await api.read<{ cases: CitizenCaseView[] }>('/citizen/cases')).data, pollMs);
@@ -67,6 +88,7 @@ export function CitizenCasesPage({ api, pollMs, timeZone, canAct }: { api: ApiCl
             {c.address && <div>{c.address}</div>}
             {c.description && <blockquote>{c.description}</blockquote>}
             {c.reason && <div>{c.reason}</div>}
+            {c.banned && <div class="problem" data-case-banned>{w('banned')}</div>}
             {canAct && (
               // Keyed by the case's version: each new state gets fresh Idempotency-Keys (a second dispatch is a new act).
               <div class="row" key={c.updatedAt}>
@@ -76,6 +98,7 @@ export function CitizenCasesPage({ api, pollMs, timeZone, canAct }: { api: ApiCl
                 {c.state === 'handled' && <Act label={w('verify')} run={act(c, 'verify', {})} />}
                 {['submitted', 'registered', 'waiting'].includes(c.state) && <WithReason label={w('reject')} run={(key, reason) => act(c, 'reject', { reason })(key)} />}
                 {(c.state === 'handled' || c.state === 'closed') && <WithReason label={w('reopen')} run={(key, reason) => act(c, 'reopen', { reason })(key)} />}
+                {!c.banned && <BanReporter reporter={c.reporter} run={(key, reason) => act(c, 'ban-reporter', { reason })(key)} />}
               </div>
             )}
           </li>
