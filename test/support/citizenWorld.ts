@@ -5,24 +5,19 @@ import { DynamoBannedPhones } from '../../functions/adapters/dynamo/DynamoBanned
 import { DynamoCitizenCases } from '../../functions/adapters/dynamo/DynamoCitizenCases.ts';
 import { DynamoPhoneVerifications } from '../../functions/adapters/dynamo/DynamoPhoneVerifications.ts';
 import { DynamoRateQuotas } from '../../functions/adapters/dynamo/DynamoRateQuotas.ts';
-import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
 import { JsonlDeadLetterQueue } from '../../functions/adapters/queue/JsonlDeadLetterQueue.ts';
 import { OutboxSmsSender } from '../../functions/adapters/sms/OutboxSmsSender.ts';
 import { RandomSecrets } from '../../functions/adapters/system/RandomSecrets.ts';
 import { systemTimer } from '../../functions/adapters/system/SystemTimer.ts';
-import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
 import { DEFAULT_RETRY_POLICY } from '../../functions/core/dispatch/RetryPolicy.ts';
 import { TokenBucket } from '../../functions/core/dispatch/TokenBucket.ts';
-import { SimulatedClock } from '../../local/runtime/SimulatedClock.ts';
-import { localTables } from './localTables.ts';
+import { buildWorld } from './buildWorld.ts';
 import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 
 /** The citizen loop's ports on DynamoDB Local, SMS to an outbox through the exactly-once guard, and a clock the test moves. */
 export async function citizenWorld(start = '2026-12-14T22:00:00.000Z') {
-  const { db, client, names } = await localTables();
-  const ids = new UlidGenerator();
-  const clock = new SimulatedClock(new Date(start));
+  const { tables: { db, client, names }, clock, ids, deps: { log } } = await buildWorld('dynamo', { start });
   const dir = await mkdtemp(join(tmpdir(), 'snowops-citizen-'));
   const sms = new OutboxSmsSender(join(dir, 'outbox.jsonl'), clock);
   return {
@@ -30,7 +25,7 @@ export async function citizenWorld(start = '2026-12-14T22:00:00.000Z') {
     bans: new DynamoBannedPhones(db, names.CITIZEN_TABLE),
     verifications: new DynamoPhoneVerifications(db, names.CITIZEN_TABLE),
     quotas: new DynamoRateQuotas(db, names.CITIZEN_TABLE),
-    log: new DynamoResponseLog(db, names.LOG_TABLE, ids),
+    log,
     clock,
     ids,
     secrets: new RandomSecrets(),

@@ -5,15 +5,11 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
 import type { OperationsPorts } from '../../functions/core/ports/OperationsPorts.ts';
-import { dynamoOperations } from '../../functions/adapters/dynamo/dynamoOperations.ts';
-import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegistryStore.ts';
-import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
 import { JsonlDeadLetterQueue } from '../../functions/adapters/queue/JsonlDeadLetterQueue.ts';
 import { SnsOptOutChecker } from '../../functions/adapters/sms/SnsOptOutChecker.ts';
 import { SnsSmsSender } from '../../functions/adapters/sms/SnsSmsSender.ts';
 import { systemTimer } from '../../functions/adapters/system/SystemTimer.ts';
-import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
 import { toTasks } from '../../functions/core/activation/toTasks.ts';
 import type { MessagingDeps } from '../../functions/core/dispatch/MessagingDeps.ts';
 import type { RetryPolicy } from '../../functions/core/dispatch/RetryPolicy.ts';
@@ -27,9 +23,9 @@ import type { Crew } from '../../functions/core/registry/Crew.ts';
 import type { Road } from '../../functions/core/registry/Road.ts';
 import type { Vehicle } from '../../functions/core/registry/Vehicle.ts';
 import { LOCAL_AWS } from '../../local/dynamo/startDynamoLocal.ts';
-import { SimulatedClock } from '../../local/runtime/SimulatedClock.ts';
+import type { SimulatedClock } from '../../local/runtime/SimulatedClock.ts';
 import { startSnsServer, type SnsServer, type SnsServerOptions } from '../../local/sns/startSnsServer.ts';
-import { localTables } from './localTables.ts';
+import { buildWorld } from './buildWorld.ts';
 import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 
 export const DUTY_OFFICER = '+8613900009999';
@@ -65,12 +61,9 @@ export interface MessagingWorld extends OperationsPorts {
 
 /** DynamoDB Local tables, the city seeded, the local SNS-like endpoint, the real SNS adapter, Powertools guard, a clock the test moves. */
 export async function messagingWorld(options: { sns?: SnsServerOptions; partsPerSecond?: number; retry?: Partial<RetryPolicy> } = {}): Promise<MessagingWorld> {
-  const { db, client, names } = await localTables();
-  const clock = new SimulatedClock(new Date('2026-12-14T00:00:00Z'));
-  const ids = new UlidGenerator();
-  const registry = new DynamoRegistryStore(db, names.REGISTRY_TABLE);
-  await registry.put({ plan: PLAN, zones: [{ id: 'z1', name: '一区', responsibleUnit: '一区环卫', latitude: 35.2, longitude: 113.2, providers: ['open-meteo'] }], roads: ROADS, crews: CREWS, vehicles: VEHICLES });
-  const ops = dynamoOperations(db, names.OPERATIONS_TABLE);
+  const world = await buildWorld('dynamo', { city: { plan: PLAN, zones: [{ id: 'z1', name: '一区', responsibleUnit: '一区环卫', latitude: 35.2, longitude: 113.2, providers: ['open-meteo'] }], roads: ROADS, crews: CREWS, vehicles: VEHICLES } });
+  const { clock, ids, tables: { client, names } } = world;
+  const { registry, log, clock: _clock, ids: _ids, ...ops } = world.deps;
   const sns = await startSnsServer(options.sns);
   const snsClient = new SNSClient({ endpoint: sns.endpoint, maxAttempts: 1, ...LOCAL_AWS });
   const deadLetters = new JsonlDeadLetterQueue(join(await mkdtemp(join(tmpdir(), 'snowops-dlq-')), 'dead-letters.jsonl'));
@@ -84,7 +77,7 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
     random: Math.random,
     concurrency: 4,
   };
-  const deps = { registry, ...ops, log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms: new SnsSmsSender(snsClient, { signature: '扫雪' }), messaging };
+  const deps = { registry, ...ops, log, clock, ids, sms: new SnsSmsSender(snsClient, { signature: '扫雪' }), messaging };
   let index = 0;
   return {
     deps, clock, sns, deadLetters, ...ops, client,

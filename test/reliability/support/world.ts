@@ -14,6 +14,7 @@ import { JsonlDeadLetterQueue } from '../../../functions/adapters/queue/JsonlDea
 import { SnsOptOutChecker } from '../../../functions/adapters/sms/SnsOptOutChecker.ts';
 import { SnsSmsSender } from '../../../functions/adapters/sms/SnsSmsSender.ts';
 import { systemTimer } from '../../../functions/adapters/system/SystemTimer.ts';
+import { dynamoStores } from '../../support/buildWorld.ts';
 import { UlidGenerator } from '../../../functions/adapters/system/UlidGenerator.ts';
 import { OpenMeteoProvider } from '../../../functions/adapters/weather/OpenMeteoProvider.ts';
 import { ALL_TABLES } from '../../../functions/config/tables.ts';
@@ -116,9 +117,7 @@ export async function reliabilityWorld(options: WorldOptions = {}): Promise<Worl
     };
     const sender: SmsSender = new SnsSmsSender(snsClient);
     const base = {
-      registry: new DynamoRegistryStore(db, names.REGISTRY_TABLE),
-      ...dynamoOperations(db, names.OPERATIONS_TABLE),
-      log: new DynamoResponseLog(db, names.LOG_TABLE, ids),
+      ...dynamoStores(db, names, ids),
       clock, ids, sms: wrapSms ? wrapSms(sender) : sender, messaging,
       providers: new Map([['open-meteo', new OpenMeteoProvider({ baseUrl: weather.baseUrl, timeoutMs: 2000, retries: 0 }, clock)]]),
     };

@@ -1,19 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dynamoOperations } from '../../../functions/adapters/dynamo/dynamoOperations.ts';
-import { DynamoRegistryStore } from '../../../functions/adapters/dynamo/DynamoRegistryStore.ts';
-import { DynamoResponseLog } from '../../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { OutboxSmsSender } from '../../../functions/adapters/sms/OutboxSmsSender.ts';
-import { UlidGenerator } from '../../../functions/adapters/system/UlidGenerator.ts';
 import { MetNorwayProvider } from '../../../functions/adapters/weather/metno/MetNorwayProvider.ts';
 import { NwsProvider } from '../../../functions/adapters/weather/nws/NwsProvider.ts';
 import { OpenMeteoProvider } from '../../../functions/adapters/weather/OpenMeteoProvider.ts';
 import type { ForecastProvider } from '../../../functions/core/ports/ForecastProvider.ts';
 import type { CityPlan } from '../../../functions/core/registry/CityPlan.ts';
 import { loadCityFile } from '../../../local/city/loadCityFile.ts';
-import { SimulatedClock } from '../../../local/runtime/SimulatedClock.ts';
-import { localTables } from '../localTables.ts';
+import { buildWorld } from '../buildWorld.ts';
 import { startScriptedServer, type ScriptedServer } from './scriptedServer.ts';
 
 export const STORM_START = '2026-12-14T00:00:00Z';
@@ -23,15 +18,12 @@ export const STORM_START = '2026-12-14T00:00:00Z';
  * pointed at one scripted localhost server, SMS to an outbox file, and a clock the test moves.
  */
 export async function pollHarness(options: { plan?: Partial<CityPlan>; zoneProviders?: string[]; start?: string } = {}) {
-  const { db, names } = await localTables();
   const city = await loadCityFile();
   const plan = { ...city.plan, ...options.plan };
   const zones = city.zones.map((z) => ({ ...z, providers: options.zoneProviders ?? z.providers }));
-  const registry = new DynamoRegistryStore(db, names.REGISTRY_TABLE);
-  await registry.put({ ...city, plan, zones });
+  const world = await buildWorld('dynamo', { city: { ...city, plan, zones }, start: options.start ?? STORM_START });
+  const { clock } = world;
   const server: ScriptedServer = await startScriptedServer();
-  const clock = new SimulatedClock(new Date(options.start ?? STORM_START));
-  const ids = new UlidGenerator();
   const http = { baseUrl: server.baseUrl, timeoutMs: 300, retries: 1, retryBaseMs: 1 };
   const providers = new Map<string, ForecastProvider>([
     ['open-meteo', new OpenMeteoProvider(http, clock)],
@@ -39,6 +31,6 @@ export async function pollHarness(options: { plan?: Partial<CityPlan>; zoneProvi
     ['met-norway', new MetNorwayProvider({ ...http, userAgent: 'snowops-test/1.0 (ops@example.org)' }, clock)],
   ]);
   const sms = new OutboxSmsSender(join(mkdtempSync(join(tmpdir(), 'snowops-poll-')), 'outbox.jsonl'), clock);
-  const deps = { registry, ...dynamoOperations(db, names.OPERATIONS_TABLE), log: new DynamoResponseLog(db, names.LOG_TABLE, ids), clock, ids, sms, providers };
+  const deps = { ...world.deps, sms, providers };
   return { deps, server, clock, plan, city: { ...city, plan, zones }, officerSms: () => sms.sent.filter((s) => s.to === plan.dutyOfficerPhone), close: () => server.close() };
 }
