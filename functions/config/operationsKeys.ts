@@ -19,7 +19,7 @@ export const PARTITION = {
 } as const;
 
 /** Sort-key prefixes under an activation's partition. */
-export const PREFIX = { task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#', readyPlanPart: 'PART#' } as const;
+export const PREFIX = { evidence: 'EVIDENCE#', task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#', readyPlanPart: 'PART#' } as const;
 
 export const activationPartition = (activationId: string) => `ACT#${activationId}`;
 export const crewIndexKey = (crewId: string) => `CREW#${crewId}`;
@@ -29,6 +29,8 @@ export const operationsKeys = {
   /** The pointer to the one open activation. */
   openActivation: () => ({ pk: 'CURRENT', sk: 'ACTIVATION' }),
   activation: (id: string) => ({ pk: activationPartition(id), sk: 'META' }),
+  /** One run of the evidence an activation was opened on (numbered from 0, zero-padded so that they sort in order). */
+  evidence: (activationId: string, run: number) => ({ pk: activationPartition(activationId), sk: `${PREFIX.evidence}${String(run).padStart(4, '0')}` }),
   activationIndex: (openedAt: string, id: string) => ({ pk: PARTITION.activationIndex, sk: `${openedAt}#${id}` }),
   task: (activationId: string, taskId: string) => ({ pk: activationPartition(activationId), sk: `${PREFIX.task}${taskId}` }),
   taskSequence: (activationId: string) => ({ pk: activationPartition(activationId), sk: 'TASKSEQ' }),

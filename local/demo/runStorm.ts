@@ -3,6 +3,8 @@ import type { OutboxRecord } from '../../functions/adapters/sms/OutboxSmsSender.
 import type { LogEntry } from '../../functions/core/log/LogEntry.ts';
 import { smsSegments } from '../../functions/core/messages/smsSegments.ts';
 import type { Activation } from '../../functions/core/operations/Activation.ts';
+import type { ActivationWithEvidence } from '../../functions/core/operations/ActivationWithEvidence.ts';
+import { withEvidence } from '../../functions/core/activation/withEvidence.ts';
 import type { Task } from '../../functions/core/operations/Task.ts';
 import { InlineDispatch } from '../../functions/core/dispatch/InlineDispatch.ts';
 import { pollAndDispatch } from '../../functions/core/poll/pollAndDispatch.ts';
@@ -41,7 +43,8 @@ export interface StormOptions {
 }
 
 export interface StormResult {
-  activation?: Activation;
+  /** The activation it opened, with the evidence it was opened on. */
+  activation?: ActivationWithEvidence;
   tasks: Task[];
   outbox: OutboxRecord[];
   replies: { from: string; body: string; outcome: ReplyOutcome }[];
@@ -189,7 +192,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       await options.api.keepServing();
     }
     const aliyun = runtime.aliyun ? { requests: [...runtime.aliyun.dysmsapi.requests], delivered: [...runtime.aliyun.dysmsapi.delivered] } : undefined;
-    return { activation, tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone, ...(aliyun ? { aliyun } : {}), ...(citizen ? { citizen } : {}) };
+    return { activation: activation && (await withEvidence(deps, activation)), tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone, ...(aliyun ? { aliyun } : {}), ...(citizen ? { citizen } : {}) };
   } finally {
     await server?.close();
     api?.close();

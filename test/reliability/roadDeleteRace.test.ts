@@ -23,7 +23,7 @@ type Seeded = Awaited<ReturnType<typeof seededDemoCity>>;
 let seeded: Seeded;
 beforeAll(async () => {
   seeded = await seededDemoCity();
-  await seeded.deps.activations.createActivation(openActivation(ACTIVATION, { openedAt: seeded.clock.now().toISOString() }));
+  await seeded.deps.activations.createActivation(openActivation(ACTIVATION, { openedAt: seeded.clock.now().toISOString() }), []);
 });
 
 /** `target` whose every method call first counts itself and, at call number `at`, starts `start`. */

@@ -83,8 +83,8 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
     deps, clock, sns, deadLetters, ...ops, client,
     async activate(teams, level = 'II') {
       const at = clock.now().toISOString();
-      const activation: Activation = { id: `act-${ids.next()}`, level, zoneLevels: { z1: level }, status: 'open', openedAt: at, openedBy: 'test', reason: 'test', evidence: [], wave: 1 };
-      await ops.activations.createActivation(activation);
+      const activation: Activation = { id: `act-${ids.next()}`, level, zoneLevels: { z1: level }, status: 'open', openedAt: at, openedBy: 'test', reason: 'test', evidenceCount: 0, wave: 1 };
+      await ops.activations.createActivation(activation, []);
       const tasks: Task[] = [];
       for (const team of teams) {
         const vehicle = VEHICLES[CREWS.findIndex((c) => c.id === team.crewId)]!;

@@ -4,11 +4,15 @@ import type { Activation } from '../../core/operations/Activation.ts';
 import type { ActivationUpgrade } from '../../core/operations/ActivationUpgrade.ts';
 import type { ActivationProgress } from '../../core/operations/ActivationProgress.ts';
 import type { ActivationClose, ActivationStore } from '../../core/ports/ActivationStore.ts';
-import { operationsKeys, PARTITION } from '../../config/operationsKeys.ts';
+import type { Evidence } from '../../core/triggers/Evidence.ts';
+import { activationPartition, operationsKeys, PARTITION, PREFIX } from '../../config/operationsKeys.ts';
 import { transactIf, writeIf } from './conditionalWrite.ts';
+import { evidenceRuns } from './evidenceItems.ts';
+import { putAll } from './putAll.ts';
+import { queryAll } from './queryAll.ts';
 import { stripKeys } from './stripKeys.ts';
 
-/** Activations in the operations table: META per activation, the CURRENT pointer to the open one, and an index by opening time. */
+/** Activations in the operations table: META per activation, its evidence in runs beside it (EVIDENCE#nnnn), the CURRENT pointer to the open one, and an index by opening time. */
 export class DynamoActivationStore implements ActivationStore {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
 
@@ -22,13 +26,26 @@ export class DynamoActivationStore implements ActivationStore {
     return out.Item ? stripKeys<Activation>(out.Item) : undefined;
   }
 
-  async createActivation(activation: Activation): Promise<'created' | 'exists'> {
+  async createActivation(activation: Activation, evidence: readonly Evidence[]): Promise<'created' | 'exists'> {
+    // The evidence lands first, under this activation's fresh id: a losing opener leaves runs no record names
+    // (never read), while a transaction holding them would cap a city's evidence at 4 MB.
+    const runs = evidenceRuns(evidence).map((entries, run) => ({ ...operationsKeys.evidence(activation.id, run), entries }));
+    await putAll(this.db, this.tableName, runs, `evidence of ${activation.id}`);
     const out = await transactIf(this.db, [
       { name: 'pointer', item: { Put: { TableName: this.tableName, Item: { ...operationsKeys.openActivation(), activationId: activation.id }, ConditionExpression: 'attribute_not_exists(pk)' } } },
       { name: 'activation', item: { Put: { TableName: this.tableName, Item: { ...operationsKeys.activation(activation.id), ...activation }, ConditionExpression: 'attribute_not_exists(pk)' } } },
       { name: 'index', item: { Put: { TableName: this.tableName, Item: { ...operationsKeys.activationIndex(activation.openedAt, activation.id), activationId: activation.id } } } },
     ]);
     return out.outcome === 'written' ? 'created' : 'exists';
+  }
+
+  async getEvidence(activationId: string): Promise<Evidence[]> {
+    const runs = await queryAll<{ entries: Evidence[] }>(this.db, {
+      TableName: this.tableName, ConsistentRead: true,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': activationPartition(activationId), ':prefix': PREFIX.evidence },
+    });
+    return runs.flatMap((r) => r.entries);
   }
 
   async markWavePlanned(activationId: string, wave: number): Promise<void> {

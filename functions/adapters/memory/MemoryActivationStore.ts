@@ -3,6 +3,7 @@ import type { Activation } from '../../core/operations/Activation.ts';
 import type { ActivationUpgrade } from '../../core/operations/ActivationUpgrade.ts';
 import type { ActivationProgress } from '../../core/operations/ActivationProgress.ts';
 import type { ActivationClose, ActivationStore } from '../../core/ports/ActivationStore.ts';
+import type { Evidence } from '../../core/triggers/Evidence.ts';
 import { copy, record, type OperationsMemory } from './OperationsMemory.ts';
 
 /** The in-memory twin of DynamoActivationStore. */
@@ -18,13 +19,18 @@ export class MemoryActivationStore implements ActivationStore {
     return found ? record(found) : undefined;
   }
 
-  async createActivation(activation: Activation): Promise<'created' | 'exists'> {
+  async createActivation(activation: Activation, evidence: readonly Evidence[]): Promise<'created' | 'exists'> {
     const m = this.memory;
+    if (!m.evidence.has(activation.id)) m.evidence.set(activation.id, copy([...evidence]));
     if (m.openActivationId !== undefined || m.activations.has(activation.id)) return 'exists';
     m.openActivationId = activation.id;
     m.activations.set(activation.id, copy(activation));
     m.activationIndex.push({ openedAt: activation.openedAt, id: activation.id });
     return 'created';
+  }
+
+  async getEvidence(activationId: string): Promise<Evidence[]> {
+    return copy(this.memory.evidence.get(activationId) ?? []);
   }
 
   async markWavePlanned(activationId: string, wave: number): Promise<void> {

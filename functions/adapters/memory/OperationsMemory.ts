@@ -4,6 +4,7 @@ import type { ReadyPlan } from '../../core/operations/ReadyPlan.ts';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
 import type { Task } from '../../core/operations/Task.ts';
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
+import type { Evidence } from '../../core/triggers/Evidence.ts';
 import type { InboundNote } from '../../core/ports/InboundClaims.ts';
 
 /** A crew's or a vehicle's booking: the team holding it and how many open tasks keep it held. */
@@ -39,6 +40,8 @@ export interface MemoryInbound {
 export class OperationsMemory {
   readonly zoneStates = new Map<string, ZoneState>();
   readonly activations = new Map<string, Activation & { writeId?: string }>();
+  /** The evidence each activation was opened on. */
+  readonly evidence = new Map<string, Evidence[]>();
   openActivationId: string | undefined;
   readonly activationIndex: { openedAt: string; id: string }[] = [];
   /** Tasks by activation, then id. */

@@ -11,6 +11,7 @@ import { currentEvidence } from '../triggers/currentEvidence.ts';
 import { cancelOpenTasks } from './cancelOpenTasks.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
 import { reasonCode } from '../text/ReasonCode.ts';
+import { loggedEvidence } from '../triggers/loggedEvidence.ts';
 
 export interface DowngradeLevelRequest {
   activationId: string;
@@ -47,7 +48,7 @@ export async function downgradeLevel(deps: Pick<CoreDeps, 'registry' | 'log' | '
   const inScope = new Set(roadsInScope(plan, roads, zoneLevels).map((r) => r.id));
   await deps.log.append({
     activationId: activation.id, at, actor: request.actor, action: 'activation.downgraded', subject: `activation:${activation.id}`,
-    details: { from: activation.level, to: request.level, zoneLevels, evidence, roadsInScope: inScope.size }, reason: request.reason,
+    details: { from: activation.level, to: request.level, zoneLevels, ...loggedEvidence(evidence), roadsInScope: inScope.size }, reason: request.reason,
   });
   // Only while nobody upgrades it again: an upgrade meanwhile brings these roads back into scope and plans them.
   const cancelled = await cancelOpenTasks(deps, activation.id, (t) => !inScope.has(t.roadId), { actor: request.actor, reason: `downgraded to ${request.level}: road no longer in scope`, reasonCode: reasonCode('downgraded-out-of-scope', { level: request.level }) }, { wave: activation.wave });

@@ -3,6 +3,7 @@ import type { Activation } from '../operations/Activation.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { ReasonCode } from '../text/ReasonCode.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
+import { loggedEvidence } from '../triggers/loggedEvidence.ts';
 
 export interface ActivateRequest {
   level: ActiveLevel;
@@ -32,17 +33,17 @@ export async function openActivation(deps: Pick<CoreDeps, 'log' | 'clock' | 'ids
     openedBy: request.actor,
     reason: request.reason,
     ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}),
-    evidence: request.evidence,
+    evidenceCount: request.evidence.length,
     wave: 1,
     plannedWave: 0,
     // Followed only where a worker plans the wave; the poller plans in its own run and answers no one.
     ...(options.forWorker ? { progress: { wave: 1, phase: 'planning' as const, at } } : {}),
   };
-  if ((await deps.activations.createActivation(activation)) === 'exists') {
+  if ((await deps.activations.createActivation(activation, request.evidence)) === 'exists') {
     const open = await deps.activations.getOpenActivation();
     if (open) return { outcome: 'already-open', activation: open };
     throw new Error('an activation was reported open but could not be read');
   }
-  await deps.log.append({ activationId: activation.id, at, actor: request.actor, action: 'activation.opened', subject: `activation:${activation.id}`, details: { level: request.level, zoneLevels: request.zoneLevels, evidence: request.evidence, ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}) }, reason: request.reason });
+  await deps.log.append({ activationId: activation.id, at, actor: request.actor, action: 'activation.opened', subject: `activation:${activation.id}`, details: { level: request.level, zoneLevels: request.zoneLevels, ...loggedEvidence(request.evidence), ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}) }, reason: request.reason });
   return { outcome: 'opened', activation };
 }

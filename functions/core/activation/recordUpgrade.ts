@@ -4,6 +4,7 @@ import type { ActivationUpgrade } from '../operations/ActivationUpgrade.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { ReasonCode } from '../text/ReasonCode.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
+import { loggedEvidence } from '../triggers/loggedEvidence.ts';
 
 export interface UpgradeLevelRequest {
   activation: Activation;
@@ -47,7 +48,7 @@ export async function recordUpgrade(deps: Pick<CoreDeps, 'log' | 'clock' | 'acti
   }
   await deps.log.append({
     activationId: open.id, at, actor: request.actor, action: 'activation.upgraded', subject: `activation:${open.id}`,
-    details: { from: open.level, to: level, zoneLevelsBefore: open.zoneLevels, zoneLevels, wave: upgraded.wave, evidence: request.evidence, ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}) },
+    details: { from: open.level, to: level, zoneLevelsBefore: open.zoneLevels, zoneLevels, wave: upgraded.wave, ...loggedEvidence(request.evidence), ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}) },
     reason: request.reason,
   });
   return { outcome: 'upgraded', activation: upgraded, upgradedFrom: { level: open.level, zoneLevels: open.zoneLevels, wave: open.wave, upgradedAt: open.upgradedAt ?? open.openedAt } };

@@ -4,6 +4,7 @@ import type { Activation } from '../operations/Activation.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
+import { loggedEvidence } from '../triggers/loggedEvidence.ts';
 import { standDownUnfinished } from './standDownUnfinished.ts';
 
 export interface StandDownRequest {
@@ -45,7 +46,7 @@ export async function standDown(deps: Pick<CoreDeps, 'log' | 'clock' | 'zoneStat
   // dispatcher cancels are named in its own entry (tasks.cancelled).
   await deps.log.append({
     activationId: activation.id, at, actor: request.actor, action: 'activation.stood-down', subject: `activation:${activation.id}`,
-    details: { level: activation.level, minutesOpen, evidence: await currentEvidence(deps) }, reason: request.reason,
+    details: { level: activation.level, minutesOpen, ...loggedEvidence(await currentEvidence(deps)) }, reason: request.reason,
   });
   const dispatch = await deps.dispatch.request({ activationId: activation.id });
   return { activation: { ...activation, status: 'stood-down', closedAt: at, closedBy: request.actor, closeReason: request.reason }, dispatch };

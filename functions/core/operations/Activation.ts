@@ -1,6 +1,5 @@
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { ReasonCode } from '../text/ReasonCode.ts';
-import type { Evidence } from '../triggers/Evidence.ts';
 import type { ActivationProgress } from './ActivationProgress.ts';
 
 export type ActivationStatus = 'open' | 'stood-down';
@@ -16,7 +15,12 @@ export interface Activation {
   reason: string;
   /** The reason as a code, when the poller opened it (an officer's reason is free text). */
   reasonCode?: ReasonCode;
-  evidence: Evidence[];
+  /**
+   * How many pieces of forecast evidence it was opened on. The evidence itself is kept apart from the
+   * record (ActivationStore.getEvidence), so that the record stays small at any city size (400 zones give
+   * ~2,000 pieces, over a megabyte) and the reads on every poll, reply and dispatch do not carry it.
+   */
+  evidenceCount: number;
   /** Dispatch waves sent so far. */
   wave: number;
   /**

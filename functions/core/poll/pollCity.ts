@@ -11,6 +11,7 @@ import { forecastRules } from '../registry/CityPlan.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 import { reasonCode } from '../text/ReasonCode.ts';
 import { describeEvidence } from '../triggers/describeEvidence.ts';
+import { loggedEvidence } from '../triggers/loggedEvidence.ts';
 import { notifyOfficer } from './notifyOfficer.ts';
 import { officerNotices } from './officerNotices.ts';
 import { pollZone, type ZoneReport } from './pollZone.ts';
@@ -101,7 +102,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
         return result(upgrade.outcome === 'upgraded' ? 'upgraded' : 'already-open', { upgrade });
       }
       if (!fresh.some((r) => r.change === 'upgrade')) return result('awaiting-officer');
-      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: 'upgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: maxLevel(open.level, cityLevel), zoneLevels, evidence, reasonCode: why }, reason });
+      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: 'upgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: maxLevel(open.level, cityLevel), zoneLevels, ...loggedEvidence(evidence), reasonCode: why }, reason });
       await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'upgrade-proposed', activationId: open.id, sms: officerNotices.proposeUpgrade(lang, open.level, maxLevel(open.level, cityLevel), topEvidence, deps.sms.signature), idempotencyKey: `upgrade#${open.id}#${at}` });
       return result('upgrade-proposed');
     }
@@ -119,7 +120,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
   if (freshCityLevel === 'none') return result(watch ? 'watch' : stale.length > 0 || cityLevel !== 'none' ? 'held' : 'none');
   if (plan.activationPolicy === 'propose') {
     if (levelRank(cityLevel) <= levelRank(priorCityLevel)) return result('awaiting-officer');
-    await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'activation.proposed', details: { level: cityLevel, zoneLevels, evidence, reasonCode: why }, reason });
+    await deps.log.append({ activationId: 'system', at, actor: 'poller', action: 'activation.proposed', details: { level: cityLevel, zoneLevels, ...loggedEvidence(evidence), reasonCode: why }, reason });
     await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'activation-proposed', sms: officerNotices.proposeActivation(lang, cityLevel, topEvidence, deps.sms.signature), idempotencyKey: `proposal#${cityLevel}#${at}` });
     return result('proposed');
   }

@@ -2,6 +2,7 @@ import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { ActivationUpgrade } from '../operations/ActivationUpgrade.ts';
 import type { ActivationProgress } from '../operations/ActivationProgress.ts';
+import type { Evidence } from '../triggers/Evidence.ts';
 
 export interface ActivationClose {
   closedAt: string;
@@ -13,8 +14,10 @@ export interface ActivationClose {
 export interface ActivationStore {
   getOpenActivation(): Promise<Activation | undefined>;
   getActivation(id: string): Promise<Activation | undefined>;
-  /** Opens an activation unless one is open already; exactly one of racing callers wins. */
-  createActivation(activation: Activation): Promise<'created' | 'exists'>;
+  /** Opens an activation with the evidence it was opened on, unless one is open already; exactly one of racing callers wins. */
+  createActivation(activation: Activation, evidence: readonly Evidence[]): Promise<'created' | 'exists'>;
+  /** The evidence an activation was opened on, whole and in the order given (empty for an unknown activation). */
+  getEvidence(activationId: string): Promise<Evidence[]>;
   /** Records that the planning of `wave` finished (the activation's plannedWave only goes up). */
   markWavePlanned(activationId: string, wave: number): Promise<void>;
   /**

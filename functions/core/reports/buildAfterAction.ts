@@ -1,6 +1,6 @@
 import type { CitizenFigures } from '../citizen/citizenFigures.ts';
 import type { LogEntry } from '../log/LogEntry.ts';
-import type { Activation } from '../operations/Activation.ts';
+import type { ActivationWithEvidence } from '../operations/ActivationWithEvidence.ts';
 import { TASK_STATES, type Task, type TaskState } from '../operations/Task.ts';
 import { roadsInScope } from '../planner/roadsInScope.ts';
 import type { CityPlan } from '../registry/CityPlan.ts';
@@ -13,7 +13,7 @@ import { triggerTime } from './triggerTime.ts';
 
 export interface AfterActionInput {
   plan: CityPlan;
-  activation: Activation;
+  activation: ActivationWithEvidence;
   tasks: readonly Task[];
   /** The activation's log. */
   log: readonly LogEntry[];

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors/NotFoundError.ts';
 import type { LogEntry } from '../log/LogEntry.ts';
-import type { Activation } from '../operations/Activation.ts';
+import type { ActivationWithEvidence } from '../operations/ActivationWithEvidence.ts';
 import type { Task } from '../operations/Task.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { CityPlan } from '../registry/CityPlan.ts';
@@ -14,7 +14,7 @@ const SYSTEM_LOG_MAX = 2000;
 
 export interface ReportSources {
   plan: CityPlan;
-  activation: Activation;
+  activation: ActivationWithEvidence;
   tasks: Task[];
   log: LogEntry[];
   systemLog: LogEntry[];
@@ -28,8 +28,8 @@ export async function loadReportSources(deps: Pick<CoreDeps, 'registry' | 'log' 
   const activation = await deps.activations.getActivation(activationId);
   if (!activation) throw new NotFoundError('activation', activationId);
   const opened = Date.parse(activation.openedAt);
-  const [plan, tasks, log, roads, crews, zones] = await Promise.all([
-    deps.registry.getPlan(), deps.tasks.listTasks(activationId), deps.log.list(activationId),
+  const [evidence, plan, tasks, log, roads, crews, zones] = await Promise.all([
+    deps.activations.getEvidence(activationId), deps.registry.getPlan(), deps.tasks.listTasks(activationId), deps.log.list(activationId),
     deps.registry.listRoads(), deps.registry.listCrews(), deps.registry.listZones(),
   ]);
   const systemLog: LogEntry[] = [];
@@ -40,5 +40,5 @@ export async function loadReportSources(deps: Pick<CoreDeps, 'registry' | 'log' 
     systemLog.push(...page.entries);
     cursor = page.next;
   } while (cursor && systemLog.length < SYSTEM_LOG_MAX);
-  return { plan, activation, tasks, log, systemLog, roads, crews, zones };
+  return { plan, activation: { ...activation, evidence }, tasks, log, systemLog, roads, crews, zones };
 }

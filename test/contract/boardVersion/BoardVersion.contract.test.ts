@@ -17,7 +17,7 @@ describe.each(SUBJECTS)('BoardVersion: $name', ({ make }) => {
 
   it('moves on when a team is booked and when its task moves, and stays put while tasks are only read', async () => {
     const w = await make();
-    await w.activations.createActivation(openActivation());
+    await w.activations.createActivation(openActivation(), []);
     const fresh = await w.boardVersion.read();
     await w.bookings.bookTeam([task(1, 1)]);
     const booked = await w.boardVersion.read();

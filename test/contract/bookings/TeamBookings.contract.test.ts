@@ -4,7 +4,7 @@ import { openActivation, task } from '../support/records.ts';
 
 async function opened(make: () => Promise<ContractWorld>): Promise<ContractWorld> {
   const w = await make();
-  await w.activations.createActivation(openActivation());
+  await w.activations.createActivation(openActivation(), []);
   return w;
 }
 

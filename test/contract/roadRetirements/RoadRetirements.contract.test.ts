@@ -36,7 +36,7 @@ describe.each(SUBJECTS)('RoadRetirements: $name', ({ make }) => {
 
   it('refuses a booking on a marked road, and books it once the mark is cleared after the road is saved again', async () => {
     const w = await make();
-    await w.activations.createActivation(openActivation());
+    await w.activations.createActivation(openActivation(), []);
     await w.roadRetirements.beginRetiring('R1', 'del-1', AT, LATER);
     await w.roadRetirements.markRetired('R1', 'del-1', '2026-12-14T00:15:00.000Z');
     const whileRetired = await w.bookings.bookTeam([task(1, 2), task(1, 1, { sequence: 2 })]);
@@ -47,7 +47,7 @@ describe.each(SUBJECTS)('RoadRetirements: $name', ({ make }) => {
 
   it('never clears a deletion still in progress when the road is saved', async () => {
     const w = await make();
-    await w.activations.createActivation(openActivation());
+    await w.activations.createActivation(openActivation(), []);
     await w.roadRetirements.beginRetiring('R1', 'del-1', AT, LATER);
     await w.roadRetirements.clearRetired('R1');
     expect(await w.bookings.bookTeam([task(1, 1)])).toEqual({ ok: false, reason: 'road Road 1 is being deleted from the registry' });
@@ -55,14 +55,14 @@ describe.each(SUBJECTS)('RoadRetirements: $name', ({ make }) => {
 
   it('books a road whose mark expired before the booking\'s time', async () => {
     const w = await make();
-    await w.activations.createActivation(openActivation());
+    await w.activations.createActivation(openActivation(), []);
     await w.roadRetirements.beginRetiring('R1', 'del-1', AT, LATER);
     expect(await w.bookings.bookTeam([task(1, 1, { updatedAt: AFTER })])).toEqual({ ok: true });
   });
 
   it('refuses a long team whose road in a later transaction is marked, leaving nothing of it', async () => {
     const w = await make();
-    await w.activations.createActivation(openActivation());
+    await w.activations.createActivation(openActivation(), []);
     const team = Array.from({ length: 40 }, (_, i) => task(1, i + 1, { sequence: i + 1 }));
     await w.roadRetirements.beginRetiring('R40', 'del-1', AT, LATER);
     const refused = await w.bookings.bookTeam(team);

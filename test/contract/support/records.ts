@@ -5,7 +5,7 @@ export const AT = '2026-12-14T00:00:00.000Z';
 
 /** An open activation at level II, wave 1. */
 export function openActivation(id = 'act-1', overrides: Partial<Activation> = {}): Activation {
-  return { id, level: 'II', zoneLevels: { z1: 'II' }, status: 'open', openedAt: AT, openedBy: 'test', reason: 'test', evidence: [], wave: 1, ...overrides };
+  return { id, level: 'II', zoneLevels: { z1: 'II' }, status: 'open', openedAt: AT, openedBy: 'test', reason: 'test', evidenceCount: 0, wave: 1, ...overrides };
 }
 
 /** A planned task of a team (crew C<n>, vehicle V<n>) on road R<road>. */

@@ -6,7 +6,7 @@ const LATER = '2026-12-14T00:20:00.000Z';
 
 async function booked(make: () => Promise<ContractWorld>): Promise<ContractWorld> {
   const w = await make();
-  await w.activations.createActivation(openActivation());
+  await w.activations.createActivation(openActivation(), []);
   await w.bookings.bookTeam([task(1, 1), task(1, 2, { sequence: 2 })]);
   await w.bookings.bookTeam([task(2, 3)]);
   return w;

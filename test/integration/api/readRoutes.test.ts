@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cityStatusSchema, zoneForecastSchema } from '../../../functions/core/status/CityStatus.ts';
-import { activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
+import { activationRecordSchema, activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { taskSchema } from '../../../functions/handlers/api/schemas/task.ts';
 import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
@@ -84,7 +84,13 @@ describe('read routes on an open activation', () => {
   describe('GET /activations and /activations/{id}', () => {
     it('lists the activation, newest first', async () => {
       const res = await h.call('GET', '/activations?limit=5', { as: 'manager' });
-      expect(res.json.activations.map((a: unknown) => activationSchema.parse(a).id)).toEqual([activationId]);
+      expect(res.json.activations.map((a: unknown) => activationRecordSchema.parse(a).id)).toEqual([activationId]);
+    });
+
+    it('reads one activation with the evidence it was opened on, kept apart from its record', async () => {
+      const res = await h.call('GET', `/activations/${activationId}`, { as: 'manager' });
+      const shown = activationSchema.parse(res.json);
+      expect({ count: shown.evidenceCount, evidence: shown.evidence }).toEqual({ count: 1, evidence: [{ ...EVIDENCE, rule: `shanyang:${EVIDENCE.rule}` }] });
     });
 
     it('reads "current" as the open activation', async () => {

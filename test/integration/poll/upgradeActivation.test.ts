@@ -3,13 +3,13 @@ import { dynamoOperations } from '../../../functions/adapters/dynamo/dynamoOpera
 import type { Activation } from '../../../functions/core/operations/Activation.ts';
 import { localTables } from '../../support/localTables.ts';
 
-const activation: Activation = { id: 'act-1', level: 'III', zoneLevels: { jiefang: 'III' }, status: 'open', openedAt: '2026-12-14T00:00:00.000Z', openedBy: 'poller', reason: 'test', evidence: [], wave: 1 };
+const activation: Activation = { id: 'act-1', level: 'III', zoneLevels: { jiefang: 'III' }, status: 'open', openedAt: '2026-12-14T00:00:00.000Z', openedBy: 'poller', reason: 'test', evidenceCount: 0, wave: 1 };
 
 describe('DynamoActivationStore.upgradeActivation on DynamoDB Local', () => {
   it('raises the open activation and moves it to the next wave', async () => {
     const { db, names } = await localTables();
     const ops = dynamoOperations(db, names.OPERATIONS_TABLE).activations;
-    await ops.createActivation(activation);
+    await ops.createActivation(activation, []);
 
     const ok = await ops.upgradeActivation('act-1', { level: 'I', zoneLevels: { jiefang: 'I' }, wave: 2, upgradedAt: '2026-12-14T01:00:00.000Z' }, 1);
 
@@ -20,7 +20,7 @@ describe('DynamoActivationStore.upgradeActivation on DynamoDB Local', () => {
   it('refuses a raise based on a wave someone else has already moved past', async () => {
     const { db, names } = await localTables();
     const ops = dynamoOperations(db, names.OPERATIONS_TABLE).activations;
-    await ops.createActivation(activation);
+    await ops.createActivation(activation, []);
     await ops.upgradeActivation('act-1', { level: 'II', zoneLevels: { jiefang: 'II' }, wave: 2, upgradedAt: '2026-12-14T01:00:00.000Z' }, 1);
 
     const second = await ops.upgradeActivation('act-1', { level: 'I', zoneLevels: { jiefang: 'I' }, wave: 2, upgradedAt: '2026-12-14T01:00:01.000Z' }, 1);

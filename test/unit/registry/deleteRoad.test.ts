@@ -8,7 +8,7 @@ import { AT, openActivation, task } from '../../contract/support/records.ts';
 
 async function world() {
   const ports = memoryOperations();
-  await ports.activations.createActivation(openActivation());
+  await ports.activations.createActivation(openActivation(), []);
   const removed: string[] = [];
   const deps = { ...ports, clock: new SimulatedClock(new Date(AT)), ids: new UlidGenerator() };
   const remove = (id: string) => async () => { removed.push(id); };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../functions/core/log/LogEntry.ts';
-import type { Activation } from '../../../functions/core/operations/Activation.ts';
+import type { ActivationWithEvidence } from '../../../functions/core/operations/ActivationWithEvidence.ts';
 import { buildAfterAction } from '../../../functions/core/reports/buildAfterAction.ts';
 import { cityPlanSchema, type CityPlan } from '../../../functions/core/registry/CityPlan.ts';
 
@@ -8,7 +8,7 @@ const plan: CityPlan = cityPlanSchema.parse({
   id: 'p', city: 'Testville', timeZone: 'Asia/Shanghai', defaultLanguage: 'en', activationPolicy: 'auto', blizzardThresholds: [{ level: 'IV', windowHours: 12, waterMm: 4 }],
   tiersByLevel: { IV: [1], III: [1, 2], II: [1, 2], I: [1, 2, 3] }, shiftHours: 8, travelSpeedKmPerH: 20, startLeadMinutes: 0, dutyOfficerPhone: '+8613900000000',
 });
-const activation: Activation = { id: 'act-1', level: 'II', zoneLevels: { z: 'II' }, status: 'open', openedAt: '2026-12-14T00:00:00.000Z', openedBy: 'officer-li', reason: 'blizzard', evidence: [], wave: 1 };
+const activation: ActivationWithEvidence = { id: 'act-1', level: 'II', zoneLevels: { z: 'II' }, status: 'open', openedAt: '2026-12-14T00:00:00.000Z', openedBy: 'officer-li', reason: 'blizzard', evidenceCount: 0, wave: 1, evidence: [] };
 
 const shortfall = (at: string, roadId: string, pass: string, tier: number, laneKm: number): LogEntry => ({
   activationId: 'act-1', at, actor: 'planner', action: 'road.shortfall', subject: `road:${roadId}`, details: { road: roadId, tier, pass, laneKm }, reason: 'no free crew',

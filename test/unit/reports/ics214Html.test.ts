@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Activation } from '../../../functions/core/operations/Activation.ts';
+import type { ActivationWithEvidence } from '../../../functions/core/operations/ActivationWithEvidence.ts';
 import { buildAfterAction } from '../../../functions/core/reports/buildAfterAction.ts';
 import { ics214Html } from '../../../functions/core/reports/ics214Html.ts';
 import { cityPlanSchema, type CityPlan } from '../../../functions/core/registry/CityPlan.ts';
@@ -8,7 +8,7 @@ const plan: CityPlan = cityPlanSchema.parse({
   id: 'p', city: 'Testville', timeZone: 'Asia/Shanghai', defaultLanguage: 'en', activationPolicy: 'auto', blizzardThresholds: [{ level: 'IV', windowHours: 12, waterMm: 4 }],
   tiersByLevel: { IV: [1], III: [1, 2], II: [1, 2], I: [1, 2, 3] }, shiftHours: 8, travelSpeedKmPerH: 20, startLeadMinutes: 0, dutyOfficerPhone: '+8613900000000',
 });
-const activation: Activation = { id: 'act-1', level: 'IV', zoneLevels: { z: 'IV' }, status: 'open', openedAt: '2026-12-14T00:00:00.000Z', openedBy: 'officer-li', reason: '<script>alert(1)</script> warning', evidence: [], wave: 1 };
+const activation: ActivationWithEvidence = { id: 'act-1', level: 'IV', zoneLevels: { z: 'IV' }, status: 'open', openedAt: '2026-12-14T00:00:00.000Z', openedBy: 'officer-li', reason: '<script>alert(1)</script> warning', evidenceCount: 0, wave: 1, evidence: [] };
 
 function html(extraLog: { action: string; details: Record<string, unknown>; actor?: string }[] = []) {
   const log = extraLog.map((e, i) => ({ activationId: 'act-1', at: `2026-12-14T00:0${i}:00.000Z`, actor: e.actor ?? 'system', action: e.action, details: e.details }));

@@ -1,5 +1,6 @@
 import * as z from '../../../config/zod.ts';
 import { activateOnRequest } from '../../../core/activation/activateOnRequest.ts';
+import { withEvidence } from '../../../core/activation/withEvidence.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
@@ -29,6 +30,6 @@ export const activateRoute = defineRoute({
   },
   handle: async ({ deps, body, principal }) => {
     const activation = await activateOnRequest(deps, { level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
-    return json(202, { activation }, { Location: `/activations/${activation.id}` });
+    return json(202, { activation: await withEvidence(deps, activation) }, { Location: `/activations/${activation.id}` });
   },
 });

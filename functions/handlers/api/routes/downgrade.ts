@@ -1,5 +1,6 @@
 import * as z from '../../../config/zod.ts';
 import { downgradeLevel } from '../../../core/activation/downgradeLevel.ts';
+import { withEvidence } from '../../../core/activation/withEvidence.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
@@ -29,6 +30,6 @@ export const downgradeRoute = defineRoute({
   handle: async ({ deps, params, body, principal }) => {
     const activationId = await resolveActivationId(deps, params.activationId);
     const result = await downgradeLevel(deps, { activationId, level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
-    return json(200, { activation: result.activation, cancelledTasks: result.cancelled.map((t) => t.code), dispatch: result.dispatch });
+    return json(200, { activation: await withEvidence(deps, result.activation), cancelledTasks: result.cancelled.map((t) => t.code), dispatch: result.dispatch });
   },
 });

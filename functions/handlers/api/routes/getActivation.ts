@@ -1,3 +1,4 @@
+import { withEvidence } from '../../../core/activation/withEvidence.ts';
 import { NotFoundError } from '../../../core/errors/NotFoundError.ts';
 import { READERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
@@ -15,6 +16,6 @@ export const getActivation = defineRoute({
     const id = await resolveActivationId(deps, params.activationId);
     const activation = await deps.activations.getActivation(id);
     if (!activation) throw new NotFoundError('activation', id);
-    return json(200, activation);
+    return json(200, await withEvidence(deps, activation));
   },
 });

@@ -1,5 +1,6 @@
 import * as z from '../../../config/zod.ts';
 import { upgradeOnRequest } from '../../../core/activation/upgradeOnRequest.ts';
+import { withEvidence } from '../../../core/activation/withEvidence.ts';
 import { OFFICERS } from '../auth/access.ts';
 import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
@@ -28,6 +29,6 @@ export const upgradeRoute = defineRoute({
   handle: async ({ deps, params, body, principal }) => {
     const activationId = await resolveActivationId(deps, params.activationId);
     const activation = await upgradeOnRequest(deps, { activationId, level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
-    return json(202, { activation }, { Location: `/activations/${activation.id}` });
+    return json(202, { activation: await withEvidence(deps, activation) }, { Location: `/activations/${activation.id}` });
   },
 });

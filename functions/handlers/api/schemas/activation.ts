@@ -1,11 +1,12 @@
 import * as z from '../../../config/zod.ts';
 import type { Activation } from '../../../core/operations/Activation.ts';
+import type { ActivationWithEvidence } from '../../../core/operations/ActivationWithEvidence.ts';
 import { evidenceSchema } from '../../../core/triggers/evidenceSchema.ts';
 import { activationProgressSchema } from './activationProgress.ts';
 import { activeLevelSchema, responseLevelSchema } from './common.ts';
 import { reasonCodeSchema } from './reasonCode.ts';
 
-export const activationSchema = z.lazy(() => z.object({
+const recordFields = () => ({
   id: z.string(),
   level: activeLevelSchema,
   zoneLevels: z.record(z.string(), responseLevelSchema),
@@ -14,14 +15,29 @@ export const activationSchema = z.lazy(() => z.object({
   openedBy: z.string().check(z.describe('"poller" or the officer\'s username')),
   reason: z.string(),
   reasonCode: z.optional(reasonCodeSchema).check(z.describe('the poller\'s reason as a code; absent for an officer\'s own words')),
-  evidence: z.array(evidenceSchema).check(z.describe('the forecast evidence when it was opened')),
+  evidenceCount: z.number().check(z.int(), z.describe('how many pieces of forecast evidence it was opened on')),
   wave: z.number().check(z.int()),
   plannedWave: z.optional(z.number().check(z.int(), z.describe('the last wave whose planning finished; below wave while one is being planned'))),
   progress: z.optional(activationProgressSchema),
   closedAt: z.optional(z.string()),
   closedBy: z.optional(z.string()),
   closeReason: z.optional(z.string()),
-}).register(z.globalRegistry, { id: 'Activation' }));
+});
 
-const _sameShape: [z.infer<typeof activationSchema>, Activation] = [{} as Activation, {} as z.infer<typeof activationSchema>];
+/** An activation in a list: the record without its evidence (a 400-zone city's is over a megabyte); GET /activations/{id} has it. */
+export const activationRecordSchema = z.lazy(() => z.object(recordFields()).register(z.globalRegistry, { id: 'ActivationRecord' }));
+
+const shownActivation = () => z.object({
+  ...recordFields(),
+  evidence: z.array(evidenceSchema).check(z.describe('the forecast evidence when it was opened, whole')),
+}).register(z.globalRegistry, { id: 'Activation' });
+// Built once: a described copy of the lazy schema (activationAccepted) evaluates it again, and two objects may not share an id.
+let shown: ReturnType<typeof shownActivation> | undefined;
+
+/** One activation as shown: the record with the whole forecast evidence it was opened on. */
+export const activationSchema = z.lazy(() => (shown ??= shownActivation()));
+
+const _sameShape: [z.infer<typeof activationSchema>, ActivationWithEvidence] = [{} as ActivationWithEvidence, {} as z.infer<typeof activationSchema>];
+const _sameRecord: [z.infer<typeof activationRecordSchema>, Activation] = [{} as Activation, {} as z.infer<typeof activationRecordSchema>];
 void _sameShape;
+void _sameRecord;
