@@ -94,7 +94,7 @@ describe.each(SUBJECTS)('ActivationStore: $name', ({ make }) => {
 
   it('counts booking runs up and records the count a finished dispatch had read, only upwards', async () => {
     const w = await make();
-    await w.activations.createActivation(openActivation());
+    await w.activations.createActivation(openActivation(), []);
     for (let i = 0; i < 3; i++) await w.activations.noteBookingRun('act-1');
     await w.activations.markBookingsDispatched('act-1', 2);
     await w.activations.markBookingsDispatched('act-1', 1);
@@ -104,7 +104,7 @@ describe.each(SUBJECTS)('ActivationStore: $name', ({ make }) => {
 
   it('counts booking runs that race each other, none lost', async () => {
     const w = await make();
-    await w.activations.createActivation(openActivation());
+    await w.activations.createActivation(openActivation(), []);
     await Promise.all(Array.from({ length: 5 }, () => w.activations.noteBookingRun('act-1')));
     expect((await w.activations.getActivation('act-1'))?.bookingRuns).toBe(5);
   });
