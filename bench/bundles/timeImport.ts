@@ -17,6 +17,7 @@ export const HANDLER_ENV: Record<string, string> = {
   REGISTRY_TABLE: 'registry', OPERATIONS_TABLE: 'operations', LOG_TABLE: 'log', IDEMPOTENCY_TABLE: 'idempotency', CITIZEN_TABLE: 'citizen', PHOTO_BUCKET: 'snowops-photos',
   DISPATCH_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/dispatch',
   PLANNING_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/planning',
+  SMS_PARTS_PER_SECOND: '20',
   AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
