@@ -44,7 +44,7 @@ describe('promise: DynamoDB faults retried by the SDK change nothing (no duplica
 
     report('DynamoDB faults under SDK retries', { storms: 3, ...injected, tasks: expected.tasks.length, sms: Object.values(expected.smsPerPhone).reduce((a, b) => a + b, 0) });
     expect(Object.values(injected).every((n) => n > 0)).toBe(true);
-  });
+  }, 120_000); // a clean storm, then one storm per seed
 
   it('a tasking whose attempt record times out after landing is not sent twice: it stays in doubt and the escalator resends it once', async () => {
     const w = await world({ guardFaults: { seed: 1, landedTimeoutRate: 1 } });
@@ -111,5 +111,5 @@ describe('promise: an invocation that fails after its write landed is retried (a
     }
     report('invocations failing after a landed write, retried', { storms: seeds.length, crashes });
     expect(crashes).toBeGreaterThan(5);
-  });
+  }, 120_000); // a clean storm, then one storm per seed
 });

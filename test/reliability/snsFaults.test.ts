@@ -109,7 +109,7 @@ describe('promise: a crash between Publish and the record sends no second SMS (l
     }
     report('crash between Publish and the record (dispatcher)', { crashes: results.length, inDoubt: results.reduce((n, r) => n + r.inDoubt, 0), resentOnceByTheLadder: results.filter((r) => r.resentOnce).length });
     expect(results.every((r) => r.resentOnce)).toBe(true);
-  });
+  }, 120_000); // three storms, one per crash point
 
   it('an escalator killed right after publishing a resend, then run again, does not resend it: the ladder goes on to the backup', async () => {
     const sends = new SendLog();
@@ -131,5 +131,5 @@ describe('promise: a crash between Publish and the record sends no second SMS (l
     report('crash between Publish and the record (escalator)', { taskings: (await fresh.taskingCases.listTaskingCases(activationId)).length, resends: resends.length, duplicates: sends.duplicates().length });
     expect(await taskingInvariant(w, activationId, sends, { settled: true })).toEqual([]);
     expect(resends.every((k) => sends.count(k) === 1)).toBe(true);
-  });
+  }, 60_000); // a storm, a crash and four sweeps
 });
