@@ -21,7 +21,7 @@ export type ReadinessDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'booki
 /**
  * Keeps a plan ready while zones are on watch and no activation is open (the poller, every poll): the
  * teams the planner would book at the levels the forecast implies, remade only when the forecast's levels,
- * the registry or the bookings changed since it was made (else the poll only confirms it). Dropped when
+ * the registry, the bookings or the crews' working windows at the start changed since it was made (else the poll only confirms it). Dropped when
  * the watch ends. Nothing is booked: an activation repairs the plan against what changed (repairReadyPlan)
  * instead of planning from nothing.
  */
@@ -51,7 +51,7 @@ async function keep(deps: ReadinessDeps, states: readonly ZoneState[]): Promise<
   const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
   await deps.readyPlans.saveReadyPlan({ zoneLevels, inputKey, madeAt: at, checkedAt: at, startAt: input.startAt.toISOString(), teams: planned.teams, shortfalls: planned.shortfalls });
   const tasks = planned.teams.reduce((n, t) => n + t.tasks.length, 0);
-  const why = !kept ? 'zones went on watch' : sameLevels(kept.zoneLevels, zoneLevels) ? 'the registry or the bookings changed' : 'the forecast changed the levels on watch';
+  const why = !kept ? 'zones went on watch' : sameLevels(kept.zoneLevels, zoneLevels) ? 'the registry, the bookings or the crews\' working time at the start changed' : 'the forecast changed the levels on watch';
   await deps.log.append({
     activationId: 'system', at, actor: 'poller', action: 'ready-plan.made',
     details: { zoneLevels, teams: planned.teams.length, tasks, shortfalls: planned.shortfalls.length, ...(planned.stats ? { ms: planned.stats.ms } : {}) }, reason: why,

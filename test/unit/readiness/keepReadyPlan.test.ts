@@ -48,6 +48,29 @@ describe('a plan kept ready while zones are on watch (use cases on the in-memory
     expect((await deps.readyPlans.getReadyPlan())!.teams.map((t) => t.vehicleId)).not.toContain(vehicleId);
   });
 
+  it('remakes the plan when the start of work moves a crew\'s working window by an hour', async () => {
+    // 08:00 local: work starts 08:30 and the day crews (07:00-19:00) can work the whole 8 h horizon. At 11:00 the
+    // start is 11:30 and their shift ends 7.5 h after it: a plan made at 08:00 would give them work past 19:00.
+    const { deps, states, clock } = await watchedCity();
+    await keepReadyPlan(deps, states);
+    clock.advance(180);
+    const outcome = await keepReadyPlan(deps, states);
+    const kept = await deps.readyPlans.getReadyPlan();
+    expect({ outcome: outcome.outcome, madeAt: kept?.madeAt, startAt: kept?.startAt }).toEqual({ outcome: 'made', madeAt: clock.now().toISOString(), startAt: '2026-12-14T03:30:00.000Z' });
+  });
+
+  it('keeps the plan while the start of work moves within the crews\' working hours', async () => {
+    // 08:00 to 08:45 local: every crew's window at the start stays the same in whole hours.
+    const { deps, states, clock } = await watchedCity();
+    await keepReadyPlan(deps, states);
+    const outcomes = [];
+    for (let poll = 0; poll < 3; poll++) {
+      clock.advance(15);
+      outcomes.push((await keepReadyPlan(deps, states)).outcome);
+    }
+    expect(outcomes).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
   it('remakes the plan for the new level when the forecast upgrades the watch', async () => {
     const { deps, states } = await watchedCity();
     await keepReadyPlan(deps, states);
