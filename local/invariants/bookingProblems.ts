@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../../functions/adapters/dynamo/queryAll.ts';
+import { queryShards } from '../../functions/adapters/dynamo/queryShards.ts';
+import { shardPartitions } from '../../functions/config/operationsKeys.ts';
 import { OPEN_TASK_STATES, type Task } from '../../functions/core/operations/Task.ts';
 
 /** Where the operations table is: the booking invariant reads its lock items as stored. */
@@ -17,9 +18,9 @@ export interface LockItem {
   complete: boolean;
 }
 
-/** The lock items as stored (every page). */
+/** The lock items as stored (every shard, every page). */
 export function lockItems(table: OperationsTable): Promise<LockItem[]> {
-  return queryAll<LockItem>(table.db, { TableName: table.names.OPERATIONS_TABLE, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'LOCK' }, ConsistentRead: true });
+  return queryShards<LockItem>(table.db, shardPartitions.locks(), { TableName: table.names.OPERATIONS_TABLE, KeyConditionExpression: 'pk = :pk', ConsistentRead: true });
 }
 
 /**

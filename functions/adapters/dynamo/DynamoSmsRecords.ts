@@ -1,14 +1,14 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SmsMessage } from '../../core/operations/SmsMessage.ts';
 import type { SmsRecords } from '../../core/ports/SmsRecords.ts';
-import { activationPartition, operationsKeys, PREFIX } from '../../config/operationsKeys.ts';
+import { operationsKeys, PREFIX, shardPartitions } from '../../config/operationsKeys.ts';
 import { writeIf } from './conditionalWrite.ts';
-import { queryAll } from './queryAll.ts';
+import { queryShards } from './queryShards.ts';
 import { stripKeys } from './stripKeys.ts';
 
 const messageItem = (m: SmsMessage): Record<string, unknown> => ({ ...operationsKeys.message(m.activationId, m.id), ...m });
 
-/** SMS records under their activation's partition (MSG#<id>). */
+/** SMS records in their activation's message shards (pk ACT#<id>#M#<shard>, sk MSG#<id>). */
 export class DynamoSmsRecords implements SmsRecords {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
 
@@ -34,9 +34,9 @@ export class DynamoSmsRecords implements SmsRecords {
   }
 
   async listMessages(activationId: string): Promise<SmsMessage[]> {
-    const items = await queryAll<Record<string, unknown>>(this.db, {
+    const items = await queryShards<Record<string, unknown>>(this.db, shardPartitions.ofActivation(activationId, 'message'), {
       TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ConsistentRead: true,
-      ExpressionAttributeValues: { ':pk': activationPartition(activationId), ':m': PREFIX.message },
+      ExpressionAttributeValues: { ':m': PREFIX.message },
     });
     return items.map((i) => stripKeys<SmsMessage>(i));
   }

@@ -1,10 +1,11 @@
 import { BatchGetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { TaskStore, TransitionGuard } from '../../core/ports/TaskStore.ts';
-import { activationPartition, crewIndexKey, operationsKeys, PREFIX } from '../../config/operationsKeys.ts';
+import { crewIndexKey, operationsKeys, PREFIX, shardPartitions } from '../../config/operationsKeys.ts';
 import { closeChunk, closeTeamTasks } from './closeTeamTasks.ts';
 import { writeIf } from './conditionalWrite.ts';
 import { queryAll } from './queryAll.ts';
+import { queryShards } from './queryShards.ts';
 import { stripKeys } from './stripKeys.ts';
 
 /** DynamoDB's limit of keys in one BatchGetItem. */
@@ -12,7 +13,7 @@ const BATCH_GET_KEYS = 100;
 /** Rounds of asking again for keys a BatchGetItem left unprocessed before giving up. */
 const BATCH_GET_ROUNDS = 8;
 
-/** Tasks under their activation's partition (TASK#<id>); open ones also in the byCrew index. */
+/** Tasks in their activation's task shards (pk ACT#<id>#T#<shard>, sk TASK#<id>); open ones also in the byCrew index. */
 export class DynamoTaskStore implements TaskStore {
   constructor(readonly db: DynamoDBDocumentClient, readonly tableName: string) {}
 
@@ -25,9 +26,9 @@ export class DynamoTaskStore implements TaskStore {
   }
 
   async listTasks(activationId: string): Promise<Task[]> {
-    const items = await queryAll<Record<string, unknown>>(this.db, {
+    const items = await queryShards<Record<string, unknown>>(this.db, shardPartitions.ofActivation(activationId, 'task'), {
       TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)', ConsistentRead: true,
-      ExpressionAttributeValues: { ':pk': activationPartition(activationId), ':t': PREFIX.task },
+      ExpressionAttributeValues: { ':t': PREFIX.task },
     });
     return items.map((i) => stripKeys<Task>(i));
   }

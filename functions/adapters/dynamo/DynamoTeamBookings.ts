@@ -1,9 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OPEN_TASK_STATES, type Task } from '../../core/operations/Task.ts';
 import type { BookingResult, TaskMove, TeamBookings } from '../../core/ports/TeamBookings.ts';
-import { activationPartition, operationsKeys, PARTITION, PREFIX } from '../../config/operationsKeys.ts';
+import { operationsKeys, PREFIX, shardPartitions } from '../../config/operationsKeys.ts';
 import { MAX_TRANSACTION_ITEMS, transactAll, transactIf, TransactionConflictError, writeIf, type NamedItem } from './conditionalWrite.ts';
-import { queryAll } from './queryAll.ts';
+import { queryShards } from './queryShards.ts';
 import { reassignItems } from './reassignItems.ts';
 import { roadNotRetiring } from './DynamoRoadRetirements.ts';
 import { stripKeys } from './stripKeys.ts';
@@ -13,7 +13,7 @@ import { teamOf } from '../../core/operations/teamOf.ts';
 
 /**
  * Bookings in the operations table, kept by conditional transactions whatever the interleaving:
- *   - a crew and a vehicle are each held by at most one lock item (pk=LOCK), naming one team (crew + vehicle)
+ *   - a crew and a vehicle are each held by at most one lock item (pk=LOCK#<shard>), naming one team (crew + vehicle)
  *     of one activation, with the number of that team's open tasks;
  *   - a road pass is tasked at most once per activation (a COVER item per road pass);
  *   - no task lands on a road being deleted (a ConditionCheck on the road's RETIRING mark, see DynamoRoadRetirements);
@@ -106,7 +106,7 @@ export class DynamoTeamBookings implements TeamBookings {
   }
 
   async listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }> {
-    const locks = await queryAll<{ sk: string }>(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PARTITION.locks }, ConsistentRead: true });
+    const locks = await queryShards<{ sk: string }>(this.db, shardPartitions.locks(), { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'sk', ConsistentRead: true });
     const crewIds = new Set<string>();
     const vehicleIds = new Set<string>();
     for (const { sk } of locks) {
@@ -121,14 +121,14 @@ export class DynamoTeamBookings implements TeamBookings {
    * `olderThan` lose their team's tasks, claims and locks. Returns how many teams were undone.
    */
   async repairIncompleteBookings(olderThan: string): Promise<number> {
-    const locks = await queryAll<LockItem & { sk: string; bookedAt?: string }>(this.db, {
-      TableName: this.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)', ExpressionAttributeValues: { ':p': PARTITION.locks, ':c': 'CREW#' }, ConsistentRead: true,
+    const locks = await queryShards<LockItem & { sk: string; bookedAt?: string }>(this.db, shardPartitions.locks(), {
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', ExpressionAttributeValues: { ':c': 'CREW#' }, ConsistentRead: true,
     });
     let repaired = 0;
     for (const lock of locks) {
       if (lock.complete !== false || (lock.bookedAt ?? '') >= olderThan) continue;
-      const items = await queryAll<Record<string, unknown>>(this.db, {
-        TableName: this.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :t)', ExpressionAttributeValues: { ':p': activationPartition(lock.activationId), ':t': PREFIX.task }, ConsistentRead: true,
+      const items = await queryShards<Record<string, unknown>>(this.db, shardPartitions.ofActivation(lock.activationId, 'task'), {
+        TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)', ExpressionAttributeValues: { ':t': PREFIX.task }, ConsistentRead: true,
       });
       const tasks = items.map((i) => stripKeys<Task>(i)).filter((t) => t.crewId === lock.crewId && t.vehicleId === lock.vehicleId && OPEN_TASK_STATES.includes(t.state));
       await this.undo(tasks, lock.crewId, lock.vehicleId, lock.activationId);

@@ -57,4 +57,20 @@ describe.each(SUBJECTS)('TaskingCases: $name', ({ make }) => {
     }
     expect(pages).toEqual([['C1', 'C2'], ['C3', 'C4'], ['C5']]);
   });
+
+  it('reads the due cases of many crews a page at a time in due order, each once, equal due times included', async () => {
+    const w = await make();
+    const dueAt = (i: number) => `2026-12-14T00:${String(10 + (i % 5)).padStart(2, '0')}:00.000Z`;
+    for (let i = 1; i <= 16; i++) await w.taskingCases.createTaskingCase(tasking(`C${i}`, 1, { dueAt: dueAt(i) }));
+    await w.taskingCases.createTaskingCase(tasking('C17', 1, { dueAt: '2026-12-14T01:00:00.000Z' }));
+    const listed: string[] = [];
+    let after: TaskingCase | undefined;
+    for (let page = await w.taskingCases.listDueTaskingCases('2026-12-14T00:30:00.000Z', 3); page.length > 0; page = await w.taskingCases.listDueTaskingCases('2026-12-14T00:30:00.000Z', 3, after)) {
+      expect(page.length).toBeLessThanOrEqual(3);
+      listed.push(...page.map((c) => c.id));
+      after = page.at(-1);
+    }
+    const expected = Array.from({ length: 16 }, (_, k) => tasking(`C${k + 1}`, 1, { dueAt: dueAt(k + 1) })).sort((a, b) => `${a.dueAt}#${a.id}`.localeCompare(`${b.dueAt}#${b.id}`)).map((c) => c.id);
+    expect(listed).toEqual(expected);
+  });
 });

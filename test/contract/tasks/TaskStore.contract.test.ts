@@ -23,6 +23,14 @@ describe.each(SUBJECTS)('TaskStore: $name', ({ make }) => {
     expect((await w.tasks.getTasks('act-1', ['task-2-3', 'missing', 'task-1-1'])).map((t) => t.id)).toEqual(['task-2-3', 'task-1-1']);
   });
 
+  it('lists every task of an activation once, in id order, however many teams hold them', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation(), []);
+    for (let n = 1; n <= 12; n++) await w.bookings.bookTeam([task(n, 2 * n), task(n, 2 * n + 1, { sequence: 2 })]);
+    const ids = Array.from({ length: 12 }, (_, i) => [`task-${i + 1}-${2 * i + 2}`, `task-${i + 1}-${2 * i + 3}`]).flat().sort();
+    expect((await w.tasks.listTasks('act-1')).map((t) => t.id)).toEqual(ids);
+  });
+
   it('lists a crew\'s open tasks only', async () => {
     const w = await booked(make);
     await w.tasks.transitionTask(task(1, 1), 'planned', 'done', LATER);
