@@ -110,16 +110,17 @@ describe('pollCity decisions on DynamoDB Local', () => {
     h.server.script('/v1/forecast', [LEVEL_II_LATER]);
     const deps = { ...h.deps, dispatch: new InlineDispatch(h.deps) };
     const watching = await pollAndDispatch(deps);
-    const ready = await h.deps.readyPlans.getReadyPlan();
+    // 3.5 h on, the day crews' shifts end within the horizon from the new start: the plan is remade for it.
     h.clock.advance(3 * 60 + 30);
     const stillWatching = await pollAndDispatch(deps);
+    const ready = await h.deps.readyPlans.getReadyPlan();
     h.clock.advance(30);
 
     const result = await pollAndDispatch(deps);
 
     const activationId = result.activation?.activation.id ?? '';
     const note = (await h.deps.log.list(activationId)).find((e) => e.action === 'activation.plan-repaired' || e.action === 'activation.planned-cold');
-    expect({ watching: watching.ready, stillWatching: stillWatching.ready, decision: result.decision }).toEqual({ watching: expect.objectContaining({ outcome: 'made' }), stillWatching: { outcome: 'unchanged' }, decision: 'activated' });
+    expect({ watching: watching.ready, stillWatching: stillWatching.ready, decision: result.decision }).toEqual({ watching: expect.objectContaining({ outcome: 'made' }), stillWatching: expect.objectContaining({ outcome: 'made' }), decision: 'activated' });
     expect(note).toMatchObject({ action: 'activation.plan-repaired', details: { keptTeams: ready?.teams.length, droppedTeams: 0 } });
     expect(await h.deps.readyPlans.getReadyPlan()).toBeUndefined();
   });
