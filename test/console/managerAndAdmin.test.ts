@@ -62,6 +62,8 @@ describe('a manager and an administrator in the console in Chromium', () => {
     await page.waitForSelector('[data-coverage] polyline, [data-report] [role="alert"]', { timeout: 60_000, state: 'attached' });
     expect(await page.locator('[data-report] [role="alert"]').allTextContents()).toEqual([]);
     expect(await page.textContent('[data-figure="acknowledged"]')).toMatch(/^[1-9]\d*\//);
+    // The coverage line in zh-CN, one tier after another: "1 级道路 40%（目标 2 小时）；2 级道路 …".
+    expect(await page.textContent('.coverage-chart figcaption')).toMatch(/^1 级道路 \d+(\.\d+)?%（目标 \d+(\.\d+)? 小时(，已达成|，未达成)?）(；\d 级道路 .+)?$/);
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
     expect(file.suggestedFilename()).toMatch(/-log\.csv$/);
     expect(await readFile((await file.path())!, 'utf8')).toContain('activation.opened');

@@ -54,6 +54,7 @@ export interface WaveProgress {
   shortfalls?: number;
   dispatch?: { mode: 'sent'; sent: number; failed: number } | { mode: 'queued' };
   reason?: string;
+  reasonCode?: ReasonCode;
 }
 
 /** The parts of an activation the console follows after an officer's activation or upgrade answered 202. */

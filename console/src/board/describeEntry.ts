@@ -7,7 +7,9 @@ const WORDS: Record<string, [string, string]> = {
   'activation.opened': ['启动响应', 'activation opened'], 'activation.upgraded': ['响应升级', 'level upgraded'], 'activation.downgraded': ['响应降级', 'level downgraded'],
   // Names written before the one-word rename (upgrade / downgrade end to end).
   'activation.raised': ['响应升级', 'level upgraded'], 'activation.lowered': ['响应降级', 'level downgraded'],
-  'activation.stood-down': ['解除响应', 'stood down'], 'activation.proposed': ['建议启动', 'activation proposed'], 'team.booked': ['班组已排班', 'team booked'],
+  'activation.stood-down': ['解除响应', 'stood down'], 'activation.proposed': ['建议启动', 'activation proposed'],
+  'upgrade.proposed': ['建议升级', 'upgrade proposed'], 'downgrade.proposed': ['建议降级', 'downgrade proposed'], 'stand-down.proposed': ['建议解除响应', 'stand-down proposed'],
+  'activation.abandoned': ['启动未完成，已关闭', 'activation abandoned'], 'activation.upgrade-undone': ['升级未完成，已退回', 'upgrade undone'], 'team.booked': ['班组已排班', 'team booked'],
   'sms.sent': ['短信已发送', 'SMS sent'], 'sms.failed': ['短信发送失败', 'SMS failed'], 'reply.ack': ['回复：确认', 'reply: acknowledged'], 'reply.onsite': ['回复：到场', 'reply: on site'],
   'reply.done': ['回复：完成', 'reply: done'], 'reply.cannot': ['回复：无法执行', 'reply: cannot'], 'reply.unknown': ['无法识别的回复', 'reply not understood'], 'reply.help': ['回复：求助', 'reply: help'],
   'reply.stop': ['回复：退订', 'reply: STOP'], 'road.shortfall': ['道路缺口', 'road short'], 'task.reassigned': ['任务改派', 'task reassigned'], 'officer.message': ['值班员短信', 'officer SMS'],

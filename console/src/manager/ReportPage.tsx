@@ -24,7 +24,7 @@ export function ReportPage({ api, pollMs }: { api: ApiClient; pollMs: number }) 
   const [error, setError] = useState<string>();
   const r = polled.data;
   const save = (path: string, name: string) => download(api, path, name).catch((e: Error) => setError(e instanceof ProblemError ? e.sentence : e.message));
-  const fmt = (n: number | null) => (n === null ? '—' : `${n} min`);
+  const fmt = (n: number | null) => (n === null ? '—' : `${n} ${t('minuteUnit')}`);
   return (
     <section class="panel" aria-label={t('report')} data-report>
       <h2>{t('report')} {r ? `${r.activationId} (${r.level}, ${r.status})` : id ?? ''}</h2>

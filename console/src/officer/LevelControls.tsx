@@ -4,6 +4,7 @@ import { ProblemError } from '../api/ProblemError.ts';
 import type { AcceptedActivation, ActiveLevel, Board, CityMap, Preview, WaveProgress } from '../api/types.ts';
 import { ConfirmAction } from '../ui/ConfirmAction.tsx';
 import { t } from '../ui/i18n.ts';
+import { sayReason } from '../ui/reasons.ts';
 import { PreviewPanel, previewConsequence } from './PreviewPanel.tsx';
 import { WaveProgressLine } from './WaveProgressLine.tsx';
 
@@ -50,7 +51,7 @@ export function LevelControls({ api, board, map, refresh, canPreview, canAct, in
   };
   // The progress line stays, saying active or failed, until the next action.
   const settled = (act: Act, p: WaveProgress) => {
-    if (p.phase === 'failed') setError(t('waveFailed', { wave: p.wave, reason: p.reason ?? '' }));
+    if (p.phase === 'failed') setError(t('waveFailed', { wave: p.wave, reason: sayReason(p.reasonCode, p.reason ?? '', board.timeZone) }));
     else setDone(`${t(act)} ✓ ${t('waveDone', { tasks: p.booked?.tasks ?? 0, crews: p.booked?.crews ?? 0, short: p.shortfalls ?? 0 })}`);
     refresh();
   };

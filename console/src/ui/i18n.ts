@@ -22,6 +22,7 @@ const zh = {
   waveProgress: '第 {wave} 批：{phase}…', waveSettled: '第 {wave} 批：{phase}', phase_planning: '正在编制方案', phase_booking: '正在调派班组和车辆', phase_dispatching: '正在发送短信', phase_active: '已启动', phase_failed: '失败',
   waveDone: '{tasks} 项任务，{crews} 个班组；{short} 处缺口', waveFailed: '第 {wave} 批未能完成：{reason}',
   lang: 'English', consequence: '将为 {crews} 个班组生成 {tasks} 项任务，发送 {sms} 条短信', wouldBeShort: '缺口', readOnly: '只读', coverage: '覆盖率',
+  coverageLine: '{tier} 级道路 {percent}%（目标 {hours} 小时{met}）', coverageMet: '，已达成', coverageMissed: '，未达成', coverageSep: '；',
   latestActivation: '最近一次启动', noTier1: '无一级道路任务', final: '最终',
   noHourly: '尚无逐时预报', colon: '：', timeFormat: '时间格式：年-月-日 时:分（{zone} 时间）', snowStarts: '降雪开始', stripLabel: '{zone} 未来 {hours} 小时逐时雪水当量，合计 {total} 毫米',
 } as const;
@@ -48,6 +49,7 @@ const en: Record<Key, string> = {
   waveProgress: 'wave {wave}: {phase}…', waveSettled: 'wave {wave}: {phase}', phase_planning: 'planning', phase_booking: 'booking crews and vehicles', phase_dispatching: 'sending the SMS', phase_active: 'active', phase_failed: 'failed',
   waveDone: '{tasks} tasks, {crews} crews; {short} passes short', waveFailed: 'wave {wave} could not be completed: {reason}',
   lang: '中文', consequence: '{tasks} tasks for {crews} crews, {sms} SMS', wouldBeShort: 'short', readOnly: 'read only', coverage: 'Coverage',
+  coverageLine: 'tier {tier}: {percent}% (target {hours} h{met})', coverageMet: ', met', coverageMissed: ', missed', coverageSep: '; ',
   latestActivation: 'the latest activation', noTier1: 'no tier-1 tasks', final: 'final',
   noHourly: 'no hourly forecast yet', colon: ': ', timeFormat: 'times as year-month-day hour:minute ({zone} time)', snowStarts: 'snow starts', stripLabel: '{zone}: snow water hour by hour for the next {hours} h, {total} mm in all',
 };

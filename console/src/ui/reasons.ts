@@ -18,6 +18,10 @@ const OPERATION: Record<string, [string, string]> = {
   reassignTask: ['改派任务', 'reassign a task'], sendCrewMessage: ['给班组发短信', 'send a crew an SMS'], previewActivation: ['预览方案', 'preview a level'],
 };
 
+// What became of the activation when its wave failed.
+const THEN_ZH: Record<string, string> = { closed: '响应已关闭，可重新启动', lowered: '响应已退回升级前的级别，可再次升级', kept: '响应保持当前级别，下一次轮询将重试本批' };
+const THEN_EN: Record<string, string> = { closed: 'the activation was closed: activate again', lowered: 'the level went back to what it was: upgrade again', kept: 'the level stays and the next poll tries the wave again' };
+
 const GROUP: Record<string, [string, string]> = { 'duty-officer': ['值班员', 'duty-officer'], manager: ['管理者', 'manager'], admin: ['管理员', 'admin'] };
 const groups = (v: unknown, zh: boolean) => s(v).split(',').filter(Boolean).map((g) => word(GROUP, g, zh)).join(zh ? '、' : ', ');
 
@@ -32,6 +36,8 @@ function evidenceOf(p: P): Evidence {
 const ZH: Record<string, Say> = {
   'forecast-reached-level': (p, tz) => `预报达到 ${s(p.level)} 级（${evidenceLine(evidenceOf(p), tz)}）`,
   'forecast-at-level': (p) => `预报为 ${s(p.level)} 级`,
+  'forecast-below-level': (p) => `预报已连续 ${s(p.polls)} 次低于 ${s(p.level)} 级，建议${s(p.to) === 'none' ? '与气象部门会商后解除响应' : `降至 ${s(p.to)} 级`}（尚有 ${s(p.open)} 项任务未完成）`,
+  'wave-failed': (p) => `${s(p.level)} 级的方案编制或调派出错，本批调派已全部撤销，${THEN_ZH[s(p.then)] ?? ''}（错误：${s(p.error)}）`,
   'stand-down': (p) => `解除响应：${s(p.reason)}`,
   'downgraded-out-of-scope': (p) => `降级至 ${s(p.level)}：道路不再在响应范围内`,
   'teams-fully-booked': (p) => `${s(p.zone)}能到达该路的${word(PASS, p.pass, true)}班组（${s(p.teams)} 个）在班次内已排满（高等级道路优先）`,
@@ -53,6 +59,8 @@ const ZH: Record<string, Say> = {
 const EN: Record<string, Say> = {
   'forecast-reached-level': (p, tz) => `forecast reached level ${s(p.level)} (${evidenceLine(evidenceOf(p), tz)})`,
   'forecast-at-level': (p) => `forecast at level ${s(p.level)}`,
+  'forecast-below-level': (p) => `forecast below level ${s(p.level)} for ${s(p.polls)} consecutive polls: ${s(p.to) === 'none' ? 'stand-down proposed, after consulting the forecasters' : `downgrade to ${s(p.to)} proposed`} (${s(p.open)} tasks still open)`,
+  'wave-failed': (p) => `planning or booking at level ${s(p.level)} went wrong; the wave's bookings were all removed and ${THEN_EN[s(p.then)] ?? ''} (error: ${s(p.error)})`,
   'stand-down': (p) => `stand-down: ${s(p.reason)}`,
   'downgraded-out-of-scope': (p) => `downgraded to ${s(p.level)}: road no longer in scope`,
   'teams-fully-booked': (p) => `every ${word(PASS, p.pass, false)} team that can reach it in ${s(p.zone)} is fully booked within its shift (${s(p.teams)}; higher tiers first)`,

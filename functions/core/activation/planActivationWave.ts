@@ -6,6 +6,7 @@ import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { DispatchReceipt, DispatchRequests } from '../ports/DispatchRequests.ts';
 import type { PlanningRequest } from '../ports/PlanningRequests.ts';
 import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
+import { reasonCode } from '../text/ReasonCode.ts';
 import { summariseBooked } from './summariseBooked.ts';
 import { planAndBook } from './planAndBook.ts';
 import { startingPlan } from '../readiness/startingPlan.ts';
@@ -55,8 +56,8 @@ export async function planActivationWave(deps: PlanningDeps, request: PlanningRe
         throw error;
       }
       const reason = error instanceof Error ? error.message : String(error);
-      await giveUpWave(deps, activation, request, reason);
-      await progress({ phase: 'failed', reason });
+      const then = await giveUpWave(deps, activation, request, reason);
+      await progress({ phase: 'failed', reason, reasonCode: reasonCode('wave-failed', { wave: activation.wave, level: activation.level, then, error: reason }) });
       return { outcome: 'failed', reason };
     }
     await deps.activations.markWavePlanned(activation.id, activation.wave);
@@ -73,16 +74,20 @@ export async function planActivationWave(deps: PlanningDeps, request: PlanningRe
   return { outcome: 'active', activation: { ...activation, plannedWave: activation.wave }, tasks, shortfalls, dispatch };
 }
 
-/** planAndBook removed its bookings; closing (or lowering back) the activation lets the officer's next attempt start clean. */
-async function giveUpWave(deps: PlanningDeps, activation: Activation, request: PlanningRequest, reason: string): Promise<void> {
+/**
+ * planAndBook removed its bookings; closing (or lowering back) the activation lets the officer's next attempt start
+ * clean. Says what became of the activation: closed (a first wave), lowered back (an upgrade), or kept at its level.
+ */
+async function giveUpWave(deps: PlanningDeps, activation: Activation, request: PlanningRequest, reason: string): Promise<'closed' | 'lowered' | 'kept'> {
   const at = deps.clock.now().toISOString();
   if (activation.wave === 1) {
     await deps.activations.abandonActivation(activation.id, at, reason);
     await deps.log.append({ activationId: activation.id, at, actor: 'planner', action: 'activation.abandoned', subject: `activation:${activation.id}`, details: {}, reason });
-    return;
+    return 'closed';
   }
   // Without what it was upgraded from (the poller resuming a wave), the upgrade stays and the next poll tries the wave again.
   const before = request.upgradedFrom;
   const undone = before ? await deps.activations.upgradeActivation(activation.id, before, activation.wave) : false;
   await deps.log.append({ activationId: activation.id, at, actor: 'planner', action: 'activation.upgrade-undone', subject: `activation:${activation.id}`, details: { from: activation.level, to: before?.level ?? activation.level, wave: activation.wave, undone }, reason });
+  return undone ? 'lowered' : 'kept';
 }

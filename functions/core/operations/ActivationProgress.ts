@@ -1,4 +1,5 @@
 import type { DispatchReceipt } from '../ports/DispatchRequests.ts';
+import type { ReasonCode } from '../text/ReasonCode.ts';
 
 /**
  * Where the planning of an activation's wave stands, for the officer who asked for it (the API answered
@@ -26,6 +27,8 @@ export interface ActivationProgress {
   dispatch?: DispatchReceipt;
   /** Why the wave failed (phase failed). */
   reason?: string;
+  /** The same as a code (wave-failed), for the console to say in its own language. */
+  reasonCode?: ReasonCode;
 }
 
 /** A wave is settled when it reached active or failed: a caller waiting on it can stop. */

@@ -110,7 +110,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
     if (dropped && levelRank(cityLevel) < levelRank(open.level) && levelRank(cityLevel) < levelRank(priorCityLevel)) {
       const openTasks = (await deps.tasks.listTasks(open.id)).filter((t) => OPEN_TASK_STATES.includes(t.state)).length;
       const kind = cityLevel === 'none' ? 'stand-down-proposed' : 'downgrade-proposed';
-      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: kind === 'stand-down-proposed' ? 'stand-down.proposed' : 'downgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: cityLevel, zoneLevels, openTasks, pollsBelow: rules.downgradeAfterPolls }, reason: `forecast below level ${open.level} for ${rules.downgradeAfterPolls} consecutive polls` });
+      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: kind === 'stand-down-proposed' ? 'stand-down.proposed' : 'downgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: cityLevel, zoneLevels, openTasks, pollsBelow: rules.downgradeAfterPolls, reasonCode: reasonCode('forecast-below-level', { level: open.level, to: cityLevel, polls: rules.downgradeAfterPolls, open: openTasks }) }, reason: `forecast below level ${open.level} for ${rules.downgradeAfterPolls} consecutive polls` });
       await notifyOfficer(deps, plan.dutyOfficerPhone, { kind, activationId: open.id, sms: officerNotices.proposeDowngrade(lang, open.level, cityLevel, rules.downgradeAfterPolls, openTasks, deps.sms.signature), idempotencyKey: `${kind}#${open.id}#${at}` });
       return result(kind);
     }

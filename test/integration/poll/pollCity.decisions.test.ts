@@ -58,7 +58,8 @@ describe('pollCity decisions on DynamoDB Local', () => {
     const activationId = opened.activation?.activation.id ?? '';
     expect(decisions).toEqual(['already-open', 'already-open', 'stand-down-proposed', 'already-open']);
     expect((await h.deps.activations.getOpenActivation())?.level).toBe('III');
-    expect((await h.deps.log.list(activationId)).filter((e) => e.action === 'stand-down.proposed')).toHaveLength(1);
+    const proposals = (await h.deps.log.list(activationId)).filter((e) => e.action === 'stand-down.proposed');
+    expect(proposals.map((e) => e.details.reasonCode)).toEqual([{ code: 'forecast-below-level', params: { level: 'III', to: 'none', polls: 3, open: expect.any(Number) } }]);
     expect(h.officerSms().map((s) => s.body).filter((b) => b.includes('结束响应'))).toHaveLength(1);
   });
 

@@ -72,7 +72,7 @@ describe('an officer\'s activation, planned off the request (use cases on the in
     vi.spyOn(deps.registry, 'listVehicles').mockRejectedValueOnce(new Error('registry unreadable: throttled'));
     const outcome = await planActivationWave(deps, requested[0]!);
     expect(outcome).toEqual({ outcome: 'failed', reason: 'registry unreadable: throttled' });
-    expect(await deps.activations.getActivation(activation.id)).toMatchObject({ status: 'stood-down', progress: { wave: 1, phase: 'failed', reason: 'registry unreadable: throttled' } });
+    expect(await deps.activations.getActivation(activation.id)).toMatchObject({ status: 'stood-down', progress: { wave: 1, phase: 'failed', reason: 'registry unreadable: throttled', reasonCode: { code: 'wave-failed', params: { wave: 1, level: 'II', then: 'closed', error: 'registry unreadable: throttled' } } } });
     expect(await deps.tasks.listTasks(activation.id)).toEqual([]);
     expect((await activateOnRequest(deps, ACTIVATE)).id).not.toBe(activation.id);
   });
@@ -114,7 +114,7 @@ describe('an officer\'s upgrade, planned off the request (use cases on the in-me
     vi.spyOn(deps.registry, 'listVehicles').mockRejectedValueOnce(new Error('registry unreadable: throttled'));
     const outcome = await planActivationWave(deps, requested[1]!);
     expect(outcome.outcome).toBe('failed');
-    expect(await deps.activations.getActivation(activation.id)).toMatchObject({ status: 'open', level: 'II', wave: 1, progress: { wave: 2, phase: 'failed' } });
+    expect(await deps.activations.getActivation(activation.id)).toMatchObject({ status: 'open', level: 'II', wave: 1, progress: { wave: 2, phase: 'failed', reasonCode: { code: 'wave-failed', params: { wave: 2, level: 'I', then: 'lowered' } } } });
     expect((await deps.log.list(activation.id)).map((e) => e.action)).toContain('activation.upgrade-undone');
   });
 });

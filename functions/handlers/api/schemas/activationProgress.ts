@@ -1,6 +1,7 @@
 import * as z from '../../../config/zod.ts';
 import type { ActivationProgress } from '../../../core/operations/ActivationProgress.ts';
 import { dispatchReceiptSchema } from './dispatchReceipt.ts';
+import { reasonCodeSchema } from './reasonCode.ts';
 
 export const bookedSummarySchema = z.lazy(() => z.object({
   tasks: z.number().check(z.int()),
@@ -16,6 +17,7 @@ export const activationProgressSchema = z.lazy(() => z.object({
   shortfalls: z.optional(z.number().check(z.int(), z.describe('road passes the wave left without a team; each is a road.shortfall entry in the response log'))),
   dispatch: z.optional(dispatchReceiptSchema),
   reason: z.optional(z.string().check(z.describe('why the wave failed: its bookings were removed and the activation closed (or, for an upgrade, lowered back)'))),
+  reasonCode: z.optional(reasonCodeSchema).check(z.describe('the same as a code (wave-failed: wave, level, then = closed | lowered | kept, error), for a console to say in its own language')),
 }).check(z.describe('where the planning of an officer\'s latest wave stands (absent on activations the poller opened and planned itself)')).register(z.globalRegistry, { id: 'ActivationProgress' }));
 
 const _sameShape: [z.infer<typeof activationProgressSchema>, ActivationProgress] = [{} as ActivationProgress, {} as z.infer<typeof activationProgressSchema>];

@@ -2,7 +2,7 @@ import * as z from '../../../config/zod.ts';
 import type { ReasonCode, ReasonCodeName } from '../../../core/text/ReasonCode.ts';
 
 const CODES: readonly ReasonCodeName[] = [
-  'forecast-reached-level', 'forecast-at-level', 'stand-down', 'downgraded-out-of-scope',
+  'forecast-reached-level', 'forecast-at-level', 'forecast-below-level', 'wave-failed', 'stand-down', 'downgraded-out-of-scope',
   'teams-fully-booked', 'certified-crews-elsewhere', 'no-chloride-free-spreader', 'longer-than-shift', 'no-free-certified-crew', 'no-ready-vehicle', 'team-taken-concurrently',
   'forecast-stale', 'recipients-unreachable', 'no-confirmation', 'crew-cannot', 'no-free-crew', 'reply-unparsed', 'forbidden',
 ];
