@@ -25,6 +25,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { SystemClock } from '../../functions/adapters/system/SystemClock.ts';
 import { activateOnRequest } from '../../functions/core/activation/activateOnRequest.ts';
+import { readBoardHead } from '../../functions/core/board/readBoardHead.ts';
+import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
 import { buildLocalApi } from '../../local/api/buildLocalApi.ts';
 import { startApiServer } from '../../local/api/startApiServer.ts';
 import { CONSOLE_DIST, consoleSite } from '../../local/console/consoleSite.ts';
@@ -56,7 +58,21 @@ async function timedRead(url: string, token: string, etag?: string): Promise<{ s
  * (304), one after the other with nothing else asking, timed and sized. The whole /board read is what every
  * poll cost before the board version (the 304 was found by reading and hashing the whole board).
  */
-async function profileApi(api: Awaited<ReturnType<typeof buildLocalApi>>): Promise<void> {
+async function profileApi(api: Awaited<ReturnType<typeof buildLocalApi>>, deps: CoreDeps, activationId: string): Promise<void> {
+  // The reads a whole /board and /map are made of, one at a time: which of them the time goes to.
+  const reads: [string, () => Promise<unknown[] | Set<string> | object>][] = [
+    ['board head (plan, zones, zone states, activation, log lines, version)', () => readBoardHead(deps)],
+    ['tasks of the activation', () => deps.tasks.listTasks(activationId)],
+    ['tasking cases', () => deps.taskingCases.listTaskingCases(activationId)],
+    ['shortfall markers', () => deps.shortfalls.listReportedShortfalls(activationId)],
+    ['roads of the registry', () => deps.registry.listRoads()],
+  ];
+  for (const [name, read] of reads) {
+    const started = performance.now();
+    const got = await read();
+    const n = Array.isArray(got) ? got.length : got instanceof Set ? got.size : 1;
+    say(`read ${name}: ${n} in ${Math.round(performance.now() - started)} ms`);
+  }
   const server = await startApiServer(api.handler, { port: 0 });
   try {
     for (const path of ['/board', '/map']) {
@@ -172,7 +188,7 @@ async function main(): Promise<void> {
     const { progress } = (await runtime.deps.activations.getActivation(activation.id))!;
     say(`storm in progress: level I, ${progress?.booked?.tasks ?? 0} tasks, ${progress?.shortfalls ?? 0} passes short (${progress?.phase}), opened in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // The build before a change may be the broken one: its failure is a figure too, and the bench goes on.
-    await profileApi(api);
+    await profileApi(api, runtime.deps, activation.id);
     // A cold first load: a fresh API over the same tables (a new container, or the first console after a
     // change), nothing built or held for /board or /map. The loads after it find the answers the first built.
     cold = await buildLocalApi({ deps: runtime.deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, logger: { error: () => {} } });
