@@ -88,7 +88,7 @@ export class SnowopsStack extends Stack {
     // Waves of taskings go through the dispatch queue, from the poller's activations and raises and from an officer's.
     this.dispatcher = new Dispatcher(this, 'Dispatcher', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms });
     // An officer's activation or upgrade answers at once; its wave is planned and booked here, then queued for the dispatcher.
-    this.planner = new ActivationPlanner(this, 'ActivationPlanner', { stage, tables: this.tables, messagingKey, alarms: this.alarms });
+    this.planner = new ActivationPlanner(this, 'ActivationPlanner', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms });
     this.escalator = new Escalator(this, 'Escalator', { stage, tables: this.tables, messagingKey, sms });
     this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms, sms, signIn: config.auth });
     this.photos = new PhotoBucket(this, 'CitizenPhotos', { stage });

@@ -42,7 +42,11 @@ export type PollerEnv = z.infer<typeof pollerEnvSchema>;
  * would pace a long code granted 1 part per second at 20, and every SMS past its pace is throttled.
  */
 function smsPaceEnvShape() {
-  return { SMS_PARTS_PER_SECOND: z.coerce.number().check(z.positive(), z.lte(1000)) };
+  return {
+    SMS_PARTS_PER_SECOND: z.coerce.number().check(z.positive(), z.lte(1000)),
+    /** The origination identity's kind (config sms.pace.origination), said with the pace where a wave's sending time is shown. */
+    SMS_ORIGINATION: z.optional(z.string().check(z.minLength(1))),
+  };
 }
 
 export const smsEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, {
@@ -81,8 +85,13 @@ export const planningQueueEnvSchema = /* @__PURE__ */ (() => z.object({
   PLANNING_QUEUE_URL: z.string().check(z.minLength(1)),
 }))();
 
-/** The activation planner Lambda: the tables it plans and books in, and the dispatch queue it hands each planned wave to. */
-export const activationPlannerEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, dispatchQueueEnvSchema.shape))();
+/** The activation planner Lambda: the tables it plans and books in, the dispatch queue it hands each planned wave to, and the stage's SMS pace. */
+export const activationPlannerEnvSchema = /* @__PURE__ */ (() => z.extend(tablesEnvSchema, {
+  ...dispatchQueueEnvSchema.shape,
+  // It texts nobody: the pace (and the signature that counts in each message's parts) say how long the wave it booked takes to send.
+  ...smsPaceEnvShape(),
+  SMS_SIGNATURE: z.optional(z.string().check(z.minLength(2))),
+}))();
 
 /** The forecast-poller Lambda: the poller's settings, and the queue its activations and raises hand their waves to. */
 export const forecastPollerEnvSchema = /* @__PURE__ */ (() => z.extend(pollerEnvSchema, dispatchQueueEnvSchema.shape))();

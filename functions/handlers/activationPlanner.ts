@@ -13,7 +13,12 @@ const env = parseEnv(activationPlannerEnvSchema);
 const telemetry = new Telemetry('activation-planner');
 const { logger } = telemetry;
 // The planned wave goes to the dispatcher's queue: the SMS pace is the dispatcher's alone.
-const deps = { ...buildStores(env, telemetry), dispatch: new SqsDispatchRequests(telemetry.tracer.captureAWSv3Client(new SQSClient({})), env.DISPATCH_QUEUE_URL) };
+const deps = {
+  ...buildStores(env, telemetry),
+  dispatch: new SqsDispatchRequests(telemetry.tracer.captureAWSv3Client(new SQSClient({})), env.DISPATCH_QUEUE_URL),
+  // The progress says how long the booked wave's SMS take at the stage's pace.
+  smsPace: { partsPerSecond: env.SMS_PARTS_PER_SECOND, ...(env.SMS_ORIGINATION ? { origination: env.SMS_ORIGINATION } : {}), ...(env.SMS_SIGNATURE ? { signature: env.SMS_SIGNATURE } : {}) },
+};
 
 /** SQS-triggered: each record plans, books and queues one wave of an officer's activation or upgrade. */
 export const handler = middy<SQSEvent, SQSBatchResponse>()

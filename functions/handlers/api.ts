@@ -25,6 +25,8 @@ export const handler = createApiHandler({
   deps: {
     // The stores, and an SMS sender for the one message the API sends itself: a reassignment's notice to both leaders.
     ...core,
+    // The preview and the activation's progress say how long a wave's SMS take at the stage's pace.
+    smsPace: { partsPerSecond: env.SMS_PARTS_PER_SECOND, ...(env.SMS_ORIGINATION ? { origination: env.SMS_ORIGINATION } : {}), ...(core.sms.signature ? { signature: core.sms.signature } : {}) },
     // Registering, rejecting and verifying a citizen report texts its reporter.
     citizen: buildCitizenPorts(env, core.sms, telemetry),
     registryAdmin: registryWrites,

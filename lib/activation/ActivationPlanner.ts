@@ -4,6 +4,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import type { Stage } from '../config/Stage.ts';
 import { grantCoreTables } from '../functions/grantCoreTables.ts';
+import { wireSmsPace, type SmsWiring } from '../messaging/SmsWiring.ts';
 import { WorkQueue } from '../messaging/WorkQueue.ts';
 import type { OperatorAlarms } from '../observability/OperatorAlarms.ts';
 import { SnowopsFunction } from '../SnowopsFunction.ts';
@@ -29,6 +30,8 @@ export interface ActivationPlannerProps {
   /** Encrypts the queue and its dead-letter queue. */
   messagingKey: IKey;
   alarms: OperatorAlarms;
+  /** The stage's SMS wiring: only its pace is given (the planner says how long a wave takes to send; it texts nobody). */
+  sms: SmsWiring;
 }
 
 /**
@@ -62,6 +65,7 @@ export class ActivationPlanner extends Construct {
       memorySize: 2048,
     });
     grantCoreTables(this.function, props.tables);
+    wireSmsPace(this.function, props.sms);
     this.function.addEventSource(new SqsEventSource(this.requests.queue, {
       // One wave per invocation: a wave is the unit that succeeds or is redelivered.
       batchSize: 1,

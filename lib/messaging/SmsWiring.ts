@@ -18,6 +18,8 @@ export type SmsWiring = (
 ) & {
   /** The stage's pace in message parts per second (config `sms.pace`): every sender's token bucket (SMS_PARTS_PER_SECOND). */
   partsPerSecond: number;
+  /** The origination identity's kind (config `sms.pace.origination`), said with the pace (SMS_ORIGINATION). */
+  origination?: string | undefined;
 };
 
 export interface SmsUse {
@@ -32,7 +34,7 @@ export interface SmsUse {
  * (SnowopsFunction's smsProvider).
  */
 export function wireSms(fn: SnowopsFunction, sms: SmsWiring, use: SmsUse = {}): void {
-  fn.addEnvironment('SMS_PARTS_PER_SECOND', String(sms.partsPerSecond));
+  wireSmsPace(fn, sms);
   if (sms.provider === 'sns') {
     grantSmsToPhoneNumbers(fn);
     if (use.checksOptOuts) grantSmsOptOutChecks(fn);
@@ -44,4 +46,14 @@ export function wireSms(fn: SnowopsFunction, sms: SmsWiring, use: SmsUse = {}): 
   fn.addEnvironment('ALIYUN_TEMPLATE_CODES', JSON.stringify(sms.templateCodes));
   fn.addEnvironment('ALIYUN_ACCESS_KEY_SECRET_ARN', sms.accessKey.secretArn);
   if (sms.endpoint) fn.addEnvironment('ALIYUN_SMS_ENDPOINT', sms.endpoint);
+}
+
+/**
+ * The stage's pace on `fn` without any right to send (the activation planner says how long the wave it booked
+ * takes to send): SMS_PARTS_PER_SECOND, SMS_ORIGINATION, and the signature that counts in each message's parts.
+ */
+export function wireSmsPace(fn: SnowopsFunction, sms: SmsWiring): void {
+  fn.addEnvironment('SMS_PARTS_PER_SECOND', String(sms.partsPerSecond));
+  if (sms.origination) fn.addEnvironment('SMS_ORIGINATION', sms.origination);
+  if (sms.signature) fn.addEnvironment('SMS_SIGNATURE', sms.signature);
 }

@@ -87,10 +87,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const sms = new OutboxSmsSender(options.outboxFile, options.clock, options.onSms, signature, aliyun?.sender);
     const providers = new Map<string, ForecastProvider>([['open-meteo', new OpenMeteoProvider({ baseUrl: weather.baseUrl, timeoutMs: 5000 }, options.clock)]]);
     const deadLetters = new JsonlDeadLetterQueue(options.deadLetterFile ?? options.outboxFile.replace(/[^/]*$/, 'dead-letters.jsonl'));
+    const partsPerSecond = options.partsPerSecond ?? 100;
     // The same exactly-once guard as in AWS (Powertools on the Idempotency table), paced on real time.
     const messaging: Messaging = {
       guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(tableNames.IDEMPOTENCY_TABLE!, client) }),
-      limiter: new TokenBucket({ partsPerSecond: options.partsPerSecond ?? 100, now: systemTimer.now, sleep: systemTimer.sleep }),
+      limiter: new TokenBucket({ partsPerSecond, now: systemTimer.now, sleep: systemTimer.sleep }),
       deadLetters,
       retry: DEFAULT_RETRY_POLICY,
       sleep: systemTimer.sleep,
@@ -106,6 +107,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sms,
       providers,
       messaging,
+      // Previews and waves say how long their SMS take at this pace (the outbox names no origination identity).
+      smsPace: { partsPerSecond, signature, ...(options.sms === 'aliyun' ? { origination: 'aliyun-signature' } : {}) },
       // A crew's reply to a citizen case's task moves the case (as sms-inbound does deployed).
       citizenCases: new DynamoCitizenCases(db, tableNames.CITIZEN_TABLE!),
     };

@@ -86,14 +86,18 @@ describe('snowops stack, dev', () => {
     }
   });
 
-  it('every Lambda that texts paces its SMS at the stage config\'s pace (sms.pace), not a default', () => {
-    const { partsPerSecondEach, identities } = s.stack.config.sms.pace;
-    // The activation planner texts no one: it queues its waves for the dispatcher.
-    const texting = ALL.filter((which) => which !== 'planner');
+  it('every Lambda that texts paces its SMS at the stage config\'s pace (sms.pace), not a default, and names its origination identity', () => {
+    const { partsPerSecondEach, identities, origination } = s.stack.config.sms.pace;
+    // The activation planner texts no one, but says how long the wave it booked takes to send at the same pace.
+    const paces = ALL.map((which) => [props(which).Environment.Variables.SMS_PARTS_PER_SECOND, props(which).Environment.Variables.SMS_ORIGINATION]);
 
-    const paces = texting.map((which) => props(which).Environment.Variables.SMS_PARTS_PER_SECOND);
+    expect(paces).toEqual(ALL.map(() => [String(partsPerSecondEach * identities), origination]));
+  });
 
-    expect(paces).toEqual(texting.map(() => String(partsPerSecondEach * identities)));
+  it('the activation planner knows the pace but may send no SMS', () => {
+    const sends = roleStatements('planner').filter((st) => actionsOf(st).some((a) => a.startsWith('sns:') || a.startsWith('sms-voice:')));
+
+    expect(sends).toEqual([]);
   });
 
   it('the poller, the API and the activation planner hand waves to the dispatch queue: they know its URL and may send to it', () => {

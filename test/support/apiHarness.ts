@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import type { CityFile } from '../../local/city/cityFileSchema.ts';
 import { apiGatewayEvent } from '../../local/api/apiGatewayEvent.ts';
 import { buildLocalApi, type LocalApi, type LocalApiOptions, type LocalApiStorage, type LocalApiStores } from '../../local/api/buildLocalApi.ts';
+import type { SmsPace } from '../../functions/core/dispatch/SmsPace.ts';
 import { MemoryIdempotencyStore } from '../../functions/adapters/idempotency/MemoryIdempotencyStore.ts';
 import { MemoryBannedPhones } from '../../functions/adapters/memory/MemoryBannedPhones.ts';
 import { MemoryCitizenCases } from '../../functions/adapters/memory/MemoryCitizenCases.ts';
@@ -62,12 +63,18 @@ export async function memoryApiHarness(options: HarnessOptions = {}) {
   return { ...seeded, ...(await harnessOver(seeded.deps, { stores }, options)) };
 }
 
-interface HarnessOptions { start?: Date; city?: CityFile; photoDir?: string }
+interface HarnessOptions {
+  start?: Date;
+  city?: CityFile;
+  photoDir?: string;
+  /** The stage's SMS pace the API is given (previews and progress say how long a wave's SMS take); none by default. */
+  smsPace?: SmsPace;
+}
 
 async function harnessOver(deps: LocalApiOptions['deps'], storage: LocalApiStorage, options: HarnessOptions) {
   const errors: unknown[] = [];
   const api: LocalApi = await buildLocalApi({
-    ...storage, deps, ...(options.photoDir ? { photoDir: options.photoDir } : {}),
+    ...storage, deps: options.smsPace ? { ...deps, smsPace: options.smsPace } : deps, ...(options.photoDir ? { photoDir: options.photoDir } : {}),
     logger: { error: (message, extra) => errors.push({ message, extra }) },
   });
   const nobody = await api.authenticator.issue('visitor', []);

@@ -8,10 +8,12 @@ import type { PlanningRequest } from '../ports/PlanningRequests.ts';
 import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
 import { reasonCode } from '../text/ReasonCode.ts';
 import { summariseBooked } from './summariseBooked.ts';
+import { estimateWaveSms } from '../dispatch/estimateWaveSms.ts';
+import type { WaveSms } from '../dispatch/WaveSms.ts';
 import { planAndBook } from './planAndBook.ts';
 import { startingPlan } from '../readiness/startingPlan.ts';
 
-export type PlanningDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget' | 'readyPlans'> & { dispatch: DispatchRequests };
+export type PlanningDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget' | 'readyPlans' | 'smsPace'> & { dispatch: DispatchRequests };
 
 export type WaveOutcome =
   | { outcome: 'active'; activation: Activation; tasks: Task[]; shortfalls: Shortfall[]; dispatch: DispatchReceipt }
@@ -68,10 +70,18 @@ export async function planActivationWave(deps: PlanningDeps, request: PlanningRe
     tasks = (await deps.tasks.listTasks(activation.id)).filter((t) => t.wave === activation.wave);
   }
   const booked = summariseBooked(tasks);
-  await progress({ phase: 'dispatching', booked, shortfalls: shortfalls.length });
+  const waveSms = await waveSmsOf(deps, activation, tasks);
+  await progress({ phase: 'dispatching', booked, ...waveSms, shortfalls: shortfalls.length });
   const dispatch = await deps.dispatch.request({ activationId: activation.id, ...(shortfalls.length > 0 ? { shortfalls } : {}) });
-  await progress({ phase: 'active', booked, shortfalls: shortfalls.length, dispatch });
+  await progress({ phase: 'active', booked, ...waveSms, shortfalls: shortfalls.length, dispatch });
   return { outcome: 'active', activation: { ...activation, plannedWave: activation.wave }, tasks, shortfalls, dispatch };
+}
+
+/** What the wave's taskings will take to send at the stage's pace (nothing where the composition gives no pace). */
+async function waveSmsOf(deps: PlanningDeps, activation: Activation, tasks: readonly Task[]): Promise<{ waveSms?: WaveSms }> {
+  if (!deps.smsPace) return {};
+  const [plan, crews] = await Promise.all([deps.registry.getPlan(), deps.registry.listCrews()]);
+  return { waveSms: estimateWaveSms(tasks, { level: activation.level, plan, crews, pace: deps.smsPace }) };
 }
 
 /**

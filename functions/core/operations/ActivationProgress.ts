@@ -1,3 +1,4 @@
+import type { WaveSms } from '../dispatch/WaveSms.ts';
 import type { DispatchReceipt } from '../ports/DispatchRequests.ts';
 import type { ReasonCode } from '../text/ReasonCode.ts';
 
@@ -21,6 +22,8 @@ export interface ActivationProgress {
   at: string;
   /** What the wave booked, once booking finished. */
   booked?: BookedSummary;
+  /** The wave's tasking SMS and the least time they take at the stage's pace, once booking finished (where the pace is known). */
+  waveSms?: WaveSms;
   /** Road passes the wave left without a team, once booking finished (listed in the response log). */
   shortfalls?: number;
   /** What dispatch did with the wave, once it was handed over. */

@@ -1,3 +1,4 @@
+import type { SmsPace } from '../dispatch/SmsPace.ts';
 import type { PlannerBudget } from '../planner/PlannerBudget.ts';
 import type { Clock } from './Clock.ts';
 import type { IdGenerator } from './IdGenerator.ts';
@@ -13,4 +14,6 @@ export interface CoreDeps extends OperationsPorts {
   ids: IdGenerator;
   /** How long the planner may think (default: a work budget scaled to the city, with a wall-clock safety cap). */
   plannerBudget?: PlannerBudget;
+  /** The stage's SMS pace, where the composition knows it: previews and waves say how long their SMS take to send. */
+  smsPace?: SmsPace;
 }

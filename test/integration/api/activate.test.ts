@@ -3,6 +3,7 @@ import { activationAcceptedSchema } from '../../../functions/handlers/api/routes
 import { activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { problemSchema } from '../../../functions/handlers/api/schemas/problem.ts';
 import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
+import { smsSegments } from '../../../functions/core/messages/smsSegments.ts';
 
 const VALID = { level: 'II', reason: 'CMA orange blizzard warning, 12 mm in 6 h' };
 
@@ -111,6 +112,14 @@ describe('POST /activations', () => {
     expect(activation.progress?.booked?.laneKmByTier[3]).toBe(0);
     expect(activation.progress?.dispatch).toMatchObject({ mode: 'sent', sent: activation.progress?.booked?.crews });
     expect(h.deps.sms.sent).toHaveLength(activation.progress!.booked!.crews);
+  });
+
+  it('with the stage\'s pace, the active wave says its tasking SMS, their parts as sent and the least time they take (issue 16 item 6)', async () => {
+    const h = await memoryApiHarness({ smsPace: { partsPerSecond: 1, origination: 'long-code' } });
+    const res = await h.call('POST', '/activations', { body: VALID });
+    const activation = activationSchema.parse((await h.call('GET', res.headers.location!)).json);
+    const partsSent = h.deps.sms.sent.reduce((n, sms) => n + smsSegments(sms.body).segments, 0);
+    expect(activation.progress?.waveSms).toEqual({ messages: h.deps.sms.sent.length, parts: partsSent, partsPerSecond: 1, origination: 'long-code', seconds: partsSent });
   });
 
   it('shows the phases in order as the worker goes: planning, booking, dispatching, active', async () => {

@@ -3,6 +3,7 @@ import { previewResultSchema } from '../../../functions/handlers/api/routes/prev
 import { startApiServer, type ApiServer } from '../../../local/api/startApiServer.ts';
 import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { snowops } from '../../support/snowopsCli.ts';
+import { smsSegments } from '../../../functions/core/messages/smsSegments.ts';
 
 const passesOf = (body: { teams: { tasks: { roadId: string; pass: string }[] }[] }) => body.teams.flatMap((t) => t.tasks.map((x) => `${x.roadId}#${x.pass}`)).sort();
 
@@ -111,6 +112,20 @@ describe('POST /activations/preview', () => {
     expect(tasks.map((t) => `${t.roadId}#${t.pass}`).sort()).toEqual(passesOf(preview.json));
     const shortInLog = (await h.deps.log.list(activated.json.activation.id)).filter((e) => e.action === 'road.shortfall').map((e) => e.subject!.replace('road:', ''));
     expect(shortInLog.sort()).toEqual(preview.json.shortfalls.map((s: { roadId: string }) => s.roadId).sort());
+  });
+
+  it('says how many tasking SMS the plan makes and how long they take at the stage\'s pace, as the activation then sends them (issue 16 item 6)', async () => {
+    const h = await memoryApiHarness({ smsPace: { partsPerSecond: 2, origination: 'toll-free' } });
+    const preview = previewResultSchema.parse((await h.call('POST', '/activations/preview', { body: { level: 'II' } })).json);
+    await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
+    const partsSent = h.deps.sms.sent.reduce((n, sms) => n + smsSegments(sms.body).segments, 0);
+    expect(preview.summary.waveSms).toEqual({ messages: h.deps.sms.sent.length, parts: partsSent, partsPerSecond: 2, origination: 'toll-free', seconds: Math.ceil(partsSent / 2) });
+  });
+
+  it('leaves the SMS time out where the API is given no pace', async () => {
+    const h = await memoryApiHarness();
+    const preview = previewResultSchema.parse((await h.call('POST', '/activations/preview', { body: { level: 'II' } })).json);
+    expect(preview.summary.waveSms).toBeUndefined();
   });
 
   it('works around the bookings of an open activation and names it', async () => {

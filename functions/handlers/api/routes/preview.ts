@@ -8,6 +8,7 @@ import { defineRoute } from '../http/RouteDefinition.ts';
 import { activeLevelSchema, responseLevelSchema, zoneLevelsSchema } from '../schemas/common.ts';
 import { problemSchema } from '../schemas/problem.ts';
 import { shortfallSchema, tierSchema } from '../schemas/task.ts';
+import { waveSmsSchema } from '../schemas/waveSms.ts';
 
 export const previewBodySchema = z.lazy(() => z.strictObject({
   level: activeLevelSchema,
@@ -51,6 +52,7 @@ export const previewResultSchema = z.lazy(() => z.object({
     late: z.number().check(z.int(), z.describe('passes estimated to miss their time target')),
     passableByTier: byTier(z.nullable(z.string())).check(z.describe('when the last road of each tier is estimated passable (null: nothing of that tier)')),
     openActivationId: z.nullable(z.string()).check(z.describe('the open activation whose bookings the preview works around, if any')),
+    waveSms: z.optional(waveSmsSchema),
   }),
 }).register(z.globalRegistry, { id: 'PreviewResult' }));
 
@@ -87,6 +89,7 @@ export const previewRoute = defineRoute({
       summary: {
         tasks: preview.rows.length, teams: teams.length, laneKmByTier: { 1: km(1), 2: km(2), 3: km(3) }, shortfalls: preview.shortfalls.length,
         late: preview.rows.filter((r) => r.late).length, passableByTier: { 1: last(1), 2: last(2), 3: last(3) }, openActivationId: preview.activationId,
+        ...(preview.waveSms ? { waveSms: preview.waveSms } : {}),
       },
     });
   },

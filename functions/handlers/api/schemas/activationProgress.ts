@@ -2,6 +2,7 @@ import * as z from '../../../config/zod.ts';
 import type { ActivationProgress } from '../../../core/operations/ActivationProgress.ts';
 import { dispatchReceiptSchema } from './dispatchReceipt.ts';
 import { reasonCodeSchema } from './reasonCode.ts';
+import { waveSmsSchema } from './waveSms.ts';
 
 export const bookedSummarySchema = z.lazy(() => z.object({
   tasks: z.number().check(z.int()),
@@ -14,6 +15,7 @@ export const activationProgressSchema = z.lazy(() => z.object({
   phase: z.enum(['planning', 'booking', 'dispatching', 'active', 'failed']).check(z.describe('planning -> booking -> dispatching -> active, or failed (see reason); poll GET /activations/{id} until active or failed')),
   at: z.string().check(z.describe('when the phase was entered')),
   booked: z.optional(bookedSummarySchema),
+  waveSms: z.optional(waveSmsSchema),
   shortfalls: z.optional(z.number().check(z.int(), z.describe('road passes the wave left without a team; each is a road.shortfall entry in the response log'))),
   dispatch: z.optional(dispatchReceiptSchema),
   reason: z.optional(z.string().check(z.describe('why the wave failed: its bookings were removed and the activation closed (or, for an upgrade, lowered back)'))),
