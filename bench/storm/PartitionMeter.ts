@@ -38,11 +38,29 @@ function partitionsOf(command: string, input: Input): (string | undefined)[] {
 
 export interface PartitionPeak { key: string; unitsPerSecond: number; second: number }
 
+type Units = { r: Map<string, number>; w: Map<string, number> };
+
 export class PartitionMeter {
   /** `<r|w> <key>` -> second since start -> units. */
   private readonly bySecond = new Map<string, Map<number, number>>();
-  private readonly totals = { r: new Map<string, number>(), w: new Map<string, number>() };
+  private readonly totals: Units = { r: new Map(), w: new Map() };
+  /** Units per key within each stretch of the storm (enterPhase), to be turned into rates at a pace of the bench's choosing. */
+  private readonly phases = new Map<string, Units>();
+  private phase: Units | undefined;
   private readonly started = performance.now();
+
+  /** From now on, units are also counted under `name` (until the next phase, or none). */
+  enterPhase(name: string | undefined): void {
+    if (name === undefined) { this.phase = undefined; return; }
+    let units = this.phases.get(name);
+    if (!units) this.phases.set(name, (units = { r: new Map(), w: new Map() }));
+    this.phase = units;
+  }
+
+  /** Units per partition key counted under each phase, for reads or writes. */
+  phaseUnits(read: boolean): Map<string, Map<string, number>> {
+    return new Map([...this.phases].map(([name, units]) => [name, units[read ? 'r' : 'w']]));
+  }
 
   record(command: string, input: Input, units: number, read: boolean): void {
     const keys = partitionsOf(command, input).filter((k): k is string => k !== undefined);
@@ -56,6 +74,7 @@ export class PartitionMeter {
       if (!seconds) this.bySecond.set(label, (seconds = new Map()));
       seconds.set(second, (seconds.get(second) ?? 0) + share);
       this.totals[kind].set(key, (this.totals[kind].get(key) ?? 0) + share);
+      if (this.phase) this.phase[kind].set(key, (this.phase[kind].get(key) ?? 0) + share);
     }
   }
 

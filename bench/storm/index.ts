@@ -13,7 +13,8 @@
  * counted per step kind by a middleware on the real clients, and memory is sampled during it.
  *
  * Ends with: storm first_wave_ratio=<x> ddb_requests_per_task=<r> peak_partition_wcu=<n> peak_partition_rcu=<n>
- * max_step_timeout_share=<s> invariants=<ok|broken>
+ * max_step_timeout_share=<s> invariants=<ok|broken>; the peak partition figures are at the SMS pace (ratesAtPace),
+ * against DynamoDB's 1,000 WCU/s and 3,000 RCU/s per partition.
  */
 import { standDown } from '../../functions/core/activation/standDown.ts';
 import { dispatchWave } from '../../functions/core/dispatch/dispatchWave.ts';
@@ -25,6 +26,7 @@ import { handleReply, type ReplyOutcome } from '../../functions/core/replies/han
 import { bookingInvariant, scopeInvariant, taskingInvariant } from '../../local/invariants/invariants.ts';
 import { lockItems } from '../../local/invariants/bookingProblems.ts';
 import { scheduleReplies, type ScheduledReply } from './crewReplies.ts';
+import { FIRST_WAVE_PHASE, MINUTE_PHASE, ratesAtPace, STAND_DOWN_PHASE } from './ratesAtPace.ts';
 import { StepLog } from './StepLog.ts';
 import { stormCity } from './stormCity.ts';
 import { stormForecasts } from './stormForecast.ts';
@@ -40,7 +42,6 @@ const HEAP_TARGET_MB = 1024;
 /** DynamoDB's throughput for one partition (issue 16, item 7: no partition past them at the SMS pace). */
 const PARTITION_WCU_LIMIT = 1000;
 const PARTITION_RCU_LIMIT = 3000;
-
 function scaleArgument(args: readonly string[]): 1 | 10 {
   const i = args.indexOf('--scale');
   if (i < 0) return 1;
@@ -103,6 +104,7 @@ async function main(): Promise<number> {
     const streaming = steps.run('dispatch', 'dispatch of the streamed teams (while the poll books)', () => stream.run());
     rig.queue.streamTo(stream);
     const triggered = performance.now();
+    rig.meter.partitions.enterPhase(FIRST_WAVE_PHASE);
     const first = await steps.run('poll', 'poll 1 (trigger: activate, plan, book)', () => pollAndDispatch(rig.poller));
     if (first.activation?.outcome !== 'activated') throw new Error(`the red forecast did not activate (decision ${first.decision}, city level ${first.cityLevel})`);
     const activation = first.activation.activation;
@@ -150,6 +152,7 @@ async function main(): Promise<number> {
     let standDownProposed = false;
     for (let minute = TICK_MINUTES; ; minute += TICK_MINUTES) {
       rig.clock.advance(TICK_MINUTES);
+      rig.meter.partitions.enterPhase(`${MINUTE_PHASE}${minute}`);
       const now = rig.clock.now().getTime();
       for (const reply of replies.filter((r) => !r.done && r.atMs <= now).sort((a, b) => a.atMs - b.atMs)) {
         reply.done = true;
@@ -180,6 +183,7 @@ async function main(): Promise<number> {
       return [...(await scopeInvariant(w, activation.id)), ...(await bookingInvariant(w, await w.deps.tasks.listTasks(activation.id)))];
     });
     const openBefore = (await rig.meter.within('check', () => rig.messaging.tasks.listTasks(activation.id))).filter((t) => OPEN_TASK_STATES.includes(t.state)).length;
+    rig.meter.partitions.enterPhase(STAND_DOWN_PHASE);
     await steps.run('stand-down', 'stand-down by the duty officer', () => standDown({ ...rig.messaging, dispatch: rig.queue }, { activationId: activation.id, actor: 'duty-officer', reason: 'storm over, forecasters consulted' }));
     const standDownMs = steps.steps.at(-1)!.ms;
     // The dispatcher's invocation for the stand-down: it cancels the open tasks and tells the crews already sent out to stop.
@@ -193,6 +197,7 @@ async function main(): Promise<number> {
       rig.clock.advance(TICK_MINUTES);
       await steps.run('sweep', 'sweep after stand-down', () => sweepEscalations(rig.messaging));
     }
+    rig.meter.partitions.enterPhase(undefined);
     const loopDone = performance.now();
 
     // Figures.
@@ -218,9 +223,17 @@ async function main(): Promise<number> {
     }
 
     const [peakW, peakR, hotW, hotR] = [rig.meter.partitions.peak(false), rig.meter.partitions.peak(true), rig.meter.partitions.hottest(false), rig.meter.partitions.hottest(true)];
-    say(`\nper partition key (DynamoDB's limits: ${PARTITION_WCU_LIMIT} WCU/s, ${PARTITION_RCU_LIMIT} RCU/s; a request's units split over the keys it touched; on DynamoDB Local, slower than DynamoDB, so real rates would be higher):`);
-    say(`  peak write second: ${fmt(peakW.unitsPerSecond, 0)} WCU/s on ${peakW.key} (second ${peakW.second}); hottest over the storm: ${hotW.key}, ${fmt(hotW.units, 0)} WCU = ${fmt(100 * hotW.share, 1)} % of all`);
-    say(`  peak read second: ${fmt(peakR.unitsPerSecond, 0)} RCU/s on ${peakR.key} (second ${peakR.second}); hottest over the storm: ${hotR.key}, ${fmt(hotR.units, 0)} RCU = ${fmt(100 * hotR.share, 1)} % of all`);
+    say(`\nper partition key (DynamoDB's limits: ${PARTITION_WCU_LIMIT} WCU/s, ${PARTITION_RCU_LIMIT} RCU/s; a request's units split over the keys it touched):`);
+    say(`  on DynamoDB Local's clock (slower than DynamoDB): peak write second ${fmt(peakW.unitsPerSecond, 0)} WCU/s on ${peakW.key} (second ${peakW.second}); peak read second ${fmt(peakR.unitsPerSecond, 0)} RCU/s on ${peakR.key} (second ${peakR.second})`);
+    say(`  hottest over the storm: ${hotW.key}, ${fmt(hotW.units, 0)} WCU = ${fmt(100 * hotW.share, 1)} % of all; ${hotR.key}, ${fmt(hotR.units, 0)} RCU = ${fmt(100 * hotR.share, 1)} % of all`);
+    const [paceW, paceR] = [false, true].map((read) => ratesAtPace(rig.meter.partitions.phaseUnits(read), floorS));
+    say(`  at the SMS pace (${PARTS_PER_SECOND} parts/s): the first wave's units per partition spread over its SMS floor (${firstWaveParts} parts / ${PARTS_PER_SECOND} per s = ${fmt(floorS, 1)} s), each simulated minute of the storm's over 60 s:`);
+    for (const [what, rate, limit] of [['WCU', paceW!, PARTITION_WCU_LIMIT], ['RCU', paceR!, PARTITION_RCU_LIMIT]] as const) {
+      say(`    peak ${fmt(rate.peak.rate, 0)} ${what}/s on ${rate.peak.key} (${rate.peak.phase}; limit ${limit}); the first wave's hottest ${fmt(rate.firstWave.rate, 0)} on ${rate.firstWave.key}; the limit would be reached at ${fmt((PARTS_PER_SECOND * limit) / Math.max(rate.firstWave.rate, 1e-9), 0)} parts/s`);
+    }
+    const standDownUnits = (read: boolean) => [...(rig.meter.partitions.phaseUnits(read).get(STAND_DOWN_PHASE) ?? new Map<string, number>())].reduce((a, b) => (b[1] > a[1] ? b : a), ['(none)', 0] as [string, number]);
+    const [sdW, sdR] = [standDownUnits(false), standDownUnits(true)];
+    say(`  stand-down (not paced by SMS): hottest ${fmt(sdW[1], 0)} WCU on ${sdW[0]}, ${fmt(sdR[1], 0)} RCU on ${sdR[0]}: at the limits at least ${fmt(Math.max(sdW[1] / PARTITION_WCU_LIMIT, sdR[1] / PARTITION_RCU_LIMIT), 1)} s (the dispatcher has ${DEPLOYED.dispatch.timeoutS} s)`);
 
     say('\nLambda-equivalent steps against the deployed function (memory: sampled every 5 ms, heap garbage included until collected; rss is the whole bench process, an upper bound):');
     let maxShare = 0;
@@ -259,7 +272,7 @@ async function main(): Promise<number> {
     for (const p of problems.slice(0, 20)) say(`  ✗ ${p}`);
     say(`run time ${fmt((performance.now() - wallStarted) / 1000, 1)} s (the storm loop ${fmt((loopDone - triggered) / 1000, 1)} s)`);
     const verdict = problems.length === 0 ? 'ok' : 'broken';
-    say(`storm first_wave_ratio=${fmt(firstWaveS / floorS, 3)} ddb_requests_per_task=${fmt(requestsPerTask, 1)} peak_partition_wcu=${fmt(peakW.unitsPerSecond, 0)} peak_partition_rcu=${fmt(peakR.unitsPerSecond, 0)} max_step_timeout_share=${fmt(maxShare, 3)} invariants=${verdict}`);
+    say(`storm first_wave_ratio=${fmt(firstWaveS / floorS, 3)} ddb_requests_per_task=${fmt(requestsPerTask, 1)} peak_partition_wcu=${fmt(paceW!.peak.rate, 0)} peak_partition_rcu=${fmt(paceR!.peak.rate, 0)} max_step_timeout_share=${fmt(maxShare, 3)} invariants=${verdict}`);
     return problems.length === 0 ? 0 : 1;
   } finally {
     await rig.close();
