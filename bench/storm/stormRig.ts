@@ -69,7 +69,8 @@ export interface RigOptions {
  * simulated (reply delays, escalation deadlines); SMS pacing and everything measured run on real time.
  */
 export async function startStormRig(options: RigOptions): Promise<StormRig> {
-  const dynamo: DynamoLocal = await startDynamoLocal();
+  // Two minutes, not the tests' 30 s: a bench is run on a loaded machine too, where the JVM starts slowly.
+  const dynamo: DynamoLocal = await startDynamoLocal(120_000);
   const closers: (() => unknown)[] = [() => dynamo.stop()];
   try {
     const meter = new DynamoMeter();

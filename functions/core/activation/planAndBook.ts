@@ -9,6 +9,7 @@ import { coveredPasses, loadPlannerInput } from './loadPlannerInput.ts';
 import { runPool } from '../dispatch/runPool.ts';
 import { toTasks } from './toTasks.ts';
 import { withBookingRun } from './withBookingRun.ts';
+import { LogBehind } from './LogBehind.ts';
 import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
 import { planFirstRound } from '../readiness/planFirstRound.ts';
 import type { StartingPlan } from '../readiness/startingPlan.ts';
@@ -44,7 +45,7 @@ const STALE_BOOKING_MS = 15 * 60_000;
 
 const LOST = { reason: 'its team was taken by a concurrent booking and nothing else was free', reasonCode: reasonCode('team-taken-concurrently') };
 
-/** Shortfall entries written at once: a city's first plan may report hundreds. */
+/** Log entries written at once (shortfalls; booked teams behind the booking): a city's first plan may report hundreds. */
 const LOG_CONCURRENCY = 8;
 
 const passKey = (s: Shortfall) => `${s.roadId}#${s.pass}`;
@@ -79,6 +80,8 @@ async function planAndBookRun(
   const booked: Task[][] = [];
   let handed = 0;
   let shortfalls: Shortfall[] = [];
+  // Each team's entry is written while the next team books: one round trip per team instead of two.
+  const bookedLog = new LogBehind(deps.log, LOG_CONCURRENCY);
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       const input = await loadPlannerInput(deps, zoneLevels, activation.id);
@@ -109,7 +112,7 @@ async function planAndBookRun(
           options.onBooked(teamTasks);
           handed = booked.length;
         }
-        await deps.log.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booked', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId, lent: team.lent, tasks: teamTasks.map((t) => ({ code: t.code, road: t.roadName, pass: t.pass, startBy: t.startBy })) } });
+        await bookedLog.append({ activationId: activation.id, at: deps.clock.now().toISOString(), actor: 'planner', action: 'team.booked', subject: `crew:${team.crewId}`, details: { vehicleId: team.vehicleId, lent: team.lent, tasks: teamTasks.map((t) => ({ code: t.code, road: t.roadName, pass: t.pass, startBy: t.startBy })) } });
       }
       shortfalls = planned.shortfalls;
       if (lost.length === 0) break;
@@ -117,10 +120,12 @@ async function planAndBookRun(
         shortfalls = [...shortfalls, ...lost.flatMap((team) => team.tasks.map((t) => ({ roadId: t.roadId, roadName: t.roadName, zoneId: t.zoneId, tier: t.tier, pass: t.pass, laneKm: t.laneKm, ...LOST })))];
       }
     }
+    await bookedLog.flush();
     // A pass reported short may have been tasked meanwhile by a concurrent call: it is not short.
     const nowCovered = coveredPasses(await deps.tasks.listTasks(activation.id));
     shortfalls = shortfalls.filter((s) => !nowCovered.has(`${s.roadId}#${s.pass}`));
   } catch (error) {
+    await bookedLog.settle();
     // Teams handed to dispatch may have been texted: they stand. Those booked after them are undone.
     const undone = booked.slice(handed);
     for (const tasks of undone.reverse()) await deps.bookings.unbookTeam(tasks);
