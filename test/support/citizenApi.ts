@@ -1,4 +1,4 @@
-import type { ApiHarness } from './apiHarness.ts';
+import type { ApiHarness, MemoryApiHarness } from './apiHarness.ts';
 
 let n = 0;
 
@@ -8,7 +8,7 @@ export function newReporterPhone(): string {
 }
 
 /** Verifies a phone through the public routes (the code read from the SMS sent) and returns its pass. */
-export async function reporterPass(api: ApiHarness, phone = newReporterPhone()): Promise<string> {
+export async function reporterPass(api: ApiHarness | MemoryApiHarness, phone = newReporterPhone()): Promise<string> {
   const asked = await api.call('POST', '/citizen/verifications', { as: 'none', body: { phone, lang: 'en' } });
   if (asked.status !== 202) throw new Error(`code request: ${asked.status} ${asked.text}`);
   const sms = api.deps.sms.sent.filter((s) => s.to === phone).at(-1)!;

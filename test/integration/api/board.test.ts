@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROAD_STATES } from '../../../functions/core/board/roadState.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
 import { boardSchema } from '../../../functions/handlers/api/schemas/board.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 describe('GET /board', () => {
-  let h: ApiHarness;
-  beforeAll(async () => { h = await apiHarness(); });
+  let h: MemoryApiHarness;
+  beforeAll(async () => { h = await memoryApiHarness(); });
 
   it('shows every zone and no activation before anything is opened', async () => {
     const res = await h.call('GET', '/board', { as: 'manager' });
@@ -89,8 +89,8 @@ describe('GET /board', () => {
 });
 
 describe('GET /map', () => {
-  let h: ApiHarness;
-  beforeAll(async () => { h = await apiHarness(); });
+  let h: MemoryApiHarness;
+  beforeAll(async () => { h = await memoryApiHarness(); });
 
   it('holds every road of the registry once, with its tier and zone, and one outline per zone', async () => {
     const res = await h.call('GET', '/map', { as: 'admin' });
@@ -123,8 +123,8 @@ describe('GET /map', () => {
 });
 
 describe('GET /citizen/map (the report page\'s map)', () => {
-  let h: ApiHarness;
-  beforeAll(async () => { h = await apiHarness(); });
+  let h: MemoryApiHarness;
+  beforeAll(async () => { h = await memoryApiHarness(); });
 
   it('answers without a token the same geometry as GET /map, cacheable by anyone', async () => {
     const pub = await h.call('GET', '/citizen/map', { as: 'none' });

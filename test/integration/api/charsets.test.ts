@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 /** "焦作 roads" as GBK bytes (焦 B D B 9, 作 D7 F7): what a Chinese spreadsheet saves as "CSV" by default. */
 const GBK_NAME = Buffer.from([0xbd, 0xb9, 0xd7, 0xf7]);
 
 describe('bodies in a charset other than UTF-8 (issue 14, defect 9)', () => {
-  let h: ApiHarness;
-  beforeAll(async () => { h = await apiHarness(); });
+  let h: MemoryApiHarness;
+  beforeAll(async () => { h = await memoryApiHarness(); });
 
   it('refuses a JSON body declared ISO-8859-1 with 415 naming the charset, and opens no activation', async () => {
     const body = Buffer.from(JSON.stringify({ level: 'II', reason: 'Schnee über 10 mm' }), 'latin1');

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { form, reporterPass } from '../../support/citizenApi.ts';
 
-let h: ApiHarness;
+let h: MemoryApiHarness;
 // The page's origin, as `npm run serve` tells the API where it listens: the closing SMS links to it.
-beforeAll(async () => { h = await apiHarness(); h.api.setOrigin('https://snow.example'); });
+beforeAll(async () => { h = await memoryApiHarness(); h.api.setOrigin('https://snow.example'); });
 
 /** Files a report through Open311 and registers it; returns the case id. */
 async function registeredCase(fields: { service_code: string; lat: number; long: number; description: string }): Promise<string> {

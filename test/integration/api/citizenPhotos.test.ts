@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FolderPhotoStore } from '../../../functions/adapters/files/FolderPhotoStore.ts';
 import { localUploadSite } from '../../../local/citizen/localUploadSite.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { contains, DEVICE, GPS_MARK, jpegWithExif, pngWithMetadata } from '../../support/builders/photos.ts';
 import { form, reporterPass } from '../../support/citizenApi.ts';
 
-let h: ApiHarness;
+let h: MemoryApiHarness;
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'snowops-photos-'));
-  h = await apiHarness({ photoDir: dir });
+  h = await memoryApiHarness({ photoDir: dir });
 });
 
 /** The browser's PUT to the presigned URL, as the local server's upload site takes it. */

@@ -3,14 +3,14 @@
 // crew's SMS holds cannot be refused, so the reports show each such character as [U+XXXX].
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 const HIDDEN = /[\u0000\u202E]/;
 
 describe('hidden characters in free text (issue 14, defect 9)', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
   });
 
   it('refuses a reason holding a right-to-left override, naming the field and the character, and opens nothing', async () => {

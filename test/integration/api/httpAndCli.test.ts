@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../../functions/handlers/api/routeTable.ts';
 import { startApiServer, type ApiServer } from '../../../local/api/startApiServer.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 const run = promisify(execFile);
 const CLI = new URL('../../../local/cli/bin.mjs', import.meta.url).pathname;
@@ -19,10 +19,10 @@ async function snowops(args: string[], env: Record<string, string> = {}): Promis
 }
 
 describe('the API over real HTTP on localhost, and the CLI against it', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   let server: ApiServer;
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
     server = await startApiServer(h.api.handler, { port: 0 });
   });
   afterAll(async () => { await server.close(); });

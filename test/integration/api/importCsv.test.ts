@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../../../local/api/startApiServer.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { apiHarness, memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { snowops } from '../../support/snowopsCli.ts';
 
 const fixturePath = (name: string) => fileURLToPath(new URL(`../../fixtures/registry/${name}`, import.meta.url));
@@ -11,7 +11,7 @@ const CSV = { 'Content-Type': 'text/csv; charset=utf-8' };
 
 describe('POST /registry/import/{kind}', () => {
   it('imports a good file for an administrator: 200 with the counts, records written, the import logged', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const roadsBefore = (await h.deps.registry.listRoads()).length;
     const res = await h.call('POST', '/registry/import/roads', { as: 'admin', rawBody: fixture('roads.good.csv'), headers: CSV });
     expect(res.status).toBe(200);
@@ -24,7 +24,7 @@ describe('POST /registry/import/{kind}', () => {
   });
 
   it('changes nothing on a second import of the same file, and counts a changed row as replaced', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     await h.call('POST', '/registry/import/crews', { as: 'admin', rawBody: fixture('crews.good.csv'), headers: CSV });
     const again = await h.call('POST', '/registry/import/crews', { as: 'admin', rawBody: fixture('crews.good.csv'), headers: CSV });
     expect(again.json).toMatchObject({ created: 0, replaced: 0, unchanged: 2 });
@@ -33,7 +33,7 @@ describe('POST /registry/import/{kind}', () => {
   });
 
   it('checks and counts on a dry run, writing nothing and logging nothing', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const before = await h.deps.registry.listVehicles();
     const res = await h.call('POST', '/registry/import/vehicles?dryRun=true', { as: 'admin', rawBody: fixture('vehicles.good.csv'), headers: CSV });
     expect(res.status).toBe(200);
@@ -43,11 +43,11 @@ describe('POST /registry/import/{kind}', () => {
   });
 
   describe('refusals, on one demo city', () => {
-    let h: ApiHarness;
+    let h: MemoryApiHarness;
     let server: ApiServer;
     let roadsBefore: unknown;
     beforeAll(async () => {
-      h = await apiHarness();
+      h = await memoryApiHarness();
       server = await startApiServer(h.api.handler, { port: 0 });
       roadsBefore = await h.deps.registry.listRoads();
     });
@@ -125,7 +125,7 @@ describe('POST /registry/import/{kind}', () => {
   });
 
   it('imports through the API with `snowops import --api`', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const server = await startApiServer(h.api.handler, { port: 0 });
     try {
       const { code, stdout } = await snowops(['import', 'vehicles', fixturePath('vehicles.good.csv'), '--json', '--api', server.url], { SNOWOPS_TOKEN: h.tokens.admin });

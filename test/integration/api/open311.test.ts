@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { form, newReporterPhone, reporterPass } from '../../support/citizenApi.ts';
 
-let api: ApiHarness;
+let api: MemoryApiHarness;
 // Each request comes from its own verified phone: one phone may file only 5 an hour.
-beforeAll(async () => { api = await apiHarness(); });
+beforeAll(async () => { api = await memoryApiHarness(); });
 
 const icyBridge = { service_code: 'icy-road', lat: 35.2157, long: 113.2419, address_string: '解放路桥', description: 'Black ice on the bridge deck' };
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { form, reporterPass } from '../../support/citizenApi.ts';
 
 /**
@@ -24,8 +24,8 @@ function childNames(xml: string, parent: string): string[] {
   return names;
 }
 
-let api: ApiHarness;
-beforeAll(async () => { api = await apiHarness(); });
+let api: MemoryApiHarness;
+beforeAll(async () => { api = await memoryApiHarness(); });
 
 describe('Open311 answers shaped as real cities\' are', () => {
   it('a service in services.xml has the elements of Washington DC\'s', async () => {

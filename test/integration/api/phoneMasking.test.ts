@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 /** The two numbers of the reply in issue 14 (defect 8), as digits. */
 const CLEAR = ['13800138000', '13800138001'];
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 describe('phone numbers in free text reach no manager or duty officer in clear (issue 14, defect 8)', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
     await h.call('POST', '/activations', { body: { level: 'II', reason: '雪大，请打 138-0013-8000 联系现场' } });
     const leader = h.deps.sms.sent[0]!.to;
     await handleReply(h.deps, { inboundMessageId: 'in-mask-1', from: leader, body: '请打13800138000 或 +86 138 0013 8001' });
