@@ -1,5 +1,6 @@
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Activation } from '../operations/Activation.ts';
+import type { PreTreatment } from '../operations/PreTreatment.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { ReasonCode } from '../text/ReasonCode.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
@@ -22,7 +23,7 @@ export type OpenedActivation = { outcome: 'opened'; activation: Activation } | {
  * entry with the evidence; its first wave is still to be planned (plannedWave 0; progress planning when
  * a worker is to plan it).
  */
-export async function openActivation(deps: Pick<CoreDeps, 'log' | 'clock' | 'ids' | 'activations'>, request: ActivateRequest, options: { forWorker?: boolean } = {}): Promise<OpenedActivation> {
+export async function openActivation(deps: Pick<CoreDeps, 'log' | 'clock' | 'ids' | 'activations'>, request: ActivateRequest, options: { forWorker?: boolean; preTreatment?: PreTreatment } = {}): Promise<OpenedActivation> {
   const at = deps.clock.now().toISOString();
   const activation: Activation = {
     id: `act-${deps.ids.next()}`,
@@ -38,6 +39,7 @@ export async function openActivation(deps: Pick<CoreDeps, 'log' | 'clock' | 'ids
     plannedWave: 0,
     // Followed only where a worker plans the wave; the poller plans in its own run and answers no one.
     ...(options.forWorker ? { progress: { wave: 1, phase: 'planning' as const, at } } : {}),
+    ...(options.preTreatment ? { preTreatment: options.preTreatment } : {}),
   };
   if ((await deps.activations.createActivation(activation, request.evidence)) === 'exists') {
     const open = await deps.activations.getOpenActivation();

@@ -12,6 +12,7 @@ import { estimateWaveSms } from '../dispatch/estimateWaveSms.ts';
 import type { WaveSms } from '../dispatch/WaveSms.ts';
 import { planAndBook } from './planAndBook.ts';
 import { startingPlan } from '../readiness/startingPlan.ts';
+import { firstResponseWave } from '../pretreatment/preTreatmentInput.ts';
 
 export type PlanningDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'plannerBudget' | 'readyPlans' | 'smsPace'> & { dispatch: DispatchRequests };
 
@@ -43,8 +44,8 @@ export async function planActivationWave(deps: PlanningDeps, request: PlanningRe
     try {
       // Each team is handed to dispatch as its booking lands (tier 1 first), where dispatch takes teams.
       const dispatch = deps.dispatch;
-      // A first wave repairs the plan kept ready on watch, when there is a fresh one, rather than planning from nothing.
-      const from = activation.wave === 1 ? await startingPlan(deps) : undefined;
+      // A first wave (the one after a pre-treatment) repairs the plan kept ready on watch, when there is a fresh one, rather than planning from nothing.
+      const from = activation.wave === firstResponseWave(activation) ? await startingPlan(deps) : undefined;
       ({ tasks, shortfalls } = await planAndBook(deps, activation, activation.zoneLevels, {
         ...(from ? { from } : {}),
         onBooking: () => progress({ phase: 'booking' }),
@@ -64,7 +65,7 @@ export async function planActivationWave(deps: PlanningDeps, request: PlanningRe
     }
     await deps.activations.markWavePlanned(activation.id, activation.wave);
     // Used up: the next watch (after this activation) keeps a plan of its own.
-    if (activation.wave === 1) await deps.readyPlans.clearReadyPlan();
+    if (activation.wave === firstResponseWave(activation)) await deps.readyPlans.clearReadyPlan();
   } else {
     // Planned by an earlier run that died before dispatching: its tasks are what this wave booked.
     tasks = (await deps.tasks.listTasks(activation.id)).filter((t) => t.wave === activation.wave);

@@ -12,6 +12,7 @@ import { withBookingRun } from './withBookingRun.ts';
 import { LogBehind } from './LogBehind.ts';
 import { PlanningInterruptedError } from '../errors/PlanningInterruptedError.ts';
 import { planFirstRound } from '../readiness/planFirstRound.ts';
+import { waveInput } from '../pretreatment/preTreatmentInput.ts';
 import type { StartingPlan } from '../readiness/startingPlan.ts';
 import { reasonCode } from '../text/ReasonCode.ts';
 
@@ -84,7 +85,8 @@ async function planAndBookRun(
   const bookedLog = new LogBehind(deps.log, LOG_CONCURRENCY);
   try {
     for (let round = 1; round <= ROUNDS; round++) {
-      const input = await loadPlannerInput(deps, zoneLevels, activation.id);
+      // A pre-treatment wave plans its spreader passes only (pretreatment/preTreatmentInput.ts).
+      const input = waveInput(activation, await loadPlannerInput(deps, zoneLevels, activation.id));
       const planned = round === 1 && options.from ? await firstRound(deps, activation.id, input, options.from) : planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
       if (round === 1) await options.onBooking?.();
       const lost: Team[] = [];

@@ -4,6 +4,8 @@ import type { Shortfall } from '../planner/PlanTypes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import { planAndBook } from './planAndBook.ts';
 import { recordUpgrade, type UpgradeLevelRequest } from './recordUpgrade.ts';
+import { firstResponseWave } from '../pretreatment/preTreatmentInput.ts';
+import { startingPlan } from '../readiness/startingPlan.ts';
 
 export type UpgradeLevelResult =
   | { outcome: 'upgraded'; activation: Activation; tasks: Task[]; shortfalls: Shortfall[] }
@@ -16,13 +18,16 @@ export type UpgradeLevelResult =
  * wins; this one reports conflict. If planning fails, the upgrade is undone (the activation is back at its
  * level and wave) and the error rethrown.
  */
-export async function upgradeLevel(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls'>, request: UpgradeLevelRequest): Promise<UpgradeLevelResult> {
+export async function upgradeLevel(deps: Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'readyPlans'>, request: UpgradeLevelRequest): Promise<UpgradeLevelResult> {
   const recorded = await recordUpgrade(deps, request);
   if (recorded.outcome !== 'upgraded') return recorded;
   const { activation: upgraded, upgradedFrom } = recorded;
   let planned: Awaited<ReturnType<typeof planAndBook>>;
   try {
-    planned = await planAndBook(deps, upgraded, upgraded.zoneLevels);
+    // The snow arriving after a pre-treatment: its first response wave repairs the plan kept ready, as an activation's first wave does.
+    const first = upgraded.wave === firstResponseWave(upgraded);
+    planned = await planAndBook(deps, upgraded, upgraded.zoneLevels, first ? { from: await startingPlan(deps) } : {});
+    if (first) await deps.readyPlans.clearReadyPlan();
   } catch (error) {
     // planAndBook removed its bookings; lowering the activation back lets the retry upgrade it and plan the wave again.
     const undone = await deps.activations.upgradeActivation(upgraded.id, upgradedFrom, upgraded.wave);

@@ -1,6 +1,7 @@
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { ReasonCode } from '../text/ReasonCode.ts';
 import type { ActivationProgress } from './ActivationProgress.ts';
+import type { PreTreatment } from './PreTreatment.ts';
 
 export type ActivationStatus = 'open' | 'stood-down';
 
@@ -38,6 +39,8 @@ export interface Activation {
   dispatchedBookingRuns?: number;
   /** Where the planning of the latest wave stands (absent on activations recorded before it was kept). */
   progress?: ActivationProgress;
+  /** Set when a duty officer opened it for pre-treatment while zones were on watch (its first wave). */
+  preTreatment?: PreTreatment;
   /** When the level was last upgraded mid-storm. */
   upgradedAt?: string;
   /** Set by stand-down. */

@@ -37,10 +37,12 @@ export async function pollAndDispatch(
     const finishing = await resumeStandDown(deps);
     return { ...result, ready: await keepReadyPlan(deps, result.zones), ...(finishing ? { dispatch: finishing } : {}) };
   }
+  // While the open activation is a pre-treatment, the plan for the snow to come is still kept ready (its crews count as busy).
+  const ready = open.preTreatment?.wave === open.wave ? { ready: await keepReadyPlan(deps, result.zones) } : {};
   const resumed = await resumePlanning(deps, open);
-  if (resumed) return resumed.outcome === 'active' ? { ...result, dispatch: resumed.dispatch } : result;
+  if (resumed) return resumed.outcome === 'active' ? { ...result, ...ready, dispatch: resumed.dispatch } : { ...result, ...ready };
   if (await mayHaveUntoldTasks(deps, open)) {
-    return { ...result, dispatch: await deps.dispatch.request({ activationId: open.id }) };
+    return { ...result, ...ready, dispatch: await deps.dispatch.request({ activationId: open.id }) };
   }
-  return result;
+  return { ...result, ...ready };
 }

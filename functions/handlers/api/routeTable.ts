@@ -28,6 +28,7 @@ import { getPlanRoute, putPlanRoute } from './routes/registry/plan.ts';
 import { putRecord } from './routes/registry/putRecord.ts';
 import { sendCrewMessageRoute } from './routes/sendCrewMessage.ts';
 import { standDownRoute } from './routes/standDown.ts';
+import { startPreTreatmentRoute } from './routes/startPreTreatment.ts';
 import { officerCitizenRoutes, publicCitizenRoutes } from './routes/citizen/citizenRoutes.ts';
 import { upgradeRoute } from './routes/upgrade.ts';
 
@@ -35,7 +36,7 @@ import { upgradeRoute } from './routes/upgrade.ts';
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [
     getStatus, getBoardRoute, getMapRoute, listForecasts, getZoneForecast,
-    listActivations, activateRoute, getActivation, standDownRoute, downgradeRoute, listTasksRoute,
+    listActivations, activateRoute, startPreTreatmentRoute, getActivation, standDownRoute, downgradeRoute, listTasksRoute,
     previewRoute, upgradeRoute, reassignRoute, getReassignCandidatesRoute, getAttentionRoute, sendCrewMessageRoute,
     getLogRoute, getLogCsvRoute, getReportRoute, getReportHtmlRoute,
     getPlanRoute, putPlanRoute, importCsvRoute,

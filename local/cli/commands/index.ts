@@ -5,6 +5,7 @@ import * as downgrade from './downgrade.ts';
 import * as forecast from './forecast.ts';
 import * as log from './log.ts';
 import * as preview from './preview.ts';
+import * as pretreat from './pretreat.ts';
 import * as reassign from './reassign.ts';
 import * as sms from './sms.ts';
 import * as report from './report.ts';
@@ -18,7 +19,7 @@ import * as replay from './replay.ts';
 
 // One line per command; each module exports `register(program)`.
 const commands: { register(program: Command): void }[] = [
-  status, forecast, activations, preview, activate, upgrade, downgrade, standDown, reassign, tasks, log, report, importCommand, warnings, replay, sms,
+  status, forecast, activations, preview, pretreat, activate, upgrade, downgrade, standDown, reassign, tasks, log, report, importCommand, warnings, replay, sms,
 ];
 
 /** Adds every subcommand to the root command (the CLI's entry, and the README's check of its commands). */

@@ -19,6 +19,12 @@ const recordFields = () => ({
   wave: z.number().check(z.int()),
   plannedWave: z.optional(z.number().check(z.int(), z.describe('the last wave whose planning finished; below wave while one is being planned'))),
   progress: z.optional(activationProgressSchema),
+  preTreatment: z.optional(z.object({
+    wave: z.number().check(z.int(), z.describe('the wave that is the pre-treatment (the first)')),
+    zoneLevels: z.record(z.string(), responseLevelSchema).check(z.describe('the level each zone on watch was forecast to reach: the pre-treatment\'s scope')),
+    snowAt: z.string().check(z.describe('when the snow was forecast to begin')),
+    stagingAt: z.string().check(z.describe('when the spreaders are to be at staging and start: an hour before the snow')),
+  }).check(z.describe('set when a duty officer opened it for pre-treatment while zones were on watch (POST /pretreatment)'))),
   closedAt: z.optional(z.string()),
   closedBy: z.optional(z.string()),
   closeReason: z.optional(z.string()),
