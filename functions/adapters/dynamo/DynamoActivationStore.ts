@@ -74,6 +74,16 @@ export class DynamoActivationStore implements ActivationStore {
     } });
   }
 
+  async noteRefusal(activationId: string, crewId: string): Promise<void> {
+    // Refused when the crew is listed already (a retried reply): each crew once, the record small.
+    await writeIf(this.db, { Update: {
+      TableName: this.tableName, Key: operationsKeys.activation(activationId),
+      ConditionExpression: 'attribute_exists(pk) AND NOT contains(refusedCrewIds, :crew)',
+      UpdateExpression: 'SET refusedCrewIds = list_append(if_not_exists(refusedCrewIds, :none), :crews)',
+      ExpressionAttributeValues: { ':crew': crewId, ':crews': [crewId], ':none': [] },
+    } });
+  }
+
   async recordProgress(activationId: string, progress: ActivationProgress): Promise<void> {
     // Refused when a later wave's progress is recorded: a slow worker never hides a newer wave's state.
     await writeIf(this.db, { Update: {

@@ -1,17 +1,14 @@
-import { BatchGetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operations/Task.ts';
 import type { TaskStore, TransitionGuard } from '../../core/ports/TaskStore.ts';
 import { crewIndexKey, operationsKeys, PREFIX, shardPartitions } from '../../config/operationsKeys.ts';
 import { closeChunk, closeTeamTasks } from './closeTeamTasks.ts';
 import { writeIf } from './conditionalWrite.ts';
+import { batchGetAll } from './batchGetAll.ts';
 import { queryAll } from './queryAll.ts';
 import { queryShards } from './queryShards.ts';
 import { stripKeys } from './stripKeys.ts';
 
-/** DynamoDB's limit of keys in one BatchGetItem. */
-const BATCH_GET_KEYS = 100;
-/** Rounds of asking again for keys a BatchGetItem left unprocessed before giving up. */
-const BATCH_GET_ROUNDS = 8;
 
 /** Tasks in their activation's task shards (pk ACT#<id>#T#<shard>, sk TASK#<id>); open ones also in the byCrew index. */
 export class DynamoTaskStore implements TaskStore {
@@ -34,20 +31,9 @@ export class DynamoTaskStore implements TaskStore {
   }
 
   async getTasks(activationId: string, taskIds: readonly string[]): Promise<Task[]> {
-    const found = new Map<string, Task>();
     const ids = [...new Set(taskIds)];
-    const keys = ids.map((id) => operationsKeys.task(activationId, id));
-    for (let i = 0; i < keys.length; i += BATCH_GET_KEYS) {
-      let pending: Record<string, unknown>[] = keys.slice(i, i + BATCH_GET_KEYS);
-      for (let round = 0; pending.length > 0; round++) {
-        if (round >= BATCH_GET_ROUNDS) throw new Error(`reading ${keys.length} tasks of ${activationId}: ${pending.length} still unprocessed after ${round} rounds`);
-        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** round)));
-        const out = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
-        for (const item of out.Responses?.[this.tableName] ?? []) found.set(item.id as string, stripKeys<Task>(item));
-        // Keys DynamoDB did not get to (throttling, the 16 MB limit) are asked for again.
-        pending = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-      }
-    }
+    const items = await batchGetAll(this.db, this.tableName, ids.map((id) => operationsKeys.task(activationId, id)), `tasks of ${activationId}`);
+    const found = new Map(items.map((item) => [item.id as string, stripKeys<Task>(item)]));
     // In the order asked (BatchGetItem answers in any order).
     return ids.flatMap((id) => found.get(id) ?? []);
   }

@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OPEN_TASK_STATES, type Task } from '../../core/operations/Task.ts';
-import type { BookingResult, TaskMove, TeamBookings } from '../../core/ports/TeamBookings.ts';
+import type { BookingResult, PassRef, TaskMove, TeamBookings } from '../../core/ports/TeamBookings.ts';
 import { operationsKeys, PREFIX, shardPartitions } from '../../config/operationsKeys.ts';
 import { MAX_TRANSACTION_ITEMS, transactAll, transactIf, TransactionConflictError, writeIf, type NamedItem } from './conditionalWrite.ts';
+import { batchGetAll } from './batchGetAll.ts';
 import { queryShards } from './queryShards.ts';
 import { reassignItems } from './reassignItems.ts';
 import { roadNotRetiring } from './DynamoRoadRetirements.ts';
@@ -84,6 +85,18 @@ export class DynamoTeamBookings implements TeamBookings {
       ]),
       ...[...new Set(chunk.map((t) => t.roadId))].map((roadId) => roadNotRetiring(this.tableName, roadId, at)),
     ];
+  }
+
+  async findCovers(activationId: string, passes: readonly PassRef[]): Promise<Map<string, string>> {
+    const keyed = new Map(passes.map((p) => [`${p.roadId}#${p.pass}`, operationsKeys.cover(activationId, p.roadId, p.pass)]));
+    const items = await batchGetAll(this.db, this.tableName, [...keyed.values()], `road-pass covers of ${activationId}`);
+    const held = new Map(items.map((item) => [`${String(item.pk)}|${String(item.sk)}`, item.taskId as string]));
+    const found = new Map<string, string>();
+    for (const [pass, key] of keyed) {
+      const taskId = held.get(`${key.pk}|${key.sk}`);
+      if (taskId !== undefined) found.set(pass, taskId);
+    }
+    return found;
   }
 
   async unbookTeam(tasks: Task[]): Promise<void> {

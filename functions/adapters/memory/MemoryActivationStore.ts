@@ -48,6 +48,11 @@ export class MemoryActivationStore implements ActivationStore {
     if (a && (a.dispatchedBookingRuns === undefined || a.dispatchedBookingRuns < bookingRuns)) a.dispatchedBookingRuns = bookingRuns;
   }
 
+  async noteRefusal(activationId: string, crewId: string): Promise<void> {
+    const a = this.memory.activations.get(activationId);
+    if (a && !(a.refusedCrewIds ?? []).includes(crewId)) a.refusedCrewIds = [...(a.refusedCrewIds ?? []), crewId];
+  }
+
   async recordProgress(activationId: string, progress: ActivationProgress): Promise<void> {
     const a = this.memory.activations.get(activationId);
     if (a && (a.progress === undefined || a.progress.wave <= progress.wave)) a.progress = copy(progress);

@@ -1,5 +1,5 @@
 import { OPEN_TASK_STATES, type Task } from '../../core/operations/Task.ts';
-import type { BookingResult, TaskMove, TeamBookings } from '../../core/ports/TeamBookings.ts';
+import type { BookingResult, PassRef, TaskMove, TeamBookings } from '../../core/ports/TeamBookings.ts';
 import { copy, type MemoryLock, type OperationsMemory } from './OperationsMemory.ts';
 import { teamOf } from '../../core/operations/teamOf.ts';
 
@@ -33,6 +33,15 @@ export class MemoryTeamBookings implements TeamBookings {
       m.covers.set(coverOf(t), t.id);
     }
     return { ok: true };
+  }
+
+  async findCovers(activationId: string, passes: readonly PassRef[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const p of passes) {
+      const taskId = this.memory.covers.get(`${activationId}#${p.roadId}#${p.pass}`);
+      if (taskId !== undefined) found.set(`${p.roadId}#${p.pass}`, taskId);
+    }
+    return found;
   }
 
   async unbookTeam(tasks: Task[]): Promise<void> {

@@ -5,7 +5,8 @@ import type { AssignmentPlan, Shortfall, Team } from '../planner/PlanTypes.ts';
 import type { PlannerInput } from '../planner/PlannerInput.ts';
 import { planRoutes } from '../planner/planRoutes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
-import { coveredPasses, loadPlannerInput } from './loadPlannerInput.ts';
+import { loadPassesInput, loadPlannerInput } from './loadPlannerInput.ts';
+import type { PassRef } from '../ports/TeamBookings.ts';
 import { runPool } from '../dispatch/runPool.ts';
 import { toTasks } from './toTasks.ts';
 import { withBookingRun } from './withBookingRun.ts';
@@ -30,6 +31,11 @@ export interface PlanAndBookOptions {
    * nothing, or cold; which it was is logged (activation.plan-repaired / activation.planned-cold).
    */
   from?: StartingPlan;
+  /**
+   * Re-task only these road passes (a "9": the passes the crew gave back), reading their covers by key instead of
+   * the activation's task list. Without it every pass in scope the activation has not covered is planned.
+   */
+  passes?: readonly PassRef[];
 }
 
 /** The most urgent first: teams with a tier-1 pass, then tier 2, then 3; the planner's order within a tier. */
@@ -86,7 +92,8 @@ async function planAndBookRun(
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       // A pre-treatment wave plans its spreader passes only (pretreatment/preTreatmentInput.ts).
-      const input = waveInput(activation, await loadPlannerInput(deps, zoneLevels, activation.id));
+      const loaded = options.passes ? await loadPassesInput(deps, zoneLevels, activation.id, options.passes) : await loadPlannerInput(deps, zoneLevels, activation.id);
+      const input = waveInput(activation, loaded);
       const planned = round === 1 && options.from ? await firstRound(deps, activation.id, input, options.from) : planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
       if (round === 1) await options.onBooking?.();
       const lost: Team[] = [];
@@ -123,9 +130,9 @@ async function planAndBookRun(
       }
     }
     await bookedLog.flush();
-    // A pass reported short may have been tasked meanwhile by a concurrent call: it is not short.
-    const nowCovered = coveredPasses(await deps.tasks.listTasks(activation.id));
-    shortfalls = shortfalls.filter((s) => !nowCovered.has(`${s.roadId}#${s.pass}`));
+    // A pass reported short may have been tasked meanwhile by a concurrent call: it is not short (its cover, read by key).
+    const nowCovered = shortfalls.length > 0 ? await deps.bookings.findCovers(activation.id, shortfalls) : new Map<string, string>();
+    shortfalls = shortfalls.filter((s) => !nowCovered.has(passKey(s)));
   } catch (error) {
     await bookedLog.settle();
     // Teams handed to dispatch may have been texted: they stand. Those booked after them are undone.

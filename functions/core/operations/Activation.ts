@@ -37,6 +37,8 @@ export interface Activation {
    */
   bookingRuns?: number;
   dispatchedBookingRuns?: number;
+  /** Crews that answered "9" (cannot) in this activation: no replacement picks them again (absent: none). */
+  refusedCrewIds?: string[];
   /** Where the planning of the latest wave stands (absent on activations recorded before it was kept). */
   progress?: ActivationProgress;
   /** Set when a duty officer opened it for pre-treatment while zones were on watch (its first wave). */

@@ -27,6 +27,8 @@ export interface ActivationStore {
   noteBookingRun(activationId: string): Promise<void>;
   /** A wave dispatch that read the activation at `bookingRuns` finished: what was booked by then was texted (only goes up). */
   markBookingsDispatched(activationId: string, bookingRuns: number): Promise<void>;
+  /** Records that a crew answered "cannot" in the activation (refusedCrewIds; each crew once): replacements leave it out. */
+  noteRefusal(activationId: string, crewId: string): Promise<void>;
   /** Records where the planning of a wave stands; ignored when a later wave's progress is already recorded. */
   recordProgress(activationId: string, progress: ActivationProgress): Promise<void>;
   /** Upgrades an open activation's level under a new wave; false when it is no longer open or its wave moved on (someone else upgraded it). */

@@ -1,5 +1,11 @@
 import type { Task } from '../operations/Task.ts';
 
+/** A road pass of an activation, as the planner and the covers name it. */
+export interface PassRef {
+  roadId: string;
+  pass: string;
+}
+
 export type BookingResult = { ok: true } | { ok: false; reason: string };
 
 /** Where a reassigned task goes: another team (crew and vehicle), at a new place in its list. */
@@ -25,6 +31,11 @@ export interface TeamBookings {
   repairIncompleteBookings(olderThan: string): Promise<number>;
   /** Moves one open task to another team, keeping every booking invariant; refused on any conflict. */
   reassignTask(task: Task, to: TaskMove, at: string): Promise<BookingResult>;
+  /**
+   * Which of these road passes are tasked in the activation now (open or done: a pass given back or cancelled
+   * is not), each with the task holding it; keyed `<roadId>#<pass>`. Reads only the passes asked, never the activation's tasks.
+   */
+  findCovers(activationId: string, passes: readonly PassRef[]): Promise<Map<string, string>>;
   /** Crews and vehicles currently booked by any open task. */
   listBusy(): Promise<{ crewIds: Set<string>; vehicleIds: Set<string> }>;
 }

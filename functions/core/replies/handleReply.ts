@@ -178,7 +178,7 @@ async function passOnAfterStop(deps: MessagingDeps, crew: Crew, role: 'leader' |
 async function replaceAfterCannot(deps: MessagingDeps, crew: Crew, refused: readonly Task[], caseIds: readonly string[]): Promise<void> {
   const activation = await deps.activations.getActivation(refused[0]!.activationId);
   if (!activation || activation.status !== 'open') return;
-  const replacements = await requestReplacement(deps, activation, crew.id);
+  const replacements = await requestReplacement(deps, activation, crew.id, refused);
   const plan = await deps.registry.getPlan();
   const crews = new Map((await deps.registry.listCrews()).map((c) => [c.id, c.name]));
   await notifyDutyOfficer(deps, {

@@ -102,6 +102,19 @@ describe.each(SUBJECTS)('ActivationStore: $name', ({ make }) => {
     expect({ bookingRuns: stored?.bookingRuns, dispatchedBookingRuns: stored?.dispatchedBookingRuns }).toEqual({ bookingRuns: 3, dispatchedBookingRuns: 2 });
   });
 
+  it('notes each crew that refused once, in the order they refused, kept with the activation', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation(), []);
+    for (const crew of ['C2', 'C1', 'C2']) await w.activations.noteRefusal('act-1', crew);
+    expect((await w.activations.getActivation('act-1'))?.refusedCrewIds).toEqual(['C2', 'C1']);
+  });
+
+  it('notes no refusal on an activation that does not exist', async () => {
+    const w = await make();
+    await w.activations.noteRefusal('act-9', 'C1');
+    expect(await w.activations.getActivation('act-9')).toBeUndefined();
+  });
+
   it('counts booking runs that race each other, none lost', async () => {
     const w = await make();
     await w.activations.createActivation(openActivation(), []);

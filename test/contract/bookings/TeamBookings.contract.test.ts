@@ -34,6 +34,24 @@ describe.each(SUBJECTS)('TeamBookings: $name', ({ make }) => {
     expect({ refused, busy: [...(await w.bookings.listBusy()).crewIds] }).toEqual({ refused: { ok: false, reason: 'road pass Road 1 (plough) is already tasked in this activation' }, busy: ['C1'] });
   });
 
+  it('finds the tasks holding the road passes asked, only those tasked and not given back', async () => {
+    const w = await opened(make);
+    await w.bookings.bookTeam([task(1, 1), task(1, 2, { sequence: 2 })]);
+    await w.bookings.bookTeam([task(2, 3, { vehicleId: 'V2' }), task(2, 4, { vehicleId: 'V2', sequence: 2 })]);
+    await w.tasks.transitionTask(task(1, 1), 'planned', 'done', '2026-12-14T02:00:00.000Z');
+    await w.tasks.closeTasks([task(2, 3, { vehicleId: 'V2' })], 'cannot', '2026-12-14T02:00:00.000Z');
+    const found = await w.bookings.findCovers('act-1', [1, 3, 4, 5].map((n) => ({ roadId: `R${n}`, pass: 'plough' })));
+    expect(Object.fromEntries(found)).toEqual({ 'R1#plough': 'task-1-1', 'R4#plough': 'task-2-4' });
+  });
+
+  it('finds no cover in another activation, and reads a hundred passes and more', async () => {
+    const w = await opened(make);
+    await w.bookings.bookTeam([task(1, 1)]);
+    const passes = Array.from({ length: 130 }, (_, i) => ({ roadId: `R${i + 1}`, pass: 'plough' }));
+    expect({ here: [...(await w.bookings.findCovers('act-1', passes)).keys()], elsewhere: (await w.bookings.findCovers('act-2', passes)).size })
+      .toEqual({ here: ['R1#plough'], elsewhere: 0 });
+  });
+
   it('books nothing into an activation that was stood down', async () => {
     const w = await opened(make);
     await w.activations.closeActivation('act-1', { closedAt: '2026-12-14T01:00:00.000Z', closedBy: 'o', closeReason: 'clear' });

@@ -33,6 +33,7 @@ function recordedBookings(city: City, failAfter = Infinity): { bookings: TeamBoo
     unbookTeam: (tasks) => inner.unbookTeam(tasks),
     repairIncompleteBookings: (olderThan) => inner.repairIncompleteBookings(olderThan),
     reassignTask: (task, to, at) => inner.reassignTask(task, to, at),
+    findCovers: (activationId, passes) => inner.findCovers(activationId, passes),
     listBusy: () => inner.listBusy(),
   };
   return { bookings, booked, smsAtBooking };
