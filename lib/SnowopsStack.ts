@@ -91,7 +91,7 @@ export class SnowopsStack extends Stack {
     this.planner = new ActivationPlanner(this, 'ActivationPlanner', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms });
     this.escalator = new Escalator(this, 'Escalator', { stage, tables: this.tables, messagingKey, sms });
     this.api = new SnowopsApi(this, 'Api', { stage, tables: this.tables, alarms: this.alarms, sms, signIn: config.auth });
-    this.photos = new PhotoBucket(this, 'CitizenPhotos', { stage });
+    this.photos = new PhotoBucket(this, 'CitizenPhotos', { stage, pageOrigin: config.citizens.pageOrigin });
     this.publicApi = new PublicApi(this, 'PublicApi', { stage, tables: this.tables, alarms: this.alarms, sms, photos: this.photos });
     if (sms.provider === 'aliyun') this.aliyunCallbacks = new AliyunCallbacks(this, 'AliyunCallbacks', { stage, tables: this.tables, sms, messagingKey, httpApi: this.api.httpApi });
     if (config.console.hosted) {

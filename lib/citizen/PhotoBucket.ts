@@ -15,6 +15,12 @@ export const RAW_UPLOAD_DAYS = 1;
  */
 export const PHOTO_DAYS = 730;
 
+export interface PhotoBucketProps {
+  stage: Stage;
+  /** The report page's origin (config citizens.pageOrigin): the only one whose browsers may PUT photos. */
+  pageOrigin: string;
+}
+
 /**
  * Citizens' photos: a private bucket (all public access blocked, TLS only, encrypted with its own
  * customer-managed key, bucket-owner objects, access logged) that browsers reach only by presigned PUT
@@ -24,7 +30,7 @@ export class PhotoBucket extends Construct {
   readonly bucket: Bucket;
   readonly key: CustomerManagedKey;
 
-  constructor(scope: Construct, id: string, props: { stage: Stage }) {
+  constructor(scope: Construct, id: string, props: PhotoBucketProps) {
     super(scope, id);
     const settings = stageSettings(props.stage);
     this.key = new CustomerManagedKey(this, 'Key', { stage: props.stage, description: 'snowops citizens\' photos bucket' });
@@ -52,10 +58,10 @@ export class PhotoBucket extends Construct {
         { id: 'raw-uploads', prefix: INCOMING_PREFIX, expiration: Duration.days(RAW_UPLOAD_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'photos', prefix: PHOTOS_PREFIX, expiration: Duration.days(PHOTO_DAYS) },
       ],
-      // The report page PUTs to a presigned URL, and the browser asks CORS first. Any origin: the presigned
-      // signature is what authorises a PUT (curl needs no CORS), and naming the page's distribution here
-      // would close a cycle (its CSP names this bucket, and this bucket would name it).
-      cors: [{ allowedOrigins: ['*'], allowedMethods: [HttpMethods.PUT], allowedHeaders: ['content-type'], maxAge: 3600 }],
+      // The report page PUTs to a presigned URL, and the browser asks CORS first: only the page's origin may.
+      // It comes from the stage's config, not the distribution: the page's CSP names this bucket, so this
+      // bucket naming the distribution would close a cycle. (The presigned signature is what authorises a PUT.)
+      cors: [{ allowedOrigins: [props.pageOrigin], allowedMethods: [HttpMethods.PUT], allowedHeaders: ['content-type'], maxAge: 3600 }],
       removalPolicy: settings.removalPolicy,
       autoDeleteObjects: false,
     });

@@ -81,6 +81,15 @@ const deployConfigObject = z.strictObject({
    * and the CLI work the same without it.
    */
   console: z.strictObject({ hosted: z.boolean() }).default({ hosted: true }),
+  citizens: z.strictObject({
+    /**
+     * The origin the citizens' report page is served from (scheme and host, no path): the only origin whose
+     * browsers may PUT photos to the photo bucket (its CORS rule). The hosted page's is the console's
+     * distribution (the ReportPageUrl output without /report/), or the city's own domain.
+     */
+    pageOrigin: z.url({ protocol: /^https$/, error: 'must be the https origin the report page is served from, e.g. https://d111111abcdef8.cloudfront.net (ReportPageUrl without /report/)', abort: true })
+      .refine((url) => new URL(url).origin === url, 'must be an origin only (https://host, no path, query or trailing slash), e.g. https://d111111abcdef8.cloudfront.net'),
+  }),
   alarms: z.strictObject({
     /** Subscribed to the operators' topic (the address must confirm the subscription). */
     email: z.email().optional(),

@@ -184,3 +184,23 @@ describe('the China stage\'s configuration (config/cn.json)', () => {
     expect(error.problems.map((p) => p.split(':')[0]).sort()).toEqual(['auth.jwksUrl', 'auth.roleMapping.snow-duty-officer']);
   });
 });
+
+describe('the report page\'s origin (citizens.pageOrigin)', () => {
+  it('refuses a stage without the report page\'s origin, naming citizens.pageOrigin', () => {
+    const file = devConfigWith((c) => { delete c.citizens; });
+
+    const error = errorOf(() => loadDeployConfig('dev', file));
+
+    expect(error.problems).toEqual([expect.stringMatching(/^citizens: /)]);
+  });
+
+  it('refuses a report page origin that is not https, or carries a path, naming citizens.pageOrigin', () => {
+    for (const pageOrigin of ['http://report.example.org', 'https://d111.cloudfront.net/report/', '*']) {
+      const file = devConfigWith((c) => { c.citizens.pageOrigin = pageOrigin; });
+
+      const error = errorOf(() => loadDeployConfig('dev', file));
+
+      expect(error.problems).toEqual([expect.stringMatching(/^citizens\.pageOrigin: must be /)]);
+    }
+  });
+});
