@@ -58,6 +58,20 @@ describe('POST /citizen/cases/{id}/dispatch: a registered case becomes a booked 
     expect((await h.deps.tasks.listTasks(board.activation.id)).length).toBe(tasks.length);
   });
 
+  it('leaves the crew\'s task exactly as it was, and texts no one, when a case joins it: joining never changes the task', async () => {
+    const board = (await h.call('GET', '/board')).json as { activation: { id: string } };
+    const before = (await h.deps.tasks.listTasks(board.activation.id)).find((t) => t.pass === 'spreader' && t.state !== 'done')!;
+    const road = h.city.roads.find((r) => r.id === before.roadId)!;
+    const id = await registeredCase({ service_code: 'icy-road', lat: road.latitude, long: road.longitude, description: '匝道结冰' });
+    const sentBefore = h.deps.sms.sent.length;
+
+    const res = await h.call('POST', `/citizen/cases/${id}/dispatch`, { headers: { 'Idempotency-Key': `d4-${id}` } });
+
+    expect(res.json).toMatchObject({ outcome: 'dispatched', joined: true, task: { code: before.code } });
+    expect((await h.deps.tasks.listTasks(board.activation.id)).find((t) => t.id === before.id)).toEqual(before);
+    expect(h.deps.sms.sent.slice(sentBefore)).toEqual([]);
+  });
+
   it('refuses to dispatch a case that is not registered', async () => {
     const filed = await h.call('POST', '/open311/v2/requests.json', { as: 'none', ...form({ service_code: 'other', lat: 35.23, long: 113.22, description: 'x', api_key: await reporterPass(h) }) });
     const res = await h.call('POST', `/citizen/cases/${filed.json[0].service_request_id}/dispatch`, { headers: { 'Idempotency-Key': 'd3' } });
