@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   try {
     api = await buildLocalApi({ deps: runtime.deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, secret: process.env.SNOWOPS_JWT_SECRET });
     const { authenticator } = api;
-    server = await startApiServer(api.handler, { port, site: combineSites(consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }), citizenSite(), localUploadSite(api.photos)) }).catch((error: NodeJS.ErrnoException) => {
+    server = await startApiServer(api.handler, { port, site: combineSites(consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }), citizenSite(), localUploadSite(api.photos)), publicApi: api }).catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to a free one, e.g. PORT=3001 npm run serve` : error.message);
     });
     api.setOrigin(server.url);

@@ -10,6 +10,7 @@ import { ApiGatewayJwtAuthenticator } from './api/auth/ApiGatewayJwtAuthenticato
 import { createApiHandler } from './api/createApiHandler.ts';
 import { dynamoIdempotencyStore } from '../adapters/idempotency/dynamoIdempotencyStore.ts';
 import { PowertoolsIdempotencyGuard } from './api/idempotency/PowertoolsIdempotencyGuard.ts';
+import { restApiHandler } from './api/http/restApiHandler.ts';
 import { publicRoutes } from './api/routeTable.ts';
 import { buildCitizenPorts } from './context/buildCitizenPorts.ts';
 import { buildCoreDeps } from './context/buildCoreDeps.ts';
@@ -21,10 +22,10 @@ const core = buildCoreDeps(env, telemetry);
 const registry = new DynamoRegistryStore(telemetry.tracer.captureAWSv3Client(documentClient()), env.REGISTRY_TABLE);
 
 /**
- * The citizens' HTTP API (its own API Gateway, throttled, no sign-in): Open311 and the report page's routes,
- * nothing else. Photos go to the stage's private bucket by presigned PUT.
+ * The citizens' API (its own API Gateway REST API, throttled and behind WAF rate rules, no sign-in): Open311
+ * and the report page's routes, nothing else. Photos go to the stage's private bucket by presigned PUT.
  */
-export const handler = createApiHandler({
+export const handler = restApiHandler(createApiHandler({
   deps: {
     ...core,
     citizen: buildCitizenPorts(env, core.sms, telemetry, new S3PhotoStore(telemetry.tracer.captureAWSv3Client(s3Client()), env.PHOTO_BUCKET)),
@@ -40,4 +41,4 @@ export const handler = createApiHandler({
   idempotency: new PowertoolsIdempotencyGuard({ persistenceStore: dynamoIdempotencyStore(env.IDEMPOTENCY_TABLE, telemetry.tracer.captureAWSv3Client(new DynamoDBClient({}))) }),
   logger: telemetry.logger,
   middlewares: telemetry.middlewares(),
-});
+}));

@@ -13,7 +13,8 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { publicRoutes } from '../../functions/handlers/api/routeTable.ts';
-import type { PublicApi } from '../api/PublicApi.ts';
+import { PUBLIC_STAGE_NAME, type PublicApi } from '../api/PublicApi.ts';
+import { viewerAddressFunctionCode } from './viewerAddressFunctionCode.ts';
 import type { SnowopsApi } from '../api/SnowopsApi.ts';
 import { CITIZEN_PERMISSIONS_POLICY, citizenContentSecurityPolicy } from '../citizen/citizenContentSecurityPolicy.ts';
 import type { PhotoBucket } from '../citizen/PhotoBucket.ts';
@@ -58,6 +59,8 @@ export class ConsoleHosting extends Construct {
   readonly client: UserPoolClient;
   readonly domain: UserPoolDomain;
   readonly headers: ResponseHeadersPolicy;
+  /** Sets the viewer's address on requests to the citizens' API (VIEWER_ADDRESS_HEADER). */
+  readonly viewerAddress: CloudFrontFunction;
   /** The role of CDK's deploy-time copier (BucketDeployment): what it may do is the grants CDK adds. */
   readonly deployRole: Role;
 
@@ -132,7 +135,18 @@ export class ConsoleHosting extends Construct {
       },
       customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: CITIZEN_PERMISSIONS_POLICY, override: true }] },
     });
-    const publicApiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.citizens.api.httpApi.apiEndpoint)), { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    // The REST API's stage is the origin path: /open311/… here is /<stage>/open311/… there. The domain is built
+    // from the API's id, not its URL: the URL names the stage, whose deployment waits for the Lambda, whose
+    // CITIZEN_PAGE_URL names this distribution.
+    const publicApiDomain = `${props.citizens.api.restApi.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+    const publicApiOrigin = new HttpOrigin(publicApiDomain, { originPath: `/${PUBLIC_STAGE_NAME}`, protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    // The public API's web ACL counts each citizen by the address CloudFront saw; this sets it on every request it passes on.
+    this.viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      functionName: `${Aws.STACK_NAME}-${Aws.REGION}-viewer-address`,
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'snowops report page: tells the citizens\' API (and its WAF rate rules) the viewer\'s own address',
+      code: FunctionCode.fromInline(viewerAddressFunctionCode()),
+    });
     const toPublicApi = {
       origin: publicApiOrigin,
       allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -140,6 +154,7 @@ export class ConsoleHosting extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       responseHeadersPolicy: citizenHeaders,
+      functionAssociations: [{ function: this.viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
     };
     const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
 

@@ -6,6 +6,8 @@ import { InProcessPlanning } from '../../functions/core/activation/InProcessPlan
 import { InlineDispatch } from '../../functions/core/dispatch/InlineDispatch.ts';
 import type { MessagingDeps } from '../../functions/core/dispatch/MessagingDeps.ts';
 import { createApiHandler } from '../../functions/handlers/api/createApiHandler.ts';
+import { restApiHandler, type RestApiLambdaHandler } from '../../functions/handlers/api/http/restApiHandler.ts';
+import { routeMatcher } from '../../functions/handlers/api/http/routeMatcher.ts';
 import type { ErrorLogger } from '../../functions/handlers/api/http/problemErrors.ts';
 import { PowertoolsAttemptGuard } from '../../functions/adapters/idempotency/PowertoolsAttemptGuard.ts';
 import { PowertoolsIdempotencyGuard } from '../../functions/handlers/api/idempotency/PowertoolsIdempotencyGuard.ts';
@@ -54,6 +56,10 @@ export type LocalApiOptions = LocalApiStorage & {
 
 export interface LocalApi {
   handler: ReturnType<typeof createApiHandler>;
+  /** The same handler as the citizens' REST API calls it (payload 1.0): public routes are served through it. */
+  publicHandler: RestApiLambdaHandler;
+  /** The public route's template (the REST API's resource) a request goes to, or undefined for an officers' route. */
+  publicResource(method: string, path: string): string | undefined;
   authenticator: LocalJwtAuthenticator;
   /** One token per group, for the demo users officer-demo, manager-demo and admin-demo. */
   tokens: { officer: string; manager: string; admin: string };
@@ -129,5 +135,7 @@ export async function buildLocalApi(options: LocalApiOptions): Promise<LocalApi>
     authenticator.issue('manager-demo', ['manager']),
     authenticator.issue('admin-demo', ['admin']),
   ]);
-  return { handler, authenticator, photos, tokens: { officer, manager, admin }, planning, setOrigin: (o) => { origin ??= o; }, close: () => client?.destroy() };
+  const publicMatchers = publicRoutes().map((route) => ({ route, re: routeMatcher(route.path) }));
+  const publicResource = (method: string, path: string) => publicMatchers.find(({ route, re }) => route.method === method.toUpperCase() && re.test(path))?.route.path;
+  return { handler, publicHandler: restApiHandler(handler), publicResource, authenticator, photos, tokens: { officer, manager, admin }, planning, setOrigin: (o) => { origin ??= o; }, close: () => client?.destroy() };
 }

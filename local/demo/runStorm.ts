@@ -94,7 +94,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     if (options.api) {
       api = await buildLocalApi({ deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames });
       const authenticator = api.authenticator;
-      server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true, site: combineSites(consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }), citizenSite(), localUploadSite(api.photos)) });
+      server = await startApiServer(api.handler, { port: options.api.port, fallbackToFreePort: true, site: combineSites(consoleSite({ issue: (user, groups) => authenticator.issue(user, groups) }), citizenSite(), localUploadSite(api.photos)), publicApi: api });
       say(`Console ${server.url}/console/ (sign in as a demo role); citizens' report page ${server.url}/report/`);
       api.setOrigin(server.url);
       say(`API ${server.url} (GET /openapi.json needs no token); duty-officer token:\n  ${api.tokens.officer}`);

@@ -11,6 +11,7 @@ import { MemoryRateQuotas } from '../../functions/adapters/memory/MemoryRateQuot
 import { MemoryRegistryAdmin } from '../../functions/adapters/memory/MemoryRegistryAdmin.ts';
 import { MemoryRegistryImports } from '../../functions/adapters/memory/MemoryRegistryImports.ts';
 import { lambdaContext } from '../../local/api/lambdaContext.ts';
+import { restApiEvent } from '../../local/api/restApiEvent.ts';
 import { demoCityInMemory, seededDemoCity } from './demoCity.ts';
 
 export type Who = 'officer' | 'manager' | 'admin' | 'nobody' | 'none';
@@ -36,8 +37,8 @@ export interface Answer {
 }
 
 /**
- * The API handler over the demo city (or a given one) on DynamoDB Local, called with API Gateway v2
- * events exactly as the local HTTP server builds them. `nobody` is a valid token in no snowops group.
+ * The API handler over the demo city (or a given one) on DynamoDB Local, called with API Gateway events
+ * exactly as the local HTTP server builds them (v2, and v1 for the citizens' REST API's routes). `nobody` is a valid token in no snowops group.
  */
 export async function apiHarness(options: HarnessOptions = {}) {
   const seeded = await seededDemoCity(options.start, options.city);
@@ -61,6 +62,11 @@ export async function memoryApiHarness(options: HarnessOptions = {}) {
     idempotency: new MemoryIdempotencyStore(),
   };
   return { ...seeded, ...(await harnessOver(seeded.deps, { stores }, options)) };
+}
+
+/** An event with a Lambda context of its own request id. */
+function withContext<E extends { requestContext: { requestId: string } }>(event: E): [E, ReturnType<typeof lambdaContext>] {
+  return [event, lambdaContext(event.requestContext.requestId)];
 }
 
 interface HarnessOptions {
@@ -91,8 +97,11 @@ async function harnessOver(deps: LocalApiOptions['deps'], storage: LocalApiStora
       body = JSON.stringify(options.body);
       headers['Content-Type'] ??= 'application/json';
     }
-    const event = apiGatewayEvent({ method, url, headers, body });
-    const result = await api.handler(event, lambdaContext(event.requestContext.requestId));
+    // A public route is called as the citizens' REST API calls it (payload 1.0); the others as the HTTP API does.
+    const resource = api.publicResource(method, new URL(url, 'http://localhost').pathname);
+    const result = resource
+      ? await api.publicHandler(...withContext(restApiEvent({ method, url, headers, body, resource })))
+      : await api.handler(...withContext(apiGatewayEvent({ method, url, headers, body })));
     // The answer is taken before the planning ran; waiting here keeps each test's arrange step to one line.
     // Tests of the off-request behaviour itself pass settle: false.
     if (options.settle !== false) await api.planning.idle();

@@ -21,7 +21,7 @@ export async function consoleWorld(options: { pollMs?: number; city?: CityFile; 
   const api: LocalApi = await buildLocalApi({ deps: seeded.deps, dynamoEndpoint: inject('dynamoEndpoint'), tableNames: seeded.tables.names, logger });
   const port = await freePort();
   const site = combineSites(consoleSite({ issue: (user, groups) => api.authenticator.issue(user, groups), pollMs: options.pollMs ?? 1000 }), ...(options.sites ?? []), localUploadSite(api.photos));
-  let server: ApiServer | undefined = await startApiServer(api.handler, { port, site });
+  let server: ApiServer | undefined = await startApiServer(api.handler, { port, site, publicApi: api });
   const url = server.url;
   // As `npm run serve` does: reporters' SMS link to the page on this origin.
   api.setOrigin(url);
@@ -40,7 +40,7 @@ export async function consoleWorld(options: { pollMs?: number; city?: CityFile; 
     call,
     serverErrors,
     stop: async () => { await server?.close(); server = undefined; },
-    restart: async () => { server = await startApiServer(api.handler, { port, site }); },
+    restart: async () => { server = await startApiServer(api.handler, { port, site, publicApi: api }); },
     close: async () => { await server?.close(); await api.planning.idle(); api.close(); },
   };
 }

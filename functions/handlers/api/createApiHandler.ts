@@ -9,6 +9,7 @@ import { authenticate, type ApiContext } from './http/authenticate.ts';
 import { ProblemError } from './http/ProblemError.ts';
 import { problemErrors, type ErrorLogger } from './http/problemErrors.ts';
 import { routeHandler } from './http/routeHandler.ts';
+import { routeMatcher } from './http/routeMatcher.ts';
 import type { AnyRoute } from './http/RouteDefinition.ts';
 import type { IdempotencyGuard } from './idempotency/IdempotencyGuard.ts';
 import { allRoutes } from './routeTable.ts';
@@ -26,18 +27,13 @@ export interface ApiHandlerOptions {
 /** The API as Lambda (and the local server) calls it. */
 export type ApiLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** A path template as a matcher: /activations/{activationId} matches /activations/act-1. */
-function matcher(path: string): RegExp {
-  return new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^/}]+\}/g, '[^/]+')}/?$`);
-}
-
 /**
  * The HTTP API as one handler, built from its dependencies so the Lambda (deps from the environment)
  * and the local server (deps from the local runtime) run the same code.
  */
 export function createApiHandler(options: ApiHandlerOptions): ApiLambdaHandler {
   const routes = options.routes ?? allRoutes();
-  const matchers = routes.map((r) => ({ route: r, re: matcher(r.path) }));
+  const matchers = routes.map((r) => ({ route: r, re: routeMatcher(r.path) }));
   const isPublic = (method: string, path: string) => matchers.some(({ route, re }) => route.access === 'public' && route.method === method && re.test(path));
   const router = httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>({
     routes: routes.map((route) => ({ method: route.method, path: route.path, handler: routeHandler(route, options.deps, options.idempotency) as never })),

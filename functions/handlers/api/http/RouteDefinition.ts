@@ -21,7 +21,7 @@ export interface ResponseDoc {
 /** Where a request came from: rate limits per address, and absolute links back to this API. */
 export interface RequestClient {
   sourceIp: string;
-  /** scheme://host of this API as the caller reached it. */
+  /** scheme://host of this API as the caller reached it, with its stage when that is part of its URL. */
   origin: string;
 }
 

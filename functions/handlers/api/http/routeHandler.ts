@@ -72,7 +72,10 @@ function conditional(result: APIGatewayProxyStructuredResultV2, ifNoneMatch: str
 function requestClient(event: APIGatewayProxyEventV2): RequestClient {
   const host = event.headers.host ?? event.requestContext.domainName ?? 'localhost';
   const proto = event.headers['x-forwarded-proto'] ?? (/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? 'http' : 'https');
-  return { sourceIp: event.requestContext.http.sourceIp, origin: `${proto}://${host}` };
+  // A named stage is part of the API's own URL (the REST API's execute-api address, and CloudFront's origin path to it).
+  const stage = event.requestContext.stage;
+  const stagePath = stage && stage !== '$default' ? `/${stage}` : '';
+  return { sourceIp: event.requestContext.http.sourceIp, origin: `${proto}://${host}${stagePath}` };
 }
 
 /** Wraps a route definition as an http-router handler: role check, input parsing, idempotency, rendering. */
