@@ -5,7 +5,9 @@
 // in at level II instead, and the start is two hours later. Also a repair where nothing changed. Quality is
 // what the planner minimises first: unassigned lane-km by tier, then when tier 1 is passable, then deadhead.
 // Then what an activation does with it (planFirstRound: the repair, or cold when the repair left tier 1
-// worse covered than the plan kept), with its time. Prints the ready plan's stored size (gzipped JSON, parts of DynamoReadyPlans) against DynamoDB's 400 KB item.
+// worse covered than the plan kept), with its time. And the planner's search started from the plan kept, less
+// what changed (planRoutes' start, on its default third of the budget), the repair that would replace it.
+// A third case has the same changes with the start 15 minutes later (the next poll) instead of two hours. Prints the ready plan's stored size (gzipped JSON, parts of DynamoReadyPlans) against DynamoDB's 400 KB item.
 // Ends with one contract line: `readiness size=<s> cold_ms=… repair_ms=… …`.
 import { gzipSync } from 'node:zlib';
 import { READY_PLAN_PART_BYTES } from '../../functions/adapters/dynamo/DynamoReadyPlans.ts';
@@ -29,9 +31,9 @@ function quality(input: PlannerInput, plan: AssignmentPlan) {
   const tier1PassableH = tier1.length > 0 ? (Math.max(...tier1) - input.startAt.getTime()) / HOUR_MS : 0;
   const deadheadKm = plan.teams.flatMap((t) => t.tasks).reduce((n, t) => n + t.travelKm, 0);
   const tasks = plan.teams.reduce((n, t) => n + t.tasks.length, 0);
-  return { unassigned, tier1PassableH, deadheadKm, tasks };
+  return { unassigned, tier1PassableH, deadheadKm, tasks, modelTier1: plan.stats?.unassignedLaneKm[0] };
 }
-const fmtQ = (q: ReturnType<typeof quality>) => `unassigned lane-km ${q.unassigned.map((x) => x.toFixed(1)).join('/')}, tier 1 passable at ${q.tier1PassableH.toFixed(2)} h, deadhead ${q.deadheadKm.toFixed(0)} km, ${q.tasks} tasks`;
+const fmtQ = (q: ReturnType<typeof quality>) => `unassigned lane-km ${q.unassigned.map((x) => x.toFixed(1)).join('/')}${q.modelTier1 !== undefined ? ` (model tier 1 ${q.modelTier1.toFixed(1)})` : ''}, tier 1 passable at ${q.tier1PassableH.toFixed(2)} h, deadhead ${q.deadheadKm.toFixed(0)} km, ${q.tasks} tasks`;
 
 function timed<T>(run: () => T): { value: T; ms: number } {
   const started = performance.now();
@@ -58,9 +60,10 @@ const atActivation: PlannerInput = {
   zoneLevels: { ...watch.zoneLevels, [zoneIds[0]!]: 'II', [zoneIds[1]!]: 'II' },
 };
 const unchanged: PlannerInput = { ...watch, startAt: new Date(watch.startAt.getTime() + 2 * HOUR_MS) };
+const soon: PlannerInput = { ...atActivation, startAt: new Date(watch.startAt.getTime() + HOUR_MS / 4) };
 
 const results: string[] = [];
-for (const [name, input] of [['changed', atActivation], ['unchanged', unchanged]] as const) {
+for (const [name, input] of [['changed', atActivation], ['unchanged', unchanged], ['soon', soon]] as const) {
   const cold = timed(() => planRoutes(input, { clock }));
   const repaired = timed(() => repairReadyPlan(input, ready, { clock }));
   const r = repaired.value.repair;
@@ -71,6 +74,9 @@ for (const [name, input] of [['changed', atActivation], ['unchanged', unchanged]
   // What an activation does (planFirstRound): the repair, unless it left tier 1 worse covered than the plan kept.
   const chosen = timed(() => planFirstRound(input, { ready }, { clock }));
   console.log(`#   the activation's path: ${chosen.value.note.action} in ${(chosen.ms / 1000).toFixed(2)} s: ${fmtQ(quality(input, chosen.value.planned))}`);
-  results.push(`${name}_cold_ms=${cold.ms.toFixed(0)} ${name}_repair_ms=${repaired.ms.toFixed(0)} ${name}_speedup=${(cold.ms / Math.max(repaired.ms, 1e-3)).toFixed(1)} ${name}_t1_unassigned_cold=${qc.unassigned[0]!.toFixed(1)} ${name}_t1_unassigned_repair=${qr.unassigned[0]!.toFixed(1)} ${name}_unassigned_cold=${qc.unassigned.reduce((a, b) => a + b, 0).toFixed(1)} ${name}_unassigned_repair=${qr.unassigned.reduce((a, b) => a + b, 0).toFixed(1)} ${name}_path=${chosen.value.note.action.replace('activation.', '')} ${name}_path_ms=${chosen.ms.toFixed(0)}`);
+  const started = timed(() => planRoutes(input, { clock, start: ready.teams }));
+  const qs = quality(input, started.value);
+  console.log(`#   the search started from the plan kept ${(started.ms / 1000).toFixed(2)} s: ${fmtQ(qs)} (the start kept ${started.value.stats!.kept!.teams} teams / ${started.value.stats!.kept!.tasks} passes; work ${started.value.stats!.work.toExponential(2)})`);
+  results.push(`${name}_cold_ms=${cold.ms.toFixed(0)} ${name}_repair_ms=${repaired.ms.toFixed(0)} ${name}_speedup=${(cold.ms / Math.max(repaired.ms, 1e-3)).toFixed(1)} ${name}_t1_unassigned_cold=${qc.unassigned[0]!.toFixed(1)} ${name}_t1_unassigned_repair=${qr.unassigned[0]!.toFixed(1)} ${name}_unassigned_cold=${qc.unassigned.reduce((a, b) => a + b, 0).toFixed(1)} ${name}_unassigned_repair=${qr.unassigned.reduce((a, b) => a + b, 0).toFixed(1)} ${name}_path=${chosen.value.note.action.replace('activation.', '')} ${name}_path_ms=${chosen.ms.toFixed(0)} ${name}_start_ms=${started.ms.toFixed(0)} ${name}_t1_unassigned_start=${qs.unassigned[0]!.toFixed(1)}`);
 }
 console.log(`readiness size=${size} stored_kb=${(stored.length / 1e3).toFixed(0)} parts=${parts} ${results.join(' ')}`);

@@ -1,5 +1,6 @@
 import type { ReasonCode } from '../text/ReasonCode.ts';
 import type { EquipmentClass } from '../registry/EquipmentClass.ts';
+import type { StartKept } from './StartingTeams.ts';
 
 /** One pass on one road for one team, with its estimated times. */
 export interface PlannedTask {
@@ -64,6 +65,8 @@ export interface PlanStats {
   work: number;
   workBudget: number;
   hitSafetyCap: boolean;
+  /** What the planner kept of the plan it was given to start from, before its search (absent: it started from nothing). */
+  kept?: StartKept;
   /** Planning time, when the planner was given a clock. */
   ms?: number;
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/Clock.ts';
 import type { PlanningModel } from './PlanningModel.ts';
-import { MAX_WORK, MIN_WORK, WORK_PER_CANDIDATE } from './search/tuning.ts';
+import { MAX_WORK, MIN_WORK, START_WORK_SHARE, WORK_PER_CANDIDATE } from './search/tuning.ts';
 
 /**
  * How long the planner may think. The work budget (the search's own count of what it does) decides
@@ -43,4 +43,13 @@ export function defaultWork(model: PlanningModel): number {
 export function safetyCap(clock: Clock | undefined, startMs: number, capMs: number): (() => boolean) | undefined {
   if (!clock) return undefined;
   return () => clock.now().getTime() - startMs > capMs;
+}
+
+/**
+ * The default work budget when the search starts from a given plan (the plan kept ready, repaired): a
+ * share of a plan from nothing's, never below the small-city floor. The start is a plan already searched
+ * on nearly the same input: in the model's terms a third of the search reaches a plan as good (START_WORK_SHARE).
+ */
+export function startWork(model: PlanningModel): number {
+  return Math.round(Math.max(MIN_WORK, START_WORK_SHARE * defaultWork(model)));
 }

@@ -12,6 +12,8 @@ import { polish } from './search/polish.ts';
 import { createSearchContext, crewedVehicles, type SearchContext } from './search/SearchContext.ts';
 import { FIRST_POLISH_SHARE, INSERTION_NOISE, ITERATION_WORK, OPERATOR_WEIGHTS, PERIODIC_POLISH_SHARE, POLISH_EVERY, SEARCH_SHARE } from './search/tuning.ts';
 import { WorkBudget } from './search/WorkBudget.ts';
+import { seedStart } from './search/seedStart.ts';
+import type { StartingTeam, StartKept } from './StartingTeams.ts';
 
 export interface OptimiseOptions {
   /** Seed of the search's random choices; the same seed, input and work budget give the same plan. */
@@ -20,6 +22,8 @@ export interface OptimiseOptions {
   work: number;
   /** A safety cap only: true once the wall clock says stop (the plan then depends on the machine). */
   overCap?: () => boolean;
+  /** A plan to start from (the plan kept ready), less what changed, instead of an empty one: the search completes and improves it. */
+  start?: readonly StartingTeam[];
 }
 
 export interface OptimiseResult {
@@ -28,8 +32,10 @@ export interface OptimiseResult {
   /** Work units spent, and whether the wall-clock safety cap (not the work budget) ended the search. */
   work: number;
   hitSafetyCap: boolean;
-  /** Which start the search kept: its own construction or the greedy baseline's plan. */
+  /** Which start the search kept: its own construction (from the given plan, when one was given) or the greedy baseline's plan. */
   start: 'construction' | 'greedy';
+  /** What the search kept of the given plan before it began (absent: none was given). */
+  kept?: StartKept;
 }
 
 /** The destroy operators with their cumulative chances; the last takes what is left. */
@@ -49,7 +55,7 @@ const OPERATORS: { upTo: number; destroy: DestroyOperator; changesCrews: boolean
 
 /**
  * Large neighbourhood search over team formation and task assignment: start from the better of a
- * demand-driven construction and the greedy baseline, then repeatedly destroy part of the plan
+ * demand-driven construction (completing the given plan, when there is one) and the greedy baseline, then repeatedly destroy part of the plan
  * (re-pair a crew, re-pack routes, remove related tasks) and repair it by value with ejection of
  * less valuable work, accepting by simulated annealing and keeping the best plan ranked by tier-1
  * coverage, then the objective. Every stop is read from the work budget, so the plan is the same
@@ -58,9 +64,10 @@ const OPERATORS: { upTo: number; destroy: DestroyOperator; changesCrews: boolean
 export function optimise(model: PlanningModel, options: OptimiseOptions): OptimiseResult {
   const budget = new WorkBudget(options.work, options.overCap);
   const ctx = createSearchContext(model, seededRandom(options.seed ?? 1), budget);
+  const kept = options.start ? { kept: seedStart(ctx, options.start) } : {};
   const start = construct(ctx);
   const best = new Incumbent(ctx);
-  if (model.tasks.length === 0 || model.vehicles.length === 0) return { solution: best.solution, iterations: 0, work: budget.spent, hitSafetyCap: false, start };
+  if (model.tasks.length === 0 || model.vehicles.length === 0) return { solution: best.solution, iterations: 0, work: budget.spent, hitSafetyCap: false, start, ...kept };
   polish(ctx, FIRST_POLISH_SHARE);
   best.offer();
   const iterations = search(ctx, best);
@@ -70,7 +77,7 @@ export function optimise(model: PlanningModel, options: OptimiseOptions): Optimi
   swapPass(ctx);
   relocatePass(ctx);
   best.offer();
-  return { solution: best.solution, iterations, work: budget.spent, hitSafetyCap: budget.hitSafetyCap, start };
+  return { solution: best.solution, iterations, work: budget.spent, hitSafetyCap: budget.hitSafetyCap, start, ...kept };
 }
 
 /** The destroy-and-repair loop, up to SEARCH_SHARE of the budget; returns the iterations run. */

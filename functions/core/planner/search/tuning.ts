@@ -14,6 +14,14 @@ export const WORK_PER_CANDIDATE = 30;
 export const MIN_WORK = 250_000;
 /** ...nor above this. */
 export const MAX_WORK = 60_000_000;
+/**
+ * Share of the default budget a search gets when it starts from a given plan (the plan kept ready)
+ * rather than from nothing. On the bench's large city (3% of vehicles and 2% of crews gone, two zones a
+ * level lower) 0.3 left 242 of the model's tier-1 lane-km out with the start 10 minutes later (cold, the
+ * full budget: 250-255 over seeds 1-3) and 257 with it 2 hours later (cold: 253-264); the whole budget
+ * gave no more (240-272). After the schedule's fill the cold plans still lead (bench:readiness).
+ */
+export const START_WORK_SHARE = 0.3;
 /** The wall-clock safety cap is looked at once per this many work units. */
 export const SAFETY_CHECK_EVERY = 50_000;
 /** Share of the budget the first polish of the start may use. */
