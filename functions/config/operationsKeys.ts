@@ -57,7 +57,7 @@ function caseCrew(activationId: string, caseId: string): string {
 }
 
 /** Sort-key prefixes under an activation's partition. */
-export const PREFIX = { evidence: 'EVIDENCE#', task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#', readyPlanPart: 'PART#' } as const;
+export const PREFIX = { evidence: 'EVIDENCE#', task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#', readyPlanPart: 'PART#', viewPart: 'PART#' } as const;
 
 export const activationPartition = (activationId: string) => `ACT#${activationId}`;
 /** The partition of one crew's tasking cases in an activation (its shard of CASE# items). */
@@ -93,5 +93,8 @@ export const operationsKeys = {
   roadRetirement: (roadId: string) => ({ pk: `RETIRING#${roadId}`, sk: 'ROAD' }),
   /** The plan kept ready on watch: a head naming the current version, and that version's parts (a city's plan is larger than one item). */
   readyPlanHead: () => ({ pk: PARTITION.readyPlan, sk: 'HEAD' }),
+  /** A built view (BuiltViews): a head naming the version kept, and that version's parts (a 50,000-road map is larger than one item). */
+  viewHead: (name: string) => ({ pk: `VIEW#${name}`, sk: 'HEAD' }),
+  viewPart: (name: string, tag: string, index: number) => ({ pk: `VIEW#${name}`, sk: `${PREFIX.viewPart}${tag}#${String(index).padStart(4, '0')}` }),
   readyPlanPart: (version: string, index: number) => ({ pk: PARTITION.readyPlan, sk: `${PREFIX.readyPlanPart}${version}#${String(index).padStart(4, '0')}` }),
 };

@@ -68,6 +68,7 @@ export const OPERATIONS_TABLE: TableDefinition = {
     'task codes of an activation: Update ADD pk=ACT#<id> sk=TASKSEQ (reserves a block, never repeats)',
     'road passes already reported short in an activation (each logged once however often it is re-planned): Query each pk=ACT#<id>#S#<00..07> sk begins_with SHORT#; BatchWrite pk=ACT#<id>#S#<shard by pass> sk=SHORT#<road>#<pass>',
     'zone states: Query each pk=ZONESTATE#<00..03> (a zone\'s shard by its id)',
+    'built views (the city map per registry revision, the board per board version): Query pk=VIEW#city-map|VIEW#board sk begins_with PART#<version tag>#; BatchWrite the gzipped parts, then Put sk=HEAD naming the version, then BatchWrite-delete the parts of the version replaced (TTL expiresAt sweeps any left)',
     'inbound SMS already handled: conditional Put pk=INBOUND#<id> (expires after 7 days)',
     'one SMS (attempt) of an activation: Get pk=ACT#<id>#M#<shard by message id> sk=MSG#<message id>',
     'taskings under escalation: Get / conditional Put (version) pk=ACT#<id>#C#<shard by crew> sk=CASE#<case id>; a crew\'s: Query its shard, sk begins_with CASE#<activation>#<crew>#; all: Query each shard',

@@ -61,7 +61,7 @@ export async function memoryApiHarness(options: HarnessOptions = {}) {
     quotas: new MemoryRateQuotas(),
     idempotency: new MemoryIdempotencyStore(),
   };
-  return { ...seeded, ...(await harnessOver(seeded.deps, { stores }, options)) };
+  return { ...seeded, stores, ...(await harnessOver(seeded.deps, { stores }, options)) };
 }
 
 /** An event with a Lambda context of its own request id. */
@@ -77,7 +77,8 @@ interface HarnessOptions {
   smsPace?: SmsPace;
 }
 
-async function harnessOver(deps: LocalApiOptions['deps'], storage: LocalApiStorage, options: HarnessOptions) {
+/** Another API over the same ports and tables: a second container (its own memory, the same stores). */
+export async function harnessOver(deps: LocalApiOptions['deps'], storage: LocalApiStorage, options: HarnessOptions) {
   const errors: unknown[] = [];
   const api: LocalApi = await buildLocalApi({
     ...storage, deps: options.smsPace ? { ...deps, smsPace: options.smsPace } : deps, ...(options.photoDir ? { photoDir: options.photoDir } : {}),

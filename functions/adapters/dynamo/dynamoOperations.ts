@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withBoardVersion } from '../../core/board/withBoardVersion.ts';
 import type { OperationsPorts } from '../../core/ports/OperationsPorts.ts';
+import { DynamoBuiltViews } from './DynamoBuiltViews.ts';
 import { DynamoBoardVersion } from './DynamoBoardVersion.ts';
 import { DynamoActivationStore } from './DynamoActivationStore.ts';
 import { DynamoContactPreferences } from './DynamoContactPreferences.ts';
@@ -28,5 +29,6 @@ export function dynamoOperations(db: DynamoDBDocumentClient, tableName: string):
     contacts: new DynamoContactPreferences(db, tableName),
     roadRetirements: new DynamoRoadRetirements(db, tableName),
     readyPlans: new DynamoReadyPlans(db, tableName),
+    views: new DynamoBuiltViews(db, tableName),
   }, new DynamoBoardVersion(db, tableName));
 }

@@ -67,6 +67,8 @@ export class OperationsMemory {
   readonly roadRetirements = new Map<string, MemoryRoadMark>();
   /** The plan kept ready while zones are on watch (ReadyPlans). */
   readyPlan: ReadyPlan | undefined;
+  /** Views kept built (BuiltViews), by name: the version each was built for, and the view. */
+  readonly views = new Map<string, { version: string; view: { value: unknown; builtAt: string } }>();
   private resendNext = false;
 
   /**

@@ -1,5 +1,6 @@
 import { withBoardVersion } from '../../core/board/withBoardVersion.ts';
 import type { OperationsPorts } from '../../core/ports/OperationsPorts.ts';
+import { MemoryBuiltViews } from './MemoryBuiltViews.ts';
 import { MemoryBoardVersion } from './MemoryBoardVersion.ts';
 import { MemoryActivationStore } from './MemoryActivationStore.ts';
 import { MemoryContactPreferences } from './MemoryContactPreferences.ts';
@@ -29,5 +30,6 @@ export function memoryOperations(memory = new OperationsMemory()): OperationsPor
     contacts: new MemoryContactPreferences(memory),
     roadRetirements: new MemoryRoadRetirements(memory),
     readyPlans: new MemoryReadyPlans(memory),
+    views: new MemoryBuiltViews(memory),
   }, new MemoryBoardVersion(memory));
 }

@@ -1,5 +1,6 @@
 import type { ActivationStore } from './ActivationStore.ts';
 import type { BoardVersion } from './BoardVersion.ts';
+import type { BuiltViews } from './BuiltViews.ts';
 import type { ContactPreferences } from './ContactPreferences.ts';
 import type { InboundClaims } from './InboundClaims.ts';
 import type { ReadyPlans } from './ReadyPlans.ts';
@@ -25,4 +26,5 @@ export interface OperationsPorts {
   boardVersion: BoardVersion;
   roadRetirements: RoadRetirements;
   readyPlans: ReadyPlans;
+  views: BuiltViews;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROAD_STATES } from '../../../functions/core/board/roadState.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
 import { boardSchema } from '../../../functions/handlers/api/schemas/board.ts';
-import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
+import { harnessOver, memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 describe('GET /board', () => {
   let h: MemoryApiHarness;
@@ -79,6 +79,17 @@ describe('GET /board', () => {
     expect({ statuses: answers.map((a) => a.status), sameBody: new Set(answers.map((a) => a.text)).size, taskReads }).toEqual({ statuses: [200, 200, 200], sameBody: 1, taskReads: 1 });
   });
 
+  it('answers a new API over the same tables (a new container) from the board a first one read whole, reading no task', async () => {
+    const first = await h.call('GET', '/board');
+    const container = await harnessOver(h.deps, { stores: h.stores }, {});
+    const listTasks = vi.spyOn(h.deps.tasks, 'listTasks');
+    const answer = await container.call('GET', '/board');
+    const taskReads = listTasks.mock.calls.length;
+    listTasks.mockRestore();
+    container.api.close();
+    expect({ status: answer.status, sameBoard: answer.text === first.text, taskReads }).toEqual({ status: 200, sameBoard: true, taskReads: 0 });
+  });
+
   it('answers 200 once a tier-1 road\'s estimate has passed, though nothing was written', async () => {
     const first = await h.call('GET', '/board');
     expect(first.json.kpis.tier1Late).toBe(false);
@@ -115,6 +126,17 @@ describe('GET /map', () => {
     expect((await h.call('PUT', `/registry/roads/${road.id}`, { as: 'admin', body: { ...road, name: '新名路' }, headers: { 'Idempotency-Key': 'map-rename-1' } })).status).toBe(200);
     const after = await h.call('GET', '/map', { headers: { 'If-None-Match': etag } });
     expect({ status: after.status, tagChanged: after.headers.etag !== etag, name: after.json?.roads.name[after.json.roads.id.indexOf(road.id)] }).toEqual({ status: 200, tagChanged: true, name: '新名路' });
+  });
+
+  it('answers a new API over the same tables (a new container) from the map a first one built, reading no road', async () => {
+    const first = await h.call('GET', '/map');
+    const container = await harnessOver(h.deps, { stores: h.stores }, {});
+    const listRoads = vi.spyOn(h.deps.registry, 'listRoads');
+    const answer = await container.call('GET', '/map');
+    const roadReads = listRoads.mock.calls.length;
+    listRoads.mockRestore();
+    container.api.close();
+    expect({ status: answer.status, sameMap: answer.text === first.text, etag: answer.headers.etag, roadReads }).toEqual({ status: 200, sameMap: true, etag: first.headers.etag, roadReads: 0 });
   });
 
   it('is refused without a token', async () => {

@@ -15,11 +15,11 @@ export class Crash {
 
   /** Every storm port of `deps`, halted alike. */
   private haltPorts(deps: OperationsPorts): OperationsPorts {
-    const { zoneStates, activations, bookings, tasks, shortfalls, smsRecords, inbound, taskingCases, contacts, boardVersion, roadRetirements, readyPlans } = deps;
+    const { zoneStates, activations, bookings, tasks, shortfalls, smsRecords, inbound, taskingCases, contacts, boardVersion, roadRetirements, readyPlans, views } = deps;
     return {
       zoneStates: this.halt(zoneStates), activations: this.halt(activations), bookings: this.halt(bookings), tasks: this.halt(tasks), shortfalls: this.halt(shortfalls),
       smsRecords: this.halt(smsRecords), inbound: this.halt(inbound), taskingCases: this.halt(taskingCases), contacts: this.halt(contacts), boardVersion: this.halt(boardVersion),
-      roadRetirements: this.halt(roadRetirements), readyPlans: this.halt(readyPlans),
+      roadRetirements: this.halt(roadRetirements), readyPlans: this.halt(readyPlans), views: this.halt(views),
     };
   }
 

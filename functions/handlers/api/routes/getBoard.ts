@@ -6,10 +6,12 @@ import { defineRoute } from '../http/RouteDefinition.ts';
 import { heldVersionTag, versionKey, versionTag } from '../http/versionTag.ts';
 import { memoPer } from '../http/VersionMemo.ts';
 import { boardSchema } from '../schemas/board.ts';
+import type { BuiltView } from '../../../core/ports/BuiltViews.ts';
+import { keptView } from '../../../core/views/keptView.ts';
 
 /** However still the board, it is read whole at least this often (a write whose bump was lost to a crash shows by then). */
 const FRESH_AT_MOST_MS = 10 * 60_000;
-const boards = memoPer<BoardRead>();
+const boards = memoPer<BuiltView<BoardRead>>();
 
 export const getBoardRoute = defineRoute({
   method: 'GET', path: '/board', operationId: 'getBoard', tag: 'operations', access: READERS,
@@ -24,8 +26,9 @@ export const getBoardRoute = defineRoute({
     const held = heldVersionTag(ifNoneMatch, key, now);
     if (held) return { status: 304, headers: { ETag: held } };
     const nowMs = now.getTime();
-    const stillGood = (read: BoardRead, builtAt: number) => nowMs - builtAt < FRESH_AT_MOST_MS && (read.changesAt === undefined || Date.parse(read.changesAt) > nowMs);
-    const { board, changesAt } = await boards(deps).get(key, nowMs, () => readBoard(deps, head), stillGood);
+    // Judged by when the board was read from the tasks, whoever read it (this container or another).
+    const stillGood = ({ value, builtAt }: BuiltView<BoardRead>) => nowMs - Date.parse(builtAt) < FRESH_AT_MOST_MS && (value.changesAt === undefined || Date.parse(value.changesAt) > nowMs);
+    const { value: { board, changesAt } } = await boards(deps).get(key, nowMs, () => keptView(deps.views, 'board', key, now, () => readBoard(deps, head), stillGood), stillGood);
     const cap = nowMs + FRESH_AT_MOST_MS;
     const until = new Date(changesAt === undefined ? cap : Math.min(cap, Date.parse(changesAt)));
     return json(200, board, { ETag: versionTag(key, until) });

@@ -1,5 +1,6 @@
 import * as z from '../../../config/zod.ts';
 import { buildCityMap } from '../../../core/map/buildCityMap.ts';
+import { keptView } from '../../../core/views/keptView.ts';
 import type { ApiDeps } from '../ApiDeps.ts';
 import { READERS } from '../auth/access.ts';
 import { json, type ApiResponse } from '../http/ApiResponse.ts';
@@ -34,14 +35,16 @@ const maps = memoPer<ReturnType<typeof buildCityMap>>();
 /**
  * The registry's geometry as the map routes answer it, versioned by the zones and the roads' revision (two
  * small reads): a revalidation whose tag still holds is answered 304 without reading the roads, and the map is
- * built once per version per container.
+ * built once per version, kept for every container (BuiltViews) and held by each.
  */
 export async function answerCityMap(deps: ApiDeps, ifNoneMatch: string | undefined, cacheControl: string): Promise<ApiResponse> {
   const [zones, revision] = await Promise.all([deps.registry.listZones(), deps.registry.roadsRevision()]);
   const etag = `"${versionKey([zones, revision])}"`;
   const headers = { 'Cache-Control': cacheControl, ETag: etag };
   if (matchesIfNoneMatch(ifNoneMatch, etag)) return { status: 304, headers };
-  const map = await maps(deps).get(etag, deps.clock.now().getTime(), async () => buildCityMap(zones, await deps.registry.listRoads()));
+  const now = deps.clock.now();
+  // Built once per revision for every container (the roads are thousands of items), and held by this one.
+  const map = await maps(deps).get(etag, now.getTime(), async () => (await keptView(deps.views, 'city-map', etag, now, async () => buildCityMap(zones, await deps.registry.listRoads()))).value);
   return json(200, map, headers);
 }
 
