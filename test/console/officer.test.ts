@@ -15,7 +15,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000 }), launchChromium()]);
+    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000, smsPace: { partsPerSecond: 0.1 } }), launchChromium()]);
     const at = world.clock.now().toISOString();
     for (const zone of world.city.zones) {
       await world.deps.zoneStates.putZoneState({ zoneId: zone.id, level: 'II', evidence: [EVIDENCE], provider: 'open-meteo', lastSuccessAt: at, lastPollAt: at, lastError: null });
@@ -48,7 +48,8 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
   it('activates level II behind a confirmation that states the tasks, crews and SMS, and sees the tasks on the map', async () => {
     await page.click('[data-action="activate"]');
     const consequence = await page.textContent('[data-consequence]');
-    expect(consequence).toMatch(/将为 (\d+) 个班组生成 (\d+) 项任务，发送 \1 条短信/);
+    // At 0.1 parts a second the demo city's first wave takes minutes: said in whole minutes.
+    expect(consequence).toMatch(/^将为 (\d+) 个班组生成 (\d+) 项任务，发送 \d+ 条短信，按本市短信速率约需 (\d+ 小时 )?\d+ 分$/);
     expect(await seriousAxeFindings(page)).toEqual([]);
     await page.fill('[data-reason]', 'CMA orange blizzard warning, 12.9 mm in 6 h');
     // A double click acts once: one Idempotency-Key per confirmation.
@@ -64,6 +65,9 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
     const tasks = await world.deps.tasks.listTasks(open!.id);
     expect(Number(/生成 (\d+) 项任务/.exec(consequence!)![1])).toBe(tasks.length);
     await page.waitForFunction(() => document.querySelectorAll('.roads [data-state="dispatched"]').length > 0);
+    // The board says the wave's SMS and their time at the pace, from the activation's progress.
+    const waveSms = open!.progress!.waveSms!;
+    expect(await page.textContent('[data-wave-sms]')).toBe(`第 1 批短信：${waveSms.messages} 条（${waveSms.parts} 段），按本市速率约需 ${Math.round(waveSms.seconds / 60)} 分`);
     expect((await world.deps.log.list(open!.id)).filter((e) => e.action === 'activation.opened')).toHaveLength(1);
   }, 90_000);
 

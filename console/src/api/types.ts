@@ -14,7 +14,7 @@ export interface Board {
   city: string; timeZone: string; forecastLevel: Level; staleAfterMinutes: number;
   zones: { zoneId: string; name: string; forecastLevel: Level; activationLevel: Level | null; evidence: Evidence[]; provider: string | null; lastSuccessAt: string | null; lastError: string | null; watch: boolean; stale: boolean; hourly: { from: string; snowWaterMm: (number | null)[] } | null }[];
   thresholds: { level: ActiveLevel; windowHours: number; waterMm: number }[];
-  activation: { id: string; level: ActiveLevel; status: 'open' | 'stood-down'; openedAt: string; openedBy: string; reason: string; reasonCode: ReasonCode | null; wave: number; closedAt: string | null } | null;
+  activation: { id: string; level: ActiveLevel; status: 'open' | 'stood-down'; openedAt: string; openedBy: string; reason: string; reasonCode: ReasonCode | null; wave: number; closedAt: string | null; waveSms: WaveSms | null } | null;
   roads: Record<string, RoadState>;
   kpis: { tier1LaneKm: number; tier1PassableLaneKm: number; tier1TargetAt: string | null; tier1Late: boolean; crewsOut: number; tasks: number; tasksDone: number; unconfirmed: number; unreachable: number; cannot: number; short: number } | null;
   ticker: LogEntry[];
@@ -35,7 +35,7 @@ export interface Preview {
   level: ActiveLevel; timeZone: string;
   teams: { crewId: string; team: string; vehicleId: string; vehicle: string; tasks: { roadId: string; road: string; tier: number; pass: string; laneKm: number; startBy: string; passableAt: string; late: boolean }[] }[];
   shortfalls: { roadId: string; roadName: string; tier: number; pass: string; reason: string; reasonCode?: ReasonCode }[];
-  summary: { tasks: number; teams: number; shortfalls: number; late: number; openActivationId: string | null };
+  summary: { tasks: number; teams: number; shortfalls: number; late: number; openActivationId: string | null; waveSms?: WaveSms };
 }
 
 export interface AttentionItem {
@@ -55,7 +55,11 @@ export interface WaveProgress {
   dispatch?: { mode: 'sent'; sent: number; failed: number } | { mode: 'queued' };
   reason?: string;
   reasonCode?: ReasonCode;
+  waveSms?: WaveSms;
 }
+
+/** A wave's tasking SMS and the least time they take at the stage's pace (the API's WaveSms). */
+export interface WaveSms { messages: number; parts: number; partsPerSecond: number; origination: string | null; seconds: number }
 
 /** The parts of an activation the console follows after an officer's activation or upgrade answered 202. */
 export interface AcceptedActivation { activation: { id: string; level: ActiveLevel; wave: number; progress?: WaveProgress } }

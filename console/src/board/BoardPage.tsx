@@ -10,6 +10,7 @@ import { StatusLine } from './StatusLine.tsx';
 import { Ticker } from './Ticker.tsx';
 import { ZonePanel } from './ZonePanel.tsx';
 import { sayReason } from '../ui/reasons.ts';
+import { smsTime } from '../ui/format.ts';
 
 export interface BoardData { board: Board; map: CityMap }
 
@@ -32,6 +33,7 @@ export function BoardPage({ api, polled, wall, children }: { api: ApiClient; pol
       <header class="board-head">
         <h1>{board.city} · {t('level')} <span class={`level-badge big lvl-${a?.status === 'open' ? a.level : board.forecastLevel}`} data-level>{a?.status === 'open' ? a.level : board.forecastLevel === 'none' ? t('none') : board.forecastLevel}</span></h1>
         {a && <p class="activation-line" title={why} data-activation-reason>{a.status === 'open' ? '' : `${t('standDownDone')} · `}{why} <small>({a.openedBy})</small></p>}
+        {a?.status === 'open' && a.waveSms && <p class="wave-sms" data-wave-sms>{t('waveSms', { wave: a.wave, sms: a.waveSms.messages, parts: a.waveSms.parts, time: smsTime(a.waveSms.seconds) })}</p>}
         <StatusLine okAt={polled.okAt} lost={polled.lost} error={polled.error} timeZone={board.timeZone} />
       </header>
       <Kpis board={board} />

@@ -1,13 +1,15 @@
 import type { Board, CityMap, Preview, RoadState } from '../api/types.ts';
 import { MapView } from '../board/MapView.tsx';
-import { clock } from '../ui/format.ts';
+import { clock, smsTime } from '../ui/format.ts';
 import { t } from '../ui/i18n.ts';
 import { sayReason } from '../ui/reasons.ts';
 
-/** The number of SMS an activation would send: one tasking per crew. */
+/** What an activation would send: the tasks, the crews, the SMS (the API's count where it gives one), and how long they take at the stage's pace. */
 export function previewConsequence(p: Preview): string {
   const crews = new Set(p.teams.map((team) => team.crewId)).size;
-  return t('consequence', { tasks: p.summary.tasks, crews, sms: crews });
+  const sms = p.summary.waveSms;
+  const base = t('consequence', { tasks: p.summary.tasks, crews, sms: sms?.messages ?? crews });
+  return sms ? `${base}${t('colon') === '：' ? '，' : ', '}${t('atPace', { time: smsTime(sms.seconds) })}` : base;
 }
 
 /** What an activation at the level would book now: the teams' tasks, the passes left short, and the map of both. */

@@ -56,3 +56,8 @@ export function duration(ms: number): string {
 export function newKey(): string {
   return crypto.randomUUID();
 }
+
+/** How long a wave's SMS take, said to the nearest minute ("about 4 min"; seconds under a minute and a half). */
+export function smsTime(seconds: number): string {
+  return seconds < 90 ? `${Math.max(1, Math.ceil(seconds))} ${t('secondUnit')}` : duration(Math.round(seconds / 60) * 60_000);
+}

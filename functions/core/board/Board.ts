@@ -4,6 +4,7 @@ import type { BlizzardThreshold } from '../registry/CityPlan.ts';
 import type { ActiveLevel, ResponseLevel } from '../levels/ResponseLevel.ts';
 import type { Evidence } from '../triggers/Evidence.ts';
 import type { RoadState } from './roadState.ts';
+import type { WaveSms } from '../dispatch/WaveSms.ts';
 import type { ReasonCode } from '../text/ReasonCode.ts';
 
 /** The headline figures of the open (or last) activation. */
@@ -41,7 +42,7 @@ export interface Board {
   }[];
   /** The plan's blizzard thresholds (snow water over a rolling window), drawn on each zone's forecast strip. */
   thresholds: BlizzardThreshold[];
-  activation: { id: string; level: ActiveLevel; status: 'open' | 'stood-down'; openedAt: string; openedBy: string; reason: string; reasonCode: ReasonCode | null; wave: number; closedAt: string | null } | null;
+  activation: { id: string; level: ActiveLevel; status: 'open' | 'stood-down'; openedAt: string; openedBy: string; reason: string; reasonCode: ReasonCode | null; wave: number; closedAt: string | null; waveSms: WaveSms | null } | null;
   /** Road id -> the state of its most urgent pass; roads not in the activation's scope are absent. */
   roads: Record<string, RoadState>;
   kpis: BoardKpis | null;

@@ -49,7 +49,7 @@ export async function readBoardHead(deps: BoardDeps): Promise<BoardHead> {
         };
       }),
       activation: activation
-        ? { id: activation.id, level: activation.level, status: activation.status, openedAt: activation.openedAt, openedBy: activation.openedBy, reason: activation.reason, reasonCode: activation.reasonCode ?? null, wave: activation.wave, closedAt: activation.closedAt ?? null }
+        ? { id: activation.id, level: activation.level, status: activation.status, openedAt: activation.openedAt, openedBy: activation.openedBy, reason: activation.reason, reasonCode: activation.reasonCode ?? null, wave: activation.wave, closedAt: activation.closedAt ?? null, waveSms: activation.progress?.waveSms ?? null }
         : null,
       ticker: maskPhones(ticker),
     },

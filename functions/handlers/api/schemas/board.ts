@@ -5,6 +5,7 @@ import { evidenceSchema } from '../../../core/triggers/evidenceSchema.ts';
 import { activeLevelSchema, responseLevelSchema } from './common.ts';
 import { loggedEntrySchema } from './logEntry.ts';
 import { reasonCodeSchema } from './reasonCode.ts';
+import { waveSmsSchema } from './waveSms.ts';
 
 const int = () => z.number().check(z.int());
 
@@ -28,6 +29,7 @@ export const boardSchema = z.lazy(() => z.object({
   activation: z.nullable(z.object({
     id: z.string(), level: activeLevelSchema, status: z.enum(['open', 'stood-down']), openedAt: z.string(), openedBy: z.string(), reason: z.string(),
     reasonCode: z.nullable(reasonCodeSchema).check(z.describe('the poller\'s reason as a code; null for an officer\'s own words')), wave: int(), closedAt: z.nullable(z.string()),
+    waveSms: z.nullable(waveSmsSchema).check(z.describe('the latest wave\'s tasking SMS and their time at the stage\'s pace, once it is booked (the activation\'s progress.waveSms); null before, and on activations the poller planned itself')),
   })).check(z.describe('the open activation, or after a stand-down the last one')),
   roads: z.record(z.string(), z.enum(ROAD_STATES)).check(z.describe('road id -> the state of its most urgent pass; roads out of scope are absent')),
   kpis: z.nullable(z.object({
