@@ -31,6 +31,8 @@ describe('the status board in Chromium', () => {
     await world.deps.zoneStates.putZoneState({ zoneId: first!.id, level: 'II', evidence: [], provider: 'open-meteo', lastSuccessAt: at.toISOString(), lastPollAt: at.toISOString(), lastError: null, hourly: { from: at.toISOString(), snowWaterMm: HOURLY } });
     const old = new Date(at.getTime() - 3 * 3_600_000).toISOString();
     await world.deps.zoneStates.putZoneState({ zoneId: second!.id, level: 'none', evidence: [], provider: 'open-meteo', lastSuccessAt: old, lastPollAt: at.toISOString(), lastError: 'HTTP 503', hourly: { from: old, snowWaterMm: [0, 0.5, 0.5] } });
+    // The other zones have forecasts too, as in a storm: every zone's strip takes its full height on the wall.
+    for (const z of world.city.zones.slice(2)) await world.deps.zoneStates.putZoneState({ zoneId: z.id, level: 'II', evidence: [{ rule: 'blizzard-6h', level: 'II', provider: 'open-meteo', value: 12.9, threshold: 10, unit: 'mm', windowHours: 6, from: at.toISOString(), to: new Date(at.getTime() + 6 * 3_600_000).toISOString(), gapHours: 0, startsAt: at.toISOString() }], provider: 'open-meteo', lastSuccessAt: at.toISOString(), lastPollAt: at.toISOString(), lastError: null, hourly: { from: at.toISOString(), snowWaterMm: HOURLY } });
     page = await browser.context.newPage();
   }, 120_000);
   afterAll(async () => { await browser?.close(); await world?.close(); });
@@ -53,6 +55,17 @@ describe('the status board in Chromium', () => {
     expect(await page.textContent('[data-level]')).toBe('II');
     await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/snowops-wall-test.png` });
     expect(await seriousAxeFindings(page)).toEqual([]);
+  });
+
+  it('shows every zone\'s card whole beside the map on the 1920×1080 wall, each with its forecast strip', async () => {
+    const wall = await browser.context.newPage();
+    await signIn(wall, world.consoleUrl, 'manager', '#/wall');
+    await wall.waitForFunction((n) => document.querySelectorAll('[data-zone-row] .forecast-strip').length === n, world.city.zones.length);
+    const panel = await wall.$eval('.zones-panel', (e) => e.getBoundingClientRect().bottom);
+    const cards = await wall.$$eval('[data-zone-row]', (els) => els.map((e) => ({ zone: e.getAttribute('data-zone-row'), bottom: e.getBoundingClientRect().bottom })));
+    await wall.close();
+    expect(cards).toHaveLength(world.city.zones.length);
+    for (const card of cards) expect({ zone: card.zone, cut: card.bottom > panel + 0.5 || card.bottom > 1080 }).toEqual({ zone: card.zone, cut: false });
   });
 
   it('draws each zone\'s forecast strip: an hour per bar, the plan\'s thresholds, the trigger times, and a stale one in red', async () => {
