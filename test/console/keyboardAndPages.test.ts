@@ -207,6 +207,8 @@ describe('every console action from the keyboard, and every page without serious
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent?.trim())).toMatch(/^文件/);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await chooser.setFiles(new URL('../fixtures/registry/roads.bad.csv', import.meta.url).pathname);
+    // Send is enabled once the page has read the chosen file; until then Tab passes over the disabled button.
+    await page.waitForSelector('[data-import-send]:not([disabled])');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-import-send'))).toBe(true);
     await page.keyboard.press('Enter');
