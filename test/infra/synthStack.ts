@@ -39,6 +39,23 @@ const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
  * template does not depend on it, and skipping it keeps the infra suite fast.
  */
 export function synthStack(stage: Stage, options: SynthOptions = {}): Synthesised {
+  // A stage as its config file says is synthesised once a worker (the infra files share their modules); a test
+  // that changes the config gets its own. Nothing a test does changes a synthesised stack.
+  if (options.config) return synthesise(stage, options);
+  const key = `${stage} nag=${options.nag === true} bundle=${options.bundle === true}`;
+  let shared = SHARED.get(key);
+  if (!shared) {
+    const synthesised = synthesise(stage, options);
+    process.once('exit', synthesised.dispose);
+    shared = { ...synthesised, dispose: () => {} };
+    SHARED.set(key, shared);
+  }
+  return shared;
+}
+
+const SHARED = new Map<string, Synthesised>();
+
+function synthesise(stage: Stage, options: SynthOptions): Synthesised {
   const outdir = mkdtempSync(join(tmpdir(), 'snowops-infra-'));
   const app = new App({ outdir, context: { ...CDK_CONTEXT, ...(options.bundle ? {} : NO_BUNDLING) } });
   const base = loadDeployConfig(stage);
