@@ -1,9 +1,8 @@
 import * as z from '../../../config/zod.ts';
 import { activateOnRequest } from '../../../core/activation/activateOnRequest.ts';
-import { withEvidence } from '../../../core/activation/withEvidence.ts';
 import { OFFICERS } from '../auth/access.ts';
-import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
+import { waveAccepted } from '../http/waveAccepted.ts';
 import { problemSchema } from '../schemas/problem.ts';
 import { activationSchema } from '../schemas/activation.ts';
 import { activeLevelSchema, reasonSchema, zoneLevelsSchema } from '../schemas/common.ts';
@@ -30,6 +29,6 @@ export const activateRoute = defineRoute({
   },
   handle: async ({ deps, body, principal }) => {
     const activation = await activateOnRequest(deps, { level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
-    return json(202, { activation: await withEvidence(deps, activation) }, { Location: `/activations/${activation.id}` });
+    return waveAccepted(deps, activation);
   },
 });

@@ -1,9 +1,8 @@
 import * as z from '../../../config/zod.ts';
-import { withEvidence } from '../../../core/activation/withEvidence.ts';
 import { startPreTreatment } from '../../../core/pretreatment/startPreTreatment.ts';
 import { OFFICERS } from '../auth/access.ts';
-import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
+import { waveAccepted } from '../http/waveAccepted.ts';
 import { problemSchema } from '../schemas/problem.ts';
 import { reasonSchema } from '../schemas/common.ts';
 import { activationAcceptedSchema } from './activate.ts';
@@ -24,6 +23,6 @@ export const startPreTreatmentRoute = defineRoute({
   },
   handle: async ({ deps, body, principal }) => {
     const activation = await startPreTreatment(deps, { actor: principal.username, reason: body.reason });
-    return json(202, { activation: await withEvidence(deps, activation) }, { Location: `/activations/${activation.id}` });
+    return waveAccepted(deps, activation);
   },
 });

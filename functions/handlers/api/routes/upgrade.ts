@@ -1,9 +1,8 @@
 import * as z from '../../../config/zod.ts';
 import { upgradeOnRequest } from '../../../core/activation/upgradeOnRequest.ts';
-import { withEvidence } from '../../../core/activation/withEvidence.ts';
 import { OFFICERS } from '../auth/access.ts';
-import { json } from '../http/ApiResponse.ts';
 import { defineRoute } from '../http/RouteDefinition.ts';
+import { waveAccepted } from '../http/waveAccepted.ts';
 import { activationIdParamsSchema, activeLevelSchema, reasonSchema, zoneLevelsSchema } from '../schemas/common.ts';
 import { problemSchema } from '../schemas/problem.ts';
 import { activationAcceptedSchema } from './activate.ts';
@@ -17,8 +16,8 @@ export const upgradeBodySchema = z.lazy(() => z.strictObject({
 
 export const upgradeRoute = defineRoute({
   method: 'POST', path: '/activations/{activationId}/upgrade', operationId: 'upgrade', tag: 'activations', access: OFFICERS, idempotent: true,
-  summary: 'Raise the level of an activation',
-  description: 'Raises an open activation mid-storm (e.g. II to I) under a new wave and answers at once (202): the roads the higher level brings into scope are booked, tier 1 first, by the activation planner off the request, and that wave\'s tasking SMS handed to the dispatcher. GET /activations/{id} shows the new wave\'s progress, as for an activation; a failed wave lowers the activation back. The reason and the current forecast evidence are logged.',
+  summary: 'Upgrade the level of an activation',
+  description: 'Upgrades an open activation mid-storm (e.g. II to I) under a new wave and answers at once (202): the roads the higher level brings into scope are booked, tier 1 first, by the activation planner off the request, and that wave\'s tasking SMS handed to the dispatcher. GET /activations/{id} shows the new wave\'s progress, as for an activation; a failed wave lowers the activation back. The reason and the current forecast evidence are logged.',
   params: activationIdParamsSchema,
   body: upgradeBodySchema,
   responses: {
@@ -29,6 +28,6 @@ export const upgradeRoute = defineRoute({
   handle: async ({ deps, params, body, principal }) => {
     const activationId = await resolveActivationId(deps, params.activationId);
     const activation = await upgradeOnRequest(deps, { activationId, level: body.level, zoneLevels: body.zoneLevels, actor: principal.username, reason: body.reason });
-    return json(202, { activation: await withEvidence(deps, activation) }, { Location: `/activations/${activation.id}` });
+    return waveAccepted(deps, activation);
   },
 });
