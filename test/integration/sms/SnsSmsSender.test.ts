@@ -3,12 +3,14 @@ import {
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SnsOptOutChecker } from '../../../functions/adapters/sms/SnsOptOutChecker.ts';
 import { SnsSmsSender } from '../../../functions/adapters/sms/SnsSmsSender.ts';
 import { SmsSendError } from '../../../functions/core/errors/SmsSendError.ts';
 
 const snsMock = mockClient(SNSClient);
+// The mock patches SNSClient itself: files that share this worker's modules (isolate off) must get the real client back.
+afterAll(() => snsMock.restore());
 const sns = new SNSClient({ region: 'cn-north-1' });
 const BODY = '【扫雪】Ⅱ级响应，豫H铲001，解放区环卫车场出发，08:33前开始：T07 人民路铲雪。回复1确认/2到场/3完成/9无法执行';
 

@@ -1,7 +1,7 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchRequestMessageSchema } from '../../../functions/adapters/queue/dispatchRequestMessage.ts';
 import { SqsDispatchRequests } from '../../../functions/adapters/queue/SqsDispatchRequests.ts';
 import type { Activation } from '../../../functions/core/operations/Activation.ts';
@@ -9,6 +9,8 @@ import type { Task } from '../../../functions/core/operations/Task.ts';
 import type { Shortfall } from '../../../functions/core/planner/PlanTypes.ts';
 
 const sqsMock = mockClient(SQSClient);
+// The mock patches SQSClient itself: files that share this worker's modules (isolate off) must get the real client back.
+afterAll(() => sqsMock.restore());
 const sqs = new SQSClient({ region: 'cn-north-1' });
 const QUEUE_URL = 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/snowops-dev-DispatchRequests';
 const SHORTFALL: Shortfall = { roadId: 'r-renmin', roadName: '人民路', zoneId: 'jiefang', tier: 1, pass: 'plough', laneKm: 4.2, reason: 'no certified crew free in the zone or its neighbours' };
