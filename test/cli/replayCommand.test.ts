@@ -1,22 +1,22 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { snowops as snowopsChild, snowopsInProcess } from '../support/snowopsCli.ts';
+
+/** Runs `snowops replay …` through the CLI's own entry, in this process (test/support/snowopsCli.ts). */
+const snowops = (...args: string[]) => snowopsInProcess(['replay', ...args]);
+/** Runs `node local/cli/bin.mjs replay …` as a script would: a child process. */
+const snowopsProcess = (...args: string[]) => snowopsChild(['replay', ...args]);
 
 // The recorded Jiaozuo storm: local/storms/jiaozuo-2026-12/README.md says what each file is.
 const STORM_DIR = 'local/storms/jiaozuo-2026-12';
 
-function snowops(...args: string[]) {
-  const out = spawnSync(process.execPath, ['local/cli/bin.mjs', 'replay', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
-}
-
 interface Step { at: string; kind: string; from: string; to: string; evidence: string[] }
 
 describe('npx snowops replay DIR', () => {
-  it('prints the Jiaozuo storm\'s level timeline: watch, activation on the blue warning, raises, downgrade, stand-down', () => {
-    const run = snowops(STORM_DIR, '--json');
+  it('prints the Jiaozuo storm\'s level timeline: watch, activation on the blue warning, upgrades, downgrade, stand-down', async () => {
+    const run = await snowopsProcess(STORM_DIR, '--json');
 
     const out = JSON.parse(run.stdout) as { steps: Step[]; firstWarningAt: string; activationAt: string; minutesFromFirstWarningToActivation: number };
     expect(run.code).toBe(0);
@@ -31,18 +31,18 @@ describe('npx snowops replay DIR', () => {
     expect({ first: out.firstWarningAt, activation: out.activationAt, minutes: out.minutesFromFirstWarningToActivation }).toEqual({ first: '2026-12-13T17:20:00.000Z', activation: '2026-12-13T17:30:00.000Z', minutes: 10 });
   });
 
-  it('gives the evidence at each step, with the zones it holds for', () => {
-    const out = JSON.parse(snowops(STORM_DIR, '--json').stdout) as { steps: Step[] };
+  it('gives the evidence at each step, with the zones it holds for', async () => {
+    const out = JSON.parse((await snowops(STORM_DIR, '--json')).stdout) as { steps: Step[] };
 
     expect(out.steps[1]!.evidence).toEqual(['jiefang, shanyang, zhongzhan, macun: IV cma 暴雪蓝色预警 (blue): 焦作市气象台发布暴雪蓝色预警/IV/一般']);
   });
 
-  it('refuses a storm directory with a broken file in one line, naming the file', () => {
+  it('refuses a storm directory with a broken file in one line, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'snowops-replay-'));
     copyFileSync(`${STORM_DIR}/2026-12-13T16-00Z_forecast.openmeteo.json`, join(dir, '2026-12-13T16-00Z_forecast.openmeteo.json'));
     writeFileSync(join(dir, '2026-12-13T17-00Z_warning.json'), '{"features": 3}');
 
-    const run = snowops(dir);
+    const run = await snowops(dir);
 
     expect({ code: run.code, lines: run.stderr.trim().split('\n').length, text: run.stderr }).toMatchObject({ code: 1, lines: 1, text: expect.stringContaining('2026-12-13T17-00Z_warning.json: invalid nws data at alerts.features') });
   });

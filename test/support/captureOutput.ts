@@ -1,25 +1,35 @@
+/** What was written to each stream while `run` ran, and both together in the order written. */
+export interface CapturedStreams<T> { result: T; stdout: string; stderr: string; both: string }
+
 /**
  * Everything written to stdout and stderr while `run` runs (Powertools writes through its own Console
- * on these streams), kept from the terminal. Returns what `run` returned and the text, line by line.
+ * on these streams), kept from the terminal, each stream apart.
  */
-export async function captureOutput<T>(run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-  const chunks: string[] = [];
+export async function captureStreams<T>(run: () => Promise<T>): Promise<CapturedStreams<T>> {
+  const chunks: { stream: 'stdout' | 'stderr'; text: string }[] = [];
   const original = { out: process.stdout.write, err: process.stderr.write };
-  const capture = (chunk: unknown, ...rest: unknown[]): boolean => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+  const capture = (stream: 'stdout' | 'stderr') => (chunk: unknown, ...rest: unknown[]): boolean => {
+    chunks.push({ stream, text: typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8') });
     const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     callback?.();
     return true;
   };
-  process.stdout.write = capture as typeof process.stdout.write;
-  process.stderr.write = capture as typeof process.stderr.write;
+  process.stdout.write = capture('stdout') as typeof process.stdout.write;
+  process.stderr.write = capture('stderr') as typeof process.stderr.write;
   try {
     const result = await run();
-    return { result, lines: chunks.join('').split('\n').filter((line) => line.length > 0) };
+    const of = (stream: 'stdout' | 'stderr') => chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
+    return { result, stdout: of('stdout'), stderr: of('stderr'), both: chunks.map((c) => c.text).join('') };
   } finally {
     process.stdout.write = original.out;
     process.stderr.write = original.err;
   }
+}
+
+/** Everything written to stdout and stderr while `run` runs, line by line, with what `run` returned. */
+export async function captureOutput<T>(run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const { result, both } = await captureStreams(run);
+  return { result, lines: both.split('\n').filter((line) => line.length > 0) };
 }
 
 /** The JSON lines among captured output (Powertools log lines and EMF metric lines). */

@@ -1,22 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../../functions/handlers/api/routeTable.ts';
 import { startApiServer, type ApiServer } from '../../../local/api/startApiServer.ts';
 import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
-
-const run = promisify(execFile);
-const CLI = new URL('../../../local/cli/bin.mjs', import.meta.url).pathname;
-
-async function snowops(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [CLI, ...args], { env: { ...process.env, SNOWOPS_API: '', SNOWOPS_TOKEN: '', ...env }, timeout: 30_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { snowops as snowopsProcess, snowopsInProcess as snowops } from '../../support/snowopsCli.ts';
 
 describe('the API over real HTTP on localhost, and the CLI against it', () => {
   let h: MemoryApiHarness;
@@ -47,7 +33,7 @@ describe('the API over real HTTP on localhost, and the CLI against it', () => {
   });
 
   it('lists the commands in `snowops --help`', async () => {
-    const { code, stdout } = await snowops(['--help']);
+    const { code, stdout } = await snowopsProcess(['--help']);
     expect(code).toBe(0);
     const listed = [...stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]);
     expect(listed).toEqual(expect.arrayContaining(['status', 'forecast', 'activations', 'preview', 'activate', 'upgrade', 'downgrade', 'stand-down', 'reassign', 'tasks', 'log', 'report', 'import']));
@@ -73,7 +59,7 @@ describe('the API over real HTTP on localhost, and the CLI against it', () => {
   });
 
   it('exits 6 for an activation that does not exist and 3 when the API cannot be reached', async () => {
-    expect((await snowops(['report', 'act-nope', '--api', server.url, '--token', h.tokens.manager])).code).toBe(6);
+    expect((await snowopsProcess(['report', 'act-nope', '--api', server.url, '--token', h.tokens.manager])).code).toBe(6);
     const unreachable = await snowops(['status', '--api', 'http://127.0.0.1:9', '--token', 'x']);
     expect(unreachable.code).toBe(3);
     expect(unreachable.stderr).toContain('cannot reach');

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../../../local/api/startApiServer.ts';
 import { apiHarness, memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
-import { snowops } from '../../support/snowopsCli.ts';
+import { snowopsInProcess as snowops } from '../../support/snowopsCli.ts';
 
 const fixturePath = (name: string) => fileURLToPath(new URL(`../../fixtures/registry/${name}`, import.meta.url));
 const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewResultSchema } from '../../../functions/handlers/api/routes/preview.ts';
 import { startApiServer, type ApiServer } from '../../../local/api/startApiServer.ts';
 import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
-import { snowops } from '../../support/snowopsCli.ts';
+import { snowopsInProcess as snowops } from '../../support/snowopsCli.ts';
 import { smsSegments } from '../../../functions/core/messages/smsSegments.ts';
 
 const passesOf = (body: { teams: { tasks: { roadId: string; pass: string }[] }[] }) => body.teams.flatMap((t) => t.tasks.map((x) => `${x.roadId}#${x.pass}`)).sort();

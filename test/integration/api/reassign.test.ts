@@ -5,7 +5,7 @@ import type { EquipmentClass } from '../../../functions/core/registry/EquipmentC
 import { reassignResultSchema } from '../../../functions/handlers/api/routes/reassign.ts';
 import { startApiServer } from '../../../local/api/startApiServer.ts';
 import { memoryApiHarness } from '../../support/apiHarness.ts';
-import { snowops } from '../../support/snowopsCli.ts';
+import { snowopsInProcess as snowops } from '../../support/snowopsCli.ts';
 
 const REASON = '豫H铲001 液压故障';
 

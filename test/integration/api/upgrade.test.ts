@@ -3,7 +3,7 @@ import { activationAcceptedSchema } from '../../../functions/handlers/api/routes
 import { activationSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { startApiServer } from '../../../local/api/startApiServer.ts';
 import { apiHarness, memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
-import { snowops } from '../../support/snowopsCli.ts';
+import { snowopsInProcess as snowops } from '../../support/snowopsCli.ts';
 
 const RAISE = { level: 'I', reason: 'CMA red blizzard warning, 16 mm in 6 h' };
 
