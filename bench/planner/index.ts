@@ -4,7 +4,9 @@
 // vehicle could serve at all add the same constant to every plan and are left out of numerator and
 // denominator alike. For large and xlarge, a quality-against-time line: the search run until a
 // wall-clock cap of 0.5, 1, 2 and 5 s from the start of planning (model building included), and a
-// quality-against-work line (work budgets of 1e7, 3e7, 1e8: machine-independent plans, with their CPU time).
+// quality-against-work line (work budgets of 1e7, 3e7, 1e8: machine-independent plans, with their CPU time),
+// and the plan made ahead of the snow (the plan kept ready on watch: readyWork's budget, off the first wave's
+// path; an activation then searches from it on a third of its own budget: bench:readiness).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as highsModule from 'highs';
@@ -24,7 +26,7 @@ for (const size of sizes) if (!ALL.includes(size)) throw new Error(`unknown size
 
 interface PlannerRun { ms: number; cpuMs: number; peakMb: number; stats: { objective: number; iterations: number; work: number; workBudget: number; hitSafetyCap: boolean; unassignedLaneKm: number[]; tier1PassableH: number; deadheadKm: number } }
 
-function runPlanner(size: BenchSize, work?: number, capMs?: number): PlannerRun {
+function runPlanner(size: BenchSize, work?: number | 'ahead', capMs?: number): PlannerRun {
   const args = [size, work === undefined ? 'default' : String(work), ...(capMs !== undefined ? [String(capMs)] : [])];
   const child = spawnSync(process.execPath, ['--import', 'tsx', RUN_PLANNER, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`planner run for ${size} failed: ${child.stderr}`);
@@ -63,6 +65,9 @@ for (const size of sizes) {
     });
     console.log(`#   quality against work (the same plans on any machine): ${byWork.join('; ')}`);
   }
-  contract.push(`planner size=${size} ref=${r.kind} gap_pct=${gap(s.objective)} highs_gap_pct=${r.highsObjective !== undefined ? gap(r.highsObjective) : 'n/a'} greedy_gap_pct=${gap(greedy.objective)} planner_ms=${run.ms.toFixed(0)} highs_ms=${r.highsMs !== undefined ? r.highsMs.toFixed(0) : 'n/a'} peak_mb=${run.peakMb.toFixed(0)} work=${s.work.toFixed(0)} planner_cpu_ms=${run.cpuMs.toFixed(0)}`);
+  const ahead = size === 'large' || size === 'xlarge' ? runPlanner(size, 'ahead') : undefined;
+  if (ahead) console.log(`#   made ahead of the snow (the plan kept ready on watch, work ${ahead.stats.workBudget.toExponential(2)}): gap ${gap(ahead.stats.objective)} %, unassigned lane-km by tier ${ahead.stats.unassignedLaneKm.map(fmt).join('/')} (took ${(ahead.ms / 1000).toFixed(1)} s, CPU ${(ahead.cpuMs / 1000).toFixed(1)} s${ahead.stats.hitSafetyCap ? ', SAFETY CAP HIT' : ''})`);
+  const aheadFields = ahead ? ` ahead_gap_pct=${gap(ahead.stats.objective)} ahead_work=${ahead.stats.work.toFixed(0)} ahead_cpu_ms=${ahead.cpuMs.toFixed(0)}` : '';
+  contract.push(`planner size=${size} ref=${r.kind} gap_pct=${gap(s.objective)} highs_gap_pct=${r.highsObjective !== undefined ? gap(r.highsObjective) : 'n/a'} greedy_gap_pct=${gap(greedy.objective)} planner_ms=${run.ms.toFixed(0)} highs_ms=${r.highsMs !== undefined ? r.highsMs.toFixed(0) : 'n/a'} peak_mb=${run.peakMb.toFixed(0)} work=${s.work.toFixed(0)} planner_cpu_ms=${run.cpuMs.toFixed(0)}${aheadFields}`);
 }
 for (const line of contract) console.log(line);

@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/Clock.ts';
 import type { PlanningModel } from './PlanningModel.ts';
-import { MAX_WORK, MIN_WORK, START_WORK_SHARE, WORK_PER_CANDIDATE } from './search/tuning.ts';
+import { MAX_READY_WORK, MAX_WORK, MIN_WORK, READY_WORK_PER_CANDIDATE, START_WORK_SHARE, WORK_PER_CANDIDATE } from './search/tuning.ts';
 
 /**
  * How long the planner may think. The work budget (the search's own count of what it does) decides
@@ -37,6 +37,14 @@ export function defaultSafetyCapMs(work: number): number {
 /** The default work budget: in proportion to the model's candidates, within bounds. */
 export function defaultWork(model: PlanningModel): number {
   return Math.round(Math.min(MAX_WORK, Math.max(MIN_WORK, WORK_PER_CANDIDATE * model.candVehicle.length)));
+}
+
+/**
+ * The default work budget for a plan made ahead of the snow (the plan kept ready on watch): it is made off
+ * the first wave's path, so it thinks longer than an activation's plan, and never less.
+ */
+export function readyWork(model: PlanningModel): number {
+  return Math.round(Math.max(defaultWork(model), Math.min(MAX_READY_WORK, READY_WORK_PER_CANDIDATE * model.candVehicle.length)));
 }
 
 /** A safety-cap check for the search: true once `capMs` have passed on `clock` since `startMs`. */

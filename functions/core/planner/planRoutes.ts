@@ -1,7 +1,7 @@
 import type { Clock } from '../ports/Clock.ts';
 import { buildPlanningModel, type ModelOptions } from './buildPlanningModel.ts';
 import { optimise } from './optimise.ts';
-import { defaultSafetyCapMs, defaultWork, safetyCap, startWork, type PlannerBudget } from './PlannerBudget.ts';
+import { defaultSafetyCapMs, defaultWork, readyWork, safetyCap, startWork, type PlannerBudget } from './PlannerBudget.ts';
 import type { AssignmentPlan } from './PlanTypes.ts';
 import type { PlannerInput } from './PlannerInput.ts';
 import { scheduleTeams, type ScheduleOptions } from './scheduleTeams.ts';
@@ -19,6 +19,8 @@ export type PlanRoutesOptions = ModelOptions & ScheduleOptions & PlannerBudget &
    * budget (startWork) than a plan from nothing.
    */
   start?: readonly StartingTeam[];
+  /** A plan made ahead of the snow (the plan kept ready on watch), off the first wave's path: its default budget is readyWork's, not defaultWork's. */
+  ahead?: boolean;
 };
 
 /**
@@ -29,7 +31,7 @@ export type PlanRoutesOptions = ModelOptions & ScheduleOptions & PlannerBudget &
 export function planRoutes(input: PlannerInput, options: PlanRoutesOptions = {}): AssignmentPlan & { solution: Solution } {
   const startMs = options.clock?.now().getTime() ?? 0;
   const model = buildPlanningModel(input, options);
-  const work = options.work ?? (options.start ? startWork(model) : defaultWork(model));
+  const work = options.work ?? (options.start ? startWork(model) : options.ahead ? readyWork(model) : defaultWork(model));
   const result = optimise(model, {
     seed: options.seed ?? 1, work, overCap: safetyCap(options.clock, startMs, options.safetyCapMs ?? defaultSafetyCapMs(work)),
     ...(options.start ? { start: options.start } : {}),

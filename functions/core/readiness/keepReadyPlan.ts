@@ -22,8 +22,9 @@ export type ReadinessDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'booki
  * Keeps a plan ready while zones are on watch and no activation is open (the poller, every poll): the
  * teams the planner would book at the levels the forecast implies, remade only when the forecast's levels,
  * the registry, the bookings or the crews' working windows at the start changed since it was made (else the poll only confirms it). Dropped when
- * the watch ends. Nothing is booked: an activation repairs the plan against what changed (repairReadyPlan)
- * instead of planning from nothing.
+ * the watch ends. Nothing is booked: an activation repairs the plan against what changed (planFirstRound)
+ * instead of planning from nothing. Made off the first wave's path, it thinks longer than an activation's
+ * plan (the planner's `ahead` budget, readyWork).
  */
 export async function keepReadyPlan(deps: ReadinessDeps, states: readonly ZoneState[]): Promise<ReadyPlanOutcome> {
   try {
@@ -48,7 +49,7 @@ async function keep(deps: ReadinessDeps, states: readonly ZoneState[]): Promise<
   const input = await loadPlannerInput(deps, zoneLevels);
   const inputKey = planInputKey(input);
   if (kept?.inputKey === inputKey && (await deps.readyPlans.confirmReadyPlan(inputKey, at))) return { outcome: 'unchanged' };
-  const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock });
+  const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock, ahead: true });
   await deps.readyPlans.saveReadyPlan({ zoneLevels, inputKey, madeAt: at, checkedAt: at, startAt: input.startAt.toISOString(), teams: planned.teams, shortfalls: planned.shortfalls });
   const tasks = planned.teams.reduce((n, t) => n + t.tasks.length, 0);
   const why = !kept ? 'zones went on watch' : sameLevels(kept.zoneLevels, zoneLevels) ? 'the registry, the bookings or the crews\' working time at the start changed' : 'the forecast changed the levels on watch';

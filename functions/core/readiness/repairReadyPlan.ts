@@ -9,7 +9,8 @@ import { roadsInScope } from '../planner/roadsInScope.ts';
 
 const HOUR_MS = 3_600_000;
 
-function changedZones(before: Record<string, string>, now: Record<string, string>): number {
+/** Zones whose level differs between two sets of zone levels (a zone absent is at none). */
+export function changedZones(before: Record<string, string>, now: Record<string, string>): number {
   const zones = new Set([...Object.keys(before), ...Object.keys(now)]);
   return [...zones].filter((z) => (before[z] ?? 'none') !== (now[z] ?? 'none')).length;
 }

@@ -22,6 +22,15 @@ export const MAX_WORK = 60_000_000;
  * gave no more (240-272). After the schedule's fill the cold plans still lead (bench:readiness).
  */
 export const START_WORK_SHARE = 0.3;
+/**
+ * Work units per candidate for a plan made ahead of the snow (the plan kept ready on watch): made in a poll
+ * while the snow is still hours away, off the first wave's path, it may think ten times an activation's
+ * default. On the bench's large city (5,000 roads) that is about 1e8 units: gap 37 % against the LP bound,
+ * where the default's 1e7 leaves 80-101 % (docs/planner.md).
+ */
+export const READY_WORK_PER_CANDIDATE = 300;
+/** ...never above this (a 50,000-road city: about 18 s of search on this machine, inside the poller's 2 minutes). */
+export const MAX_READY_WORK = 100_000_000;
 /** The wall-clock safety cap is looked at once per this many work units. */
 export const SAFETY_CHECK_EVERY = 50_000;
 /** Share of the budget the first polish of the start may use. */
