@@ -103,6 +103,8 @@ export class SnowopsStack extends Stack {
     this.dispatcher.grantRequests(this.api.function);
     this.dispatcher.grantRequests(this.planner.function);
     this.planner.grantRequests(this.api.function);
+    // The poller's activations and upgrades too: a city's first wave outlasts the poller's 2 minutes (issue 16).
+    this.planner.grantRequests(this.poller.function);
 
     this.alarms.staleForecast();
     this.alarms.smsFailures();

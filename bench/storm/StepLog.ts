@@ -4,7 +4,7 @@ import { sampleMemory, type MemoryPeak } from './MemorySampler.ts';
 const GC_SLACK_BYTES = 32 * 1024 * 1024;
 
 /** What runs as one Lambda invocation deployed: one handler's call into core. */
-export type StepKind = 'poll' | 'dispatch' | 'reply' | 'sweep' | 'stand-down';
+export type StepKind = 'poll' | 'plan' | 'dispatch' | 'reply' | 'sweep' | 'stand-down';
 
 export interface StepRecord {
   kind: StepKind;

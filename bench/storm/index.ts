@@ -1,7 +1,7 @@
 /**
  * bench/storm: the whole loop at the size of a real city, on DynamoDB Local: 5,000 roads, 400 crews,
  * 600 vehicles in 40 zones. A red blizzard forecast (served in Open-Meteo's format to the real client)
- * -> the poller opens level I, plans and books -> the dispatcher texts every crew leader through the
+ * -> the poller opens level I and hands the wave to the activation planner, which plans and books -> the dispatcher texts every crew leader through the
  * real SNS client and SnsSmsSender to the local SNS-like endpoint at 100 parts/s -> crews answer with
  * seeded, realistic delays (some never) -> escalation sweeps -> the forecast clears, the poller proposes
  * stand-down and the duty officer stands down.
@@ -16,6 +16,7 @@
  * max_step_timeout_share=<s> invariants=<ok|broken>; the peak partition figures are at the SMS pace (ratesAtPace),
  * against DynamoDB's 1,000 WCU/s and 3,000 RCU/s per partition.
  */
+import { planActivationWave, type WaveOutcome } from '../../functions/core/activation/planActivationWave.ts';
 import { standDown } from '../../functions/core/activation/standDown.ts';
 import { dispatchWave } from '../../functions/core/dispatch/dispatchWave.ts';
 import { TeamStream } from '../../functions/core/dispatch/TeamStream.ts';
@@ -63,6 +64,7 @@ const FIRST_SMS_TARGET_S = 2;
 /** The deployed function each step kind runs in, with its memory and timeout (lib/: SnowopsFunction's defaults unless set). */
 const DEPLOYED = {
   poll: { name: 'forecast-poller', memoryMb: 512, timeoutS: 120 }, // lib/poller/ForecastPoller.ts
+  plan: { name: 'activation-planner', memoryMb: 2048, timeoutS: 900 }, // lib/activation/ActivationPlanner.ts (PLANNING_TIMEOUT)
   dispatch: { name: 'dispatcher', memoryMb: 512, timeoutS: 300 }, // lib/dispatch/Dispatcher.ts (DISPATCH_TIMEOUT)
   reply: { name: 'sms-inbound', memoryMb: 512, timeoutS: 30 }, // lib/inbound/SmsInbound.ts
   sweep: { name: 'escalator', memoryMb: 512, timeoutS: 120 }, // lib/escalation/Escalator.ts
@@ -91,6 +93,15 @@ async function main(): Promise<number> {
   const steps = new StepLog(rig.meter);
   try {
     say(`setup (DynamoDB Local, tables, registry seeded, SNS-like endpoint, weather replay): ${fmt((performance.now() - wallStarted) / 1000, 1)} s`);
+    /** The activation planner's invocations for the waves the poller handed over; what each booked and left short. */
+    const drainPlanning = async () => {
+      const outcomes: WaveOutcome[] = [];
+      for (let request = rig.planning.take(); request; request = rig.planning.take()) {
+        const r = request;
+        outcomes.push(await steps.run('plan', `plan wave ${r.wave} of ${r.activationId}`, () => planActivationWave(rig.planner, r)));
+      }
+      return outcomes;
+    };
     const drainDispatch = async () => {
       for (let request = rig.queue.take(); request; request = rig.queue.take()) {
         const r = request;
@@ -98,18 +109,23 @@ async function main(): Promise<number> {
       }
     };
 
-    // The triggering poll, with the dispatcher texting each team as its booking lands (the streamed first
-    // wave), then the dispatcher's invocation for the wave it queued (the safety net): on the real clock.
+    // The triggering poll, which opens the activation and hands its wave to the planning queue; the activation
+    // planner's invocation, with the dispatcher texting each team as its booking lands (the streamed first
+    // wave); then the dispatcher's invocation for the wave it queued (the safety net): on the real clock.
     const stream = new TeamStream(rig.messaging);
-    const streaming = steps.run('dispatch', 'dispatch of the streamed teams (while the poll books)', () => stream.run());
+    const streaming = steps.run('dispatch', 'dispatch of the streamed teams (while the planner books)', () => stream.run());
     rig.queue.streamTo(stream);
     const triggered = performance.now();
     rig.meter.partitions.enterPhase(FIRST_WAVE_PHASE);
-    const first = await steps.run('poll', 'poll 1 (trigger: activate, plan, book)', () => pollAndDispatch(rig.poller));
-    if (first.activation?.outcome !== 'activated') throw new Error(`the red forecast did not activate (decision ${first.decision}, city level ${first.cityLevel})`);
+    const first = await steps.run('poll', 'poll 1 (trigger: activate, hand the wave to the planner)', () => pollAndDispatch(rig.poller));
+    if (first.activation?.outcome !== 'handed') throw new Error(`the red forecast did not activate (decision ${first.decision}, city level ${first.cityLevel})`);
     const activation = first.activation.activation;
+    const polled = performance.now();
+    const [wave1] = await drainPlanning();
+    if (wave1?.outcome !== 'active') throw new Error(`the activation planner did not plan the first wave (${wave1?.outcome ?? 'no request'}${wave1?.outcome === 'failed' ? `: ${wave1.reason}` : ''})`);
     const planned = performance.now();
-    const triggerUsage = { ...rig.meter.usage.get('poll')!, byOperation: new Map(rig.meter.usage.get('poll')!.byOperation) };
+    const usageOf = (kind: 'poll' | 'plan') => ({ ...rig.meter.usage.get(kind)!, byOperation: new Map(rig.meter.usage.get(kind)!.byOperation) });
+    const [pollUsage, triggerUsage] = [usageOf('poll'), usageOf('plan')];
     rig.queue.streamTo(undefined);
     const streamed = await stream.drain();
     await streaming;
@@ -121,13 +137,14 @@ async function main(): Promise<number> {
     const floorS = firstWaveParts / PARTS_PER_SECOND;
     const firstWaveS = (lastFirstWave - triggered) / 1000;
     const firstSmsS = (Math.min(...firstWave.map((p) => p.wallMs)) - triggered) / 1000;
-    const wave1Tasks = first.activation.tasks;
-    say(`\nactivation ${activation.id} at level ${activation.level}: ${wave1Tasks.length} tasks for ${new Set(wave1Tasks.map((t) => t.crewId)).size} crews, ${first.activation.shortfalls.length} road passes short`);
+    const wave1Tasks = wave1.tasks;
+    say(`\nactivation ${activation.id} at level ${activation.level}: ${wave1Tasks.length} tasks for ${new Set(wave1Tasks.map((t) => t.crewId)).size} crews, ${wave1.shortfalls.length} road passes short`);
     const toLeaders = firstWave.filter((p) => taskingAttempt(p.key) && crewById.get(taskingAttempt(p.key)!.crewId)?.leader.phone === p.to).length;
     const toBackups = firstWave.filter((p) => taskingAttempt(p.key) && crewById.get(taskingAttempt(p.key)!.crewId)?.backup.phone === p.to).length;
     say(`first wave: ${firstWave.length} SMS (${toLeaders} taskings to leaders, ${toBackups} handed to backups of unreachable leaders, ${firstWave.length - toLeaders - toBackups} to the duty officer), ${firstWaveParts} parts (the longest ${Math.max(...firstWave.map((p) => p.parts))})`);
-    say(`  triggering poll (${city.zones.length} zones fetched, activation, plan, booking): ${fmt((planned - triggered) / 1000)} s, ${streamed.counts.sent} taskings sent while it booked; end of the poll to the last first-wave SMS: ${fmt((lastFirstWave - planned) / 1000)} s`);
-    say(`  the triggering poll's ${triggerUsage.requests} DynamoDB requests (${[...triggerUsage.byOperation].map(([op, n]) => `${op} ${n}`).join(', ')}) awaited ${fmt(triggerUsage.waitMs / 1000)} s, summed over requests in flight (bookings one after another, log entries partly at once)`);
+    say(`  triggering poll (${city.zones.length} zones fetched, activation opened, wave handed to the planner): ${fmt((polled - triggered) / 1000)} s, ${pollUsage.requests} DynamoDB requests`);
+    say(`  the activation planner's run (plan, booking): ${fmt((planned - polled) / 1000)} s, ${streamed.counts.sent} taskings sent while it booked; end of its run to the last first-wave SMS: ${fmt((lastFirstWave - planned) / 1000)} s`);
+    say(`  the planner run's ${triggerUsage.requests} DynamoDB requests (${[...triggerUsage.byOperation].map(([op, n]) => `${op} ${n}`).join(', ')}) awaited ${fmt(triggerUsage.waitMs / 1000)} s, summed over requests in flight (bookings one after another, log entries partly at once)`);
     say(`  poll to last first-wave SMS ${fmt(firstWaveS)} s; SMS floor (parts / ${PARTS_PER_SECOND} per s) ${fmt(floorS)} s; ratio ${fmt(firstWaveS / floorS, 3)} (target ≤ ${RATIO_TARGET})`);
     say(`  poll to the first SMS ${fmt(firstSmsS)} s (target ≤ ${FIRST_SMS_TARGET_S} s)`);
 
@@ -163,9 +180,10 @@ async function main(): Promise<number> {
       await steps.run('sweep', `sweep at +${minute} min`, () => sweepEscalations(rig.messaging));
       scheduleNew();
       if (minute % POLL_EVERY_MINUTES === 0) {
-        const polled = await steps.run('poll', `poll at +${minute} min`, () => pollAndDispatch(rig.poller));
+        const tick = await steps.run('poll', `poll at +${minute} min`, () => pollAndDispatch(rig.poller));
+        await drainPlanning();
         await drainDispatch();
-        if (polled.decision === 'stand-down-proposed') standDownProposed = true;
+        if (tick.decision === 'stand-down-proposed') standDownProposed = true;
       }
       const lastReply = Math.max(...replies.map((r) => r.atMs));
       if (!clear && replies.every((r) => r.done) && now >= lastReply + QUIET_AFTER_MINUTES * MINUTE) {
@@ -238,7 +256,7 @@ async function main(): Promise<number> {
     say('\nLambda-equivalent steps against the deployed function (memory: sampled every 5 ms, heap garbage included until collected; rss is the whole bench process, an upper bound):');
     let maxShare = 0;
     let maxHeapMb = 0;
-    for (const kind of ['poll', 'dispatch', 'reply', 'sweep', 'stand-down'] as const) {
+    for (const kind of ['poll', 'plan', 'dispatch', 'reply', 'sweep', 'stand-down'] as const) {
       const ofKind = steps.steps.filter((x) => x.kind === kind);
       if (ofKind.length === 0) continue;
       const slowest = ofKind.reduce((a, b) => (b.ms > a.ms ? b : a));

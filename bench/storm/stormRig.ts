@@ -28,6 +28,7 @@ import { startSnsServer, type SnsServer } from '../../local/sns/startSnsServer.t
 import { openMeteoRoute, startWeatherServer, type ReplayRoute, type WeatherServer } from '../../local/weather/startWeatherServer.ts';
 import { DynamoMeter } from './DynamoMeter.ts';
 import { QueuedDispatch } from './QueuedDispatch.ts';
+import { QueuedPlanning } from './QueuedPlanning.ts';
 import type { StormCity } from './stormCity.ts';
 import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
 
@@ -43,9 +44,12 @@ export interface StormRig {
   published: PublishedSms[];
   sns: SnsServer;
   queue: QueuedDispatch;
+  planning: QueuedPlanning;
   deadLetters: DeadLetter[];
-  /** The forecast poller's ports as deployed (buildCoreDeps): stores and SNS, no messaging of its own; its waves are queued. */
-  poller: Stores & { sms: SmsSender; providers: ReadonlyMap<string, ForecastProvider>; dispatch: QueuedDispatch };
+  /** The forecast poller's ports as deployed (buildCoreDeps): stores and SNS, no messaging of its own; its waves are queued for the planner. */
+  poller: Stores & { sms: SmsSender; providers: ReadonlyMap<string, ForecastProvider>; dispatch: QueuedDispatch; planning: QueuedPlanning };
+  /** The activation planner's (buildStores): it books a wave and queues it for the dispatcher, handing each team as it lands. */
+  planner: Stores & { dispatch: QueuedDispatch };
   /** The dispatcher's, escalator's and sms-inbound's ports (buildCoreDeps + buildMessaging). */
   messaging: Stores & { sms: SmsSender; messaging: Messaging };
   invariantWorld: InvariantWorld;
@@ -115,9 +119,11 @@ export async function startStormRig(options: RigOptions): Promise<StormRig> {
       concurrency: options.concurrency,
     };
     const queue = new QueuedDispatch();
+    const planning = new QueuedPlanning();
     return {
-      clock, meter, sends, published, sns, queue, deadLetters,
-      poller: { ...stores, sms, providers, dispatch: queue },
+      clock, meter, sends, published, sns, queue, planning, deadLetters,
+      poller: { ...stores, sms, providers, dispatch: queue, planning },
+      planner: { ...stores, dispatch: queue },
       messaging: { ...stores, sms, messaging },
       invariantWorld: { deps: stores, db, names },
       forecast: (body) => { route = openMeteoRoute(body); },

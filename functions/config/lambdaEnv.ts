@@ -93,8 +93,11 @@ export const activationPlannerEnvSchema = /* @__PURE__ */ (() => z.extend(tables
   SMS_SIGNATURE: z.optional(z.string().check(z.minLength(2))),
 }))();
 
-/** The forecast-poller Lambda: the poller's settings, and the queue its activations and raises hand their waves to. */
-export const forecastPollerEnvSchema = /* @__PURE__ */ (() => z.extend(pollerEnvSchema, dispatchQueueEnvSchema.shape))();
+/**
+ * The forecast-poller Lambda: the poller's settings, the planning queue its activations and upgrades hand their
+ * waves to, and the dispatch queue (a wave planned but left untold is requested again; a stand-down's hand-over finished).
+ */
+export const forecastPollerEnvSchema = /* @__PURE__ */ (() => z.extend(pollerEnvSchema, { ...dispatchQueueEnvSchema.shape, ...planningQueueEnvSchema.shape }))();
 
 /**
  * The HTTP API: the tables (the registry written by admins), the idempotency keys of its routes, the

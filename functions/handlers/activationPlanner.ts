@@ -20,7 +20,7 @@ const deps = {
   smsPace: { partsPerSecond: env.SMS_PARTS_PER_SECOND, ...(env.SMS_ORIGINATION ? { origination: env.SMS_ORIGINATION } : {}), ...(env.SMS_SIGNATURE ? { signature: env.SMS_SIGNATURE } : {}) },
 };
 
-/** SQS-triggered: each record plans, books and queues one wave of an officer's activation or upgrade. */
+/** SQS-triggered: each record plans, books and queues one wave of an activation or upgrade (the poller's or an officer's). */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(telemetry.middlewares())
   .handler(async (event) => {

@@ -35,8 +35,8 @@ export interface ActivationPlannerProps {
 }
 
 /**
- * The planning queue and the activation planner Lambda that works from it: an officer's activation or
- * upgrade answers 202 at once and puts its wave here; the planner plans and books it (tier 1 first),
+ * The planning queue and the activation planner Lambda that works from it: the poller's activation or
+ * upgrade, and an officer's (which answers 202 at once), puts its wave here; the planner plans and books it (tier 1 first),
  * records each phase on the activation, and hands the wave to the dispatch queue (the stack grants it).
  */
 export class ActivationPlanner extends Construct {
@@ -53,12 +53,12 @@ export class ActivationPlanner extends Construct {
       alarms: props.alarms,
       maxAgeMinutes: 5,
       backlogAlarmId: 'PlanningBacklog',
-      backlogMeaning: 'An officer\'s activation or upgrade has waited more than 5 minutes to be planned: the activation planner is failing (its errors alarm) or throttled. The duty officer sees the activation still planning.',
+      backlogMeaning: 'An activation or upgrade (the poller\'s or an officer\'s) has waited more than 5 minutes to be planned: the activation planner is failing (its errors alarm) or throttled. The duty officer sees the activation still planning.',
     });
 
     this.function = new SnowopsFunction(this, 'Function', {
       handlerFile: 'activationPlanner.ts',
-      description: 'Plans and books the wave of an officer\'s activation or upgrade from the planning queue, then queues it for the dispatcher',
+      description: 'Plans and books the wave of an activation or upgrade (the poller\'s or an officer\'s) from the planning queue, then queues it for the dispatcher',
       stage: props.stage,
       timeout: PLANNING_TIMEOUT,
       // The planner holds the city's model in memory, and a bigger Lambda gets a bigger share of a CPU to think with.

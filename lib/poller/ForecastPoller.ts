@@ -19,7 +19,7 @@ export interface ForecastPollerProps {
   openMeteoBaseUrl?: string;
 }
 
-/** The forecast-poller Lambda and the schedule that runs it (the stack lets it hand waves to the Dispatcher). */
+/** The forecast-poller Lambda and the schedule that runs it (the stack lets it hand waves to the ActivationPlanner and the Dispatcher). */
 export class ForecastPoller extends Construct {
   readonly function: SnowopsFunction;
   readonly schedule: Schedule;
@@ -28,9 +28,9 @@ export class ForecastPoller extends Construct {
     super(scope, id);
     this.function = new SnowopsFunction(this, 'Function', {
       handlerFile: 'forecastPoller.ts',
-      description: 'Polls the forecast for every zone, evaluates the plan, activates or raises and queues the wave for the dispatcher',
+      description: 'Polls the forecast for every zone, evaluates the plan, activates or upgrades and queues the wave for the activation planner',
       stage: props.stage,
-      // Each zone waits up to 10 s per provider; the wave itself is the dispatcher's (the stack grants the queue).
+      // Each zone waits up to 10 s per provider; the wave itself is the activation planner's (the stack grants the queue).
       timeout: Duration.minutes(2),
       // One poll at a time: two at once (a tick delivered twice) would both read the same zone states and
       // text the duty officer the same proposal or alarm twice; a second tick waits for the first.

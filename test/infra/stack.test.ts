@@ -140,6 +140,13 @@ describe('snowops stack, dev', () => {
     expect(sendTo).toContainEqual({ 'Fn::GetAtt': [planningQueueId(), 'Arn'] });
   });
 
+  it('the poller hands its activations and upgrades to the planning queue too: it knows its URL and may send to it', () => {
+    const sendTo = roleStatements('poller').filter((st) => actionsOf(st).includes('sqs:SendMessage')).flatMap((st) => [st.Resource].flat());
+
+    expect(props('poller').Environment.Variables.PLANNING_QUEUE_URL).toEqual({ Ref: planningQueueId() });
+    expect(sendTo).toContainEqual({ 'Fn::GetAtt': [planningQueueId(), 'Arn'] });
+  });
+
   it('the activation planner is fed by the planning queue one wave at a time, for Lambda\'s longest 15 minutes, the queue hiding a wave for twice that', () => {
     const queue = s.template.toJSON().Resources[planningQueueId()].Properties;
 

@@ -4,7 +4,7 @@ import type { Activation } from '../operations/Activation.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { PlanningRequests } from '../ports/PlanningRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
-import { openActivation } from './openActivation.ts';
+import { openForPlanner } from './handWaveToPlanner.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
 
 export interface OfficerActivation {
@@ -27,7 +27,7 @@ export async function activateOnRequest(
 ): Promise<Activation> {
   const [zones, evidence] = await Promise.all([deps.registry.listZones(), currentEvidence(deps)]);
   const zoneLevels = resolveZoneLevels(zones, request.level, request.zoneLevels);
-  const opened = await openActivation(deps, { level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence }, { forWorker: true });
+  const opened = await openForPlanner(deps, { level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
   if (opened.outcome === 'already-open') {
     const open = opened.activation;
     throw new ConflictError(
@@ -35,7 +35,5 @@ export async function activateOnRequest(
       { activationId: open.id, level: open.level, openedAt: open.openedAt, openedBy: open.openedBy },
     );
   }
-  // Should this hand-over fail, the activation is open with its wave unplanned: the poller's resumePlanning finishes it.
-  await deps.planning.request({ activationId: opened.activation.id, wave: opened.activation.wave });
   return opened.activation;
 }

@@ -6,7 +6,7 @@ import type { Activation } from '../operations/Activation.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { PlanningRequests } from '../ports/PlanningRequests.ts';
 import { currentEvidence } from '../triggers/currentEvidence.ts';
-import { recordUpgrade } from './recordUpgrade.ts';
+import { upgradeForPlanner } from './handWaveToPlanner.ts';
 import { resolveZoneLevels } from './resolveZoneLevels.ts';
 
 export interface OfficerUpgrade {
@@ -44,16 +44,13 @@ export async function upgradeOnRequest(
   }
   const [zones, evidence] = await Promise.all([deps.registry.listZones(), currentEvidence(deps)]);
   const zoneLevels = resolveZoneLevels(zones, request.level, request.zoneLevels);
-  const upgraded = await recordUpgrade(deps, { activation, level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
-  if (upgraded.outcome !== 'upgraded') {
+  const upgraded = await upgradeForPlanner(deps, { activation, level: request.level, zoneLevels, actor: request.actor, reason: request.reason, evidence });
+  if (upgraded.outcome !== 'handed') {
     const now = await deps.activations.getActivation(activation.id);
     throw new ConflictError(
       `activation ${activation.id} changed while it was being upgraded (now ${now?.status ?? 'gone'} at level ${now?.level ?? '?'}, wave ${now?.wave ?? '?'}); look at it again and retry`,
       { activationId: activation.id, status: now?.status, level: now?.level, wave: now?.wave },
     );
   }
-  const progress = { wave: upgraded.activation.wave, phase: 'planning' as const, at: deps.clock.now().toISOString() };
-  await deps.activations.recordProgress(activation.id, progress);
-  await deps.planning.request({ activationId: activation.id, wave: upgraded.activation.wave, upgradedFrom: upgraded.upgradedFrom });
-  return { ...upgraded.activation, progress };
+  return upgraded.activation;
 }

@@ -1,9 +1,11 @@
 import { activate, type ActivateResult } from '../activation/activate.ts';
 import { upgradeLevel, type UpgradeLevelResult } from '../activation/upgradeLevel.ts';
+import { openForPlanner, upgradeForPlanner, type HandedWave } from '../activation/handWaveToPlanner.ts';
 import { levelRank, maxLevel, type ActiveLevel, type ResponseLevel } from '../levels/ResponseLevel.ts';
 import { OPEN_TASK_STATES } from '../operations/Task.ts';
 import type { ZoneState } from '../operations/ZoneState.ts';
 import type { DispatchRequests } from '../ports/DispatchRequests.ts';
+import type { PlanningRequests } from '../ports/PlanningRequests.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { ForecastProvider } from '../ports/ForecastProvider.ts';
 import type { SmsSender } from '../ports/SmsSender.ts';
@@ -34,16 +36,21 @@ export interface PollResult {
   zones: ZoneState[];
   cityLevel: ResponseLevel;
   decision: PollDecision;
-  activation?: ActivateResult;
-  upgrade?: UpgradeLevelResult;
+  /** 'handed' where a planning worker takes the wave (the `planning` port); planned in this run otherwise. */
+  activation?: ActivateResult | HandedWave;
+  upgrade?: UpgradeLevelResult | HandedWave;
   /** Some zone's forecast holds more than is due yet. */
   watch: boolean;
   reports: ZoneReport[];
   metrics: PollMetrics;
 }
 
-/** `dispatch`: where an activation streams its booked teams (activate), when the caller has one. */
-type PollDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'readyPlans' | 'plannerBudget'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch?: DispatchRequests };
+/**
+ * `planning`: the worker an activation's or upgrade's wave is handed to (deployed: the planning queue), so the
+ * poll stays short at any city size; without it the wave is planned and booked in this run (the local demo,
+ * tests), streaming its booked teams to `dispatch` when the caller has one.
+ */
+type PollDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'ids' | 'zoneStates' | 'activations' | 'bookings' | 'tasks' | 'shortfalls' | 'readyPlans' | 'plannerBudget'> & { providers: ReadonlyMap<string, ForecastProvider>; sms: SmsSender; dispatch?: DispatchRequests; planning?: PlanningRequests };
 
 const cityLevelOf = (levels: ResponseLevel[]) => levels.reduce<ResponseLevel>((acc, l) => maxLevel(acc, l), 'none');
 
@@ -98,8 +105,9 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
     const rose = fresh.some((r) => levelRank(r.state.level) > levelRank(open.zoneLevels[r.zone.id] ?? 'none'));
     if (rose) {
       if (plan.activationPolicy === 'auto') {
-        const upgrade = await upgradeLevel(deps, { activation: open, level: maxLevel(open.level, cityLevel) as ActiveLevel, zoneLevels, actor: 'poller', reason, reasonCode: why, evidence });
-        return result(upgrade.outcome === 'upgraded' ? 'upgraded' : 'already-open', { upgrade });
+        const request = { activation: open, level: maxLevel(open.level, cityLevel) as ActiveLevel, zoneLevels, actor: 'poller', reason, reasonCode: why, evidence };
+        const upgrade = deps.planning ? await upgradeForPlanner({ ...deps, planning: deps.planning }, request) : await upgradeLevel(deps, request);
+        return result(upgrade.outcome === 'upgraded' || upgrade.outcome === 'handed' ? 'upgraded' : 'already-open', { upgrade });
       }
       if (!fresh.some((r) => r.change === 'upgrade')) return result('awaiting-officer');
       await deps.log.append({ activationId: open.id, at, actor: 'poller', action: 'upgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: maxLevel(open.level, cityLevel), zoneLevels, ...loggedEvidence(evidence), reasonCode: why }, reason });
@@ -124,6 +132,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
     await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'activation-proposed', sms: officerNotices.proposeActivation(lang, cityLevel, topEvidence, deps.sms.signature), idempotencyKey: `proposal#${cityLevel}#${at}` });
     return result('proposed');
   }
-  const activation = await activate(deps, { level: cityLevel as ActiveLevel, zoneLevels, actor: 'poller', reason, reasonCode: why, evidence });
-  return result(activation.outcome === 'activated' ? 'activated' : 'already-open', { activation });
+  const request = { level: cityLevel as ActiveLevel, zoneLevels, actor: 'poller', reason, reasonCode: why, evidence };
+  const activation = deps.planning ? await openForPlanner({ ...deps, planning: deps.planning }, request) : await activate(deps, request);
+  return result(activation.outcome === 'already-open' ? 'already-open' : 'activated', { activation });
 }

@@ -16,12 +16,18 @@ export interface ScriptRun {
   replies: ReplyOutcome[];
 }
 
-/** Polls once with `mm` of snow water an hour (2: level II, 4: level I). */
+/**
+ * Polls once with `mm` of snow water an hour (2: level II, 4: level I). The poller plans its waves in its own run
+ * here (as the local runtime does), not through the world's planning port: that port runs an officer's wave
+ * inside the caller, so a crash in it would be retried as the poll's, which the deployed poller, handing the wave
+ * to the planning queue, never does (test/unit/poll/pollHandsWave.test.ts covers the hand-over).
+ */
 export function poll(w: World, deps: WorldDeps, mm: number) {
   w.weather.blizzardMm(mm);
   w.weather.set('open-meteo', mm > 0 ? 'blizzard' : 'quiet');
   w.weather.startAt(w.clock.now().toISOString());
-  return pollAndDispatch(deps);
+  const { planning: _officersPlanning, ...pollerDeps } = deps;
+  return pollAndDispatch(pollerDeps);
 }
 
 /**

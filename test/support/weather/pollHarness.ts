@@ -14,14 +14,15 @@ import { startScriptedServer, type ScriptedServer } from './scriptedServer.ts';
 export const STORM_START = '2026-12-14T00:00:00Z';
 
 /**
- * The demo city on fresh DynamoDB Local tables, every provider (real axios clients, tiny retry delays)
+ * The demo city on fresh DynamoDB Local tables (or the in-memory twins, `storage: 'memory'`), every provider (real axios clients, tiny retry delays)
  * pointed at one scripted localhost server, SMS to an outbox file, and a clock the test moves.
  */
-export async function pollHarness(options: { plan?: Partial<CityPlan>; zoneProviders?: string[]; start?: string } = {}) {
+export async function pollHarness(options: { plan?: Partial<CityPlan>; zoneProviders?: string[]; start?: string; storage?: 'dynamo' | 'memory' } = {}) {
   const city = await loadCityFile();
   const plan = { ...city.plan, ...options.plan };
   const zones = city.zones.map((z) => ({ ...z, providers: options.zoneProviders ?? z.providers }));
-  const world = await buildWorld('dynamo', { city: { ...city, plan, zones }, start: options.start ?? STORM_START });
+  const worldOptions = { city: { ...city, plan, zones }, start: options.start ?? STORM_START };
+  const world = options.storage === 'memory' ? await buildWorld('memory', worldOptions) : await buildWorld('dynamo', worldOptions);
   const { clock } = world;
   const server: ScriptedServer = await startScriptedServer();
   const http = { baseUrl: server.baseUrl, timeoutMs: 300, retries: 1, retryBaseMs: 1 };
