@@ -3,6 +3,7 @@ import { OPEN_TASK_STATES, type Task, type TaskState } from '../../core/operatio
 import type { TaskStore, TransitionGuard } from '../../core/ports/TaskStore.ts';
 import { crewIndexKey, operationsKeys, PREFIX, shardPartitions } from '../../config/operationsKeys.ts';
 import { closeChunk, closeTeamTasks } from './closeTeamTasks.ts';
+import { transitionOpenTasks } from './transitionOpenTasks.ts';
 import { writeIf } from './conditionalWrite.ts';
 import { batchGetAll } from './batchGetAll.ts';
 import { queryAll } from './queryAll.ts';
@@ -54,6 +55,10 @@ export class DynamoTaskStore implements TaskStore {
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':crew': task.crewId },
     } }, true)) === 'written';
+  }
+
+  transitionTasks(tasks: readonly Task[], to: TaskState, at: string): Promise<Task[]> {
+    return transitionOpenTasks(this, tasks, to, at);
   }
 
   async closeTasks(tasks: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard): Promise<Task[]> {

@@ -39,6 +39,21 @@ export class MemoryTaskStore implements TaskStore {
     }, crypto.randomUUID()) === 'written';
   }
 
+  async transitionTasks(tasks: readonly Task[], to: TaskState, at: string): Promise<Task[]> {
+    if (!OPEN_TASK_STATES.includes(to)) throw new Error(`transitionTasks moves tasks to an open state; '${to}' closes them (closeTasks)`);
+    const m = this.memory;
+    // One write id for the batch, as the DynamoDB transaction's client token: a resend of it counts as moved.
+    const writeId = crypto.randomUUID();
+    const unique = [...new Map(tasks.filter((t) => OPEN_TASK_STATES.includes(t.state)).map((t) => [t.id, t])).values()];
+    const moved = unique.filter((task) => {
+      const stored = m.tasksOf(task.activationId);
+      return m.writeIf(() => stored.get(task.id), (t) => t?.state === task.state && t.crewId === task.crewId, (id) => {
+        Object.assign(stored.get(task.id)!, { state: to, updatedAt: at, writeId: id });
+      }, writeId) === 'written';
+    });
+    return moved.map((t) => ({ ...t, state: to, updatedAt: at }));
+  }
+
   async closeTasks(tasks: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard): Promise<Task[]> {
     if (OPEN_TASK_STATES.includes(to)) throw new Error(`closeTeamTasks: '${to}' is not a closed state`);
     const teams = new Map<string, Task[]>();

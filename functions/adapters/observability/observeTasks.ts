@@ -45,6 +45,17 @@ export function observeTasks<S extends TaskStore>(inner: S, telemetry: Telemetry
       }
       return closed;
     },
+    async transitionTasks(tasks: readonly Task[], to: TaskState, at: string) {
+      const moved = await inner.transitionTasks(tasks, to, at);
+      if (moved.length > 0) {
+        telemetry.correlate(moved[0]!.activationId);
+        telemetry.count(METRIC.taskTransitions, moved.length, { name: DIMENSION.state, value: to });
+        const ids = new Set(moved.map((t) => t.id));
+        // As read before the move, as closeTasks does.
+        for (const task of tasks) if (ids.has(task.id)) recordAcknowledgement(task, task.state, to, at);
+      }
+      return moved;
+    },
     async transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard) {
       const moved = await inner.transitionTask(task, from, to, at, guard);
       if (moved) {

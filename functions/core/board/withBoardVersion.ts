@@ -10,7 +10,7 @@ type Kinds<T> = Record<keyof T, 'read' | 'write'>;
 
 // Every method of the ports the board's roads and figures come from, as read or write: a method added to one
 // of these ports does not compile until it is said here whether it moves the board on.
-const TASKS: Kinds<TaskStore> = { reserveTaskCodes: 'write', listTasks: 'read', getTasks: 'read', listOpenTasksForCrew: 'read', transitionTask: 'write', closeTasks: 'write' };
+const TASKS: Kinds<TaskStore> = { reserveTaskCodes: 'write', listTasks: 'read', getTasks: 'read', listOpenTasksForCrew: 'read', transitionTask: 'write', transitionTasks: 'write', closeTasks: 'write' };
 const BOOKINGS: Kinds<TeamBookings> = { bookTeam: 'write', unbookTeam: 'write', repairIncompleteBookings: 'write', reassignTask: 'write', findCovers: 'read', listBusy: 'read' };
 const CASES: Kinds<TaskingCases> = { createTaskingCase: 'write', getTaskingCase: 'read', saveTaskingCase: 'write', listTaskingCases: 'read', listCrewTaskingCases: 'read', listDueTaskingCases: 'read' };
 const SHORTFALLS: Kinds<ShortfallMarkers> = { listReportedShortfalls: 'read', markShortfallsReported: 'write' };

@@ -49,7 +49,8 @@ export async function dispatchGroup(deps: MessagingDeps, ctx: WaveContext, group
   const c = existing ?? ((await deps.taskingCases.createTaskingCase(draft)) === 'created' ? draft : (await deps.taskingCases.getTaskingCase(activation.id, draft.id))!);
   const d = await sendTaskingAttempt(deps, { c, attempt: 1, role: 'leader', variant: { kind: 'first' }, plan, crew, tasks: sorted, actor: 'dispatcher' });
   const dispatchedAt = deps.clock.now().toISOString();
-  for (const t of sorted) await deps.tasks.transitionTask(t, 'planned', 'dispatched', dispatchedAt);
+  // The crew's tasks in one write (they were read planned); one that moved meanwhile (a cancellation) is left as it is.
+  await deps.tasks.transitionTasks(sorted, 'dispatched', dispatchedAt);
   if (!d.outcome) counts.skipped++;
   else if (d.message.state === 'sent') counts.sent++;
   else if (d.message.state === 'in-doubt') counts.inDoubt++;

@@ -132,7 +132,7 @@ async function apply(deps: MessagingDeps, inbound: InboundSms, at: string, resum
 }
 
 /**
- * Moves the reply's tasks on, in their order. Done and cannot close them: the crew's are closed together, counted
+ * Moves the reply's tasks on, in their order, the crew's together in one write. Done and cannot close them, counted
  * off its locks at once. `resuming`: a retry finds the tasks the failed run had already moved, and counts them as
  * moved by this reply.
  */
@@ -141,7 +141,7 @@ async function moveTasks(deps: MessagingDeps, targets: readonly Task[], action: 
   const already = resuming ? targets.filter((task) => task.state === to) : [];
   const movable = targets.filter((task) => !already.includes(task) && nextState(task.state, action) === to);
   const moved = OPEN_TASK_STATES.includes(to)
-    ? (await Promise.all(movable.map(async (task) => ((await deps.tasks.transitionTask(task, task.state, to, at)) ? [{ ...task, state: to, updatedAt: at }] : [])))).flat()
+    ? await deps.tasks.transitionTasks(movable, to, at)
     : await deps.tasks.closeTasks(movable, to, at);
   const byId = new Map([...already, ...moved].map((task) => [task.id, task]));
   return targets.flatMap((task) => byId.get(task.id) ?? []);

@@ -50,6 +50,50 @@ describe.each(SUBJECTS)('TaskStore: $name', ({ make }) => {
     expect(await w.tasks.transitionTask(task(1, 1), 'planned', 'dispatched', LATER)).toBe(true);
   });
 
+  it('moves a crew\'s tasks on together, each from the state it was read in', async () => {
+    const w = await booked(make);
+    await w.tasks.transitionTask(task(1, 2), 'planned', 'dispatched', LATER);
+    const moved = await w.tasks.transitionTasks([task(1, 1, { state: 'planned' }), task(1, 2, { sequence: 2, state: 'dispatched' })], 'acknowledged', LATER);
+    expect({ moved: moved.map((t) => `${t.id}:${t.state}:${t.updatedAt}`), stored: (await w.tasks.listTasks('act-1')).map((t) => `${t.id}:${t.state}`) })
+      .toEqual({ moved: [`task-1-1:acknowledged:${LATER}`, `task-1-2:acknowledged:${LATER}`], stored: ['task-1-1:acknowledged', 'task-1-2:acknowledged', 'task-2-3:planned'] });
+  });
+
+  it('leaves a task that moved meanwhile as it is and moves the others of the batch', async () => {
+    const w = await booked(make);
+    const read = await w.tasks.listTasks('act-1');
+    await w.tasks.transitionTask(task(1, 1), 'planned', 'dispatched', LATER);
+    const moved = await w.tasks.transitionTasks(read, 'dispatched', LATER);
+    expect({ moved: moved.map((t) => t.id), stored: (await w.tasks.listTasks('act-1')).map((t) => t.state) }).toEqual({ moved: ['task-1-2', 'task-2-3'], stored: ['dispatched', 'dispatched', 'dispatched'] });
+  });
+
+  it('moves no task that another crew holds now (reassigned since it was read), nor one read closed', async () => {
+    const w = await booked(make);
+    const moved = await w.tasks.transitionTasks([task(1, 1, { crewId: 'C9' }), task(1, 2, { sequence: 2, state: 'done' })], 'dispatched', LATER);
+    expect({ moved, stored: (await w.tasks.listTasks('act-1')).map((t) => t.state) }).toEqual({ moved: [], stored: ['planned', 'planned', 'planned'] });
+  });
+
+  it('moves a batch larger than one transaction, every task once', async () => {
+    const w = await make();
+    await w.activations.createActivation(openActivation(), []);
+    const tasks = Array.from({ length: 130 }, (_, i) => task(1, i + 1, { sequence: i + 1 }));
+    for (let i = 0; i < tasks.length; i += 30) await w.bookings.bookTeam(tasks.slice(i, i + 30).map((t) => ({ ...t, crewId: `C${i}`, vehicleId: `V${i}` })));
+    const read = await w.tasks.listTasks('act-1');
+    const moved = await w.tasks.transitionTasks(read, 'dispatched', LATER);
+    expect({ moved: moved.length, dispatched: (await w.tasks.listTasks('act-1')).filter((t) => t.state === 'dispatched').length }).toEqual({ moved: 130, dispatched: 130 });
+  });
+
+  it('counts a batch move that landed and then timed out as done', async () => {
+    const w = await booked(make);
+    const read = await w.tasks.listTasks('act-1');
+    w.landNextWriteThenTimeOut();
+    expect((await w.tasks.transitionTasks(read, 'dispatched', LATER)).map((t) => t.id)).toEqual(['task-1-1', 'task-1-2', 'task-2-3']);
+  });
+
+  it('refuses to close tasks by moving them (closing frees the team)', async () => {
+    const w = await booked(make);
+    await expect(w.tasks.transitionTasks(await w.tasks.listTasks('act-1'), 'done', LATER)).rejects.toThrow(/closeTasks/);
+  });
+
   it('frees the crew and vehicle when the last open task of their team closes, not before', async () => {
     const w = await booked(make);
     await w.tasks.transitionTask(task(1, 1), 'planned', 'done', LATER);

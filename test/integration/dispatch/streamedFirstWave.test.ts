@@ -110,7 +110,7 @@ describe('the streamed first wave (use cases on the in-memory twins)', () => {
     if (result.outcome !== 'activated') throw new Error(`expected an activation, got ${result.outcome}`);
     const team = result.tasks.filter((t) => t.crewId === result.tasks[0]!.crewId);
     let wholeReads = 0;
-    const deps = { ...city.deps, tasks: { ...city.deps.tasks, getTasks: city.deps.tasks.getTasks.bind(city.deps.tasks), transitionTask: city.deps.tasks.transitionTask.bind(city.deps.tasks), listTasks: async (id: string) => { wholeReads++; return city.deps.tasks.listTasks(id); } } };
+    const deps = { ...city.deps, tasks: { ...city.deps.tasks, getTasks: city.deps.tasks.getTasks.bind(city.deps.tasks), transitionTask: city.deps.tasks.transitionTask.bind(city.deps.tasks), transitionTasks: city.deps.tasks.transitionTasks.bind(city.deps.tasks), listTasks: async (id: string) => { wholeReads++; return city.deps.tasks.listTasks(id); } } };
 
     const counts = await dispatchTeamsById(deps, result.activation.id, team.map((t) => t.id));
 
