@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { allRoutes, openApiDocument } from '../../../functions/handlers/api/routeTable.ts';
+import { activationRecordSchema } from '../../../functions/handlers/api/schemas/activation.ts';
 import { OPENAPI_FILE, openApiText } from '../../../local/openapi/writeOpenApi.ts';
 
 describe('the OpenAPI document', () => {
@@ -21,6 +22,16 @@ describe('the OpenAPI document', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.filter((r) => !(r in doc.components.schemas))).toEqual([]);
     expect(JSON.stringify(doc)).not.toContain('#/$defs/');
+  });
+
+  it('documents what an activation record carries besides its level: booking-run counts, refused crews, the last upgrade', () => {
+    const doc = openApiDocument() as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+    expect(Object.keys(doc.components.schemas.ActivationRecord!.properties)).toEqual(expect.arrayContaining(['bookingRuns', 'dispatchedBookingRuns', 'refusedCrewIds', 'upgradedAt']));
+  });
+
+  it('keeps an activation\'s refused crews and booking-run counts when a response is checked against the schema', () => {
+    const record = { id: 'act-1', level: 'II', zoneLevels: { z1: 'II' }, status: 'open', openedAt: '2026-12-14T00:00:00Z', openedBy: 'poller', reason: 'forecast', evidenceCount: 0, wave: 2, bookingRuns: 4, dispatchedBookingRuns: 2, refusedCrewIds: ['crew-7'], upgradedAt: '2026-12-14T01:00:00Z' };
+    expect(activationRecordSchema.parse(record)).toMatchObject({ bookingRuns: 4, dispatchedBookingRuns: 2, refusedCrewIds: ['crew-7'], upgradedAt: '2026-12-14T01:00:00Z' });
   });
 
   it('leaves only itself open without a token', () => {

@@ -18,6 +18,9 @@ const recordFields = () => ({
   evidenceCount: z.number().check(z.int(), z.describe('how many pieces of forecast evidence it was opened on')),
   wave: z.number().check(z.int()),
   plannedWave: z.optional(z.number().check(z.int(), z.describe('the last wave whose planning finished; below wave while one is being planned'))),
+  bookingRuns: z.optional(z.number().check(z.int(), z.describe('booking runs started or ended on the activation (each counts twice); above dispatchedBookingRuns, something booked may not have been texted yet'))),
+  dispatchedBookingRuns: z.optional(z.number().check(z.int(), z.describe('the bookingRuns count the last finished wave dispatch had read'))),
+  refusedCrewIds: z.optional(z.array(z.string()).check(z.describe('crews that answered "9" (cannot) in this activation: no replacement picks them again'))),
   progress: z.optional(activationProgressSchema),
   preTreatment: z.optional(z.object({
     wave: z.number().check(z.int(), z.describe('the wave that is the pre-treatment (the first)')),
@@ -25,6 +28,7 @@ const recordFields = () => ({
     snowAt: z.string().check(z.describe('when the snow was forecast to begin')),
     stagingAt: z.string().check(z.describe('when the spreaders are to be at staging and start: an hour before the snow')),
   }).check(z.describe('set when a duty officer opened it for pre-treatment while zones were on watch (POST /pretreatment)'))),
+  upgradedAt: z.optional(z.string().check(z.describe('when the level was last upgraded mid-storm'))),
   closedAt: z.optional(z.string()),
   closedBy: z.optional(z.string()),
   closeReason: z.optional(z.string()),
@@ -45,5 +49,8 @@ export const activationSchema = z.lazy(() => (shown ??= shownActivation()));
 
 const _sameShape: [z.infer<typeof activationSchema>, ActivationWithEvidence] = [{} as ActivationWithEvidence, {} as z.infer<typeof activationSchema>];
 const _sameRecord: [z.infer<typeof activationRecordSchema>, Activation] = [{} as Activation, {} as z.infer<typeof activationRecordSchema>];
+// Every field of the stored record is documented: a field added to Activation and not here fails the type check.
+const _everyField: Exclude<keyof Activation, keyof z.infer<typeof activationRecordSchema>> extends never ? true : never = true;
 void _sameShape;
 void _sameRecord;
+void _everyField;
