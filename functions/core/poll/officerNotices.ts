@@ -35,4 +35,7 @@ export const officerNotices = {
       ? renderSms('officer.propose-stand-down', lang, { polls, open: openTasks }, signature)
       : renderSms('officer.propose-downgrade', lang, { polls, from: levelName(from, lang), to: levelName(to, lang), open: openTasks }, signature);
   },
+  proposeStandDownNoSnow(lang: Language, openTasks: number, signature?: string): RenderedSms {
+    return renderSms('officer.propose-stand-down-no-snow', lang, { open: openTasks }, signature);
+  },
 };

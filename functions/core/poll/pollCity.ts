@@ -57,7 +57,8 @@ const cityLevelOf = (levels: ResponseLevel[]) => levels.reduce<ResponseLevel>((a
 /**
  * One poll of every zone, then the decision: activate (or propose, as the plan says), upgrade an open
  * activation at once, put the city on watch, hold on stale data, or PROPOSE a downgrade / stand-down to
- * the duty officer (the poller never lowers or closes an activation itself). Only zones with a fresh
+ * the duty officer (the poller never lowers or closes an activation itself), a stand-down also when the
+ * watch a pre-treatment was started for passes without snow. Only zones with a fresh
  * forecast can start or upgrade anything: bad or missing data never activates a plan.
  */
 export async function pollCity(deps: PollDeps): Promise<PollResult> {
@@ -121,6 +122,14 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
       await deps.log.append({ activationId: open.id, at, actor: 'poller', action: kind === 'stand-down-proposed' ? 'stand-down.proposed' : 'downgrade.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: cityLevel, zoneLevels, openTasks, pollsBelow: rules.downgradeAfterPolls, reasonCode: reasonCode('forecast-below-level', { level: open.level, to: cityLevel, polls: rules.downgradeAfterPolls, open: openTasks }) }, reason: `forecast below level ${open.level} for ${rules.downgradeAfterPolls} consecutive polls` });
       await notifyOfficer(deps, plan.dutyOfficerPhone, { kind, activationId: open.id, sms: officerNotices.proposeDowngrade(lang, open.level, cityLevel, rules.downgradeAfterPolls, openTasks, deps.sms.signature), idempotencyKey: `${kind}#${open.id}#${at}` });
       return result(kind);
+    }
+    // A pre-treatment whose watch has just passed, with no zone due, none on watch and every forecast fresh: the snow is not coming.
+    const watchPassed = open.preTreatment?.wave === open.wave && cityLevel === 'none' && !watch && stale.length === 0 && reports.some((r) => r.prior?.watch === true);
+    if (watchPassed) {
+      const openTasks = (await deps.tasks.listTasks(open.id)).filter((t) => OPEN_TASK_STATES.includes(t.state)).length;
+      await deps.log.append({ activationId: open.id, at, actor: 'poller', action: 'stand-down.proposed', subject: `activation:${open.id}`, details: { from: open.level, to: 'none', zoneLevels, openTasks, snowAt: open.preTreatment!.snowAt, reasonCode: reasonCode('watch-passed', { level: open.level, snowAt: open.preTreatment!.snowAt, open: openTasks }) }, reason: 'the watch this pre-treatment was started for passed without snow: no zone is forecast to reach a level' });
+      await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'stand-down-proposed', activationId: open.id, sms: officerNotices.proposeStandDownNoSnow(lang, openTasks, deps.sms.signature), idempotencyKey: `stand-down-proposed#${open.id}#${at}` });
+      return result('stand-down-proposed');
     }
     return result(stale.length > 0 ? 'held' : 'already-open');
   }

@@ -8,8 +8,8 @@ export type ReasonParams = Record<string, string | number | boolean | null>;
 export type ReasonCodeName =
   // Why an activation opened (the poller's own; an officer's reason is the officer's text).
   | 'forecast-reached-level' | 'forecast-at-level'
-  // Why the poller proposes lowering an open activation (to a lower level, or a stand-down at 'none').
-  | 'forecast-below-level'
+  // Why the poller proposes lowering an open activation (to a lower level, or a stand-down at 'none'; a pre-treatment's watch passing without snow).
+  | 'forecast-below-level' | 'watch-passed'
   // Why an officer's wave did not complete (its bookings removed; the activation closed, lowered back or kept).
   | 'wave-failed'
   // Why tasks were cancelled.

@@ -57,6 +57,7 @@ export const SMS_CATALOGUE: readonly CatalogueEntry[] = [
   { name: 'officer.propose-downgrade', purpose: 'To the duty officer: the forecast stayed below the level', variables: { polls: code(4), from: text(12), to: text(12), open: code(6) }, text: perLanguage((_, l) => OFFICER_TEMPLATES[l].proposeDowngrade) },
   { name: 'officer.message', purpose: 'A duty officer\'s own words to a crew leader, typed in the console (instructions, a change of depot)', variables: { text: text(335, 'a duty officer\'s message to a crew, up to five SMS segments') }, text: perLanguage((_, l) => OFFICER_TEMPLATES[l].message) },
   { name: 'officer.propose-stand-down', purpose: 'To the duty officer: the forecast stayed below every threshold', variables: { polls: code(4), open: code(6) }, text: perLanguage((_, l) => OFFICER_TEMPLATES[l].proposeStandDown) },
+  { name: 'officer.propose-stand-down-no-snow', purpose: 'To the duty officer: the watch a pre-treatment was started for passed without snow', variables: { open: code(6) }, text: perLanguage((_, l) => OFFICER_TEMPLATES[l].proposeStandDownNoSnow) },
 ];
 
 const byName = new Map(SMS_CATALOGUE.map((entry) => [entry.name, entry]));

@@ -17,6 +17,8 @@ export const OFFICER_TEMPLATES: Record<Language, {
   proposeDowngrade: string;
   /** {polls} {open}. */
   proposeStandDown: string;
+  /** A pre-treatment's watch passed without snow: {open}. */
+  proposeStandDownNoSnow: string;
   /** A duty officer's own words to a crew, sent from the console: {text}. */
   message: string;
   none: string;
@@ -29,6 +31,7 @@ export const OFFICER_TEMPLATES: Record<Language, {
     proposeUpgrade: 'snowops: 建议响应由{from}升至{to}({why})。请值班员确认。',
     proposeDowngrade: 'snowops: 预报已连续{polls}次低于{from},建议降为{to}(尚有{open}项任务未完成)。',
     proposeStandDown: 'snowops: 预报已连续{polls}次低于启动标准,建议会商后结束响应(尚有{open}项任务未完成)。',
+    proposeStandDownNoSnow: 'snowops: 预警关注已解除,未降雪,建议会商后结束预处理响应(尚有{open}项任务未完成)。',
     message: '值班员：{text}',
     none: '无',
     zoneSeparator: '、',
@@ -40,6 +43,7 @@ export const OFFICER_TEMPLATES: Record<Language, {
     proposeUpgrade: 'snowops: upgrade from {from} to {to} proposed ({why}). Duty officer to confirm.',
     proposeDowngrade: 'snowops: forecast below {from} for {polls} polls: lower to {to} proposed ({open} tasks still open).',
     proposeStandDown: 'snowops: forecast below every threshold for {polls} polls: stand-down proposed after consulting forecasters ({open} tasks still open).',
+    proposeStandDownNoSnow: 'snowops: the watch passed without snow: stand-down of the pre-treatment proposed after consulting forecasters ({open} tasks still open).',
     message: 'Duty officer: {text}',
     none: 'none',
     zoneSeparator: ', ',
