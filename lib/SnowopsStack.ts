@@ -85,7 +85,7 @@ export class SnowopsStack extends Stack {
     const sms = smsWiringFromConfig(this, stage, config.sms, messagingKey);
     this.poller = new ForecastPoller(this, 'ForecastPoller', { stage, tables: this.tables, sms, openMeteoBaseUrl: config.city.openMeteoBaseUrl });
     if (sms.provider === 'sns') this.inbound = new SmsInbound(this, 'SmsInbound', { stage, tables: this.tables, messagingKey, sms });
-    // Waves of taskings go through the dispatch queue, from the poller's activations and raises and from an officer's.
+    // Waves of taskings go through the dispatch queue, from the poller's activations and upgrades and from an officer's.
     this.dispatcher = new Dispatcher(this, 'Dispatcher', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms });
     // An officer's activation or upgrade answers at once; its wave is planned and booked here, then queued for the dispatcher.
     this.planner = new ActivationPlanner(this, 'ActivationPlanner', { stage, tables: this.tables, messagingKey, alarms: this.alarms, sms });

@@ -31,7 +31,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
         request = planningRequestMessageSchema.parse(JSON.parse(record.body));
       } catch (error) {
         // Unreadable requests cannot succeed on a retry: fail them so SQS dead-letters them, with the reason logged.
-        logger.error('planning request is not {activationId, wave, raisedFrom?}', { messageId: record.messageId, error: String(error) });
+        logger.error('planning request is not {activationId, wave, upgradedFrom?}', { messageId: record.messageId, error: String(error) });
         batchItemFailures.push({ itemIdentifier: record.messageId });
         continue;
       }

@@ -46,7 +46,7 @@ function merged(items: { zoneId: string; text: string }[]): string[] {
  * first file to `until`, each zone assessed on the latest forecast received and every warning received so
  * far (updates and cancellations followed, warnings for other zones left out), levels moved with the
  * plan's hysteresis. The city's decisions follow the poller's: activate (or propose, as the plan says),
- * raise at once, propose downgrades and stand-down; a proposal is taken as accepted by the duty officer.
+ * upgrade at once, propose downgrades and stand-down; a proposal is taken as accepted by the duty officer.
  */
 export function replayStorm(files: readonly StormFile[], city: { plan: CityPlan; zones: Zone[] }, options: { stepMinutes?: number; until?: string } = {}): Replay {
   const rules = forecastRules(city.plan);

@@ -37,6 +37,14 @@ describe('npx snowops replay DIR', () => {
     expect(out.steps[1]!.evidence).toEqual(['jiefang, shanyang, zhongzhan, macun: IV cma 暴雪蓝色预警 (blue): 焦作市气象台发布暴雪蓝色预警/IV/一般']);
   });
 
+  it('prints the timeline as a table in the city\'s time without --json, every kind of step named', async () => {
+    const run = await snowops(STORM_DIR);
+
+    const kinds = [...run.stdout.matchAll(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}(\S+(?: \S+)?)\s{2,}/gm)].map((m) => m[1]);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(kinds).toEqual(['watch', 'activation', 'upgrade', 'upgrade', 'downgrade proposed', 'stand-down proposed']);
+  });
+
   it('refuses a storm directory with a broken file in one line, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'snowops-replay-'));
     copyFileSync(`${STORM_DIR}/2026-12-13T16-00Z_forecast.openmeteo.json`, join(dir, '2026-12-13T16-00Z_forecast.openmeteo.json'));

@@ -103,7 +103,7 @@ describe('promise: bad or missing forecast data never moves a level, never activ
     expect(w.officerSms().map((s) => s.body)).toEqual([expect.stringContaining('所有天气数据源失败'), expect.stringContaining('所有天气数据源失败')]);
   });
 
-  it('a zone that held level I through an outage of garbage keeps it, and the poller neither lowers nor raises anything', async () => {
+  it('a zone that held level I through an outage of garbage keeps it, and the poller neither downgrades nor upgrades anything', async () => {
     const w = await world({ activationPolicy: 'propose' });
     for (const p of PROVIDERS) weather!.set(p, 'blizzard');
     const before = await w.poll();

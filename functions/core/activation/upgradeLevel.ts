@@ -13,7 +13,7 @@ export type UpgradeLevelResult =
   | { outcome: 'conflict'; activation: Activation };
 
 /**
- * Raises an open activation mid-storm (never lowers: zone levels only go up), opens a new dispatch wave,
+ * Upgrades an open activation mid-storm (never downgrades a zone: zone levels only go up), opens a new dispatch wave,
  * and books the roads the higher levels bring into scope, in this run (the poller's). A concurrent upgrade
  * wins; this one reports conflict. If planning fails, the upgrade is undone (the activation is back at its
  * level and wave) and the error rethrown.

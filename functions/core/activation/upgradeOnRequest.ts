@@ -20,7 +20,7 @@ export interface OfficerUpgrade {
 }
 
 /**
- * A duty officer raises an open activation mid-storm: the forecast's current evidence is logged with
+ * A duty officer upgrades an open activation mid-storm: the forecast's current evidence is logged with
  * the reason, the activation is upgraded under a new wave, and that wave goes to the planning worker, which
  * books the roads the higher level brings into scope and hands them to dispatch. Answers once the upgrade
  * is recorded (progress planning). Throws NotFoundError, ConflictError (not open, its last wave still

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadCityFile } from '../../city/loadCityFile.ts';
 import { readStormDir } from '../../replay/readStormDir.ts';
-import { replayStorm } from '../../replay/replayStorm.ts';
+import { replayStorm, type StepKind } from '../../replay/replayStorm.ts';
 import { CliError } from '../CliError.ts';
 import { localDateTime } from '../forecast/formatForecastTable.ts';
 import { print, printJson } from '../output.ts';
@@ -14,8 +14,9 @@ interface ReplayOptions {
   json?: boolean;
 }
 
-const LABEL: Record<string, string> = {
-  watch: 'watch', activation: 'activation', 'activation-proposed': 'activation proposed', raise: 'upgrade', 'upgrade-proposed': 'upgrade proposed',
+/** Every kind of step named (a Record over StepKind, so a new kind cannot print as undefined). */
+const LABEL: Record<StepKind, string> = {
+  watch: 'watch', activation: 'activation', 'activation-proposed': 'activation proposed', upgrade: 'upgrade', 'upgrade-proposed': 'upgrade proposed',
   'downgrade-proposed': 'downgrade proposed', 'stand-down-proposed': 'stand-down proposed',
 };
 
@@ -33,7 +34,7 @@ async function run(dir: string, options: ReplayOptions): Promise<void> {
   const tz = city.plan.timeZone;
   print(`${city.plan.city}: ${files.length} recorded files from ${dir}, ${replay.polls} polls every ${stepMinutes} min (${city.plan.activationPolicy} plan)`);
   for (const s of replay.steps) {
-    print(`${localDateTime(s.at, tz)}  ${LABEL[s.kind]!.padEnd(20)} ${s.from} → ${s.to}   ${Object.entries(s.zoneLevels).map(([z, l]) => `${z} ${l}`).join(', ')}`);
+    print(`${localDateTime(s.at, tz)}  ${LABEL[s.kind].padEnd(20)} ${s.from} → ${s.to}   ${Object.entries(s.zoneLevels).map(([z, l]) => `${z} ${l}`).join(', ')}`);
     for (const e of s.evidence.slice(0, 4)) print(`                    ${e}`);
     if (s.evidence.length > 4) print(`                    … and ${s.evidence.length - 4} more`);
   }

@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .action(async (level: string, opts: ApiOptions & { activation: string; reason: string; zone?: string[]; wait: boolean; idempotencyKey?: string }) => {
       const body = { level, reason: opts.reason, ...(opts.zone ? { zoneLevels: parseZoneLevels(opts.zone) } : {}) };
       const client = clientFrom(opts);
-      const { body: accepted } = await withProgress(`raising to ${level}`, client.request<{ activation: Activation }>('POST', `/activations/${encodeURIComponent(opts.activation)}/upgrade`, { body, idempotencyKey: opts.idempotencyKey ?? randomUUID() }));
+      const { body: accepted } = await withProgress(`upgrading to ${level}`, client.request<{ activation: Activation }>('POST', `/activations/${encodeURIComponent(opts.activation)}/upgrade`, { body, idempotencyKey: opts.idempotencyKey ?? randomUUID() }));
       if (!opts.wait) return opts.json ? printJson(accepted.activation) : print(`${accepted.activation.id} is upgraded to level ${level} (wave ${accepted.activation.wave}); the wave is being planned.`);
       const activation = await followWave(client, accepted.activation, opts.json ? () => {} : print);
       if (opts.json) return printJson(activation);

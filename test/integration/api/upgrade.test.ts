@@ -15,7 +15,7 @@ async function openedInJiefang() {
 }
 
 describe('POST /activations/{id}/upgrade', () => {
-  it('answers 202 with the raised activation, its wave 2 being planned', async () => {
+  it('answers 202 with the upgraded activation, its wave 2 being planned', async () => {
     const h = await openedInJiefang();
     const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE });
     expect(res.status).toBe(202);
@@ -49,7 +49,7 @@ describe('POST /activations/{id}/upgrade', () => {
     expect(await h.deps.activations.getActivation(opened.json.activation.id)).toMatchObject({ level: 'IV', wave: 1, plannedWave: 1 });
   });
 
-  it('logs the raise with the officer, the reason and the forecast evidence of the moment', async () => {
+  it('logs the upgrade with the officer, the reason and the forecast evidence of the moment', async () => {
     const h = await openedInJiefang();
     const evidence = { rule: 'blizzard-6h', level: 'I' as const, provider: 'open-meteo', value: 16.2, threshold: 15, unit: 'mm snow water', windowHours: 6, from: '2026-12-14T00:00:00.000Z', to: '2026-12-14T06:00:00.000Z', gapHours: 0 };
     await h.deps.zoneStates.putZoneState({ zoneId: 'macun', level: 'I', evidence: [evidence], provider: 'open-meteo', lastSuccessAt: '2026-12-13T23:45:00.000Z', lastPollAt: '2026-12-13T23:45:00.000Z', lastError: null });
@@ -59,7 +59,7 @@ describe('POST /activations/{id}/upgrade', () => {
     expect(entry!.details.evidence).toEqual([{ ...evidence, rule: 'macun:blizzard-6h' }]);
   });
 
-  it('raises only the zones named, and never lowers a zone', async () => {
+  it('upgrades only the zones named, and never downgrades a zone', async () => {
     const h = await openedInJiefang();
     const res = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: { ...RAISE, level: 'II', zoneLevels: { shanyang: 'II' } } });
     expect(res.status).toBe(202);
@@ -94,10 +94,10 @@ describe('POST /activations/{id}/upgrade', () => {
     expect(res.json.detail).toContain('stood-down');
   });
 
-  it('answers 409 when another raise lands between reading the activation and raising it, booking nothing', async () => {
+  it('answers 409 when another upgrade lands between reading the activation and upgrading it, booking nothing', async () => {
     const h = await openedInJiefang();
     const read = h.deps.activations.getActivation.bind(h.deps.activations);
-    // The poller raises to II while this officer's request is in flight: the officer's wave-1 read is stale.
+    // The poller upgrades to II while this officer's request is in flight: the officer's wave-1 read is stale.
     vi.spyOn(h.deps.activations, 'getActivation').mockImplementationOnce(async (id) => {
       const seen = await read(id);
       await h.deps.activations.upgradeActivation(id, { level: 'II', zoneLevels: { ...seen!.zoneLevels, macun: 'II' }, wave: 2, upgradedAt: '2026-12-14T00:01:00.000Z' }, 1);
@@ -110,9 +110,9 @@ describe('POST /activations/{id}/upgrade', () => {
     expect(h.deps.sms.sent).toHaveLength(h.smsBefore);
   });
 
-  it('raises once for a double click with the same Idempotency-Key', async () => {
+  it('upgrades once for a double click with the same Idempotency-Key', async () => {
     const h = await openedInJiefang();
-    const headers = { 'Idempotency-Key': 'raise-1' };
+    const headers = { 'Idempotency-Key': 'upgrade-1' };
     const first = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE, headers });
     const second = await h.call('POST', `/activations/${h.activationId}/upgrade`, { body: RAISE, headers });
     expect(second.status).toBe(202);

@@ -202,7 +202,7 @@ describe('closing a team\'s tasks together (stand-down, downgrade) on DynamoDB L
     expect(await lockItems(world)).toEqual([]);
   });
 
-  it('closes nothing once the activation has been raised past the wave the caller read', async () => {
+  it('closes nothing once the activation has been upgraded past the wave the caller read', async () => {
     const world = await plannerWorld();
     const { tasks } = await book(world, team('C01', 'V01', 3, 'a'));
 

@@ -17,7 +17,7 @@ let close: (() => Promise<void>) | undefined;
 afterEach(async () => { await close?.(); close = undefined; });
 
 describe('pollCity decisions on DynamoDB Local', () => {
-  it('raises an open activation at once when the forecast worsens, booking the roads the new level brings in and dispatching them', async () => {
+  it('upgrades an open activation at once when the forecast worsens, booking the roads the new level brings in and dispatching them', async () => {
     const h = await pollHarness();
     close = h.close;
     h.server.script('/v1/forecast', [LEVEL_III]);

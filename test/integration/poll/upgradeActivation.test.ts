@@ -6,7 +6,7 @@ import { localTables } from '../../support/localTables.ts';
 const activation: Activation = { id: 'act-1', level: 'III', zoneLevels: { jiefang: 'III' }, status: 'open', openedAt: '2026-12-14T00:00:00.000Z', openedBy: 'poller', reason: 'test', evidenceCount: 0, wave: 1 };
 
 describe('DynamoActivationStore.upgradeActivation on DynamoDB Local', () => {
-  it('raises the open activation and moves it to the next wave', async () => {
+  it('upgrades the open activation and moves it to the next wave', async () => {
     const { db, names } = await localTables();
     const ops = dynamoOperations(db, names.OPERATIONS_TABLE).activations;
     await ops.createActivation(activation, []);
@@ -17,7 +17,7 @@ describe('DynamoActivationStore.upgradeActivation on DynamoDB Local', () => {
     expect(await ops.getOpenActivation()).toMatchObject({ level: 'I', zoneLevels: { jiefang: 'I' }, wave: 2, upgradedAt: '2026-12-14T01:00:00.000Z' });
   });
 
-  it('refuses a raise based on a wave someone else has already moved past', async () => {
+  it('refuses an upgrade based on a wave someone else has already moved past', async () => {
     const { db, names } = await localTables();
     const ops = dynamoOperations(db, names.OPERATIONS_TABLE).activations;
     await ops.createActivation(activation, []);

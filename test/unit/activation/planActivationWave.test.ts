@@ -94,7 +94,7 @@ describe('an officer\'s upgrade, planned off the request (use cases on the in-me
     return { ...city, activation };
   }
 
-  it('records the raise under wave 2, planning, and hands that wave with what it was raised from to the planner', async () => {
+  it('records the upgrade under wave 2, planning, and hands that wave with what it was upgraded from to the planner', async () => {
     const { deps, requested, activation } = await activeCity();
     const raised = await upgradeOnRequest(deps, { activationId: activation.id, level: 'I', actor: 'officer-demo', reason: 'red warning' });
     expect(raised).toMatchObject({ level: 'I', wave: 2, progress: { wave: 2, phase: 'planning' } });
@@ -102,13 +102,13 @@ describe('an officer\'s upgrade, planned off the request (use cases on the in-me
     expect((await deps.tasks.listTasks(activation.id)).every((t) => t.wave === 1)).toBe(true);
   });
 
-  it('refuses a second raise while the last wave is still being planned', async () => {
+  it('refuses a second upgrade while the last wave is still being planned', async () => {
     const { deps, activation } = await activeCity();
     await upgradeOnRequest(deps, { activationId: activation.id, level: 'I', actor: 'officer-demo', reason: 'red warning' });
     await expect(upgradeOnRequest(deps, { activationId: activation.id, level: 'I', zoneLevels: {}, actor: 'officer-demo', reason: 'again' })).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it('a raise whose planning fails is lowered back to the level and wave it came from', async () => {
+  it('an upgrade whose planning fails is taken back to the level and wave it came from', async () => {
     const { deps, requested, activation } = await activeCity();
     await upgradeOnRequest(deps, { activationId: activation.id, level: 'I', actor: 'officer-demo', reason: 'red warning' });
     vi.spyOn(deps.registry, 'listVehicles').mockRejectedValueOnce(new Error('registry unreadable: throttled'));
