@@ -1,7 +1,7 @@
 // npm run bench:readiness [size]: an activation's first plan made cold (the planner from nothing) against
 // the plan kept ready on watch, on the planner bench's seeded city (large by default; xlarge takes minutes),
 // in the same process. The ready plan is made for level I everywhere on the budget a plan made ahead of the
-// snow gets (readyWork, ten times an activation's); before the activation 3% of vehicles go to maintenance,
+// snow gets (readyWork, fifteen times an activation's); before the activation 3% of vehicles go to maintenance,
 // 2% of crews leave the registry, two zones come in at level II instead, and the start is two hours later
 // ('changed'); the same with the start 15 minutes later (the next poll: 'soon'); and nothing changed but the
 // start two hours later ('unchanged'). Quality is what the planner minimises first: unassigned lane-km by

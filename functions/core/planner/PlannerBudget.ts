@@ -40,6 +40,12 @@ export function defaultWork(model: PlanningModel): number {
 }
 
 /**
+ * The safety cap of a plan made ahead of the snow: half the poller's two minutes (lib/poller/ForecastPoller.ts),
+ * where the plan kept ready is made, so that a slow poll ends with its plan cut short rather than killed.
+ */
+export const READY_SAFETY_CAP_MS = 60_000;
+
+/**
  * The default work budget for a plan made ahead of the snow (the plan kept ready on watch): it is made off
  * the first wave's path, so it thinks longer than an activation's plan, and never less.
  */

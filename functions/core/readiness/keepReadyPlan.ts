@@ -1,5 +1,6 @@
 import { loadPlannerInput } from '../activation/loadPlannerInput.ts';
 import type { ZoneState } from '../operations/ZoneState.ts';
+import { READY_SAFETY_CAP_MS } from '../planner/PlannerBudget.ts';
 import { planRoutes } from '../planner/planRoutes.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import { planInputKey } from './planInputKey.ts';
@@ -24,7 +25,7 @@ export type ReadinessDeps = Pick<CoreDeps, 'registry' | 'log' | 'clock' | 'booki
  * the registry, the bookings or the crews' working windows at the start changed since it was made (else the poll only confirms it). Dropped when
  * the watch ends. Nothing is booked: an activation repairs the plan against what changed (planFirstRound)
  * instead of planning from nothing. Made off the first wave's path, it thinks longer than an activation's
- * plan (the planner's `ahead` budget, readyWork).
+ * plan (the planner's `ahead` budget, readyWork), within half the poller's timeout (READY_SAFETY_CAP_MS).
  */
 export async function keepReadyPlan(deps: ReadinessDeps, states: readonly ZoneState[]): Promise<ReadyPlanOutcome> {
   try {
@@ -49,7 +50,7 @@ async function keep(deps: ReadinessDeps, states: readonly ZoneState[]): Promise<
   const input = await loadPlannerInput(deps, zoneLevels);
   const inputKey = planInputKey(input);
   if (kept?.inputKey === inputKey && (await deps.readyPlans.confirmReadyPlan(inputKey, at))) return { outcome: 'unchanged' };
-  const planned = planRoutes(input, { ...deps.plannerBudget, clock: deps.clock, ahead: true });
+  const planned = planRoutes(input, { safetyCapMs: READY_SAFETY_CAP_MS, ...deps.plannerBudget, clock: deps.clock, ahead: true });
   await deps.readyPlans.saveReadyPlan({ zoneLevels, inputKey, madeAt: at, checkedAt: at, startAt: input.startAt.toISOString(), teams: planned.teams, shortfalls: planned.shortfalls });
   const tasks = planned.teams.reduce((n, t) => n + t.tasks.length, 0);
   const why = !kept ? 'zones went on watch' : sameLevels(kept.zoneLevels, zoneLevels) ? 'the registry, the bookings or the crews\' working time at the start changed' : 'the forecast changed the levels on watch';

@@ -17,7 +17,7 @@ describe('the default safety cap', () => {
 });
 
 describe('the budget of a plan made ahead of the snow', () => {
-  it('is ten times an activation\'s for a city of 5,000 roads (330,000 candidates)', () => {
+  it('is fifteen times an activation\'s for a city of 5,000 roads (330,000 candidates)', () => {
     const model = modelWith(330_000);
     expect(readyWork(model)).toBe(READY_WORK_PER_CANDIDATE * 330_000);
     expect(readyWork(model) / defaultWork(model)).toBe(READY_WORK_PER_CANDIDATE / WORK_PER_CANDIDATE);

@@ -24,13 +24,14 @@ export const MAX_WORK = 60_000_000;
 export const START_WORK_SHARE = 0.3;
 /**
  * Work units per candidate for a plan made ahead of the snow (the plan kept ready on watch): made in a poll
- * while the snow is still hours away, off the first wave's path, it may think ten times an activation's
- * default. On the bench's large city (5,000 roads) that is about 1e8 units: gap 37 % against the LP bound,
- * where the default's 1e7 leaves 80-101 % (docs/planner.md).
+ * while the snow is still hours away, off the first wave's path, it may think fifteen times an activation's
+ * default. On the bench's large city (5,000 roads, 330,000 candidates in the model) that is about 1.5e8 units;
+ * gap against the LP bound (bench:planner, 2026-12-07): 1e7 (an activation's) 80-81 %, 1e8 37-44 %, 1.3e8
+ * 37 %, 1.5e8 32 %, 2e8 33 %, at 6.6 s of CPU for 1.5e8 on this machine.
  */
-export const READY_WORK_PER_CANDIDATE = 300;
-/** ...never above this (a 50,000-road city: about 18 s of search on this machine, inside the poller's 2 minutes). */
-export const MAX_READY_WORK = 100_000_000;
+export const READY_WORK_PER_CANDIDATE = 450;
+/** ...never above this (a 50,000-road city's model has 3.4e6 candidates; the poller's safety cap bounds it too). */
+export const MAX_READY_WORK = 150_000_000;
 /** The wall-clock safety cap is looked at once per this many work units. */
 export const SAFETY_CHECK_EVERY = 50_000;
 /** Share of the budget the first polish of the start may use. */
