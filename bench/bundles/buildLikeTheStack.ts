@@ -36,11 +36,14 @@ export function esbuildOptionsOfTheStack(entry: string, outfile: string): BuildO
   };
 }
 
-/** Bundles `entry` into `outdir/index.mjs` exactly as the stack does (the commands run after bundling too); returns the file and its size in bytes. */
-export async function buildLikeTheStack(entry: string, outdir: string): Promise<{ file: string; bytes: number }> {
+/**
+ * Bundles `entry` into `outdir/index.mjs` exactly as the stack does (the commands run after bundling too); returns the
+ * file, its size in bytes and every input esbuild put in it (a metafile changes nothing in the output).
+ */
+export async function buildLikeTheStack(entry: string, outdir: string): Promise<{ file: string; bytes: number; inputs: string[] }> {
   mkdirSync(outdir, { recursive: true });
   const file = join(outdir, BUNDLING.format === OutputFormat.ESM ? 'index.mjs' : 'index.js');
-  await build(esbuildOptionsOfTheStack(entry, file));
+  const result = await build({ ...esbuildOptionsOfTheStack(entry, file), metafile: true });
   for (const command of BUNDLING.commandHooks?.afterBundling(PROJECT_ROOT, outdir) ?? []) execSync(command, { stdio: 'inherit' });
-  return { file, bytes: statSync(file).size };
+  return { file, bytes: statSync(file).size, inputs: Object.keys(result.metafile.inputs) };
 }

@@ -4,11 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { buildLikeTheStack, esbuildOptionsOfTheStack } from '../../bench/bundles/buildLikeTheStack.ts';
+import { buildLikeTheStack } from '../../bench/bundles/buildLikeTheStack.ts';
 import { HANDLER_ENV } from '../../bench/bundles/timeImport.ts';
 import { CREATE_REQUIRE_BANNER, handlerEntry } from '../../lib/bundling/bundlingOptions.ts';
 import { SnowopsFunction } from '../../lib/SnowopsFunction.ts';
@@ -20,19 +19,38 @@ const CREDENTIALS_FIXTURE = fileURLToPath(new URL('./fixtures/snsClientCredentia
 const PROVIDER_HTTP_FIXTURE = fileURLToPath(new URL('./fixtures/providerHttpGet.ts', import.meta.url));
 const THROWS_FIXTURE = fileURLToPath(new URL('./fixtures/throwsInOwnCode.ts', import.meta.url));
 
-/** Every file esbuild puts in a handler's bundle, built with the stack's options (the source maps name our own files only). */
-async function bundledInputs(handlerFile: string): Promise<string[]> {
-  const result = await build({ ...esbuildOptionsOfTheStack(handlerEntry(handlerFile), join(tmpdir(), 'snowops-inputs.mjs')), metafile: true, write: false });
-  return Object.keys(result.metafile.inputs);
-}
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+}
+
+/** The same promise, marked as handled: a rejection still reaches whoever awaits it. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+interface ImportProbe { handler: string; httpPatched: boolean; undici: boolean; fetch: string; Request: string; FormData: string }
+
+/**
+ * Imports a bundle in a bare Node process with the environment and options the stack gives every Lambda (no
+ * node_modules in reach: the bundle must carry every dependency, CommonJS ones finding `require` through the banner)
+ * and says what the import did.
+ */
+async function probeImport(dir: string): Promise<ImportProbe> {
+  const entry = pathToFileURL(join(dir, 'index.mjs')).href;
+  const script = `const http = await import('node:http'); const before = http.default.request; const m = await import(${JSON.stringify(entry)});
+process.stdout.write(JSON.stringify({ handler: typeof m.handler, httpPatched: http.default.request !== before, undici: process.moduleLoadList.some((n) => n.includes('undici')), fetch: typeof fetch, Request: typeof Request, FormData: typeof FormData }));`;
+  const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...HANDLER_ENV }, encoding: 'utf8' });
+  return JSON.parse(stdout) as ImportProbe;
 }
 
 describe('handler bundles (every SnowopsFunction of the prod stack, bundled for real)', () => {
   let s: Synthesised;
   let bundles: { handlerFile: string; dir: string }[];
+  /** What importing each bundle did in a fresh Node process, as Lambda starts it (one process a bundle, all at once). */
+  let imported: Map<string, Promise<ImportProbe>>;
+  /** Each handler bundled again as bench:bundles does (bench/bundles/buildLikeTheStack.ts), once, with its inputs. */
+  let rebuilt: Map<string, Promise<{ file: string; inputs: string[] }>>;
   beforeAll(() => {
     s = synthStack('prod', { bundle: true });
     const resources = s.template.toJSON().Resources as Record<string, { Properties: { Code: { S3Key: string } } }>;
@@ -41,8 +59,16 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
       handlerFile: fn.handlerFile,
       dir: join(s.outdir, `asset.${resources[s.logicalId(fn)]!.Properties.Code.S3Key.replace(/\.zip$/, '')}`),
     }));
+    // Started together here and awaited by the tests that read them (a failure is reported there, not as unhandled).
+    imported = new Map(bundles.map(({ handlerFile, dir }) => [handlerFile, quiet(probeImport(dir))]));
+    rebuilt = new Map(bundles.map(({ handlerFile }) => [handlerFile, quiet(buildLikeTheStack(handlerEntry(handlerFile), mkdtempSync(join(tmpdir(), 'snowops-bench-like-'))))]));
+    // Seven real esbuild runs in the synthesis: well under a minute on a quiet 2-core machine, more on a loaded one.
+  }, 180_000);
+  afterAll(async () => {
+    s?.dispose();
+    for (const build of rebuilt?.values() ?? []) await build.then(({ file }) => rmSync(dirname(file), { recursive: true, force: true }), () => undefined);
   });
-  afterAll(() => s?.dispose());
+  const rebuild = (handlerFile: string) => rebuilt.get(handlerFile)!;
 
   it('finds every Lambda of the stack', () => {
     expect(bundles.map((b) => b.handlerFile).sort()).toEqual(['activationPlanner.ts', 'api.ts', 'dispatcher.ts', 'escalator.ts', 'forecastPoller.ts', 'publicApi.ts', 'smsInbound.ts']);
@@ -56,14 +82,9 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
     expect(nodeOptions).toEqual(functions.map(() => HANDLER_ENV.NODE_OPTIONS));
   });
 
-  it('bench:bundles imports each bundle as Lambda would run it, with Powertools Tracer on (X-Ray patches http at import)', () => {
-    for (const { handlerFile, dir } of bundles) {
-      const entry = pathToFileURL(join(dir, 'index.mjs')).href;
-      const script = `const http = await import('node:http'); const before = http.default.request; await import(${JSON.stringify(entry)}); process.stdout.write(String(http.default.request !== before));`;
-
-      const patched = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...HANDLER_ENV }, encoding: 'utf8' });
-
-      expect(patched, handlerFile).toBe('true');
+  it('bench:bundles imports each bundle as Lambda would run it, with Powertools Tracer on (X-Ray patches http at import)', async () => {
+    for (const { handlerFile } of bundles) {
+      expect((await imported.get(handlerFile)!).httpPatched, handlerFile).toBe(true);
     }
   });
 
@@ -74,30 +95,18 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
     }
   });
 
-  it('every bundle loads in a bare Node process and exports a handler', () => {
-    for (const { handlerFile, dir } of bundles) {
-      const entry = pathToFileURL(join(dir, 'index.mjs')).href;
-      // A fresh process with no node_modules in reach: the bundle must carry every dependency itself,
-      // and CommonJS dependencies must find `require` through the banner.
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); process.stdout.write(typeof m.handler);`], {
-        cwd: dir,
-        env: { PATH: process.env.PATH ?? '', ...HANDLER_ENV },
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-
-      expect(out, handlerFile).toBe('function');
+  it('every bundle loads in a bare Node process and exports a handler', async () => {
+    for (const { handlerFile } of bundles) {
+      expect((await imported.get(handlerFile)!).handler, handlerFile).toBe('function');
     }
   });
 
-  it('no bundle makes Node load the fetch API (undici) at import, and each leaves the fetch API in place', () => {
-    for (const { handlerFile, dir } of bundles) {
-      const entry = pathToFileURL(join(dir, 'index.mjs')).href;
+  it('no bundle makes Node load the fetch API (undici) at import, and each leaves the fetch API in place', async () => {
+    for (const { handlerFile } of bundles) {
       // axios probes fetch, Request and FormData at import; lib/bundling/axiosWithoutFetchProbe.mjs hides them meanwhile.
-      const script = `await import(${JSON.stringify(entry)}); process.stdout.write(JSON.stringify({ undici: process.moduleLoadList.some((m) => m.includes('undici')), fetch: typeof fetch, Request: typeof Request, FormData: typeof FormData }));`;
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...HANDLER_ENV }, encoding: 'utf8' });
+      const { undici, fetch, Request, FormData } = await imported.get(handlerFile)!;
 
-      expect(JSON.parse(out), handlerFile).toEqual({ undici: false, fetch: 'function', Request: 'function', FormData: 'function' });
+      expect({ undici, fetch, Request, FormData }, handlerFile).toEqual({ undici: false, fetch: 'function', Request: 'function', FormData: 'function' });
     }
   });
 
@@ -119,7 +128,7 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
 
   it('no bundle carries classic zod, whose methods pull all of zod in', async () => {
     for (const { handlerFile } of bundles) {
-      const sources = await bundledInputs(handlerFile);
+      const sources = (await rebuild(handlerFile)).inputs;
 
       expect(sources.some((s) => s.includes('node_modules/zod/v4/mini/')), handlerFile).toBe(true);
       expect(sources.filter((s) => s.includes('node_modules/zod/v4/classic/')), handlerFile).toEqual([]);
@@ -133,7 +142,7 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
     // S3's one event-stream operation (SelectObjectContent) is never called: the public API puts, gets and deletes photos.
     const allowed = (handlerFile: string) => (handlerFile === 'publicApi.ts' ? [...withoutEventStreams, 'client-s3'] : withoutEventStreams);
     for (const { handlerFile } of bundles) {
-      const sources = await bundledInputs(handlerFile);
+      const sources = (await rebuild(handlerFile)).inputs;
       const clients = [...new Set(sources.flatMap((s) => /node_modules\/@aws-sdk\/(client-[^/]+)\//.exec(s)?.[1] ?? []))];
 
       expect(clients, handlerFile).toContain('client-dynamodb');
@@ -218,20 +227,15 @@ describe('handler bundles (every SnowopsFunction of the prod stack, bundled for 
 
   it('bench:bundles builds every bundle byte for byte as the stack does', async () => {
     for (const { handlerFile, dir } of bundles) {
-      const outdir = mkdtempSync(join(tmpdir(), 'snowops-bench-like-'));
-      try {
-        const { file } = await buildLikeTheStack(handlerEntry(handlerFile), outdir);
+      const { file } = await rebuild(handlerFile);
 
-        expect(readFileSync(file, 'utf8') === readFileSync(join(dir, 'index.mjs'), 'utf8'), handlerFile).toBe(true);
-        // The maps' relative source paths differ with where each was written; the files they name may not.
-        const [ours, stacks] = [[outdir, `${file}.map`], [dir, join(dir, 'index.mjs.map')]].map(([at, map]) => {
-          const { sources, ...rest } = JSON.parse(readFileSync(map!, 'utf8')) as { sources: string[] };
-          return { ...rest, sources: sources.map((source) => resolve(at!, source)) };
-        });
-        expect(ours, `${handlerFile}.map`).toEqual(stacks);
-      } finally {
-        rmSync(outdir, { recursive: true, force: true });
-      }
+      expect(readFileSync(file, 'utf8') === readFileSync(join(dir, 'index.mjs'), 'utf8'), handlerFile).toBe(true);
+      // The maps' relative source paths differ with where each was written; the files they name may not.
+      const [ours, stacks] = [[dirname(file), `${file}.map`], [dir, join(dir, 'index.mjs.map')]].map(([at, map]) => {
+        const { sources, ...rest } = JSON.parse(readFileSync(map!, 'utf8')) as { sources: string[] };
+        return { ...rest, sources: sources.map((source) => resolve(at!, source)) };
+      });
+      expect(ours, `${handlerFile}.map`).toEqual(stacks);
     }
   });
 });
