@@ -84,14 +84,15 @@ export const OPERATIONS_TABLE: TableDefinition = {
 export const LOG_TABLE: TableDefinition = {
   id: 'ResponseLog',
   envVar: 'LOG_TABLE',
-  partitionKey: { name: 'activationId', type: 'S' },
+  // An activation's entries over 8 partitions (functions/config/logKeys.ts): a province's first wave logs past one partition's 1,000 WCU/s.
+  partitionKey: { name: 'logPartition', type: 'S' },
   sortKey: { name: 'entryId', type: 'S' },
   indexes: [],
   accessPatterns: [
-    'append an entry: Put with attribute_not_exists (entryId = time#ulid, never overwritten)',
-    'the log of an activation in time order: Query activationId=<id>',
-    'a page of it (API): Query activationId=<id> [entryId BETWEEN <from> AND <to>] Limit n, ExclusiveStartKey from the cursor',
-    'the newest entries (the board\'s ticker): Query activationId=<id> descending, Limit n',
+    'append an entry: Put logPartition=<activation id>#<00..07 by the entry id\'s unique part> with attribute_not_exists (entryId = time#ulid, never overwritten)',
+    'the log of an activation in time order: Query each logPartition=<id>#<00..07> in parallel, merged by entryId',
+    'a page of it (API): Query each logPartition=<id>#<shard> [entryId BETWEEN <from> AND <to>] Limit n+1, ExclusiveStartKey at the cursor\'s entry; merged, the first n',
+    'the newest entries (the board\'s ticker): Query each logPartition=<id>#<shard> descending, Limit n; merged, the newest n',
     'never Update or Delete: the log is append-only (the API role gets PutItem and Query only)',
   ],
 };
