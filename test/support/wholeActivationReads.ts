@@ -13,14 +13,18 @@ function counted<P extends object>(port: P, methods: readonly string[], onCall: 
 }
 
 /**
- * The city's ports, with every read of an activation's whole task list or whole case list counted (what a hot
- * path must not do): `reads` names each such call in order, e.g. ['listTasks', 'listTaskingCases'].
+ * The city's ports, with every read of an activation's whole task list, case list or SMS records counted (what a
+ * hot path must not do): `reads` names each such call in order, e.g. ['listTasks', 'listTaskingCases', 'listMessages'].
  */
 export function countingWholeActivationReads<D extends Pick<CoreDeps, 'tasks' | 'taskingCases'>>(deps: D): { deps: D; reads: string[] } {
   const reads: string[] = [];
   const onCall = (method: string) => reads.push(method);
+  const sms = (deps as Partial<Pick<CoreDeps, 'smsRecords'>>).smsRecords;
   return {
     reads,
-    deps: { ...deps, tasks: counted(deps.tasks, ['listTasks'], onCall), taskingCases: counted(deps.taskingCases, ['listTaskingCases'], onCall) },
+    deps: {
+      ...deps, tasks: counted(deps.tasks, ['listTasks'], onCall), taskingCases: counted(deps.taskingCases, ['listTaskingCases'], onCall),
+      ...(sms ? { smsRecords: counted(sms, ['listMessages'], onCall) } : {}),
+    },
   };
 }

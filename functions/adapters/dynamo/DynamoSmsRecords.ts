@@ -34,9 +34,14 @@ export class DynamoSmsRecords implements SmsRecords {
   }
 
   async listMessages(activationId: string): Promise<SmsMessage[]> {
+    return this.listMessagesStartingWith(activationId, '');
+  }
+
+  async listMessagesStartingWith(activationId: string, idPrefix: string): Promise<SmsMessage[]> {
+    // Every shard is queried (messages are spread by id), each for the keys under the prefix only.
     const items = await queryShards<Record<string, unknown>>(this.db, shardPartitions.ofActivation(activationId, 'message'), {
       TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ConsistentRead: true,
-      ExpressionAttributeValues: { ':m': PREFIX.message },
+      ExpressionAttributeValues: { ':m': `${PREFIX.message}${idPrefix}` },
     });
     return items.map((i) => stripKeys<SmsMessage>(i));
   }

@@ -29,6 +29,10 @@ export class MemorySmsRecords implements SmsRecords {
   }
 
   async listMessages(activationId: string): Promise<SmsMessage[]> {
-    return byId([...this.memory.messages.values()].filter((m) => m.activationId === activationId)).map((m) => record(m));
+    return this.listMessagesStartingWith(activationId, '');
+  }
+
+  async listMessagesStartingWith(activationId: string, idPrefix: string): Promise<SmsMessage[]> {
+    return byId([...this.memory.messages.values()].filter((m) => m.activationId === activationId && m.id.startsWith(idPrefix))).map((m) => record(m));
   }
 }

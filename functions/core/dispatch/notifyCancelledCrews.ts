@@ -1,6 +1,8 @@
 import { renderSms } from '../messages/catalogue/renderSms.ts';
 import { SMS_TEMPLATES } from '../messages/templates.ts';
+import type { TaskingCase } from '../escalation/TaskingCase.ts';
 import type { Activation } from '../operations/Activation.ts';
+import type { SmsMessage } from '../operations/SmsMessage.ts';
 import type { Task } from '../operations/Task.ts';
 import type { Crew } from '../registry/Crew.ts';
 import { deliver } from './deliver.ts';
@@ -12,6 +14,17 @@ import { runPool } from './runPool.ts';
 export function cancellationNoticePrefix(activationId: string): string {
   return `${activationId}#cancelled#`;
 }
+
+/** The prefix of one crew's cancellation notices in an activation (a reader of only that crew's). */
+export function crewCancellationNoticePrefix(activationId: string, crewId: string): string {
+  return `${cancellationNoticePrefix(activationId)}${crewId}#`;
+}
+
+/**
+ * What a caller has already read of the activation: its tasks (the dispatcher's wave has them all), or, for
+ * a few crews only (the escalator's sweep), those crews' tasks, tasking cases and cancellation notices.
+ */
+export type CancellationReads = { tasks: readonly Task[] } | { tasks: readonly Task[]; cases: readonly TaskingCase[]; notices: readonly SmsMessage[] };
 
 /** The id of one notice: crew, recipient and the codes it names, so a retry that finds the same tasks untold claims the same id. */
 function noticeId(activationId: string, crewId: string, role: 'leader' | 'backup', tasks: readonly Task[]): string {
@@ -31,13 +44,15 @@ export interface CancellationNotices {
  * cancelled) are not mentioned. Each notice is sent exactly once; a later run tells only who is left.
  */
 export async function notifyCancelledCrews(
-  deps: MessagingDeps, activation: Activation, crews: readonly Crew[], actor: string, read?: { tasks: readonly Task[] },
+  deps: MessagingDeps, activation: Activation, crews: readonly Crew[], actor: string, read?: CancellationReads,
 ): Promise<CancellationNotices> {
   // A caller that has just read the activation's tasks passes them: a city's activation holds thousands.
   const tasks = read?.tasks ?? await deps.tasks.listTasks(activation.id);
   const cancelled = tasks.filter((t) => t.state === 'cancelled');
   if (cancelled.length === 0) return { crews: 0, sms: 0 };
-  const [cases, messages] = await Promise.all([deps.taskingCases.listTaskingCases(activation.id), deps.smsRecords.listMessages(activation.id)]);
+  const [cases, messages] = read && 'cases' in read
+    ? [read.cases, read.notices]
+    : await Promise.all([deps.taskingCases.listTaskingCases(activation.id), deps.smsRecords.listMessages(activation.id)]);
   // Tasked: a tasking of this very crew carried the task (a task moved away was told so by the reassignment).
   const tasked = new Set<string>();
   const backupAsked = new Set<string>();

@@ -1,5 +1,5 @@
 import type { MessagingDeps } from '../dispatch/MessagingDeps.ts';
-import { notifyCancelledCrews } from '../dispatch/notifyCancelledCrews.ts';
+import { crewCancellationNoticePrefix, notifyCancelledCrews, type CancellationReads } from '../dispatch/notifyCancelledCrews.ts';
 import type { Activation } from '../operations/Activation.ts';
 import type { Task } from '../operations/Task.ts';
 import type { CityPlan } from '../registry/CityPlan.ts';
@@ -27,7 +27,8 @@ export async function sweepEscalations(deps: MessagingDeps, options: { pageSize?
   const now = deps.clock.now().toISOString();
   const summary: SweepSummary = { due: 0, advanced: [], lost: 0 };
   const activations = new Map<string, Promise<Activation | undefined>>();
-  const cancelledOnClosed = new Set<string>();
+  /** Per activation, the crews whose tasking closed over cancelled tasks. */
+  const cancelledOnClosed = new Map<string, Set<string>>();
   let registry: Promise<[CityPlan, Crew[]]> | undefined;
   let after: TaskingCase | undefined;
   for (;;) {
@@ -49,17 +50,29 @@ export async function sweepEscalations(deps: MessagingDeps, options: { pageSize?
       const saved = await advanceCase(deps, c, { activation: await activations.get(c.activationId), plan, crew: crewById.get(c.crewId), tasks: caseTasks });
       if (!saved) summary.lost++;
       else summary.advanced.push({ caseId: saved.id, step: saved.step, ...(saved.outcome ? { outcome: saved.outcome } : {}) });
-      if (saved?.step === 'closed' && caseTasks.some((t) => t.state === 'cancelled' && t.crewId === c.crewId)) cancelledOnClosed.add(c.activationId);
+      if (saved?.step === 'closed' && caseTasks.some((t) => t.state === 'cancelled' && t.crewId === c.crewId)) {
+        cancelledOnClosed.set(c.activationId, (cancelledOnClosed.get(c.activationId) ?? new Set()).add(c.crewId));
+      }
     }
     if (listed.length < pageSize) break;
   }
   // A tasking closed over cancelled tasks: make sure its crew was told (dispatch normally has; a race can beat it). Sent once.
-  // Only after a stand-down or a downgrade, once per sweep and activation: the notice reads that activation's tasks itself.
-  for (const activationId of cancelledOnClosed) {
+  // Only after a stand-down or a downgrade; reads those crews' cases, tasks and notices, never the activation's whole lists.
+  for (const [activationId, crewIds] of cancelledOnClosed) {
     const activation = await activations.get(activationId);
-    if (activation) await notifyCancelledCrews(deps, activation, (await registry!)[1], 'escalator');
+    if (activation) await notifyCancelledCrews(deps, activation, (await registry!)[1], 'escalator', await crewsCancellations(deps, activationId, [...crewIds]));
   }
   return summary;
+}
+
+/** What the cancellation notice needs of these crews only: their tasking cases, the tasks those name, the notices they were sent. */
+async function crewsCancellations(deps: MessagingDeps, activationId: string, crewIds: readonly string[]): Promise<CancellationReads> {
+  const [cases, notices] = await Promise.all([
+    Promise.all(crewIds.map((crewId) => deps.taskingCases.listCrewTaskingCases(activationId, crewId))).then((x) => x.flat()),
+    Promise.all(crewIds.map((crewId) => deps.smsRecords.listMessagesStartingWith(activationId, crewCancellationNoticePrefix(activationId, crewId)))).then((x) => x.flat()),
+  ]);
+  const tasks = await deps.tasks.getTasks(activationId, [...new Set(cases.flatMap((c) => c.taskIds))]);
+  return { tasks, cases, notices };
 }
 
 /** The tasks of these cases, by id: per activation, one read of only the tasks they name. */

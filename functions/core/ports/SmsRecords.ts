@@ -8,4 +8,6 @@ export interface SmsRecords {
   completeMessage(message: SmsMessage): Promise<boolean>;
   getMessage(activationId: string, id: string): Promise<SmsMessage | undefined>;
   listMessages(activationId: string): Promise<SmsMessage[]>;
+  /** The activation's messages whose id starts with `idPrefix`, in id order (e.g. one crew's cancellation notices), without reading the rest. */
+  listMessagesStartingWith(activationId: string, idPrefix: string): Promise<SmsMessage[]>;
 }

@@ -42,4 +42,11 @@ describe.each(SUBJECTS)('SmsRecords: $name', ({ make }) => {
     await w.smsRecords.claimMessage(sms('m3', { activationId: 'act-2' }));
     expect((await w.smsRecords.listMessages('act-1')).map((m) => m.id)).toEqual(['m1', 'm2']);
   });
+
+  it('lists only the messages whose id starts with a prefix, in id order, and no other activation\'s', async () => {
+    const w = await make();
+    for (const id of ['act-1#cancelled#C1#leader#T2', 'act-1#cancelled#C10#leader#T3', 'act-1#cancelled#C1#backup#T2', 'act-1#C1#w1#T2#a1']) await w.smsRecords.claimMessage(sms(id));
+    await w.smsRecords.claimMessage(sms('act-1#cancelled#C1#leader#T9', { activationId: 'act-2' }));
+    expect((await w.smsRecords.listMessagesStartingWith('act-1', 'act-1#cancelled#C1#')).map((m) => m.id)).toEqual(['act-1#cancelled#C1#backup#T2', 'act-1#cancelled#C1#leader#T2']);
+  });
 });

@@ -7,6 +7,7 @@ import { sweepEscalations } from '../../../functions/core/escalation/sweepEscala
 import type { DispatchRequests } from '../../../functions/core/ports/DispatchRequests.ts';
 import { apiHarness } from '../../support/apiHarness.ts';
 import { CREWS, messagingWorld, type MessagingWorld } from '../../support/messagingWorld.ts';
+import { countingWholeActivationReads } from '../../support/wholeActivationReads.ts';
 
 let world: MessagingWorld | undefined;
 afterEach(async () => world?.close());
@@ -166,6 +167,22 @@ describe('crews already sent out are told when their tasks are cancelled (local 
     await sweepEscalations(world.deps);
     await sweepEscalations(world.deps);
 
+    expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路已取消，无需执行，请收车回场。']);
+  });
+
+  it('the sweep\'s notice reads only the crews it closes: their cases, tasks and notices, never the activation\'s whole lists', async () => {
+    world = await messagingWorld();
+    const { activation, tasks } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }, { crewId: 'C02', roadIds: ['R3'] }]);
+    await dispatchWave(world.deps, activation.id);
+    const c01 = tasks.find((t) => t.crewId === 'C01')!;
+    await world.tasks.transitionTask({ ...c01, state: 'dispatched' }, 'dispatched', 'cancelled', world.clock.now().toISOString());
+    await world.activations.closeActivation(activation.id, { closedAt: world.clock.now().toISOString(), closedBy: 'officer-a', closeReason: 'snow over' });
+    world.clock.advance(60);
+    const counting = countingWholeActivationReads(world.deps);
+
+    await sweepEscalations(counting.deps);
+
+    expect(counting.reads).toEqual([]);
     expect(world.smsTo(C01.leader.phone).slice(1)).toEqual(['【扫雪】T01 人民路已取消，无需执行，请收车回场。']);
   });
 
