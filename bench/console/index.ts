@@ -5,8 +5,11 @@
  * Debian's Chromium:
  *   first_load_ms   from navigation to the wall board with every road drawn (sign-in included), cold: a fresh
  *                   API over the same tables (a new container: nothing held in its memory), which finds the
- *                   map and the board kept built by an earlier reader (BuiltViews); printed too: the same load
- *                   warm, and what the first /board read after a write costs (every task read);
+ *                   map and the board's sources kept by an earlier reader (BuiltViews); measured twice, with
+ *                   nothing written since that reader, and after crews' replies moved a few tasks (as in a storm,
+ *                   where writes never stop: the board reads only the tasks changed); the contract's figure is
+ *                   the worse of the two; printed too: the same load warm, and what one /board read after a
+ *                   write costs;
  *   idle_refresh_kb bytes on the wire (request and response, headers and bodies) of one poll while
  *                   nothing changes: the ETag's 304s;
  *   js_gzip_kb      all of the console's JavaScript, gzipped.
@@ -28,6 +31,7 @@ import { SystemClock } from '../../functions/adapters/system/SystemClock.ts';
 import { activateOnRequest } from '../../functions/core/activation/activateOnRequest.ts';
 import { readBoardHead } from '../../functions/core/board/readBoardHead.ts';
 import type { CoreDeps } from '../../functions/core/ports/CoreDeps.ts';
+import type { TaskState } from '../../functions/core/operations/Task.ts';
 import { buildLocalApi } from '../../local/api/buildLocalApi.ts';
 import { startApiServer } from '../../local/api/startApiServer.ts';
 import { CONSOLE_DIST, consoleSite } from '../../local/console/consoleSite.ts';
@@ -84,6 +88,20 @@ async function profileApi(api: Awaited<ReturnType<typeof buildLocalApi>>, deps: 
   } finally {
     await server.close();
   }
+}
+
+/** `n` crews' replies as the storm makes them: open tasks of the activation, each moved one state on ("1", "2", "3"). */
+async function replies(deps: CoreDeps, activationId: string, n: number): Promise<void> {
+  const next: Partial<Record<TaskState, TaskState>> = { planned: 'acknowledged', dispatched: 'acknowledged', acknowledged: 'on-site', 'on-site': 'done' };
+  const open = (await deps.tasks.listTasks(activationId)).filter((t) => next[t.state] !== undefined);
+  const at = new Date().toISOString();
+  let moved = 0;
+  for (let i = 0; moved < n && open.length > 0; i++) {
+    const t = open.splice(Math.floor(open.length * ((i * 0.618) % 1)), 1)[0]!;
+    // One the dispatcher moved meanwhile is left to it.
+    if (await deps.tasks.transitionTask(t, t.state, next[t.state]!, at)) moved++;
+  }
+  if (moved < n) throw new Error(`only ${moved} of ${n} tasks could be moved`);
 }
 
 /** Serves one build of the console beside the API, signs in on the wall board in a fresh Chromium and measures it. */
@@ -194,23 +212,30 @@ async function main(): Promise<void> {
     // the map and the board kept built (BuiltViews) by the reads above, as a container started mid-storm does.
     cold = await buildLocalApi({ deps: runtime.deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, logger: { error: () => {} } });
     const c = await measure(CONSOLE_DIST, cold, city.roads.length);
-    say(`console COLD first load (fresh API, nothing in its memory, the views kept; HTML to ${city.roads.length} roads drawn): ${c.firstLoadMs} ms, target < ${TARGETS.firstLoadMs} ms (${(c.firstLoadMs / TARGETS.firstLoadMs).toFixed(2)} of it); of which drawing ${c.renderMs} ms`);
-    // What the first reader after a write still pays (once for every container and console): the tasks read whole.
-    await runtime.deps.boardVersion.bump();
+    say(`console COLD first load (fresh API, nothing in its memory, the views kept, nothing written since): ${c.firstLoadMs} ms, target < ${TARGETS.firstLoadMs} ms (${(c.firstLoadMs / TARGETS.firstLoadMs).toFixed(2)} of it); of which drawing ${c.renderMs} ms`);
+    cold.close();
+    // A storm in progress: crews' replies move tasks between any two loads. The next first load finds the sources
+    // kept at the mark before them, and reads only the tasks they touched.
+    await replies(runtime.deps, activation.id, 12);
+    cold = await buildLocalApi({ deps: runtime.deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, logger: { error: () => {} } });
+    const w = await measure(CONSOLE_DIST, cold, city.roads.length);
+    say(`console COLD first load AFTER WRITES (fresh API, 12 tasks moved since the views were kept): ${w.firstLoadMs} ms, target < ${TARGETS.firstLoadMs} ms (${(w.firstLoadMs / TARGETS.firstLoadMs).toFixed(2)} of it); of which drawing ${w.renderMs} ms`);
+    // What one /board read costs after a write, on its own (a fresh API: nothing held in its memory).
+    await replies(runtime.deps, activation.id, 12);
     const afterWrite = await buildLocalApi({ deps: runtime.deps, dynamoEndpoint: runtime.dynamoEndpoint, tableNames: runtime.tableNames, logger: { error: () => {} } });
     try {
       const server = await startApiServer(afterWrite.handler, { port: 0 });
       const read = await timedRead(`${server.url}/board`, afterWrite.tokens.officer);
       await server.close();
-      say(`api /board after a write (fresh API, the board version moved: every task read): ${read.status} in ${read.ms} ms, ${(read.bytes / 1024).toFixed(1)} KB`);
+      say(`api /board after a write (fresh API, 12 tasks moved: only they are read): ${read.status} in ${read.ms} ms, ${(read.bytes / 1024).toFixed(1)} KB`);
     } finally {
       afterWrite.close();
     }
     if (BEFORE) await measure(BEFORE, api, city.roads.length).then((f) => report('before (warm):', f, city.roads.length), (e: Error) => say(`before: ${e.message}`));
     const f = await measure(CONSOLE_DIST, api, city.roads.length);
     report('console (warm: /board and /map already built by an earlier read)', f, city.roads.length);
-    // The contract's first load is the cold one: a duty officer's first console after a change is not warmed by anyone.
-    say(`console first_load_ms=${c.firstLoadMs} idle_refresh_kb=${f.idleRefreshKb} js_gzip_kb=${f.jsGzipKb}`);
+    // The contract's first load is the worse cold one: a duty officer's first console is not warmed by anyone, and in a storm something was written since the last reader.
+    say(`console first_load_ms=${Math.max(c.firstLoadMs, w.firstLoadMs)} idle_refresh_kb=${f.idleRefreshKb} js_gzip_kb=${f.jsGzipKb}`);
   } finally {
     cold?.close();
     api.close();

@@ -57,7 +57,7 @@ function caseCrew(activationId: string, caseId: string): string {
 }
 
 /** Sort-key prefixes under an activation's partition. */
-export const PREFIX = { evidence: 'EVIDENCE#', task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#', readyPlanPart: 'PART#', viewPart: 'PART#' } as const;
+export const PREFIX = { evidence: 'EVIDENCE#', task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#', readyPlanPart: 'PART#', viewPart: 'PART#', boardChange: 'CHANGE#' } as const;
 
 export const activationPartition = (activationId: string) => `ACT#${activationId}`;
 /** The partition of one crew's tasking cases in an activation (its shard of CASE# items). */
@@ -89,6 +89,8 @@ export const operationsKeys = {
   replyAnswers: (phone: string, windowStart: string) => ({ pk: `ANSWERS#${phone}`, sk: windowStart }),
   /** One shard of the board version (BoardVersion), each its own partition so that bumps spread. */
   boardVersion: (shard: number) => ({ pk: `BOARDVERSION#${shard}`, sk: 'VERSION' }),
+  /** The change the shard's counter was moved to `n` by (numbered from 1, zero-padded so that they sort in order). */
+  boardChange: (shard: number, n: number) => ({ pk: `BOARDVERSION#${shard}`, sk: `${PREFIX.boardChange}${String(n).padStart(12, '0')}` }),
   /** A road being deleted (or just deleted): every booking on the road checks it is absent or expired. One partition per road. */
   roadRetirement: (roadId: string) => ({ pk: `RETIRING#${roadId}`, sk: 'ROAD' }),
   /** The plan kept ready on watch: a head naming the current version, and that version's parts (a city's plan is larger than one item). */

@@ -75,7 +75,7 @@ export const OPERATIONS_TABLE: TableDefinition = {
     'taskings due for escalation (the escalator sweep): Query index byDue on each gsi2pk=DUE#<00..03> (a case\'s shard by its crew) at once, gsi2sk <= <now>#… (after a page: BETWEEN the last case listed and <now>#…), Limit n each, merged by gsi2sk and cut to n, a page at a time until none is left (sparse: only cases with a due time)',
     'a leader who texted STOP: Get / Put pk=OPTOUT#<e164> sk=OPTOUT',
     'help SMS sent to a phone lately (unknown replies): conditional Put pk=HELP#<e164> sk=HELP (expires)',
-    'the board version (a board poll answered 304 without reading tasks): Update ADD n pk=BOARDVERSION#<0..7> sk=VERSION after each write of tasks, bookings, taskings or shortfalls (shards in turn, each its own partition); BatchGet the 8 shards and sum',
+    'the board version (a board poll answered 304 without reading tasks): after each write of tasks, bookings, taskings or shortfalls, one transaction moving pk=BOARDVERSION#<0..7> sk=VERSION from n to n+1 (conditional on n; a writer keeps to one shard, each its own partition) and putting sk=CHANGE#<n+1> with what the write touched (expires after a day); BatchGet the 8 counters and sum; the changes between two marks: Query each moved shard, sk BETWEEN CHANGE#<from+1> AND CHANGE#<to>',
     'a road being deleted: conditional Put pk=RETIRING#<road> sk=ROAD (absent or expired), then Update / Delete by its writer; every booking transaction holds a ConditionCheck on it for each of its roads (expires)',
     'the plan kept ready on watch: Get pk=READYPLAN sk=HEAD (conditional Put: never an older plan; Update checkedAt if inputKey matches), its gzipped parts Query sk begins_with PART#<version># (BatchWrite, expires)',
   ],

@@ -10,6 +10,11 @@ export class MemoryBuiltViews implements BuiltViews {
     return kept?.version === version ? copy(kept.view as BuiltView<T>) : undefined;
   }
 
+  async getLatestView<T>(name: ViewName): Promise<{ version: string; view: BuiltView<T> } | undefined> {
+    const kept = this.memory.views.get(name);
+    return kept ? { version: kept.version, view: copy(kept.view as BuiltView<T>) } : undefined;
+  }
+
   async putView(name: ViewName, version: string, view: BuiltView<unknown>): Promise<void> {
     this.memory.views.set(name, { version, view: copy(view) });
   }

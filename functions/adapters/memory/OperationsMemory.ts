@@ -6,6 +6,7 @@ import type { Task } from '../../core/operations/Task.ts';
 import type { ZoneState } from '../../core/operations/ZoneState.ts';
 import type { Evidence } from '../../core/triggers/Evidence.ts';
 import type { InboundNote } from '../../core/ports/InboundClaims.ts';
+import type { BoardChange } from '../../core/ports/BoardVersion.ts';
 
 /** A crew's or a vehicle's booking: the team holding it and how many open tasks keep it held. */
 export interface MemoryLock {
@@ -61,8 +62,8 @@ export class OperationsMemory {
   readonly helpReplies = new Map<string, { at: string; writeId: string }>();
   /** Inbound SMS answered per phone and rate window (`<phone>#<window start>`). */
   readonly replyAnswers = new Map<string, Set<string>>();
-  /** The board version (BoardVersion): bumped after every write the board reads. */
-  boardVersion = 0;
+  /** The board version's changes (BoardVersion), one per bump: the version is how many there are. */
+  readonly boardChanges: BoardChange[] = [];
   /** Roads being deleted or just deleted, by road id (the deletion's token as the write id). */
   readonly roadRetirements = new Map<string, MemoryRoadMark>();
   /** The plan kept ready while zones are on watch (ReadyPlans). */

@@ -1,6 +1,5 @@
-import type { TaskingCase } from '../escalation/TaskingCase.ts';
 import type { Activation } from '../operations/Activation.ts';
-import type { Task } from '../operations/Task.ts';
+import type { BoardCase, BoardTask } from './BoardSources.ts';
 import { targetHours, type TimeTargets } from '../registry/TimeTargets.ts';
 import type { BoardKpis } from './Board.ts';
 
@@ -11,7 +10,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export interface Tier1Road { laneKm: number; passable: boolean; due: string }
 
 /** The activation's tier-1 roads (cancelled passes left out), and when the plan wants them passable (null without any). */
-export function tier1Roads(activation: Activation, tasks: readonly Task[], targets: TimeTargets | undefined): { roads: Tier1Road[]; targetAt: string | null } {
+export function tier1Roads(activation: Activation, tasks: readonly BoardTask[], targets: TimeTargets | undefined): { roads: Tier1Road[]; targetAt: string | null } {
   const tier1 = new Map<string, Tier1Road>();
   for (const t of tasks) {
     if (t.tier !== 1 || t.state === 'cancelled') continue;
@@ -28,7 +27,7 @@ export function tier1Roads(activation: Activation, tasks: readonly Task[], targe
  * The board's headline figures. A tier-1 road is late when it is not yet passable and the plan's target or
  * the team's own estimate has passed.
  */
-export function boardKpis(activation: Activation, tasks: readonly Task[], cases: readonly TaskingCase[], shortPasses: number, targets: TimeTargets | undefined, now: Date): BoardKpis {
+export function boardKpis(activation: Activation, tasks: readonly BoardTask[], cases: readonly BoardCase[], shortPasses: number, targets: TimeTargets | undefined, now: Date): BoardKpis {
   const live = tasks.filter((t) => t.state !== 'cancelled');
   const { roads, targetAt } = tier1Roads(activation, tasks, targets);
   const nowIso = now.toISOString();
@@ -52,7 +51,7 @@ export function boardKpis(activation: Activation, tasks: readonly Task[], cases:
  * The first moment after `now` at which the figures would change with nothing written: a tier-1 road not yet
  * passable reaching its estimate or the plan's target (undefined when no such moment is ahead).
  */
-export function nextLateAt(activation: Activation, tasks: readonly Task[], targets: TimeTargets | undefined, now: Date): string | undefined {
+export function nextLateAt(activation: Activation, tasks: readonly BoardTask[], targets: TimeTargets | undefined, now: Date): string | undefined {
   if (activation.status !== 'open') return undefined;
   const { roads, targetAt } = tier1Roads(activation, tasks, targets);
   const nowIso = now.toISOString();

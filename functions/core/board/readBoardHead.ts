@@ -2,6 +2,7 @@ import type { Activation } from '../operations/Activation.ts';
 import { forecastRules, type CityPlan } from '../registry/CityPlan.ts';
 import { maskPhones } from '../log/maskPhones.ts';
 import { maxLevel, type ResponseLevel } from '../levels/ResponseLevel.ts';
+import type { BoardMark } from '../ports/BoardVersion.ts';
 import type { CoreDeps } from '../ports/CoreDeps.ts';
 import type { Board } from './Board.ts';
 
@@ -16,14 +17,16 @@ const TICKER = 12;
 export interface BoardHead {
   board: Omit<Board, 'roads' | 'kpis'>;
   version: number;
+  /** The board version as read, before anything of the tasks: what their sources are read at. */
+  mark: BoardMark;
   activation: Activation | undefined;
   plan: CityPlan;
 }
 
-export type BoardDeps = Pick<CoreDeps, 'registry' | 'zoneStates' | 'activations' | 'tasks' | 'taskingCases' | 'shortfalls' | 'log' | 'clock' | 'boardVersion'>;
+export type BoardDeps = Pick<CoreDeps, 'registry' | 'zoneStates' | 'activations' | 'tasks' | 'taskingCases' | 'shortfalls' | 'log' | 'clock' | 'boardVersion' | 'views'>;
 
 export async function readBoardHead(deps: BoardDeps): Promise<BoardHead> {
-  const [version, plan, zones, states, open] = await Promise.all([deps.boardVersion.read(), deps.registry.getPlan(), deps.registry.listZones(), deps.zoneStates.getZoneStates(), deps.activations.getOpenActivation()]);
+  const [mark, plan, zones, states, open] = await Promise.all([deps.boardVersion.read(), deps.registry.getPlan(), deps.registry.listZones(), deps.zoneStates.getZoneStates(), deps.activations.getOpenActivation()]);
   // After a stand-down the board keeps showing the last activation, with its after-action figures.
   const activation = open ?? (await deps.activations.listActivations(1))[0];
   const ticker = await deps.log.latest(activation?.id ?? 'system', TICKER);
@@ -32,7 +35,7 @@ export async function readBoardHead(deps: BoardDeps): Promise<BoardHead> {
   const { staleAfterMinutes } = forecastRules(plan);
   const staleMs = staleAfterMinutes * 60_000;
   return {
-    version, activation, plan,
+    version: mark.version, mark, activation, plan,
     board: {
       city: plan.city,
       timeZone: plan.timeZone,

@@ -12,6 +12,8 @@ import { LOCAL_AWS } from '../../../local/dynamo/startDynamoLocal.ts';
 export interface ContractWorld extends OperationsPorts {
   /** The next write lands, then its answer is lost (a socket timeout) and it is sent again, as the SDK does. */
   landNextWriteThenTimeOut(): void;
+  /** The same ports as another container has them: new adapters over the same table (or memory). */
+  anotherContainer(): OperationsPorts;
 }
 
 export interface ContractSubject {
@@ -34,12 +36,13 @@ async function onDynamoLocal(): Promise<ContractWorld> {
     throw Object.assign(new Error('socket hang up after the request was written (injected)'), { name: 'TimeoutError', $metadata: {} });
   }, { step: 'finalizeRequest', priority: 'low', name: 'contractLandedThenTimeout' });
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  return { ...dynamoOperations(db, names[OPERATIONS_TABLE.envVar]!), landNextWriteThenTimeOut: () => { armed = true; } };
+  const table = names[OPERATIONS_TABLE.envVar]!;
+  return { ...dynamoOperations(db, table), landNextWriteThenTimeOut: () => { armed = true; }, anotherContainer: () => dynamoOperations(db, table) };
 }
 
 async function inMemory(): Promise<ContractWorld> {
   const ports = memoryOperations();
-  return { ...ports, landNextWriteThenTimeOut: () => ports.memory.landNextWriteThenResend() };
+  return { ...ports, landNextWriteThenTimeOut: () => ports.memory.landNextWriteThenResend(), anotherContainer: () => memoryOperations(ports.memory) };
 }
 
 /** Every contract suite runs against both: the in-memory twin must behave as the DynamoDB adapter does. */

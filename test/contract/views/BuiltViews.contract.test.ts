@@ -20,17 +20,33 @@ describe.each(SUBJECTS)('BuiltViews: $name', ({ make }) => {
 
   it('gives no view for another version than the one kept', async () => {
     const w = await make();
-    await w.views.putView('board', 'v7', { value: { roads: { R1: 'done' } }, builtAt: AT });
-    expect(await w.views.getView('board', 'v8')).toBeUndefined();
+    await w.views.putView('board-sources', 'v7', { value: { roads: { R1: 'done' } }, builtAt: AT });
+    expect(await w.views.getView('board-sources', 'v8')).toBeUndefined();
   });
 
   it('keeps one view per name: a newer version replaces the one before, and the other name is untouched', async () => {
     const w = await make();
-    await w.views.putView('board', 'v7', { value: { n: 7 }, builtAt: AT });
+    await w.views.putView('board-sources', 'v7', { value: { n: 7 }, builtAt: AT });
     await w.views.putView('city-map', 'rev-1', { value: { n: 1 }, builtAt: AT });
-    await w.views.putView('board', 'v8', { value: { n: 8 }, builtAt: LATER });
-    expect([await w.views.getView('board', 'v7'), await w.views.getView('board', 'v8'), await w.views.getView('city-map', 'rev-1')])
+    await w.views.putView('board-sources', 'v8', { value: { n: 8 }, builtAt: LATER });
+    expect([await w.views.getView('board-sources', 'v7'), await w.views.getView('board-sources', 'v8'), await w.views.getView('city-map', 'rev-1')])
       .toEqual([undefined, { value: { n: 8 }, builtAt: LATER }, { value: { n: 1 }, builtAt: AT }]);
+  });
+
+  it('gives the view kept under a name whatever its version, with that version, and none before any is put', async () => {
+    const w = await make();
+    const before = await w.views.getLatestView('board-sources');
+    await w.views.putView('board-sources', 'act-1@7', { value: { n: 7 }, builtAt: AT });
+    await w.views.putView('board-sources', 'act-1@9', { value: { n: 9 }, builtAt: LATER });
+    expect({ before, after: await w.views.getLatestView('board-sources') }).toEqual({ before: undefined, after: { version: 'act-1@9', view: { value: { n: 9 }, builtAt: LATER } } });
+  });
+
+  it('keeps the newer of two puts of one version whole, however large', async () => {
+    const w = await make();
+    const big = bigView();
+    await w.views.putView('board-sources', 'act-1@7', { value: big, builtAt: AT });
+    await w.views.putView('board-sources', 'act-1@7', { value: { n: 7 }, builtAt: LATER });
+    expect(await w.views.getView('board-sources', 'act-1@7')).toEqual({ value: { n: 7 }, builtAt: LATER });
   });
 
   it('keeps a view larger than one DynamoDB item whole', async () => {

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { MemoryBuiltViews } from '../../../functions/adapters/memory/MemoryBuiltViews.ts';
+import { OperationsMemory } from '../../../functions/adapters/memory/OperationsMemory.ts';
+import { readBoard } from '../../../functions/core/board/readBoard.ts';
 import { ROAD_STATES } from '../../../functions/core/board/roadState.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
 import { boardSchema } from '../../../functions/handlers/api/schemas/board.ts';
@@ -68,15 +71,31 @@ describe('GET /board', () => {
     expect({ status: again.status, taskReads }).toEqual({ status: 304, taskReads: 0 });
   });
 
-  it('reads the tasks once for every console asking for the same version of the board', async () => {
+  it('reads what changed once for every console asking for the same version of the board', async () => {
     // A leader who has not replied yet: the acknowledgement moves tasks, so the board has a new version no console has read.
     const leader = h.deps.sms.sent.find((m) => m.to !== h.deps.sms.sent[0]!.to)!.to;
     await handleReply(h.deps, { inboundMessageId: 'board-in-memo', from: leader, body: '1' });
-    const listTasks = vi.spyOn(h.deps.tasks, 'listTasks');
+    const getTasks = vi.spyOn(h.deps.tasks, 'getTasks');
     const answers = await Promise.all([h.call('GET', '/board'), h.call('GET', '/board', { as: 'manager' }), h.call('GET', '/board')]);
-    const taskReads = listTasks.mock.calls.length;
-    listTasks.mockRestore();
+    const taskReads = getTasks.mock.calls.length;
+    getTasks.mockRestore();
     expect({ statuses: answers.map((a) => a.status), sameBody: new Set(answers.map((a) => a.text)).size, taskReads }).toEqual({ statuses: [200, 200, 200], sameBody: 1, taskReads: 1 });
+  });
+
+  it('reads only the tasks a reply moved, not every task, and answers as a whole read does', async () => {
+    await h.call('GET', '/board');
+    const leader = h.deps.sms.sent.find((m) => m.to !== h.deps.sms.sent[0]!.to && m.to !== h.deps.sms.sent[1]?.to)!.to;
+    await handleReply(h.deps, { inboundMessageId: 'board-in-changed', from: leader, body: '2' });
+    const listTasks = vi.spyOn(h.deps.tasks, 'listTasks');
+    const getTasks = vi.spyOn(h.deps.tasks, 'getTasks');
+    const answer = await h.call('GET', '/board');
+    const reads = { whole: listTasks.mock.calls.length, byId: getTasks.mock.calls.flatMap((c) => c[1]) };
+    listTasks.mockRestore();
+    getTasks.mockRestore();
+    const onSite = (await h.deps.tasks.listTasks(answer.json.activation.id)).filter((t) => t.state === 'on-site').map((t) => t.id);
+    // The same board read whole: the sources forgotten, so that every task is read.
+    const whole = await readBoard({ ...h.deps, views: new MemoryBuiltViews(new OperationsMemory()) });
+    expect({ reads, roads: answer.json.roads, kpis: answer.json.kpis }).toEqual({ reads: { whole: 0, byId: expect.arrayContaining(onSite) }, roads: whole.board.roads, kpis: whole.board.kpis });
   });
 
   it('answers a new API over the same tables (a new container) from the board a first one read whole, reading no task', async () => {
