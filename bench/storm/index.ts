@@ -28,6 +28,7 @@ import { bookingInvariant, scopeInvariant, taskingInvariant } from '../../local/
 import { lockItems } from '../../local/invariants/bookingProblems.ts';
 import { scheduleReplies, type ScheduledReply } from './crewReplies.ts';
 import { FIRST_WAVE_PHASE, MINUTE_PHASE, ratesAtPace, STAND_DOWN_PHASE } from './ratesAtPace.ts';
+import { FirstWaveTimeline } from './FirstWaveTimeline.ts';
 import { StepLog } from './StepLog.ts';
 import { stormCity } from './stormCity.ts';
 import { stormForecasts } from './stormForecast.ts';
@@ -74,11 +75,15 @@ const DEPLOYED = {
 const say = (line: string) => console.log(line);
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
 
-/** `<activation>#<crew>#w<wave>#<first code>#a<n>`: the n-th SMS of a tasking (others: replies, duty-officer notices). */
-function taskingAttempt(key: string): { crewId: string; stable: string } | undefined {
+/**
+ * `<activation>#<crew>#w<wave>#<first code>#a<n>[#p<k>]`: the n-th SMS of a tasking, or its k-th message when the
+ * tasking is too long for the plan's segment cap (others: replies, duty-officer notices).
+ */
+function taskingAttempt(key: string): { crewId: string; stable: string; part: number } | undefined {
   const parts = key.split('#');
-  if (parts.length !== 5 || !/^w\d+$/.test(parts[2]!) || !/^a\d+$/.test(parts[4]!)) return undefined;
-  return { crewId: parts[1]!, stable: parts.slice(1, 4).join('#') };
+  if ((parts.length !== 5 && parts.length !== 6) || !/^w\d+$/.test(parts[2]!) || !/^a\d+$/.test(parts[4]!)) return undefined;
+  if (parts.length === 6 && !/^p\d+$/.test(parts[5]!)) return undefined;
+  return { crewId: parts[1]!, stable: parts.slice(1, 4).join('#'), part: parts.length === 6 ? Number(parts[5]!.slice(1)) : 1 };
 }
 
 async function main(): Promise<number> {
@@ -94,11 +99,11 @@ async function main(): Promise<number> {
   try {
     say(`setup (DynamoDB Local, tables, registry seeded, SNS-like endpoint, weather replay): ${fmt((performance.now() - wallStarted) / 1000, 1)} s`);
     /** The activation planner's invocations for the waves the poller handed over; what each booked and left short. */
-    const drainPlanning = async () => {
+    const drainPlanning = async (planner = rig.planner) => {
       const outcomes: WaveOutcome[] = [];
       for (let request = rig.planning.take(); request; request = rig.planning.take()) {
         const r = request;
-        outcomes.push(await steps.run('plan', `plan wave ${r.wave} of ${r.activationId}`, () => planActivationWave(rig.planner, r)));
+        outcomes.push(await steps.run('plan', `plan wave ${r.wave} of ${r.activationId}`, () => planActivationWave(planner, r)));
       }
       return outcomes;
     };
@@ -115,13 +120,18 @@ async function main(): Promise<number> {
     const stream = new TeamStream(rig.messaging);
     const streaming = steps.run('dispatch', 'dispatch of the streamed teams (while the planner books)', () => stream.run());
     rig.queue.streamTo(stream);
+    const timeline = new FirstWaveTimeline();
+    const [timedPoller, timedPlanner] = [timeline.poller(rig.poller), timeline.planner(rig.planner)];
+    timeline.arm();
     const triggered = performance.now();
     rig.meter.partitions.enterPhase(FIRST_WAVE_PHASE);
-    const first = await steps.run('poll', 'poll 1 (trigger: activate, hand the wave to the planner)', () => pollAndDispatch(rig.poller));
+    const first = await steps.run('poll', 'poll 1 (trigger: activate, hand the wave to the planner)', () => pollAndDispatch(timedPoller));
     if (first.activation?.outcome !== 'handed') throw new Error(`the red forecast did not activate (decision ${first.decision}, city level ${first.cityLevel})`);
     const activation = first.activation.activation;
     const polled = performance.now();
-    const [wave1] = await drainPlanning();
+    timeline.mark('wave handed to the planner', polled);
+    const [wave1] = await drainPlanning(timedPlanner);
+    timeline.disarm();
     if (wave1?.outcome !== 'active') throw new Error(`the activation planner did not plan the first wave (${wave1?.outcome ?? 'no request'}${wave1?.outcome === 'failed' ? `: ${wave1.reason}` : ''})`);
     const planned = performance.now();
     const usageOf = (kind: 'poll' | 'plan') => ({ ...rig.meter.usage.get(kind)!, byOperation: new Map(rig.meter.usage.get(kind)!.byOperation) });
@@ -139,14 +149,19 @@ async function main(): Promise<number> {
     const firstSmsS = (Math.min(...firstWave.map((p) => p.wallMs)) - triggered) / 1000;
     const wave1Tasks = wave1.tasks;
     say(`\nactivation ${activation.id} at level ${activation.level}: ${wave1Tasks.length} tasks for ${new Set(wave1Tasks.map((t) => t.crewId)).size} crews, ${wave1.shortfalls.length} road passes short`);
-    const toLeaders = firstWave.filter((p) => taskingAttempt(p.key) && crewById.get(taskingAttempt(p.key)!.crewId)?.leader.phone === p.to).length;
-    const toBackups = firstWave.filter((p) => taskingAttempt(p.key) && crewById.get(taskingAttempt(p.key)!.crewId)?.backup.phone === p.to).length;
-    say(`first wave: ${firstWave.length} SMS (${toLeaders} taskings to leaders, ${toBackups} handed to backups of unreachable leaders, ${firstWave.length - toLeaders - toBackups} to the duty officer), ${firstWaveParts} parts (the longest ${Math.max(...firstWave.map((p) => p.parts))})`);
+    const firstOf = (p: PublishedSms, role: 'leader' | 'backup') => {
+      const tasking = taskingAttempt(p.key);
+      return tasking !== undefined && tasking.part === 1 && crewById.get(tasking.crewId)?.[role].phone === p.to;
+    };
+    const toLeaders = firstWave.filter((p) => firstOf(p, 'leader')).length;
+    const toBackups = firstWave.filter((p) => firstOf(p, 'backup')).length;
+    const laterParts = firstWave.filter((p) => (taskingAttempt(p.key)?.part ?? 1) > 1).length;
+    say(`first wave: ${firstWave.length} SMS (${toLeaders} taskings to leaders, ${toBackups} handed to backups of unreachable leaders, ${laterParts} further messages of taskings too long for one, ${firstWave.length - toLeaders - toBackups - laterParts} to the duty officer), ${firstWaveParts} parts (the longest ${Math.max(...firstWave.map((p) => p.parts))})`);
     say(`  triggering poll (${city.zones.length} zones fetched, activation opened, wave handed to the planner): ${fmt((polled - triggered) / 1000)} s, ${pollUsage.requests} DynamoDB requests`);
     say(`  the activation planner's run (plan, booking): ${fmt((planned - polled) / 1000)} s, ${streamed.counts.sent} taskings sent while it booked; end of its run to the last first-wave SMS: ${fmt((lastFirstWave - planned) / 1000)} s`);
     say(`  the planner run's ${triggerUsage.requests} DynamoDB requests (${[...triggerUsage.byOperation].map(([op, n]) => `${op} ${n}`).join(', ')}) awaited ${fmt(triggerUsage.waitMs / 1000)} s, summed over requests in flight (bookings one after another, log entries partly at once)`);
     say(`  poll to last first-wave SMS ${fmt(firstWaveS)} s; SMS floor (parts / ${PARTS_PER_SECOND} per s) ${fmt(floorS)} s; ratio ${fmt(firstWaveS / floorS, 3)} (target ≤ ${RATIO_TARGET})`);
-    say(`  poll to the first SMS ${fmt(firstSmsS)} s (target ≤ ${FIRST_SMS_TARGET_S} s)`);
+    say(`  poll to the first SMS ${fmt(firstSmsS)} s (target ≤ ${FIRST_SMS_TARGET_S} s): ${[...timeline.since(triggered), ['first SMS', firstSmsS * 1000] as const].map(([mark, ms]) => `${mark} at ${fmt(ms / 1000)} s`).join(', ')}`);
 
     // The simulated storm: a tick a minute; crews' replies as they arrive, the escalator's sweep, a poll every 15 minutes.
     const replies: (ScheduledReply & { done?: boolean })[] = [];
