@@ -13,24 +13,27 @@ const keyOf = (table: string | undefined, value: AttributeValue, index?: string)
   return pk === undefined ? undefined : `${table ?? '?'}${index ? `/${index}` : ''}:${pk}`;
 };
 
+/** An item's or key's partition key value, whichever the table names it (tables.ts: pk; the log's logPartition; the idempotency table's id). */
+const pkOf = (item: Input | undefined) => (item?.pk ?? item?.logPartition ?? item?.id) as AttributeValue;
+
 /** The partition keys a data-plane request touches, one entry per item (so a key twice in a batch counts twice). */
 function partitionsOf(command: string, input: Input): (string | undefined)[] {
   const t = input.TableName as string | undefined;
   switch (command) {
-    case 'PutItemCommand': return [keyOf(t, input.Item?.pk)];
-    case 'GetItemCommand': case 'UpdateItemCommand': case 'DeleteItemCommand': return [keyOf(t, input.Key?.pk)];
+    case 'PutItemCommand': return [keyOf(t, pkOf(input.Item as Input | undefined))];
+    case 'GetItemCommand': case 'UpdateItemCommand': case 'DeleteItemCommand': return [keyOf(t, pkOf(input.Key as Input | undefined))];
     case 'QueryCommand': {
       // The partition key's equality is the one `=` of the key condition.
       const placeholder = /(?:^|\s|\()#?\w+\s*=\s*(:\w+)/.exec(String(input.KeyConditionExpression ?? ''))?.[1];
       return [keyOf(t, placeholder ? input.ExpressionAttributeValues?.[placeholder] : undefined, input.IndexName)];
     }
     case 'ScanCommand': return [`${t}:(scan)`];
-    case 'BatchWriteItemCommand': return Object.entries(input.RequestItems ?? {}).flatMap(([table, requests]) => (requests as Input[]).map((r) => keyOf(table, r.PutRequest?.Item?.pk ?? r.DeleteRequest?.Key?.pk)));
-    case 'BatchGetItemCommand': return Object.entries(input.RequestItems ?? {}).flatMap(([table, request]) => ((request as Input).Keys as Input[]).map((k) => keyOf(table, k.pk)));
+    case 'BatchWriteItemCommand': return Object.entries(input.RequestItems ?? {}).flatMap(([table, requests]) => (requests as Input[]).map((r) => keyOf(table, pkOf((r.PutRequest?.Item ?? r.DeleteRequest?.Key) as Input | undefined))));
+    case 'BatchGetItemCommand': return Object.entries(input.RequestItems ?? {}).flatMap(([table, request]) => ((request as Input).Keys as Input[]).map((k) => keyOf(table, pkOf(k))));
     case 'TransactWriteItemsCommand': case 'TransactGetItemsCommand':
       return (input.TransactItems as Input[]).map((i) => {
         const op = (i.Put ?? i.Update ?? i.Delete ?? i.ConditionCheck ?? i.Get) as Input;
-        return keyOf(op.TableName, op.Item?.pk ?? op.Key?.pk);
+        return keyOf(op.TableName, pkOf((op.Item ?? op.Key) as Input | undefined));
       });
     default: return [];
   }
