@@ -1,8 +1,8 @@
 import { memo } from 'preact/compat';
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Board, CityMap, RoadState } from '../api/types.ts';
 import { t } from '../ui/i18n.ts';
-import { project } from './geometry.ts';
+import { project, type Projected } from './geometry.ts';
 
 const STATE_KEYS: (RoadState | 'out')[] = ['short', 'planned', 'dispatched', 'acknowledged', 'on-site', 'done', 'out'];
 const STATE_NAMES: Record<RoadState | 'out', [string, string]> = {
@@ -25,6 +25,12 @@ function nameOnHover(target: EventTarget | null, map: CityMap): void {
   title.textContent = `${map.roads.name[Number(target.dataset.i)]} · ${stateName((target.dataset.state ?? 'out') as RoadState | 'out')}`;
 }
 
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const roadClass = (i: number, shape: Projected, map: CityMap, state: string) => `road s-${state} tier-${map.roads.tier[i]}${shape.points[i] ? ' pt' : ''}`;
+/** One road's element, as markup: its shape, colour (state), tier and where it is in the map's columns. */
+const roadPath = (id: string, i: number, shape: Projected, map: CityMap, state: string) =>
+  `<path d="${shape.roads[i]}" class="${roadClass(i, shape, map, state)}" data-road="${escape(id)}" data-i="${i}" data-state="${state}"/>`;
+
 /**
  * The city as an SVG drawn from the registry's geometry: every road coloured by its most urgent pass, zones
  * outlined in their level colour. Drawn again only when the map, the board or the language (`lang`, for the
@@ -32,6 +38,22 @@ function nameOnHover(target: EventTarget | null, map: CityMap): void {
  */
 export const MapView = memo(function MapView({ map, board, large }: { map: CityMap; board: Board; large?: boolean; lang?: string }) {
   const shape = useMemo(() => project(map), [map]);
+  const roadsRef = useRef<SVGGElement>(null);
+  // Every road drawn in one pass, parsed from one string, when the map changes (as they first stand on this board);
+  // 5,000 roads made one by one through the virtual DOM took seconds. A new board only recolours the roads it moved.
+  const drawn = useMemo(() => map.roads.id.map((id, i) => roadPath(id, i, shape, map, board.roads[id] ?? 'out')).join(''), [shape]);
+  useLayoutEffect(() => {
+    const paths = roadsRef.current?.children ?? [];
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i] as SVGPathElement;
+      const state = board.roads[map.roads.id[i]!] ?? 'out';
+      if (path.dataset.state !== state) {
+        path.setAttribute('class', roadClass(i, shape, map, state));
+        path.dataset.state = state;
+        path.querySelector('title')?.remove();
+      }
+    }
+  }, [drawn, board.roads]);
   const counts = new Map<string, number>();
   for (const id of map.roads.id) {
     const s = board.roads[id] ?? 'out';
@@ -49,11 +71,7 @@ export const MapView = memo(function MapView({ map, board, large }: { map: CityM
         <g class="zones">
           {map.zones.map((z, i) => shape.zones[i]!.path && <path key={z.id} d={shape.zones[i]!.path} class={`zone lvl-${levelOf(z.id)}`} data-zone={z.id} />)}
         </g>
-        <g class="roads" onPointerOver={(e) => nameOnHover(e.target, map)}>
-          {map.roads.id.map((id, i) => (
-            <path key={id} d={shape.roads[i]} class={`road s-${board.roads[id] ?? 'out'} tier-${map.roads.tier[i]}${shape.points[i] ? ' pt' : ''}`} data-road={id} data-i={i} data-state={board.roads[id] ?? 'out'} />
-          ))}
-        </g>
+        <g class="roads" ref={roadsRef} onPointerOver={(e) => nameOnHover(e.target, map)} dangerouslySetInnerHTML={{ __html: drawn }} />
         <g class="badges">
           {map.zones.map((z, i) => {
             const { cx, top } = shape.zones[i]!;
