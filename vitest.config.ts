@@ -1,11 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/**
- * Files that load a Lambda's entry module under an environment they stub, and reset the module registry to do it:
- * in a shared worker that would load the API's schemas twice (zod's registry refuses a second 'Activation').
- */
-const FRESH_MODULES = ['test/integration/api/lambdaEntry.test.ts', 'test/integration/api/publicLambdaEntry.test.ts'];
-
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -25,24 +19,14 @@ export default defineConfig({
         test: { name: 'infra', include: ['test/infra/**/*.test.ts'], isolate: false },
       },
       {
-        // Behaviour files share their worker's modules too: each file still builds its own world (tables, twins,
-        // servers), and importing the SDK, Powertools and the core once a worker instead of once a file saves about
-        // a third of the suite. A file that needs modules loaded afresh (a Lambda entry read under its own
-        // environment) is listed in FRESH_MODULES and runs in the 'fresh-modules' project.
+        // Behaviour files keep a worker's modules to themselves. Shared (isolate off), a fresh clone's vitest took 318 s,
+        // but in a full run in vitest's size order the OpenAPI document then met two schemas under the id 'Task' (zod
+        // refuses that) and its tests failed; where the second copy comes from is not yet found (issue 13's note).
         extends: true,
         test: {
           name: 'behaviour',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/infra/**', ...FRESH_MODULES],
-          globalSetup: ['test/support/globalSetup.ts'],
-          isolate: false,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'fresh-modules',
-          include: FRESH_MODULES,
+          exclude: [...configDefaults.exclude, 'test/infra/**'],
           globalSetup: ['test/support/globalSetup.ts'],
         },
       },
