@@ -1,4 +1,5 @@
 import * as z from '../../../config/zod.ts';
+import { lazyOnce } from './lazyOnce.ts';
 import type { Activation } from '../../../core/operations/Activation.ts';
 import type { ActivationWithEvidence } from '../../../core/operations/ActivationWithEvidence.ts';
 import { evidenceSchema } from '../../../core/triggers/evidenceSchema.ts';
@@ -35,7 +36,7 @@ const recordFields = () => ({
 });
 
 /** An activation in a list: the record without its evidence (a 400-zone city's is over a megabyte); GET /activations/{id} has it. */
-export const activationRecordSchema = z.lazy(() => z.object(recordFields()).register(z.globalRegistry, { id: 'ActivationRecord' }));
+export const activationRecordSchema = lazyOnce(() => z.object(recordFields()).register(z.globalRegistry, { id: 'ActivationRecord' }));
 
 const shownActivation = () => z.object({
   ...recordFields(),

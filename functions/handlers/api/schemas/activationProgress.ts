@@ -1,16 +1,17 @@
 import * as z from '../../../config/zod.ts';
+import { lazyOnce } from './lazyOnce.ts';
 import type { ActivationProgress } from '../../../core/operations/ActivationProgress.ts';
 import { dispatchReceiptSchema } from './dispatchReceipt.ts';
 import { reasonCodeSchema } from './reasonCode.ts';
 import { waveSmsSchema } from './waveSms.ts';
 
-export const bookedSummarySchema = z.lazy(() => z.object({
+export const bookedSummarySchema = lazyOnce(() => z.object({
   tasks: z.number().check(z.int()),
   crews: z.number().check(z.int()),
   laneKmByTier: z.object({ 1: z.number(), 2: z.number(), 3: z.number() }),
 }).check(z.describe('what the wave booked; the tasks themselves are at GET /activations/{id}/tasks (a big city has thousands)')).register(z.globalRegistry, { id: 'BookedSummary' }));
 
-export const activationProgressSchema = z.lazy(() => z.object({
+export const activationProgressSchema = lazyOnce(() => z.object({
   wave: z.number().check(z.int(), z.describe('the wave this is about: 1 for the activation, higher for each upgrade')),
   phase: z.enum(['planning', 'booking', 'dispatching', 'active', 'failed']).check(z.describe('planning -> booking -> dispatching -> active, or failed (see reason); poll GET /activations/{id} until active or failed')),
   at: z.string().check(z.describe('when the phase was entered')),

@@ -1,4 +1,5 @@
 import * as z from '../../../config/zod.ts';
+import { lazyOnce } from './lazyOnce.ts';
 import type { Board } from '../../../core/board/Board.ts';
 import { ROAD_STATES } from '../../../core/board/roadState.ts';
 import { evidenceSchema } from '../../../core/triggers/evidenceSchema.ts';
@@ -9,7 +10,7 @@ import { waveSmsSchema } from './waveSms.ts';
 
 const int = () => z.number().check(z.int());
 
-export const boardSchema = z.lazy(() => z.object({
+export const boardSchema = lazyOnce(() => z.object({
   city: z.string(),
   timeZone: z.string().check(z.describe('IANA time zone the city reads times in')),
   forecastLevel: responseLevelSchema,

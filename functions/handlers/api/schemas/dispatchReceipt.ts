@@ -1,7 +1,8 @@
 import * as z from '../../../config/zod.ts';
+import { lazyOnce } from './lazyOnce.ts';
 
 /** What became of the SMS a change owes crews: sent before the answer (local runtime) or on the dispatch queue (deployed). */
-export const dispatchReceiptSchema = z.lazy(() => z.discriminatedUnion('mode', [
+export const dispatchReceiptSchema = lazyOnce(() => z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('sent'), sent: z.number().check(z.int()), skipped: z.number().check(z.int()), failed: z.number().check(z.int()),
     inDoubt: z.number().check(z.int(), z.describe('maybe sent by a run that died before recording it: not sent again')),

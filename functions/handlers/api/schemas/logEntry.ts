@@ -1,7 +1,8 @@
 import * as z from '../../../config/zod.ts';
+import { lazyOnce } from './lazyOnce.ts';
 import type { LoggedEntry } from '../../../core/log/LoggedEntry.ts';
 
-export const loggedEntrySchema = z.lazy(() => z.object({
+export const loggedEntrySchema = lazyOnce(() => z.object({
   id: z.string().check(z.describe('orders the log: time, then a unique suffix')),
   activationId: z.string().check(z.describe('the activation, or the "system" / "registry" stream')),
   at: z.string(),

@@ -1,8 +1,9 @@
 import * as z from '../../../config/zod.ts';
+import { lazyOnce } from './lazyOnce.ts';
 import { reasonCodeSchema } from './reasonCode.ts';
 
 /** RFC 9457 problem details, as every error of this API is answered. */
-export const problemSchema = z.lazy(() => z.catchall(z.object({
+export const problemSchema = lazyOnce(() => z.catchall(z.object({
   type: z.string().check(z.describe('urn:snowops:problem:<slug>, e.g. urn:snowops:problem:validation')),
   title: z.string(),
   status: z.number().check(z.int()),

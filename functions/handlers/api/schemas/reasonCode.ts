@@ -1,4 +1,5 @@
 import * as z from '../../../config/zod.ts';
+import { lazyOnce } from './lazyOnce.ts';
 import type { ReasonCode, ReasonCodeName } from '../../../core/text/ReasonCode.ts';
 
 const CODES: readonly ReasonCodeName[] = [
@@ -8,7 +9,7 @@ const CODES: readonly ReasonCodeName[] = [
 ];
 
 /** A reason as a code and its figures, beside the English sentence: a client says it in its own language. */
-export const reasonCodeSchema = z.lazy(() => z.object({
+export const reasonCodeSchema = lazyOnce(() => z.object({
   code: z.enum(CODES as [ReasonCodeName, ...ReasonCodeName[]]),
   params: z.record(z.string(), z.nullable(z.union([z.string(), z.number(), z.boolean()]))).check(z.describe('the figures and names the sentence is made of')),
 }).register(z.globalRegistry, { id: 'ReasonCode', description: 'why, as a code and its parameters; the English sentence beside it says the same for scripts' }));

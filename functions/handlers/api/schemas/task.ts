@@ -1,11 +1,12 @@
 import * as z from '../../../config/zod.ts';
+import { lazyOnce } from './lazyOnce.ts';
 import { TASK_STATES, type Task } from '../../../core/operations/Task.ts';
 import { EQUIPMENT_CLASSES } from '../../../core/registry/EquipmentClass.ts';
 import { reasonCodeSchema } from './reasonCode.ts';
 
 export const tierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
-export const taskSchema = z.lazy(() => z.object({
+export const taskSchema = lazyOnce(() => z.object({
   id: z.string(),
   code: z.string().check(z.describe('what a leader types in a reply, e.g. T07')),
   activationId: z.string(),
@@ -30,7 +31,7 @@ export const taskSchema = z.lazy(() => z.object({
 const _sameShape: [z.infer<typeof taskSchema>, Task] = [{} as Task, {} as z.infer<typeof taskSchema>];
 void _sameShape;
 
-export const shortfallSchema = z.lazy(() => z.object({
+export const shortfallSchema = lazyOnce(() => z.object({
   roadId: z.string(), roadName: z.string(), zoneId: z.string(), tier: tierSchema, pass: z.enum(EQUIPMENT_CLASSES), laneKm: z.number(),
   reason: z.string().check(z.describe('why no team could be found, in words a duty officer can act on')),
   reasonCode: z.optional(reasonCodeSchema),

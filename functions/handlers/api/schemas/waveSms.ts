@@ -1,7 +1,8 @@
 import * as z from '../../../config/zod.ts';
+import { lazyOnce } from './lazyOnce.ts';
 import type { WaveSms } from '../../../core/dispatch/WaveSms.ts';
 
-export const waveSmsSchema = z.lazy(() => z.object({
+export const waveSmsSchema = lazyOnce(() => z.object({
   messages: z.number().check(z.int(), z.describe('tasking SMS the wave sends: one per crew leader, more where a tasking is split over messages')),
   parts: z.number().check(z.int(), z.describe('the message parts (segments) those SMS take, rendered as they will be sent')),
   partsPerSecond: z.number().check(z.describe('the stage\'s SMS pace (config sms.pace: the origination identity\'s throughput times the identities)')),
