@@ -33,27 +33,23 @@ export function observeTasks<S extends TaskStore>(inner: S, telemetry: Telemetry
     const seconds = (Date.parse(at) - Date.parse(task.updatedAt)) / 1000;
     if (Number.isFinite(seconds) && seconds >= 0) telemetry.record(METRIC.timeToAcknowledge, MetricUnit.Seconds, seconds);
   };
+  /** Counts the tasks a batch write moved, and their acknowledgements as read before it (its state and updatedAt say whether, and since when, each was waiting for an answer). */
+  const recordBatch = (read: readonly Task[], done: readonly Task[], to: TaskState, at: string) => {
+    if (done.length === 0) return;
+    telemetry.correlate(done[0]!.activationId);
+    telemetry.count(METRIC.taskTransitions, done.length, { name: DIMENSION.state, value: to });
+    const ids = new Set(done.map((t) => t.id));
+    for (const task of read) if (ids.has(task.id)) recordAcknowledgement(task, task.state, to, at);
+  };
   return decorate(inner, {
     async closeTasks(tasks: readonly Task[], to: TaskState, at: string, guard?: TransitionGuard) {
       const closed = await inner.closeTasks(tasks, to, at, guard);
-      if (closed.length > 0) {
-        telemetry.correlate(closed[0]!.activationId);
-        telemetry.count(METRIC.taskTransitions, closed.length, { name: DIMENSION.state, value: to });
-        const ids = new Set(closed.map((t) => t.id));
-        // As read before the close: its state and updatedAt say whether, and since when, it was waiting for an answer.
-        for (const task of tasks) if (ids.has(task.id)) recordAcknowledgement(task, task.state, to, at);
-      }
+      recordBatch(tasks, closed, to, at);
       return closed;
     },
     async transitionTasks(tasks: readonly Task[], to: TaskState, at: string) {
       const moved = await inner.transitionTasks(tasks, to, at);
-      if (moved.length > 0) {
-        telemetry.correlate(moved[0]!.activationId);
-        telemetry.count(METRIC.taskTransitions, moved.length, { name: DIMENSION.state, value: to });
-        const ids = new Set(moved.map((t) => t.id));
-        // As read before the move, as closeTasks does.
-        for (const task of tasks) if (ids.has(task.id)) recordAcknowledgement(task, task.state, to, at);
-      }
+      recordBatch(tasks, moved, to, at);
       return moved;
     },
     async transitionTask(task: Task, from: TaskState, to: TaskState, at: string, guard?: TransitionGuard) {
