@@ -19,15 +19,16 @@ export default defineConfig({
         test: { name: 'infra', include: ['test/infra/**/*.test.ts'], isolate: false },
       },
       {
-        // Behaviour files keep a worker's modules to themselves. Shared (isolate off), a fresh clone's vitest took 318 s,
-        // but in a full run in vitest's size order the OpenAPI document then met two schemas under the id 'Task' (zod
-        // refuses that) and its tests failed; where the second copy comes from is not yet found (issue 13's note).
+        // Behaviour files share a worker's modules too (isolate off): each file's imports (the SDK, zod's schemas, the
+        // planner) load once a worker instead of once a file. Files must leave no state behind them: mocked clients are
+        // restored, variables put back, and every memo is kept per API or per table, never per process.
         extends: true,
         test: {
           name: 'behaviour',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/infra/**'],
           globalSetup: ['test/support/globalSetup.ts'],
+          isolate: false,
         },
       },
     ],
