@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OperationsMemory } from '../../functions/adapters/memory/OperationsMemory.ts';
 import { queryShards } from '../../functions/adapters/dynamo/queryShards.ts';
 import { shardPartitions } from '../../functions/config/operationsKeys.ts';
 import { OPEN_TASK_STATES, type Task } from '../../functions/core/operations/Task.ts';
@@ -9,6 +10,9 @@ export interface OperationsTable {
   names: { OPERATIONS_TABLE: string };
 }
 
+/** Where the locks are: the operations table, or the in-memory twins' shared state (held to the same contract suites). */
+export type LockSource = OperationsTable | { memory: OperationsMemory };
+
 export interface LockItem {
   sk: string;
   activationId: string;
@@ -18,9 +22,13 @@ export interface LockItem {
   complete: boolean;
 }
 
-/** The lock items as stored (every shard, every page). */
-export function lockItems(table: OperationsTable): Promise<LockItem[]> {
-  return queryShards<LockItem>(table.db, shardPartitions.locks(), { TableName: table.names.OPERATIONS_TABLE, KeyConditionExpression: 'pk = :pk', ConsistentRead: true });
+/** The lock items as stored (every shard, every page), or the twins' locks in their order of keys. */
+export async function lockItems(source: LockSource): Promise<LockItem[]> {
+  if ('memory' in source) {
+    return [...source.memory.locks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([sk, { activationId, crewId, vehicleId, openTasks, complete }]) => ({ sk, activationId, crewId, vehicleId, openTasks, complete }));
+  }
+  return queryShards<LockItem>(source.db, shardPartitions.locks(), { TableName: source.names.OPERATIONS_TABLE, KeyConditionExpression: 'pk = :pk', ConsistentRead: true });
 }
 
 /**
@@ -29,7 +37,7 @@ export function lockItems(table: OperationsTable): Promise<LockItem[]> {
  * at most once per activation; each lock names its team and counts exactly its open tasks; no lock
  * without open tasks. Returns the problems found (empty when all hold).
  */
-export async function bookingProblems(table: OperationsTable, tasks: readonly Task[]): Promise<string[]> {
+export async function bookingProblems(table: LockSource, tasks: readonly Task[]): Promise<string[]> {
   const problems: string[] = [];
   const open = tasks.filter((t) => OPEN_TASK_STATES.includes(t.state));
   const byCrew = new Map<string, Task[]>();

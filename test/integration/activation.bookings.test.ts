@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { activate } from '../../functions/core/activation/activate.ts';
 import { planAndBook } from '../../functions/core/activation/planAndBook.ts';
-import { seededDemoCity } from '../support/demoCity.ts';
+import { demoCityInMemory } from '../support/demoCity.ts';
 
 const allAtII = (zones: { id: string }[]) => Object.fromEntries(zones.map((z) => [z.id, 'II' as const]));
 
-describe('activation bookings on DynamoDB Local', () => {
+describe('activation bookings (on the in-memory twins)', () => {
   it('writes a task for each booked road pass, tier 1 roads among them', async () => {
-    const { deps, city } = await seededDemoCity();
+    const { deps, city } = await demoCityInMemory();
     const result = await activate(deps, { level: 'II', zoneLevels: allAtII(city.zones), actor: 'officer-li', reason: 'drill', evidence: [] });
     if (result.outcome !== 'activated') throw new Error('expected a new activation');
     const stored = await deps.tasks.listTasks(result.activation.id);
@@ -16,7 +16,7 @@ describe('activation bookings on DynamoDB Local', () => {
   });
 
   it('refuses a second open activation while one is open', async () => {
-    const { deps, city } = await seededDemoCity();
+    const { deps, city } = await demoCityInMemory();
     const first = await activate(deps, { level: 'II', zoneLevels: allAtII(city.zones), actor: 'officer-li', reason: 'drill', evidence: [] });
     const second = await activate(deps, { level: 'II', zoneLevels: allAtII(city.zones), actor: 'officer-wang', reason: 'drill', evidence: [] });
     expect(second.outcome).toBe('already-open');
@@ -24,7 +24,7 @@ describe('activation bookings on DynamoDB Local', () => {
   });
 
   it('does not give a crew or vehicle already on a task to another booking', async () => {
-    const { deps, city } = await seededDemoCity();
+    const { deps, city } = await demoCityInMemory();
     const first = await activate(deps, { level: 'II', zoneLevels: allAtII(city.zones), actor: 'officer-li', reason: 'drill', evidence: [] });
     if (first.outcome !== 'activated') throw new Error('expected a new activation');
     const busyCrews = new Set(first.tasks.map((t) => t.crewId));
@@ -35,7 +35,7 @@ describe('activation bookings on DynamoDB Local', () => {
   });
 
   it('keeps every crew and vehicle on one team when bookings race', async () => {
-    const { deps, city } = await seededDemoCity();
+    const { deps, city } = await demoCityInMemory();
     const first = await activate(deps, { level: 'II', zoneLevels: allAtII(city.zones), actor: 'poller', reason: 'storm', evidence: [] });
     const racers = await Promise.all(
       [1, 2, 3, 4].map((n) => planAndBook(deps, { ...first.activation, id: `race-${n}` }, Object.fromEntries(city.zones.map((z) => [z.id, 'I' as const])))),
@@ -53,7 +53,7 @@ describe('activation bookings on DynamoDB Local', () => {
   });
 
   it('frees a crew and its vehicle when its last open task is done', async () => {
-    const { deps, city } = await seededDemoCity();
+    const { deps, city } = await demoCityInMemory();
     const result = await activate(deps, { level: 'II', zoneLevels: allAtII(city.zones), actor: 'officer-li', reason: 'drill', evidence: [] });
     if (result.outcome !== 'activated') throw new Error('expected a new activation');
     const crewId = result.tasks[0]!.crewId;

@@ -4,6 +4,7 @@ import { DynamoRegistryStore } from '../../functions/adapters/dynamo/DynamoRegis
 import { DynamoResponseLog } from '../../functions/adapters/dynamo/DynamoResponseLog.ts';
 import { memoryOperations } from '../../functions/adapters/memory/memoryOperations.ts';
 import type { MemoryRegistry } from '../../functions/adapters/memory/MemoryRegistry.ts';
+import type { OperationsMemory } from '../../functions/adapters/memory/OperationsMemory.ts';
 import { MemoryRegistryStore } from '../../functions/adapters/memory/MemoryRegistryStore.ts';
 import { MemoryResponseLog } from '../../functions/adapters/memory/MemoryResponseLog.ts';
 import { UlidGenerator } from '../../functions/adapters/system/UlidGenerator.ts';
@@ -37,7 +38,8 @@ interface WorldBase<C> {
 }
 
 export type DynamoWorld<C = CityFile> = WorldBase<C> & { tables: Tables };
-export type MemoryWorld<C = CityFile> = WorldBase<C> & { registryData: MemoryRegistry };
+/** `memory` is the state the operations twins share (where a test reads the locks, as it reads lock items on a table). */
+export type MemoryWorld<C = CityFile> = WorldBase<C> & { registryData: MemoryRegistry; memory: OperationsMemory };
 
 export const DEFAULT_START = '2026-12-14T00:00:00Z';
 
@@ -60,7 +62,8 @@ export async function buildWorld<C extends SeedCity>(storage: Storage, options: 
   if (storage === 'memory') {
     // The object every registry twin shares (reads, administrators' writes, imports).
     const registryData: MemoryRegistry = structuredClone({ plan: city.plan, zones: city.zones, depots: city.depots ?? [], roads: city.roads, crews: city.crews, vehicles: city.vehicles });
-    return { city, clock, ids, registryData, deps: { registry: new MemoryRegistryStore(registryData), ...memoryOperations(), log: new MemoryResponseLog(ids), clock, ids } };
+    const operations = memoryOperations();
+    return { city, clock, ids, registryData, memory: operations.memory, deps: { registry: new MemoryRegistryStore(registryData), ...operations, log: new MemoryResponseLog(ids), clock, ids } };
   }
   const tables = await localTables();
   const stores = dynamoStores(tables.db, tables.names, ids);

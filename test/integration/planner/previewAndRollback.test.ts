@@ -1,32 +1,27 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { activate } from '../../../functions/core/activation/activate.ts';
 import { formatPreviewTable } from '../../../functions/core/activation/formatPreviewTable.ts';
 import { previewPlan } from '../../../functions/core/activation/preview.ts';
 import { cancelOpenTasks } from '../../../functions/core/activation/cancelOpenTasks.ts';
 import type { TeamBookings } from '../../../functions/core/ports/TeamBookings.ts';
-import { lockItems, plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
+import { lockItems, plannerWorldInMemory, type PlannerMemoryWorld } from '../../support/plannerWorld.ts';
 import { reasonCode } from '../../../functions/core/text/ReasonCode.ts';
 
-async function itemCount(world: PlannerWorld): Promise<number> {
-  let n = 0;
-  for (const table of [world.names.OPERATIONS_TABLE, world.names.LOG_TABLE]) n += (await world.db.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count ?? 0;
-  return n;
-}
+const allAt = (world: PlannerMemoryWorld, level: 'II') => Object.fromEntries(world.city.zones.map((z) => [z.id, level]));
 
-const allAt = (world: PlannerWorld, level: 'II') => Object.fromEntries(world.city.zones.map((z) => [z.id, level]));
-
-describe('preview (dry run) on DynamoDB Local', () => {
+describe('preview (dry run), on the in-memory twins', () => {
   it('writes nothing, to the store or the log', async () => {
-    const world = await plannerWorld();
-    const before = await itemCount(world);
+    const world = await plannerWorldInMemory();
+    const before = structuredClone(world.memory);
+    const appended = vi.spyOn(world.deps.log, 'append');
     const preview = await previewPlan(world.deps, { level: 'II' });
     expect(preview.rows.length).toBeGreaterThan(0);
-    expect(await itemCount(world)).toBe(before);
+    expect(world.memory).toEqual(before);
+    expect(appended).not.toHaveBeenCalled();
   });
 
   it('shows the road passes that activation then tasks, and the same shortfalls', async () => {
-    const world = await plannerWorld();
+    const world = await plannerWorldInMemory();
     const preview = await previewPlan(world.deps, { level: 'II' });
     const result = await activate(world.deps, { level: 'II', zoneLevels: allAt(world, 'II'), actor: 'officer-wang', reason: 'blizzard', evidence: [] });
     if (result.outcome !== 'activated') throw new Error('expected a new activation');
@@ -35,7 +30,7 @@ describe('preview (dry run) on DynamoDB Local', () => {
   });
 
   it('reads as a table with local times and as JSON', async () => {
-    const world = await plannerWorld();
+    const world = await plannerWorldInMemory();
     const preview = await previewPlan(world.deps, { level: 'II' });
     const table = formatPreviewTable(preview, world.city.plan.timeZone);
     const [header, rule, first] = table.split('\n');
@@ -47,9 +42,9 @@ describe('preview (dry run) on DynamoDB Local', () => {
   });
 });
 
-describe('a failure while booking an activation', () => {
+describe('a failure while booking an activation (on the in-memory twins)', () => {
   it('leaves no tasks, no bookings and no open activation, and the next attempt starts clean', async () => {
-    const world = await plannerWorld();
+    const world = await plannerWorldInMemory();
     let calls = 0;
     const real = world.deps.bookings;
     // Fault injection on the port: the third team's booking fails as a throttled DynamoDB call would.
@@ -62,18 +57,18 @@ describe('a failure while booking an activation', () => {
     await expect(activate({ ...world.deps, bookings: failing }, request)).rejects.toThrow('Rate exceeded');
     expect(await world.deps.activations.getOpenActivation()).toBeUndefined();
     expect(await lockItems(world)).toEqual([]);
-    const log = await world.deps.log.list((await world.db.send(new ScanCommand({ TableName: world.names.LOG_TABLE }))).Items!.find((i) => i.action === 'plan.rolled-back')!.activationId as string);
+    const abandonedId = (await world.deps.activations.listActivations(10)).find((a) => a.status === 'stood-down')!.id;
+    const log = await world.deps.log.list(abandonedId);
     expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['plan.rolled-back', 'activation.abandoned']));
-    const abandonedId = log[0]!.activationId;
     expect(await world.deps.tasks.listTasks(abandonedId)).toEqual([]);
     const retry = await activate(world.deps, request);
     expect(retry.outcome).toBe('activated');
   });
 });
 
-describe('stand-down cancellation (cancelOpenTasks, as standDown runs it)', () => {
+describe('stand-down cancellation (cancelOpenTasks, as standDown runs it), on the in-memory twins', () => {
   it('cancels every open task and frees every crew and vehicle', async () => {
-    const world = await plannerWorld();
+    const world = await plannerWorldInMemory();
     const result = await activate(world.deps, { level: 'II', zoneLevels: allAt(world, 'II'), actor: 'officer-wang', reason: 'blizzard', evidence: [] });
     if (result.outcome !== 'activated') throw new Error('expected a new activation');
     const released = await cancelOpenTasks(world.deps, result.activation.id, () => true, { actor: 'officer-wang', reason: 'stand-down: forecast cleared', reasonCode: reasonCode('stand-down', { reason: 'forecast cleared' }) });

@@ -6,9 +6,9 @@ import { planAndBook } from '../../../functions/core/activation/planAndBook.ts';
 import { reassignTask } from '../../../functions/core/activation/reassign.ts';
 import type { ActiveLevel } from '../../../functions/core/levels/ResponseLevel.ts';
 import { OPEN_TASK_STATES, type Task } from '../../../functions/core/operations/Task.ts';
-import { bookingProblems, lockItems, plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
+import { bookingProblems, lockItems, plannerWorldInMemory, type PlannerMemoryWorld } from '../../support/plannerWorld.ts';
 
-async function activated(world: PlannerWorld, level: ActiveLevel) {
+async function activated(world: PlannerMemoryWorld, level: ActiveLevel) {
   const zoneLevels = Object.fromEntries(world.city.zones.map((z) => [z.id, level]));
   const result = await activate(world.deps, { level, zoneLevels, actor: 'officer-wang', reason: 'blizzard', evidence: [] });
   if (result.outcome !== 'activated') throw new Error('expected a new activation');
@@ -21,9 +21,9 @@ const teams = (tasks: Task[]) => {
   return byCrew;
 };
 
-describe('reassign on DynamoDB Local', () => {
+describe('reassign (on the in-memory twins)', () => {
   it('moves a dispatched task to another team, tells both leaders, logs who and why, and keeps every invariant', async () => {
-    const world = await plannerWorld();
+    const world = await plannerWorldInMemory();
     const { activation, tasks } = await activated(world, 'II');
     const ploughTeams = [...teams(tasks)].filter(([, list]) => list[0]!.pass === 'plough');
     const [[fromCrew, fromTasks], [toCrew, toTasks]] = ploughTeams as [[string, Task[]], [string, Task[]]];
@@ -46,7 +46,7 @@ describe('reassign on DynamoDB Local', () => {
   });
 
   it('refuses a crew not certified for the vehicle, and changes nothing', async () => {
-    const world = await plannerWorld();
+    const world = await plannerWorldInMemory();
     const { activation, tasks } = await activated(world, 'II');
     const task = tasks.find((t) => t.pass === 'plough')!;
     const notCertified = world.city.crews.find((c) => !c.certified.includes('plough'))!;
@@ -60,7 +60,7 @@ describe('reassign on DynamoDB Local', () => {
   });
 
   it('refuses to put a crew on a vehicle another team holds', async () => {
-    const world = await plannerWorld();
+    const world = await plannerWorldInMemory();
     const { activation, tasks } = await activated(world, 'II');
     const ploughTeams = [...teams(tasks)].filter(([, list]) => list[0]!.pass === 'plough');
     const [[, a], [crewB, b], [, c]] = ploughTeams as [[string, Task[]], [string, Task[]], [string, Task[]]];
@@ -72,7 +72,7 @@ describe('reassign on DynamoDB Local', () => {
   });
 
   it('hands a whole team\'s work to a free crew and vehicle one task at a time, freeing the old team at the end', async () => {
-    const world = await plannerWorld();
+    const world = await plannerWorldInMemory();
     const zoneLevels = { jiefang: 'IV' as const, shanyang: 'none' as const, zhongzhan: 'none' as const, macun: 'none' as const };
     const opened = await activate(world.deps, { level: 'IV', zoneLevels, actor: 'officer-wang', reason: 'blizzard', evidence: [] });
     if (opened.outcome !== 'activated') throw new Error('expected a new activation');
@@ -95,7 +95,7 @@ describe('reassign on DynamoDB Local', () => {
   });
 
   it('plans an upgrade around the moved task without tasking its road again', async () => {
-    const world = await plannerWorld();
+    const world = await plannerWorldInMemory();
     const { activation, tasks } = await activated(world, 'IV');
     const task = tasks[0]!;
     const other = [...teams(tasks)].find(([crew, list]) => crew !== task.crewId && list[0]!.pass === task.pass);
