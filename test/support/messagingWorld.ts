@@ -25,8 +25,9 @@ import type { Vehicle } from '../../functions/core/registry/Vehicle.ts';
 import { LOCAL_AWS } from '../../local/dynamo/startDynamoLocal.ts';
 import type { SimulatedClock } from '../../local/runtime/SimulatedClock.ts';
 import { startSnsServer, type SnsServer, type SnsServerOptions } from '../../local/sns/startSnsServer.ts';
-import { buildWorld } from './buildWorld.ts';
+import { buildWorld, type SeedCity } from './buildWorld.ts';
 import { dynamoIdempotencyStore } from '../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
+import { MemoryIdempotencyStore } from '../../functions/adapters/idempotency/MemoryIdempotencyStore.ts';
 
 export const DUTY_OFFICER = '+8613900009999';
 
@@ -50,25 +51,49 @@ export interface MessagingWorld extends OperationsPorts {
   clock: SimulatedClock;
   sns: SnsServer;
   deadLetters: JsonlDeadLetterQueue;
-  /** The DynamoDB client under the stores and the guard (to meter what a step reads). */
-  client: DynamoDBClient;
   /** Opens an activation and books the given crews on the given roads (one task each, codes T01…), tasks "planned". */
   activate(teams: { crewId: string; roadIds: string[] }[], level?: ActiveLevel): Promise<{ activation: Activation; tasks: Task[] }>;
+  /** Books C02 on `n` passes of roads of its own (X0…, tier 3) in the activation, codes from T03: a crew with many tasks. */
+  crewWithTasks(activationId: string, n: number): Promise<Task[]>;
   /** SMS the endpoint accepted for a phone. */
   smsTo(phone: string): string[];
   close(): Promise<void>;
 }
 
-/** DynamoDB Local tables, the city seeded, the local SNS-like endpoint, the real SNS adapter, Powertools guard, a clock the test moves. */
-export async function messagingWorld(options: { sns?: SnsServerOptions; partsPerSecond?: number; retry?: Partial<RetryPolicy> } = {}): Promise<MessagingWorld> {
-  const world = await buildWorld('dynamo', { city: { plan: PLAN, zones: [{ id: 'z1', name: '一区', responsibleUnit: '一区环卫', latitude: 35.2, longitude: 113.2, providers: ['open-meteo'] }], roads: ROADS, crews: CREWS, vehicles: VEHICLES } });
-  const { clock, ids, tables: { client, names } } = world;
+/** The world on DynamoDB Local, with the client under its stores and guard (to meter what a step reads or writes). */
+export interface DynamoMessagingWorld extends MessagingWorld {
+  client: DynamoDBClient;
+}
+
+export interface MessagingWorldOptions {
+  sns?: SnsServerOptions;
+  partsPerSecond?: number;
+  retry?: Partial<RetryPolicy>;
+  /**
+   * Where the stores and the attempt guard's records are: the in-memory twins (the default; held to the DynamoDB
+   * adapters by the contract suites), or fresh tables on DynamoDB Local, for tests of what the storage is sent.
+   */
+  storage?: 'memory' | 'dynamo';
+}
+
+const CITY: SeedCity = { plan: PLAN, zones: [{ id: 'z1', name: '一区', responsibleUnit: '一区环卫', latitude: 35.2, longitude: 113.2, providers: ['open-meteo'] }], roads: ROADS, crews: CREWS, vehicles: VEHICLES };
+
+/**
+ * The small city seeded on the in-memory twins (or DynamoDB Local), the local SNS-like endpoint, the real SNS adapter,
+ * Powertools attempt guard, a clock the test moves.
+ */
+export async function messagingWorld(options: MessagingWorldOptions & { storage: 'dynamo' }): Promise<DynamoMessagingWorld>;
+export async function messagingWorld(options?: MessagingWorldOptions): Promise<MessagingWorld>;
+export async function messagingWorld(options: MessagingWorldOptions = {}): Promise<MessagingWorld | DynamoMessagingWorld> {
+  const world = options.storage === 'dynamo' ? await buildWorld('dynamo', { city: CITY }) : await buildWorld('memory', { city: CITY });
+  const { clock, ids } = world;
+  const tables = 'tables' in world ? world.tables : undefined;
   const { registry, log, clock: _clock, ids: _ids, ...ops } = world.deps;
   const sns = await startSnsServer(options.sns);
   const snsClient = new SNSClient({ endpoint: sns.endpoint, maxAttempts: 1, ...LOCAL_AWS });
   const deadLetters = new JsonlDeadLetterQueue(join(await mkdtemp(join(tmpdir(), 'snowops-dlq-')), 'dead-letters.jsonl'));
   const messaging: Messaging = {
-    guard: new PowertoolsAttemptGuard({ persistenceStore: dynamoIdempotencyStore(names.IDEMPOTENCY_TABLE, client) }),
+    guard: new PowertoolsAttemptGuard({ persistenceStore: tables ? dynamoIdempotencyStore(tables.names.IDEMPOTENCY_TABLE, tables.client) : new MemoryIdempotencyStore() }),
     limiter: new TokenBucket({ partsPerSecond: options.partsPerSecond ?? 2000, now: systemTimer.now, sleep: systemTimer.sleep }),
     optOut: new SnsOptOutChecker(snsClient),
     deadLetters,
@@ -79,8 +104,12 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
   };
   const deps = { registry, ...ops, log, clock, ids, sms: new SnsSmsSender(snsClient, { signature: '扫雪' }), messaging };
   let index = 0;
+  async function book(tasks: Task[]): Promise<void> {
+    const booked = await ops.bookings.bookTeam(tasks);
+    if (!booked.ok) throw new Error(booked.reason);
+  }
   return {
-    deps, clock, sns, deadLetters, ...ops, client,
+    deps, clock, sns, deadLetters, ...ops, ...(tables ? { client: tables.client } : {}),
     async activate(teams, level = 'II') {
       const at = clock.now().toISOString();
       const activation: Activation = { id: `act-${ids.next()}`, level, zoneLevels: { z1: level }, status: 'open', openedAt: at, openedBy: 'test', reason: 'test', evidenceCount: 0, wave: 1 };
@@ -93,16 +122,27 @@ export async function messagingWorld(options: { sns?: SnsServerOptions; partsPer
           tasks: team.roadIds.map((roadId, i) => ({ roadId, roadName: ROADS.find((r) => r.id === roadId)!.name, zoneId: 'z1', tier: 1 as const, pass: 'plough' as const, laneKm: 2, sequence: i + 1, startBy: '2026-12-14T00:30:00Z', passableAt: '2026-12-14T01:30:00Z', travelKm: 0 })),
         }, activation.id, index, 1, at);
         index += planned.length;
-        const booked = await ops.bookings.bookTeam(planned);
-        if (!booked.ok) throw new Error(booked.reason);
+        await book(planned);
         tasks.push(...planned);
       }
       return { activation, tasks };
     },
+    async crewWithTasks(activationId, n) {
+      const v2 = VEHICLES[1]!;
+      const tasks = toTasks({
+        crewId: 'C02', vehicleId: v2.id, vehicleLabel: v2.label, vehicleClass: 'plough', depot: v2.depot, lent: false,
+        tasks: Array.from({ length: n }, (_, i) => ({
+          roadId: `X${i}`, roadName: `${i}号巷`, zoneId: 'z1', tier: 3 as const, pass: 'plough' as const, laneKm: 1, sequence: i + 1,
+          startBy: '2026-12-14T00:30:00Z', passableAt: '2026-12-14T00:30:00Z', travelKm: 0,
+        })),
+      }, activationId, 2, 1, clock.now().toISOString());
+      await book(tasks);
+      return tasks;
+    },
     smsTo: (phone) => sns.published.filter((p) => p.phoneNumber === phone).map((p) => p.message),
     async close() {
       snsClient.destroy();
-      client.destroy();
+      tables?.client.destroy();
       await sns.close();
     },
   };

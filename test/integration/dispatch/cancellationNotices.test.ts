@@ -5,7 +5,7 @@ import { dispatchWave } from '../../../functions/core/dispatch/dispatchWave.ts';
 import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
 import { sweepEscalations } from '../../../functions/core/escalation/sweepEscalations.ts';
 import type { DispatchRequests } from '../../../functions/core/ports/DispatchRequests.ts';
-import { apiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness } from '../../support/apiHarness.ts';
 import { CREWS, messagingWorld, type MessagingWorld } from '../../support/messagingWorld.ts';
 import { countingWholeActivationReads } from '../../support/wholeActivationReads.ts';
 
@@ -19,7 +19,7 @@ function withInlineDispatch(w: MessagingWorld) {
   return { ...w.deps, dispatch: new InlineDispatch(w.deps) };
 }
 
-describe('crews already sent out are told when their tasks are cancelled (local SNS endpoint, DynamoDB Local)', () => {
+describe('crews already sent out are told when their tasks are cancelled (local SNS endpoint, in-memory twins)', () => {
   it('a stand-down texts each crew sent out once, naming its tasks, in the leader\'s language', async () => {
     world = await messagingWorld();
     const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1', 'R2'] }, { crewId: 'C02', roadIds: ['R3'] }]);
@@ -200,7 +200,7 @@ describe('crews already sent out are told when their tasks are cancelled (local 
 
 describe('POST /activations/{id}/downgrade tells the crews whose roads left the scope', () => {
   it('texts only crews with a cancelled task, naming just those tasks', async () => {
-    const h = await apiHarness();
+    const h = await memoryApiHarness();
     const opened = await h.call('POST', '/activations', { body: { level: 'I', reason: 'red blizzard warning' } });
     const activationId = opened.json.activation.id as string;
     const sentBefore = h.deps.sms.sent.length;

@@ -8,7 +8,7 @@ afterEach(async () => world?.close());
 
 const [C01, C02] = CREWS as [typeof CREWS[0], typeof CREWS[0]];
 
-describe('dispatchWave against the local SNS endpoint and DynamoDB Local', () => {
+describe('dispatchWave against the local SNS endpoint, on the in-memory twins', () => {
   it('local SNS endpoint: sends one SMS per leader, grouping the crew\'s tasks, in the leader\'s language', async () => {
     world = await messagingWorld();
     const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1', 'R2'] }, { crewId: 'C02', roadIds: ['R3'] }]);

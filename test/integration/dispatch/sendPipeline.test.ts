@@ -12,7 +12,7 @@ afterEach(async () => world?.close());
 
 const sms = (n: number) => ({ key: `test#${n}#a1`, to: `+86139100${String(n).padStart(5, '0')}`, body: `【扫雪】T${n} 人民路铲雪`, parts: 1 });
 
-describe('send pipeline against the local SNS endpoint, with the attempt guard on DynamoDB Local', () => {
+describe('send pipeline against the local SNS endpoint, with the attempt guard on the in-memory twins', () => {
   it('local SNS endpoint: paces publishes to the configured parts per second', async () => {
     world = await messagingWorld({ sns: { maxPartsPerSecond: 100 } });
     const m = { ...world.deps.messaging, limiter: new TokenBucket({ partsPerSecond: 100, now: systemTimer.now, sleep: systemTimer.sleep }) };

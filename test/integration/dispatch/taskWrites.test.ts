@@ -1,10 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toTasks } from '../../../functions/core/activation/toTasks.ts';
 import { PREFIX } from '../../../functions/config/operationsKeys.ts';
 import { dispatchWave } from '../../../functions/core/dispatch/dispatchWave.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
-import { CREWS, messagingWorld, VEHICLES, type MessagingWorld } from '../../support/messagingWorld.ts';
+import { CREWS, messagingWorld, type MessagingWorld } from '../../support/messagingWorld.ts';
 
 const worlds: MessagingWorld[] = [];
 afterEach(async () => { for (const w of worlds.splice(0)) await w.close(); });
@@ -33,26 +32,12 @@ function meterTaskWrites(client: DynamoDBClient): { counting: boolean; requests:
   return meter;
 }
 
-/** C02 leads `n` passes on roads of its own, booked in the world's activation. */
-async function crewWithTasks(world: MessagingWorld, activationId: string, n: number): Promise<void> {
-  const v2 = VEHICLES[1]!;
-  const tasks = toTasks({
-    crewId: 'C02', vehicleId: v2.id, vehicleLabel: v2.label, vehicleClass: 'plough', depot: v2.depot, lent: false,
-    tasks: Array.from({ length: n }, (_, i) => ({
-      roadId: `X${i}`, roadName: `${i}号巷`, zoneId: 'z1', tier: 3 as const, pass: 'plough' as const, laneKm: 1, sequence: i + 1,
-      startBy: '2026-12-14T00:30:00Z', passableAt: '2026-12-14T00:30:00Z', travelKm: 0,
-    })),
-  }, activationId, 2, 1, world.clock.now().toISOString());
-  const booked = await world.bookings.bookTeam(tasks);
-  if (!booked.ok) throw new Error(booked.reason);
-}
-
 describe('moving a crew\'s tasks on (DynamoDB Local, taskings through the local SNS endpoint)', () => {
   it('marks a crew\'s 30 tasks dispatched with one request, not one per task', async () => {
-    const world = await messagingWorld();
+    const world = await messagingWorld({ storage: 'dynamo' });
     worlds.push(world);
     const { activation } = await world.activate([]);
-    await crewWithTasks(world, activation.id, 30);
+    await world.crewWithTasks(activation.id, 30);
     const meter = meterTaskWrites(world.client);
 
     meter.counting = true;
@@ -64,10 +49,10 @@ describe('moving a crew\'s tasks on (DynamoDB Local, taskings through the local 
   });
 
   it('acknowledges a crew\'s 30 tasks on its leader\'s "1" with one request', async () => {
-    const world = await messagingWorld();
+    const world = await messagingWorld({ storage: 'dynamo' });
     worlds.push(world);
     const { activation } = await world.activate([]);
-    await crewWithTasks(world, activation.id, 30);
+    await world.crewWithTasks(activation.id, 30);
     await dispatchWave(world.deps, activation.id);
     const meter = meterTaskWrites(world.client);
 

@@ -16,7 +16,7 @@ async function dispatched(level: 'II' | 'I' = 'II') {
   return { w: world, activation };
 }
 
-describe('escalation sweep on DynamoDB Local with a controllable clock (SMS to the local SNS endpoint)', () => {
+describe('escalation sweep on the in-memory twins with a controllable clock (SMS to the local SNS endpoint)', () => {
   it('finds nothing due before the resend time (level II: 15 minutes)', async () => {
     const { w } = await dispatched();
     w.clock.advance(14);

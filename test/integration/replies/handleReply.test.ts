@@ -19,7 +19,7 @@ async function dispatched() {
   return activation;
 }
 
-describe('handleReply (two-way SMS) on DynamoDB Local, answers through the local SNS endpoint', () => {
+describe('handleReply (two-way SMS) on the in-memory twins, answers through the local SNS endpoint', () => {
   it('a bare digit applies to all the leader\'s open tasks of the latest wave, and the answer says so', async () => {
     const activation = await dispatched();
     expect(await reply(C01.leader.phone, '１')).toBe('applied');

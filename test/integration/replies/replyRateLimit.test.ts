@@ -1,5 +1,5 @@
 // Issue 14, defect 5: 1,000 "1"s from one leader produced 1,000 outbound SMS ("no open tasks"); only help
-// and unknown replies were rate-limited. Every answer to a phone is now counted per window in DynamoDB.
+// and unknown replies were rate-limited. Every answer to a phone is now counted per window (ContactPreferences; its contract suite holds the DynamoDB adapter).
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchWave } from '../../../functions/core/dispatch/dispatchWave.ts';
 import { handleReply, REPLY_ANSWER_WINDOW_MIN, REPLY_ANSWERS_PER_WINDOW } from '../../../functions/core/replies/handleReply.ts';
@@ -12,7 +12,7 @@ const C01 = CREWS[0]!;
 let inbound = 0;
 const reply = (from: string, body: string) => handleReply(world!.deps, { inboundMessageId: `flood-${inbound++}`, from, body });
 
-describe('answers to one phone are rate-limited per window, whatever the replies say (DynamoDB Local, local SNS endpoint)', () => {
+describe('answers to one phone are rate-limited per window, whatever the replies say (in-memory twins, local SNS endpoint)', () => {
   it(`answers a flood of 20 replies ${REPLY_ANSWERS_PER_WINDOW} times in the window, applies the first, and logs every answer not sent`, async () => {
     world = await messagingWorld();
     const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1'] }]);

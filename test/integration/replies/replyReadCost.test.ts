@@ -1,9 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toTasks } from '../../../functions/core/activation/toTasks.ts';
 import { dispatchWave } from '../../../functions/core/dispatch/dispatchWave.ts';
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
-import { CREWS, messagingWorld, VEHICLES, type MessagingWorld } from '../../support/messagingWorld.ts';
+import { CREWS, messagingWorld, type MessagingWorld } from '../../support/messagingWorld.ts';
 
 const worlds: MessagingWorld[] = [];
 afterEach(async () => { for (const w of worlds.splice(0)) await w.close(); });
@@ -26,19 +25,10 @@ function meterReads(client: DynamoDBClient): { counting: boolean; units: number 
 
 /** C01 leads T01 and T02; C02 leads `otherTasks` more passes on roads of its own; both taskings sent. Returns what C01's "1" read. */
 async function readUnitsOfOneReply(otherTasks: number): Promise<number> {
-  const world = await messagingWorld();
+  const world = await messagingWorld({ storage: 'dynamo' });
   worlds.push(world);
   const { activation } = await world.activate([{ crewId: 'C01', roadIds: ['R1', 'R2'] }]);
-  const v2 = VEHICLES[1]!;
-  const others = toTasks({
-    crewId: 'C02', vehicleId: v2.id, vehicleLabel: v2.label, vehicleClass: 'plough', depot: v2.depot, lent: false,
-    tasks: Array.from({ length: otherTasks }, (_, i) => ({
-      roadId: `X${i}`, roadName: `${i}号巷`, zoneId: 'z1', tier: 3 as const, pass: 'plough' as const, laneKm: 1, sequence: i + 1,
-      startBy: '2026-12-14T00:30:00Z', passableAt: '2026-12-14T00:30:00Z', travelKm: 0,
-    })),
-  }, activation.id, 2, 1, world.clock.now().toISOString());
-  const booked = await world.bookings.bookTeam(others);
-  if (!booked.ok) throw new Error(booked.reason);
+  await world.crewWithTasks(activation.id, otherTasks);
   await dispatchWave(world.deps, activation.id);
   const meter = meterReads(world.client);
   meter.counting = true;
