@@ -7,11 +7,11 @@ import { dispatchWave } from '../../functions/core/dispatch/dispatchWave.ts';
 import { smsSegments } from '../../functions/core/messages/smsSegments.ts';
 import { handleReply } from '../../functions/core/replies/handleReply.ts';
 import { captureOutput, emfSum, jsonLines } from '../support/captureOutput.ts';
-import { seededDemoCity } from '../support/demoCity.ts';
+import { demoCityInMemory } from '../support/demoCity.ts';
 
-/** An activation, its first wave, one leader's "1" ten minutes later and another's "3 done" ten minutes after that, through observed ports on DynamoDB Local. */
+/** An activation, its first wave, one leader's "1" ten minutes later and another's "3 done" ten minutes after that, through observed ports on the in-memory twins. */
 async function observedStorm() {
-  const { deps: plain, city, clock } = await seededDemoCity();
+  const { deps: plain, city, clock } = await demoCityInMemory();
   const telemetry = new Telemetry('observed-test', 'snowops-test');
   const deps = observeDeps(plain, telemetry);
   return captureOutput(async () => {
@@ -33,7 +33,7 @@ async function observedStorm() {
   });
 }
 
-describe('ports observed by a handler\'s telemetry (DynamoDB Local, recording SMS sender)', () => {
+describe('ports observed by a handler\'s telemetry (in-memory twins, recording SMS sender)', () => {
   let result: Awaited<ReturnType<typeof observedStorm>>['result'];
   let lines: string[];
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OpenMeteoProvider } from '../../functions/adapters/weather/OpenMeteoProvider.ts';
 import { pollCity } from '../../functions/core/poll/pollCity.ts';
 import { openMeteoRoute, startWeatherServer, type WeatherServer } from '../../local/weather/startWeatherServer.ts';
-import { seededDemoCity } from '../support/demoCity.ts';
+import { demoCityInMemory } from '../support/demoCity.ts';
 
 const STORM = fileURLToPath(new URL('../../local/storms/jiaozuo-2026-12-blizzard.openmeteo.json', import.meta.url));
 
@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 async function pollWith(body: string) {
-  const city = await seededDemoCity();
+  const city = await demoCityInMemory();
   server = await startWeatherServer([openMeteoRoute(body)]);
   const providers = new Map([['open-meteo', new OpenMeteoProvider({ baseUrl: server.baseUrl, timeoutMs: 2000 }, city.deps.clock)]]);
   const result = await pollCity({ ...city.deps, providers });
@@ -24,7 +24,7 @@ async function pollWith(body: string) {
   return { result, failures, open };
 }
 
-describe('the poller given a bad Open-Meteo forecast over HTTP', () => {
+describe('the poller given a bad Open-Meteo forecast over HTTP (on the in-memory twins)', () => {
   it('logs a body that is not JSON as a failed poll and changes no level', async () => {
     const { result, failures, open } = await pollWith('<html><body>502 Bad Gateway</body></html>');
     expect(result.cityLevel).toBe('none');

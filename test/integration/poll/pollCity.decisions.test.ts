@@ -16,7 +16,7 @@ const LEVEL_II_LATER = answer(snowCm(8, 6, 16));
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => { await close?.(); close = undefined; });
 
-describe('pollCity decisions on DynamoDB Local', () => {
+describe('pollCity decisions (on the in-memory twins)', () => {
   it('upgrades an open activation at once when the forecast worsens, booking the roads the new level brings in and dispatching them', async () => {
     const h = await pollHarness();
     close = h.close;

@@ -9,7 +9,7 @@ const empty = { status: 200, body: '' };
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => { await close?.(); close = undefined; });
 
-describe('pollCity on DynamoDB Local: the snow water ahead, hour by hour, for the board\'s forecast strip', () => {
+describe('pollCity on the in-memory twins: the snow water ahead, hour by hour, for the board\'s forecast strip', () => {
   it('stores each zone\'s hourly snow water from the good forecast, and keeps it while every provider fails', async () => {
     const h = await pollHarness({ plan: { activationPolicy: 'propose' } });
     close = h.close;

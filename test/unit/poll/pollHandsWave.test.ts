@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { planActivationWave } from '../../../functions/core/activation/planActivationWave.ts';
 import { PLANNING_RUN_MS } from '../../../functions/core/activation/resumePlanning.ts';
-import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
 import { pollAndDispatch } from '../../../functions/core/poll/pollAndDispatch.ts';
-import type { DispatchRequest } from '../../../functions/core/ports/DispatchRequests.ts';
-import type { PlanningRequest } from '../../../functions/core/ports/PlanningRequests.ts';
 import { openMeteoBody, snowCm } from '../../support/weather/openMeteoBody.ts';
-import { pollHarness } from '../../support/weather/pollHarness.ts';
+import { pollerWithWorker } from '../../support/weather/pollHarness.ts';
 
 const answer = (cm: number[]) => ({ status: 200, body: JSON.stringify(openMeteoBody(cm)) });
 // 6.3 mm of snow water in 12 h from the next hour: level III (CMA yellow). 20 mm in 6 h: level I (red).
@@ -17,21 +14,15 @@ let close: (() => Promise<void>) | undefined;
 afterEach(async () => { await close?.(); close = undefined; });
 
 /** The demo city on the twins, polled with a planning worker whose requests are kept (the queue) and a dispatch whose requests are counted. */
-async function pollerWithWorker() {
-  const h = await pollHarness({ storage: 'memory' });
+async function pollerAndWorker() {
+  const h = await pollerWithWorker();
   close = h.close;
-  const requested: PlanningRequest[] = [];
-  const dispatched: DispatchRequest[] = [];
-  const inline = new InlineDispatch(h.deps);
-  const dispatch = { request: (r: DispatchRequest) => { dispatched.push(r); return inline.request(r); } };
-  const deps = { ...h.deps, dispatch, planning: { request: async (r: PlanningRequest) => { requested.push(r); } } };
-  const worker = { ...h.deps, dispatch: inline };
-  return { ...h, deps, worker, requested, dispatched };
+  return h;
 }
 
 describe('the poller hands its activation\'s waves to the planning worker (use cases on the in-memory twins)', () => {
   it('opens the activation with its first wave planning and hands the wave over, booking and dispatching nothing itself', async () => {
-    const { deps, server, requested, dispatched } = await pollerWithWorker();
+    const { deps, server, requested, dispatched } = await pollerAndWorker();
     server.script('/v1/forecast', [LEVEL_III]);
 
     const polled = await pollAndDispatch(deps);
@@ -45,7 +36,7 @@ describe('the poller hands its activation\'s waves to the planning worker (use c
   });
 
   it('the worker then books the roads in scope and texts each crew once', async () => {
-    const { deps, server, requested, worker } = await pollerWithWorker();
+    const { deps, server, requested, worker } = await pollerAndWorker();
     server.script('/v1/forecast', [LEVEL_III]);
     await pollAndDispatch(deps);
 
@@ -60,7 +51,7 @@ describe('the poller hands its activation\'s waves to the planning worker (use c
   });
 
   it('an upgrade from the forecast is recorded under a new wave and handed over with what it was upgraded from', async () => {
-    const { deps, server, clock, requested, worker } = await pollerWithWorker();
+    const { deps, server, clock, requested, worker } = await pollerAndWorker();
     server.script('/v1/forecast', [LEVEL_III]);
     await pollAndDispatch(deps);
     await planActivationWave(worker, requested[0]!);
@@ -77,7 +68,7 @@ describe('the poller hands its activation\'s waves to the planning worker (use c
   });
 
   it('a wave the worker never planned is handed over again once a planning run would have ended, and not again while that run may be live', async () => {
-    const { deps, server, clock, requested } = await pollerWithWorker();
+    const { deps, server, clock, requested } = await pollerAndWorker();
     server.script('/v1/forecast', [LEVEL_III]);
     await pollAndDispatch(deps);
     clock.advance(15);

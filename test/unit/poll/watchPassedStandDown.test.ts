@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { officerNotices } from '../../../functions/core/poll/officerNotices.ts';
 import { pollAndDispatch } from '../../../functions/core/poll/pollAndDispatch.ts';
-import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
-import type { PlanningRequest } from '../../../functions/core/ports/PlanningRequests.ts';
 import { startPreTreatment } from '../../../functions/core/pretreatment/startPreTreatment.ts';
 import { openMeteoBody, snowCm } from '../../support/weather/openMeteoBody.ts';
-import { pollHarness } from '../../support/weather/pollHarness.ts';
+import { pollerWithWorker } from '../../support/weather/pollHarness.ts';
 
 const answer = (cm: number[]) => ({ status: 200, body: JSON.stringify(openMeteoBody(cm)) });
 const DRY = answer(snowCm(0, 1));
@@ -18,15 +16,13 @@ afterEach(async () => { await close?.(); close = undefined; });
 
 /** The demo city on the twins, every zone on watch for level II after one poll, and a pre-treatment started (its planning request kept). */
 async function preTreatingCity() {
-  const h = await pollHarness({ storage: 'memory' });
+  const h = await pollerWithWorker();
   close = h.close;
-  const requested: PlanningRequest[] = [];
-  const deps = { ...h.deps, dispatch: new InlineDispatch(h.deps), planning: { request: async (r: PlanningRequest) => { requested.push(r); } } };
   h.server.script('/v1/forecast', [LEVEL_II_LATER]);
-  await pollAndDispatch(deps);
-  const activation = await startPreTreatment(deps, REQUEST);
+  await pollAndDispatch(h.deps);
+  const activation = await startPreTreatment(h.deps, REQUEST);
   h.clock.advance(15);
-  return { ...h, deps, activation };
+  return { ...h, activation };
 }
 
 describe('a stand-down proposed when the watch a pre-treatment was started for passes without snow (on the in-memory twins)', () => {
