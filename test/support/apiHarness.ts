@@ -8,6 +8,7 @@ import { MemoryBannedPhones } from '../../functions/adapters/memory/MemoryBanned
 import { MemoryCitizenCases } from '../../functions/adapters/memory/MemoryCitizenCases.ts';
 import { MemoryPhoneVerifications } from '../../functions/adapters/memory/MemoryPhoneVerifications.ts';
 import { MemoryRateQuotas } from '../../functions/adapters/memory/MemoryRateQuotas.ts';
+import type { MemoryRegistry } from '../../functions/adapters/memory/MemoryRegistry.ts';
 import { MemoryRegistryAdmin } from '../../functions/adapters/memory/MemoryRegistryAdmin.ts';
 import { MemoryRegistryImports } from '../../functions/adapters/memory/MemoryRegistryImports.ts';
 import { lambdaContext } from '../../local/api/lambdaContext.ts';
@@ -51,8 +52,13 @@ export async function apiHarness(options: HarnessOptions = {}) {
  */
 export async function memoryApiHarness(options: HarnessOptions = {}) {
   const seeded = await demoCityInMemory(options.start, options.city);
-  const { registryData } = seeded;
-  const stores: LocalApiStores = {
+  const stores = memoryApiStores(seeded.registryData);
+  return { ...seeded, stores, ...(await harnessOver(seeded.deps, { stores }, options)) };
+}
+
+/** The API's own stores as in-memory twins, over the registry the world's twins read. */
+export function memoryApiStores(registryData: MemoryRegistry): LocalApiStores {
+  return {
     registryAdmin: new MemoryRegistryAdmin(registryData),
     registryImport: new MemoryRegistryImports(registryData),
     cases: new MemoryCitizenCases(),
@@ -61,7 +67,6 @@ export async function memoryApiHarness(options: HarnessOptions = {}) {
     quotas: new MemoryRateQuotas(),
     idempotency: new MemoryIdempotencyStore(),
   };
-  return { ...seeded, stores, ...(await harnessOver(seeded.deps, { stores }, options)) };
 }
 
 /** An event with a Lambda context of its own request id. */

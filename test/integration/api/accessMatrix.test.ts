@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../../functions/handlers/api/auth/Principal.ts';
 import { allRoutes } from '../../../functions/handlers/api/routeTable.ts';
-import { DynamoCitizenCases } from '../../../functions/adapters/dynamo/DynamoCitizenCases.ts';
-import { apiHarness, type ApiHarness, type Who } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness, type Who } from '../../support/apiHarness.ts';
 import { aCitizenCase } from '../../support/builders/citizenCase.ts';
 
 const WHO: Record<(typeof ROLES)[number], Who> = { 'duty-officer': 'officer', manager: 'manager', admin: 'admin' };
@@ -24,12 +23,12 @@ const refusals = routes.flatMap((r) => [
 const reads = routes.filter((r) => r.method === 'GET').flatMap((r) => (r.access as readonly (typeof ROLES)[number][]).map((role) => ({ route: `GET ${r.path}`, url: urlOf(r.path), who: WHO[role] })));
 
 describe('who may call what, across every route', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
     await h.call('POST', '/activations', { body: { level: 'II', reason: 'CMA orange blizzard warning' } });
     // A citizen report for the routes that read one.
-    await new DynamoCitizenCases(h.tables.db, h.tables.names.CITIZEN_TABLE).create(aCitizenCase({ id: 'r01' }));
+    await h.stores.cases.create(aCitizenCase({ id: 'r01' }));
   });
 
   it.each(refusals)('$route refuses $who with $status', async ({ method, url, who, status }) => {

@@ -8,8 +8,7 @@ import { CMA_BLIZZARD_THRESHOLDS, cityPlanSchema } from '../../../functions/core
 import { handleReply } from '../../../functions/core/replies/handleReply.ts';
 import type { CityFile } from '../../../local/city/cityFileSchema.ts';
 import type { CaseEvent } from '../../../functions/core/citizen/CitizenCase.ts';
-import { DynamoCitizenCases } from '../../../functions/adapters/dynamo/DynamoCitizenCases.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 import { aCitizenCase } from '../../support/builders/citizenCase.ts';
 
 /**
@@ -49,7 +48,7 @@ class ScriptedForecast implements ForecastProvider {
 }
 
 /** Moves the scripted clock to `minutes` after T0. */
-function clockTo(h: ApiHarness, minutes: number): void {
+function clockTo(h: MemoryApiHarness, minutes: number): void {
   h.clock.advance((T0.getTime() + minutes * 60_000 - h.clock.now().getTime()) / 60_000);
 }
 
@@ -57,7 +56,7 @@ function clockTo(h: ApiHarness, minutes: number): void {
  * The leader holding `roadId`'s task replies `body` for that task alone (with its code), so the figures
  * do not depend on how the planner grouped roads into teams.
  */
-async function reply(h: ApiHarness, activationId: string, minutes: number, roadId: string, body: string): Promise<void> {
+async function reply(h: MemoryApiHarness, activationId: string, minutes: number, roadId: string, body: string): Promise<void> {
   clockTo(h, minutes);
   const task = (await h.deps.tasks.listTasks(activationId)).find((t) => t.roadId === roadId);
   if (!task) throw new Error(`no task for ${roadId}`);
@@ -66,11 +65,11 @@ async function reply(h: ApiHarness, activationId: string, minutes: number, roadI
 }
 
 describe('after-action report of a scripted activation whose true figures are known', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   let id: string;
   let report: AfterActionReport;
   beforeAll(async () => {
-    h = await apiHarness({ start: T0, city: TESTVILLE });
+    h = await memoryApiHarness({ start: T0, city: TESTVILLE });
     await pollCity({ ...h.deps, providers: new Map([['scripted', new ScriptedForecast()]]) }); // t0: level II proposed
     clockTo(h, 12);
     id = (await h.call('POST', '/activations', { body: { level: 'II', reason: 'proposal accepted: 12 mm in 6 h' } })).json.activation.id; // activation + dispatch at 12
@@ -82,7 +81,7 @@ describe('after-action report of a scripted activation whose true figures are kn
     await reply(h, id, 212, 'R3', '3'); // R3 (tier 2, 6 km) at 3.33 h
     await reply(h, id, 312, 'R2', '3'); // R2 (tier 1, 10 km) at 5 h
     // Citizen reports: one filed during the activation, closed in 130 minutes and rated 4; one before it and one after it (not counted).
-    const cases = new DynamoCitizenCases(h.tables.db, h.tables.names.CITIZEN_TABLE!);
+    const cases = h.stores.cases;
     const steps = (...pairs: [CaseEvent['step'], number][]): CaseEvent[] => pairs.map(([step, m]) => ({ step, at: at(m) }));
     await cases.create(aCitizenCase({ id: 'r-during', submittedAt: at(20), state: 'closed', rating: 4, history: steps(['submit', 20], ['register', 25], ['dispatch', 30], ['handle', 140], ['verify', 150]) }));
     await cases.create(aCitizenCase({ id: 'r-before', submittedAt: at(5), category: 'other', history: steps(['submit', 5]) }));

@@ -1,17 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoRegistryStore } from '../../../functions/adapters/dynamo/DynamoRegistryStore.ts';
 import { smsSegments } from '../../../functions/core/messages/smsSegments.ts';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.ts';
+import { memoryApiHarness, type MemoryApiHarness } from '../../support/apiHarness.ts';
 
 describe('an activation\'s taskings stay within the plan\'s segment cap (issue 14, defect 2)', () => {
-  let h: ApiHarness;
+  let h: MemoryApiHarness;
   let activationId: string;
   beforeAll(async () => {
-    h = await apiHarness();
+    h = await memoryApiHarness();
     // A road renamed to 2,003 characters before names were bounded: written as the old API did, unchecked.
-    const roads = await h.deps.registry.listRoads();
-    const tier1 = roads.filter((r) => r.tier === 1);
-    await new DynamoRegistryStore(h.tables.db, h.tables.names.REGISTRY_TABLE).put({ roads: tier1.map((r, i) => (i === 0 ? { ...r, name: '长'.repeat(2003) } : r)) });
+    h.registryData.roads.find((r) => r.tier === 1)!.name = '长'.repeat(2003);
     activationId = (await h.call('POST', '/activations', { body: { level: 'I', reason: 'test' } })).json.activation.id;
   });
 
