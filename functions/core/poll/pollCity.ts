@@ -14,6 +14,7 @@ import type { Evidence } from '../triggers/Evidence.ts';
 import { reasonCode } from '../text/ReasonCode.ts';
 import { describeEvidence } from '../triggers/describeEvidence.ts';
 import { loggedEvidence } from '../triggers/loggedEvidence.ts';
+import { noticeStaleAndWatch } from './noticeStaleAndWatch.ts';
 import { notifyOfficer } from './notifyOfficer.ts';
 import { officerNotices } from './officerNotices.ts';
 import { pollZone, type ZoneReport } from './pollZone.ts';
@@ -69,7 +70,6 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
   for (const zone of zones) reports.push(await pollZone(deps, rules, zone, before.get(zone.id)));
 
   const lang = plan.defaultLanguage;
-  const tz = plan.timeZone;
   const at = deps.clock.now().toISOString();
   const states = reports.map((r) => r.state);
   const cityLevel = cityLevelOf(states.map((s) => s.level));
@@ -84,17 +84,7 @@ export async function pollCity(deps: PollDeps): Promise<PollResult> {
   const metrics: PollMetrics = { zones: reports.length, providerFailures: reports.reduce((n, r) => n + r.failures.length, 0), staleZones: stale.length, newlyStaleZones: reports.filter((r) => r.newlyStale).length };
   const result = (decision: PollDecision, extra: Partial<PollResult> = {}): PollResult => ({ zones: states, cityLevel, decision, watch, reports, metrics, ...extra });
 
-  const newlyStale = reports.filter((r) => r.newlyStale);
-  if (newlyStale.length > 0) {
-    const since = newlyStale.map((r) => r.state.failingSince ?? at).sort()[0]!;
-    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'forecast-stale', sms: officerNotices.stale(lang, newlyStale.map((r) => r.zone.name), since, tz, cityLevel, deps.sms.signature), idempotencyKey: `stale#${at}` });
-  }
-  const watching = reports.filter((r) => r.newWatch);
-  if (watching.length > 0) {
-    const level = cityLevelOf(watching.map((r) => r.state.watchLevel ?? 'none'));
-    const first = watching.flatMap((r) => r.assessment?.evidence.filter((e) => e.watch && e.level === level) ?? []).sort((a, b) => (a.startsAt ?? a.from).localeCompare(b.startsAt ?? b.from))[0];
-    await notifyOfficer(deps, plan.dutyOfficerPhone, { kind: 'watch', sms: officerNotices.watch(lang, watching.map((r) => r.zone.name), level, first?.startsAt ?? at, tz, first, deps.sms.signature), idempotencyKey: `watch#${level}#${at}` });
-  }
+  await noticeStaleAndWatch(deps, plan, reports, cityLevel, at);
 
   const reason = topEvidence ? `forecast reached level ${cityLevel} (${describeEvidence(topEvidence)})` : `forecast at level ${cityLevel}`;
   // The evidence's figures ride with the code: the console says them from its own table, in its own language.

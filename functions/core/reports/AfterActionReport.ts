@@ -4,16 +4,10 @@ import { ACTIVE_LEVELS, RESPONSE_LEVELS } from '../levels/ResponseLevel.ts';
 import { TASK_STATES } from '../operations/Task.ts';
 import { evidenceSchema } from '../triggers/evidenceSchema.ts';
 
-/**
- * The schema of the after-action report: the JSON export, the API's answer and the HTML's source. Built on
- * first use (z.lazy): only GET /openapi.json and the tests read it, so no other invocation builds its
- * hundred-odd parts at a cold start (npm run bench:bundles).
- */
-export const afterActionReportSchema = z.lazy(() => {
-  const level = z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I']);
-  const tier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const tierSchema = () => z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
-
+/** One tier's coverage over time against the plan's target (built inside the report's lazy, never at load). */
+function buildTierCoverageSchema() {
   const coveragePointSchema = z.object({
     at: z.string().check(z.describe('UTC ISO time a road became covered')),
     hours: z.number().check(z.describe('hours since the activation opened')),
@@ -21,8 +15,8 @@ export const afterActionReportSchema = z.lazy(() => {
     percent: z.number(),
   });
 
-  const tierCoverageSchema = z.object({
-    tier,
+  return z.object({
+    tier: tierSchema(),
     laneKmInScope: z.number(),
     laneKmCovered: z.number(),
     percentCovered: z.number(),
@@ -34,9 +28,12 @@ export const afterActionReportSchema = z.lazy(() => {
     fullyCoveredAt: z.nullable(z.string()),
     timeline: z.array(coveragePointSchema),
   }).register(z.globalRegistry, { id: 'TierCoverage' });
+}
 
+/** The citizen reports' figures over the operational period (built inside the report's lazy, never at load). */
+function buildCitizenFiguresSchema() {
   const minutes = () => z.nullable(z.number());
-  const citizenFiguresSchema = z.object({
+  return z.object({
     targetHours: z.number().check(z.describe("the plan's target from report to closing (plan.citizenCaseTargetHours, 72 h when it names none)")),
     cases: z.number().check(z.int()),
     byCategory: z.record(z.enum(CITIZEN_CATEGORIES), z.number().check(z.int())),
@@ -45,7 +42,18 @@ export const afterActionReportSchema = z.lazy(() => {
     onTimeRate: z.nullable(z.number()).check(z.describe('按期处置率: closed within targetHours of the report, among the closed')),
     satisfaction: z.object({ ratings: z.number().check(z.int()), mean: z.nullable(z.number()) }),
   }).register(z.globalRegistry, { id: 'CitizenFigures' });
+}
 
+/**
+ * The schema of the after-action report: the JSON export, the API's answer and the HTML's source. Built on
+ * first use (z.lazy): only GET /openapi.json and the tests read it, so no other invocation builds its
+ * hundred-odd parts at a cold start (npm run bench:bundles).
+ */
+export const afterActionReportSchema = z.lazy(() => {
+  const level = z.enum(ACTIVE_LEVELS as unknown as ['IV', 'III', 'II', 'I']);
+  const tier = tierSchema();
+  const tierCoverageSchema = buildTierCoverageSchema();
+  const citizenFiguresSchema = buildCitizenFiguresSchema();
   const loggedFact = z.object({ at: z.string(), actor: z.string(), action: z.string(), subject: z.nullable(z.string()), reason: z.nullable(z.string()) });
 
   return z.object({
