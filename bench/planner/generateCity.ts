@@ -8,13 +8,16 @@ import type { Zone } from '../../functions/core/registry/Zone.ts';
 import type { PlannerInput } from '../../functions/core/planner/PlannerInput.ts';
 import { seededRandom } from '../../functions/core/planner/random.ts';
 
-export type BenchSize = 'small' | 'medium' | 'large' | 'xlarge';
+export type BenchSize = 'small' | 'medium' | 'large' | 'x2' | 'x4' | 'xlarge';
 
 /** The issue's sizes: roads and crews (vehicles: 1.5 per crew). */
 export const SIZES: Record<BenchSize, { roads: number; crews: number; vehicles: number; zones: number; seed: number }> = {
   small: { roads: 50, crews: 10, vehicles: 15, zones: 2, seed: 101 },
   medium: { roads: 500, crews: 60, vehicles: 90, zones: 6, seed: 202 },
   large: { roads: 5000, crews: 400, vehicles: 600, zones: 40, seed: 303 },
+  // Between: for bench:storm -- --scale 2 / 4, to try a change at 50,000 roads' shape for less time.
+  x2: { roads: 10_000, crews: 800, vehicles: 1200, zones: 80, seed: 505 },
+  x4: { roads: 20_000, crews: 1600, vehicles: 2400, zones: 160, seed: 606 },
   // A province, or Beijing: ten times large, on a grid of 400 zones (80 km across).
   xlarge: { roads: 50_000, crews: 4000, vehicles: 6000, zones: 400, seed: 404 },
 };

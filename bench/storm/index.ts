@@ -23,6 +23,7 @@ import { TeamStream } from '../../functions/core/dispatch/TeamStream.ts';
 import { sweepEscalations } from '../../functions/core/escalation/sweepEscalations.ts';
 import { OPEN_TASK_STATES } from '../../functions/core/operations/Task.ts';
 import { pollAndDispatch } from '../../functions/core/poll/pollAndDispatch.ts';
+import { keepReadyOnRequest } from '../../functions/core/readiness/keepReadyOnRequest.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
 import { bookingInvariant, scopeInvariant, taskingInvariant } from '../../local/invariants/invariants.ts';
 import { lockItems } from '../../local/invariants/bookingProblems.ts';
@@ -35,21 +36,25 @@ import { stormForecasts } from './stormForecast.ts';
 import { startStormRig, type PublishedSms } from './stormRig.ts';
 
 const SEED = Number(process.env.STORM_SEED ?? 2026);
-/** `--scale 10`: a province (50,000 roads, 4,000 crews, 6,000 vehicles, 400 zones) instead of a city. */
+/**
+ * `--scale 10`: a province (50,000 roads, 4,000 crews, 6,000 vehicles, 400 zones) instead of a city; `--scale 2`
+ * and `4` are in between (10,000 and 20,000 roads), to try a change on the province's shape for less time.
+ */
 const SCALE = scaleArgument(process.argv.slice(2));
-const RATIO_TARGET = SCALE === 10 ? 1.3 : 1.15;
+const RATIO_TARGET = SCALE === 1 ? 1.15 : 1.3;
+const CITY_SIZE = ({ 1: 'large', 2: 'x2', 4: 'x4', 10: 'xlarge' } as const)[SCALE];
 /** No step may take more than this share of its Lambda's timeout, nor more heap than this. */
 const TIMEOUT_SHARE_TARGET = 0.5;
 const HEAP_TARGET_MB = 1024;
 /** DynamoDB's throughput for one partition (issue 16, item 7: no partition past them at the SMS pace). */
 const PARTITION_WCU_LIMIT = 1000;
 const PARTITION_RCU_LIMIT = 3000;
-function scaleArgument(args: readonly string[]): 1 | 10 {
+function scaleArgument(args: readonly string[]): 1 | 2 | 4 | 10 {
   const i = args.indexOf('--scale');
   if (i < 0) return 1;
   const value = args[i + 1];
-  if (value !== '1' && value !== '10') throw new Error(`--scale takes 1 (5,000 roads) or 10 (50,000 roads), not ${value ?? 'nothing'}`);
-  return Number(value) as 1 | 10;
+  if (value !== '1' && value !== '2' && value !== '4' && value !== '10') throw new Error(`--scale takes 1 (5,000 roads), 2, 4 or 10 (50,000 roads), not ${value ?? 'nothing'}`);
+  return Number(value) as 1 | 2 | 4 | 10;
 }
 const PARTS_PER_SECOND = 100;
 /** The dispatcher's default (SMS_CONCURRENCY): the pace is the token bucket's, not this. */
@@ -88,7 +93,7 @@ function taskingAttempt(key: string): { crewId: string; stable: string; part: nu
 
 async function main(): Promise<number> {
   const wallStarted = performance.now();
-  const city = stormCity({ optOutShare: 0.01, seed: SEED, size: SCALE === 10 ? 'xlarge' : 'large' });
+  const city = stormCity({ optOutShare: 0.01, seed: SEED, size: CITY_SIZE });
   const forecasts = await stormForecasts();
   // 10:00 in Jiaozuo, the snow four hours away: the forecast's red 6-hour window is inside the plan's 12-hour lead.
   const start = new Date(forecasts.firstHour.getTime() + 2 * 60 * MINUTE);
@@ -104,6 +109,11 @@ async function main(): Promise<number> {
       for (let request = rig.planning.take(); request; request = rig.planning.take()) {
         const r = request;
         outcomes.push(await steps.run('plan', `plan wave ${r.wave} of ${r.activationId}`, () => planActivationWave(planner, r)));
+      }
+      // The plan kept ready while zones are on watch, which the poller hands over too.
+      for (let request = rig.planning.takeReady(); request; request = rig.planning.takeReady()) {
+        const r = request;
+        await steps.run('plan', `keep the plan ready (asked ${r.requestedAt})`, () => keepReadyOnRequest(planner, r));
       }
       return outcomes;
     };

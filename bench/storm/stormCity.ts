@@ -14,7 +14,7 @@ export interface StormCity extends CityFile {
  * leaders +8613910000000…, backups +8613810000000…), under the CMA blizzard thresholds so that a red
  * forecast raises level I, with auto activation. A seeded few leaders (`optOutShare`) have opted out of SMS.
  */
-export function stormCity(options: { optOutShare: number; seed: number; size?: 'large' | 'xlarge' }): StormCity {
+export function stormCity(options: { optOutShare: number; seed: number; size?: 'large' | 'x2' | 'x4' | 'xlarge' }): StormCity {
   const size = options.size ?? 'large';
   const input = generateCity(size);
   const plan = cityPlanSchema.parse({ ...input.plan, id: `storm-${size}`, city: 'storm', blizzardThresholds: CMA_BLIZZARD_THRESHOLDS });

@@ -5,6 +5,7 @@ import { Telemetry } from '../adapters/observability/Telemetry.ts';
 import { planningRequestMessageSchema } from '../adapters/queue/planningRequestMessage.ts';
 import { SqsDispatchRequests } from '../adapters/queue/SqsDispatchRequests.ts';
 import { planActivationWave } from '../core/activation/planActivationWave.ts';
+import { keepReadyOnRequest } from '../core/readiness/keepReadyOnRequest.ts';
 import { parseEnv } from '../config/env.ts';
 import { activationPlannerEnvSchema } from '../config/lambdaEnv.ts';
 import { buildStores } from './context/buildStores.ts';
@@ -20,7 +21,10 @@ const deps = {
   smsPace: { partsPerSecond: env.SMS_PARTS_PER_SECOND, ...(env.SMS_ORIGINATION ? { origination: env.SMS_ORIGINATION } : {}), ...(env.SMS_SIGNATURE ? { signature: env.SMS_SIGNATURE } : {}) },
 };
 
-/** SQS-triggered: each record plans, books and queues one wave of an activation or upgrade (the poller's or an officer's). */
+/**
+ * SQS-triggered: each record plans, books and queues one wave of an activation or upgrade (the poller's or an
+ * officer's), or makes (or confirms) the plan kept ready while zones are on watch, which the poller hands over.
+ */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(telemetry.middlewares())
   .handler(async (event) => {
@@ -31,8 +35,14 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
         request = planningRequestMessageSchema.parse(JSON.parse(record.body));
       } catch (error) {
         // Unreadable requests cannot succeed on a retry: fail them so SQS dead-letters them, with the reason logged.
-        logger.error('planning request is not {activationId, wave, upgradedFrom?}', { messageId: record.messageId, error: String(error) });
+        logger.error('planning request is not {activationId, wave, upgradedFrom?} nor {readyPlan: {requestedAt}}', { messageId: record.messageId, error: String(error) });
         batchItemFailures.push({ itemIdentifier: record.messageId });
+        continue;
+      }
+      if ('readyPlan' in request) {
+        // A failure is logged (ready-plan.failed) and the next poll hands it over again: nothing to redeliver.
+        const ready = await keepReadyOnRequest(deps, request.readyPlan);
+        logger.info('ready plan kept', { requestedAt: request.readyPlan.requestedAt, ...ready });
         continue;
       }
       // A throw (not a planning failure, which is recorded on the activation) leaves the message to be redelivered.

@@ -7,6 +7,7 @@ import { NwsProvider } from '../../../functions/adapters/weather/nws/NwsProvider
 import { OpenMeteoProvider } from '../../../functions/adapters/weather/OpenMeteoProvider.ts';
 import { InlineDispatch } from '../../../functions/core/dispatch/InlineDispatch.ts';
 import type { DispatchRequest } from '../../../functions/core/ports/DispatchRequests.ts';
+import type { ReadyPlanRequest } from '../../../functions/core/ports/ReadyPlanRequests.ts';
 import type { PlanningRequest } from '../../../functions/core/ports/PlanningRequests.ts';
 import type { ForecastProvider } from '../../../functions/core/ports/ForecastProvider.ts';
 import type { CityPlan } from '../../../functions/core/registry/CityPlan.ts';
@@ -41,16 +42,17 @@ export async function pollHarness(options: { plan?: Partial<CityPlan>; zoneProvi
 }
 
 /**
- * The poller as deployed, on the twins: its planning requests kept (the queue to the planning worker) and its dispatch
+ * The poller as deployed, on the twins: its planning requests (waves, the plan kept ready) kept (the queue to the planning worker) and its dispatch
  * requests counted, then sent in this process. `worker` is the planning worker's deps (dispatch sent in this process).
  */
 export async function pollerWithWorker(options: Parameters<typeof pollHarness>[0] = {}) {
   const h = await pollHarness(options);
   const requested: PlanningRequest[] = [];
+  const readyRequested: ReadyPlanRequest[] = [];
   const dispatched: DispatchRequest[] = [];
   const inline = new InlineDispatch(h.deps);
   const dispatch = { request: (r: DispatchRequest) => { dispatched.push(r); return inline.request(r); } };
-  const deps = { ...h.deps, dispatch, planning: { request: async (r: PlanningRequest) => { requested.push(r); } } };
+  const deps = { ...h.deps, dispatch, planning: { request: async (r: PlanningRequest) => { requested.push(r); }, keepReady: async (r: ReadyPlanRequest) => { readyRequested.push(r); } } };
   const worker = { ...h.deps, dispatch: inline };
-  return { ...h, deps, worker, requested, dispatched };
+  return { ...h, deps, worker, requested, readyRequested, dispatched };
 }

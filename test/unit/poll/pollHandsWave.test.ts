@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { planActivationWave } from '../../../functions/core/activation/planActivationWave.ts';
 import { PLANNING_RUN_MS } from '../../../functions/core/activation/resumePlanning.ts';
 import { pollAndDispatch } from '../../../functions/core/poll/pollAndDispatch.ts';
+import { keepReadyOnRequest } from '../../../functions/core/readiness/keepReadyOnRequest.ts';
 import { openMeteoBody, snowCm } from '../../support/weather/openMeteoBody.ts';
 import { pollerWithWorker } from '../../support/weather/pollHarness.ts';
 
@@ -9,6 +10,9 @@ const answer = (cm: number[]) => ({ status: 200, body: JSON.stringify(openMeteoB
 // 6.3 mm of snow water in 12 h from the next hour: level III (CMA yellow). 20 mm in 6 h: level I (red).
 const LEVEL_III = answer(snowCm(4.41, 12, 1));
 const LEVEL_I = answer(snowCm(14, 6, 1));
+// A level II storm beginning 16 hours ahead: beyond the demo plan's 12-hour lead time (a watch).
+const LEVEL_II_LATER = answer(snowCm(8, 6, 16));
+const DRY = answer(snowCm(0, 1));
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => { await close?.(); close = undefined; });
@@ -83,5 +87,60 @@ describe('the poller hands its activation\'s waves to the planning worker (use c
     expect(requested).toEqual([{ activationId: id, wave: 1 }, { activationId: id, wave: 1 }]);
     expect((await deps.log.list(id)).filter((e) => e.action === 'activation.planning-resumed').map((e) => e.details.handedToPlanner)).toEqual([true]);
     expect(await deps.tasks.listTasks(id)).toEqual([]);
+  });
+});
+
+describe('the poller hands the plan kept ready on watch to the planning worker (use cases on the in-memory twins)', () => {
+  it('while zones are on watch, the poll hands the plan over and makes none itself', async () => {
+    const { deps, server, clock, readyRequested } = await pollerAndWorker();
+    server.script('/v1/forecast', [LEVEL_II_LATER]);
+
+    const polled = await pollAndDispatch(deps);
+
+    expect({ decision: polled.decision, ready: polled.ready }).toEqual({ decision: 'watch', ready: { outcome: 'handed' } });
+    expect(readyRequested).toEqual([{ requestedAt: clock.now().toISOString() }]);
+    expect(await deps.readyPlans.getReadyPlan()).toBeUndefined();
+  });
+
+  it('the worker makes the plan from the zone states the poll saved, logged as the planner\'s', async () => {
+    const { deps, server, readyRequested, worker } = await pollerAndWorker();
+    server.script('/v1/forecast', [LEVEL_II_LATER]);
+    await pollAndDispatch(deps);
+
+    const outcome = await keepReadyOnRequest(worker, readyRequested[0]!);
+
+    const ready = await deps.readyPlans.getReadyPlan();
+    expect(outcome).toMatchObject({ outcome: 'made', teams: ready?.teams.length });
+    expect(Object.values(ready?.zoneLevels ?? {})).toContain('II');
+    expect((await deps.log.list('system')).filter((e) => e.action === 'ready-plan.made').map((e) => e.actor)).toEqual(['planner']);
+  });
+
+  it('the worker makes no plan once an activation has opened since the request', async () => {
+    const { deps, server, clock, readyRequested, worker } = await pollerAndWorker();
+    server.script('/v1/forecast', [LEVEL_II_LATER]);
+    await pollAndDispatch(deps);
+    server.script('/v1/forecast', [LEVEL_III]);
+    clock.advance(15);
+    await pollAndDispatch(deps);
+
+    const outcome = await keepReadyOnRequest(worker, readyRequested[0]!);
+
+    expect(outcome.outcome).toBe('stale');
+    expect(await deps.readyPlans.getReadyPlan()).toBeUndefined();
+  });
+
+  it('when the watch ends, the poll hands the plan over again and the worker drops it', async () => {
+    const { deps, server, clock, readyRequested, worker } = await pollerAndWorker();
+    server.script('/v1/forecast', [LEVEL_II_LATER]);
+    await pollAndDispatch(deps);
+    await keepReadyOnRequest(worker, readyRequested[0]!);
+    server.script('/v1/forecast', [DRY]);
+    clock.advance(15);
+
+    const polled = await pollAndDispatch(deps);
+    const outcome = await keepReadyOnRequest(worker, readyRequested[1]!);
+
+    expect({ ready: polled.ready, handed: readyRequested.length, outcome }).toEqual({ ready: { outcome: 'handed' }, handed: 2, outcome: { outcome: 'dropped' } });
+    expect(await deps.readyPlans.getReadyPlan()).toBeUndefined();
   });
 });
