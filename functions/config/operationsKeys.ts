@@ -56,6 +56,14 @@ function caseCrew(activationId: string, caseId: string): string {
   return cut < 0 ? rest : rest.slice(0, cut);
 }
 
+/**
+ * How many "open" marks an activation has, each its own partition (ACT#<id>#O#<lane>): every booking checks one
+ * (a caller booking several teams at once gives each its own lane), so that concurrent bookings of one
+ * activation never hold a common item, on which DynamoDB would cancel all but one (TransactionConflict); closing
+ * the activation deletes them all in the transaction that closes it.
+ */
+export const OPEN_LANES = 8;
+
 /** Sort-key prefixes under an activation's partition. */
 export const PREFIX = { evidence: 'EVIDENCE#', task: 'TASK#', message: 'MSG#', taskingCase: 'CASE#', shortfall: 'SHORT#', cover: 'COVER#', readyPlanPart: 'PART#', viewPart: 'PART#', boardChange: 'CHANGE#' } as const;
 
@@ -71,6 +79,8 @@ export const operationsKeys = {
   /** The pointer to the one open activation. */
   openActivation: () => ({ pk: 'CURRENT', sk: 'ACTIVATION' }),
   activation: (id: string) => ({ pk: activationPartition(id), sk: 'META' }),
+  /** One of an activation's open marks (OPEN_LANES): present while it is open. */
+  openLane: (id: string, lane: number) => ({ pk: shardName(`${activationPartition(id)}#O`, lane % OPEN_LANES), sk: 'OPEN' }),
   /** One run of the evidence an activation was opened on (numbered from 0, zero-padded so that they sort in order). */
   evidence: (activationId: string, run: number) => ({ pk: activationPartition(activationId), sk: `${PREFIX.evidence}${String(run).padStart(4, '0')}` }),
   activationIndex: (openedAt: string, id: string) => ({ pk: PARTITION.activationIndex, sk: `${openedAt}#${id}` }),

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OPEN_TASK_STATES, type Task } from '../../core/operations/Task.ts';
 import type { BookingResult, PassRef, TaskMove, TeamBookings } from '../../core/ports/TeamBookings.ts';
-import { operationsKeys, PREFIX, shardPartitions } from '../../config/operationsKeys.ts';
+import { OPEN_LANES, operationsKeys, PREFIX, shardPartitions } from '../../config/operationsKeys.ts';
+import { shardOf } from '../../config/shardOf.ts';
 import { MAX_TRANSACTION_ITEMS, transactAll, transactIf, TransactionConflictError, writeIf, type NamedItem } from './conditionalWrite.ts';
 import { batchGetAll } from './batchGetAll.ts';
 import { queryShards } from './queryShards.ts';
@@ -18,6 +19,7 @@ import { teamOf } from '../../core/operations/teamOf.ts';
  *     of one activation, with the number of that team's open tasks;
  *   - a road pass is tasked at most once per activation (a COVER item per road pass);
  *   - no task lands on a road being deleted (a ConditionCheck on the road's RETIRING mark, see DynamoRoadRetirements);
+ *   - nothing is booked into a closed activation (a ConditionCheck on one of its open marks, by the caller's lane);
  *   - a team's tasks, claims and locks are written together, and undone together if any part fails.
  */
 /**
@@ -30,7 +32,7 @@ const TASKS_PER_TRANSACTION = Math.floor((MAX_TRANSACTION_ITEMS - 3) / 3);
 export class DynamoTeamBookings implements TeamBookings {
   constructor(readonly db: DynamoDBDocumentClient, readonly tableName: string) {}
 
-  async bookTeam(tasks: Task[]): Promise<BookingResult> {
+  async bookTeam(tasks: Task[], lane?: number): Promise<BookingResult> {
     const team = teamOf(tasks);
     if (!team) return { ok: true };
     const { activationId, crewId, vehicleId } = team;
@@ -41,9 +43,10 @@ export class DynamoTeamBookings implements TeamBookings {
       TableName: this.tableName, ConditionExpression: 'attribute_not_exists(pk)',
       Item: { ...operationsKeys.lock(kind, id), activationId, crewId, vehicleId, openTasks: tasks.length, complete: single, bookedAt: tasks[0]!.updatedAt } satisfies LockItem & Record<string, unknown>,
     } } });
-    // Nothing is booked into a stood-down activation.
+    // Nothing is booked into a stood-down activation: one of its open marks must be there (the close deletes them
+    // all). Not its record: concurrent bookings checking one item would be cancelled for each other.
     const stillOpen: NamedItem = { name: 'activation', item: { ConditionCheck: {
-      TableName: this.tableName, Key: operationsKeys.activation(activationId), ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'open' },
+      TableName: this.tableName, Key: operationsKeys.openLane(activationId, lane ?? shardOf(crewId, OPEN_LANES)), ConditionExpression: 'attribute_exists(pk)',
     } } };
     const head = await transactIf(this.db, [lock('CREW', crewId), lock('VEHICLE', vehicleId), ...this.chunkItems(chunks[0]!, tasks[0]!.updatedAt), stillOpen]).catch((error: unknown) => {
       // Still contended after the retries: refused as such (the planner books another team), not read as a condition.

@@ -12,8 +12,8 @@ const CONFIRMS: readonly TaskState[] = ['acknowledged', 'on-site', 'done'];
 /** Counts the tasks of each team booked, as entering 'planned'. */
 export function observeBookings<B extends TeamBookings>(inner: B, telemetry: Telemetry): B {
   return decorate(inner, {
-    async bookTeam(tasks: Task[]) {
-      const result = await inner.bookTeam(tasks);
+    async bookTeam(tasks: Task[], lane?: number) {
+      const result = await inner.bookTeam(tasks, lane);
       if (result.ok && tasks.length > 0) {
         telemetry.correlate(tasks[0]!.activationId);
         telemetry.count(METRIC.taskTransitions, tasks.length, { name: DIMENSION.state, value: 'planned' });

@@ -22,9 +22,11 @@ export type TaskMove = Pick<Task, 'crewId' | 'vehicleId' | 'vehicleLabel' | 'dep
 export interface TeamBookings {
   /**
    * Books a team's crew and vehicle and writes its tasks, all or nothing: refused when the crew or
-   * the vehicle is booked, or one of its road passes is already tasked in the activation.
+   * the vehicle is booked, one of its road passes is already tasked in the activation, or the activation is
+   * closed. `lane`: which of the bookings a caller runs at once this is (0, 1, …): bookings in different lanes
+   * share no item, so they never hold each other up; without it the crew picks one.
    */
-  bookTeam(tasks: Task[]): Promise<BookingResult>;
+  bookTeam(tasks: Task[], lane?: number): Promise<BookingResult>;
   /** Removes a team booked by bookTeam (tasks, road-pass claims, locks): the undo of a booking. */
   unbookTeam(tasks: Task[]): Promise<void>;
   /** Undoes team bookings a crashed writer left unfinished before `olderThan`; returns how many. */

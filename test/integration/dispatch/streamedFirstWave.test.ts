@@ -15,15 +15,17 @@ const levels = (city: City) => Object.fromEntries(city.city.zones.map((z) => [z.
 /** The first SMS of each tasking (`<case id>#a1`): what a crew leader is sent once per wave. */
 const firstTaskings = (city: City) => city.deps.sms.sent.filter((m) => m.idempotencyKey.endsWith('#a1'));
 
-/** The city's bookings, with each team booked recorded (and, from `failAfter` teams on, a failure). */
+/** The city's bookings, with each team booked recorded (and, from the `failAfter`-th booking sent on, a failure). */
 function recordedBookings(city: City, failAfter = Infinity): { bookings: TeamBookings; booked: Task[][]; smsAtBooking: number[] } {
   const inner = city.deps.bookings;
   const booked: Task[][] = [];
   const smsAtBooking: number[] = [];
+  let sent = 0;
   const bookings: TeamBookings = {
-    bookTeam: async (tasks) => {
-      if (booked.length >= failAfter) throw new Error('DynamoDB: ProvisionedThroughputExceededException');
-      const result = await inner.bookTeam(tasks);
+    bookTeam: async (tasks, lane) => {
+      // Counted when sent, not when landed: several bookings are in flight at once.
+      if (sent++ >= failAfter) throw new Error('DynamoDB: ProvisionedThroughputExceededException');
+      const result = await inner.bookTeam(tasks, lane);
       if (result.ok) {
         booked.push(tasks);
         smsAtBooking.push(firstTaskings(city).length);

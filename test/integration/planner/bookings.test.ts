@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toTasks } from '../../../functions/core/activation/toTasks.ts';
 import type { Task } from '../../../functions/core/operations/Task.ts';
 import type { Team } from '../../../functions/core/planner/PlanTypes.ts';
+import { OPEN_LANES, operationsKeys } from '../../../functions/config/operationsKeys.ts';
 import { bookingProblems, lockItems, plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
 
 const AT = '2026-12-14T00:00:00.000Z';
@@ -18,9 +19,25 @@ function team(crewId: string, vehicleId: string, n: number, prefix: string): Tea
   };
 }
 
-/** The activation's record, open (bookings hold only while it is); written directly, as several are open at once here. */
+/** The activation's record and, while open, its open marks (bookings hold only while it is); written directly, as several are open at once here. */
 async function openActivation(world: PlannerWorld, activationId: string, status: 'open' | 'stood-down' = 'open'): Promise<void> {
   await world.db.send(new PutCommand({ TableName: world.names.OPERATIONS_TABLE, Item: { pk: `ACT#${activationId}`, sk: 'META', id: activationId, status, wave: 1 } }));
+  if (status !== 'open') return;
+  for (let lane = 0; lane < OPEN_LANES; lane++) await world.db.send(new PutCommand({ TableName: world.names.OPERATIONS_TABLE, Item: { ...operationsKeys.openLane(activationId, lane), activationId } }));
+}
+
+/** The keys (pk|sk) of the items in every booking transaction sent, one set per transaction. */
+function watchBookingKeys(world: PlannerWorld): Set<string>[] {
+  const sent: Set<string>[] = [];
+  world.db.middlewareStack.add((next, context) => async (args) => {
+    const items = (args.input as TransactWriteCommandInput).TransactItems ?? [];
+    if (/^TransactWrite(Items)?Command$/.test(context.commandName ?? '') && !isBoardVersionBump(items)) {
+      const keyOf = (k: Record<string, unknown> | undefined) => `${String(k?.pk)}|${String(k?.sk)}`;
+      sent.push(new Set(items.map((i) => keyOf(i.Put?.Item ?? i.Update?.Key ?? i.Delete?.Key ?? i.ConditionCheck?.Key))));
+    }
+    return next(args);
+  }, { step: 'initialize', name: `watch-keys-${Math.random()}` });
+  return sent;
 }
 
 async function book(world: PlannerWorld, t: Team, activationId = 'act-1'): Promise<{ tasks: Task[]; result: Awaited<ReturnType<PlannerWorld['deps']['bookings']['bookTeam']>> }> {
@@ -79,6 +96,33 @@ describe('bookings on DynamoDB Local', () => {
     const result = await world.deps.bookings.bookTeam(tasks);
     expect(result).toEqual({ ok: false, reason: 'activation act-9 is no longer open' });
     expect([await world.deps.tasks.listTasks('act-9'), await lockItems(world)]).toEqual([[], []]);
+  });
+
+  it('books teams sent at once in different lanes with no item in common, so that none is cancelled for another', async () => {
+    const world = await plannerWorld();
+    await openActivation(world, 'act-1');
+    const first = await world.deps.tasks.reserveTaskCodes('act-1', 8 * 3);
+    const teams = Array.from({ length: 8 }, (_, i) => toTasks(team(`C0${i}`, `V0${i}`, 3, `l${i}`), 'act-1', first + 3 * i, 1, AT));
+    const sent = watchBookingKeys(world);
+
+    const results = await Promise.all(teams.map((tasks, lane) => world.deps.bookings.bookTeam(tasks, lane)));
+
+    const shared = sent.flatMap((keys, i) => [...keys].filter((k) => sent.some((other, j) => j !== i && other.has(k))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(sent).toHaveLength(8);
+    expect([...new Set(shared)]).toEqual([]);
+  });
+
+  it('refuses a booking in any lane once the activation is closed', async () => {
+    const world = await plannerWorld();
+    const opened = { id: 'act-7', level: 'II' as const, zoneLevels: {}, status: 'open' as const, openedAt: AT, openedBy: 'duty-officer', reason: 'test', evidenceCount: 0, wave: 1 };
+    await world.deps.activations.createActivation(opened, []);
+    await world.deps.activations.closeActivation('act-7', { closedAt: AT, closedBy: 'duty-officer', closeReason: 'snow over' });
+
+    const results = await Promise.all([0, 3, 7].map((lane, i) => world.deps.bookings.bookTeam(toTasks(team(`C1${i}`, `V1${i}`, 1, `z${i}`), 'act-7', i, 1, AT), lane)));
+
+    expect(results).toEqual([0, 3, 7].map(() => ({ ok: false, reason: 'activation act-7 is no longer open' })));
+    expect([await world.deps.tasks.listTasks('act-7'), await lockItems(world)]).toEqual([[], []]);
   });
 
   it('refuses a second team for a booked crew, naming the crew', async () => {
