@@ -7,6 +7,8 @@ import type { ActivationWithEvidence } from '../../functions/core/operations/Act
 import { withEvidence } from '../../functions/core/activation/withEvidence.ts';
 import type { Task } from '../../functions/core/operations/Task.ts';
 import { InlineDispatch } from '../../functions/core/dispatch/InlineDispatch.ts';
+import { InProcessPlanning } from '../../functions/core/activation/InProcessPlanning.ts';
+import type { WaveOutcome } from '../../functions/core/activation/planActivationWave.ts';
 import { pollAndDispatch } from '../../functions/core/poll/pollAndDispatch.ts';
 import { maskPhone } from '../../functions/core/registry/PhoneNumber.ts';
 import { handleReply, type ReplyOutcome } from '../../functions/core/replies/handleReply.ts';
@@ -85,6 +87,10 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
   const deps = options.instrument ? options.instrument(runtime.deps) : runtime.deps;
   // The local stand-in for the dispatch queue: the wave goes out within the tick, through the (instrumented) ports.
   const dispatch = new InlineDispatch(deps);
+  // The local stand-in for the planning queue: the poll hands its waves (and the plan kept ready on watch) to the
+  // activation planner as deployed, run in this process; each tick waits for it.
+  const planned: WaveOutcome[] = [];
+  const planning = new InProcessPlanning({ ...deps, dispatch }, (error) => say(`   ⚠ planning failed (the next poll resumes it): ${String(error)}`), (outcome) => { planned.push(outcome); });
   let api: LocalApi | undefined;
   let server: ApiServer | undefined;
   try {
@@ -110,7 +116,10 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       const pollNo = minute / 15;
       if (Number.isInteger(pollNo) && pollNo < options.polls) {
         say(`\n⏱  poll ${pollNo + 1} at ${clock.now().toISOString()}`);
-        const result = await pollAndDispatch({ ...deps, dispatch });
+        const result = await pollAndDispatch({ ...deps, dispatch, planning });
+        await planning.idle();
+        const waves = planned.splice(0);
+        for (const w of waves) if (w.outcome === 'failed') say(`   ⚠ the wave's planning failed: ${w.reason}`);
         const zoneText = result.zones.map((z) => `${z.zoneId}=${z.level}${z.lastError ? ` (no forecast: ${z.lastError})` : ''}`).join(' ');
         if (pollNo === 0) {
           // What a duty officer would see with `npx snowops forecast`: the first zone's table, every zone's level and evidence.
@@ -121,13 +130,14 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
           }
         }
         say(`   city level ${result.cityLevel} → ${result.decision}; ${zoneText}`);
-        if (result.activation?.outcome === 'activated') {
-          const { tasks, shortfalls } = result.activation;
-          activation = result.activation.activation;
+        const opened = result.activation?.outcome === 'handed' ? waves.find((w) => w.outcome === 'active' && w.activation.id === result.activation!.activation.id) : undefined;
+        if (opened?.outcome === 'active') {
+          const { tasks, shortfalls } = opened;
+          activation = opened.activation;
           say(`🚨 activation ${activation.id} at level ${activation.level}: ${activation.reason}`);
           say(`   ${tasks.length} tasks for ${new Set(tasks.map((t) => t.crewId)).size} crews; ${shortfalls.length} road passes short`);
           for (const s of shortfalls.slice(0, 6)) say(`   ⚠ short: ${s.roadName} (tier ${s.tier}, ${s.pass}): ${s.reason}`);
-          if (result.dispatch?.mode === 'sent') say(`   dispatch: ${result.dispatch.sent} sent, ${result.dispatch.failed} failed, ${result.dispatch.skipped} already sent`);
+          if (opened.dispatch.mode === 'sent') say(`   dispatch: ${opened.dispatch.sent} sent, ${opened.dispatch.failed} failed, ${opened.dispatch.skipped} already sent`);
           const steps = city.plan.escalation[activation.level];
           say(`   escalation at level ${activation.level}: resend after ${steps.resendAfterMinutes} min, backup after ${steps.backupAfterMinutes} more, duty officer after ${steps.dutyOfficerAfterMinutes} more`);
           const base = clock.now().getTime();
@@ -194,6 +204,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     const aliyun = runtime.aliyun ? { requests: [...runtime.aliyun.dysmsapi.requests], delivered: [...runtime.aliyun.dysmsapi.delivered] } : undefined;
     return { activation: activation && (await withEvidence(deps, activation)), tasks, outbox: [...deps.sms.sent], replies, log, timeZone: city.plan.timeZone, ...(aliyun ? { aliyun } : {}), ...(citizen ? { citizen } : {}) };
   } finally {
+    await planning.idle();
     await server?.close();
     api?.close();
     await runtime.stop();

@@ -21,6 +21,11 @@ describe('the local storm (demo city, recorded Open-Meteo storm, DynamoDB Local)
     expect(result.activation?.evidence[0]).toMatchObject({ rule: expect.stringContaining('blizzard-6h'), threshold: 10 });
   });
 
+  it('hands the wave to the activation planner as the deployed poller does: the activation was opened for it, planning', () => {
+    expect(result.activation?.progress).toMatchObject({ wave: 1, phase: 'planning' });
+    expect(result.tasks.length).toBeGreaterThan(0);
+  });
+
   it('sends exactly one tasking SMS to each crew leader with tasks', () => {
     // First attempts only: resends, backups and the duty officer's notices come later, by escalation.
     const tasking = result.outbox.filter((s) => s.idempotencyKey.startsWith(result.activation!.id) && s.idempotencyKey.endsWith('#a1'));
