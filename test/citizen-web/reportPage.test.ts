@@ -48,7 +48,7 @@ describe('the citizens\' report page in Chromium, on a phone', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [world, browser] = await Promise.all([consoleWorld({ sites: [citizenSite()] }), launchChromium(PHONE)]);
+    [world, browser] = await Promise.all([consoleWorld({ sites: [citizenSite()], storage: 'memory' }), launchChromium(PHONE)]);
     page = await browser.context.newPage();
   }, 120_000);
   afterAll(async () => { await browser?.close(); await world?.close(); });

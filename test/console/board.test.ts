@@ -22,7 +22,7 @@ describe('the status board in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000 }), launchChromium({ width: 1920, height: 1080 })]);
+    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000, storage: 'memory' }), launchChromium({ width: 1920, height: 1080 })]);
     const opened = await world.call('POST', '/activations', 'officer', { level: 'II', reason: 'wall board test: CMA orange warning' });
     expect(opened.status).toBe(202);
     // The first zone's forecast as the poller stores it (snow water per hour from now); the second's is stale.

@@ -59,7 +59,7 @@ describe('every console action from the keyboard, and every page without serious
   let activationId: string;
 
   beforeAll(async () => {
-    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000 }), launchChromium()]);
+    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000, storage: 'memory' }), launchChromium()]);
     page = await browser.context.newPage();
   }, 120_000);
   afterAll(async () => { await browser?.close(); await world?.close(); });

@@ -22,7 +22,7 @@ describe('a manager and an administrator in the console in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000 }), launchChromium()]);
+    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000, storage: 'memory' }), launchChromium()]);
     expect((await world.call('POST', '/activations', 'officer', { level: 'II', reason: 'manager test: CMA orange warning' })).status).toBe(202);
     await handleReply(world.deps, { inboundMessageId: 'mgr-1', from: world.deps.sms.sent[0]!.to, body: '1' });
     page = await browser.context.newPage();

@@ -15,7 +15,7 @@ describe('a duty officer runs a storm from the console in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000, smsPace: { partsPerSecond: 0.1 } }), launchChromium()]);
+    [world, browser] = await Promise.all([consoleWorld({ pollMs: 1000, smsPace: { partsPerSecond: 0.1 }, storage: 'memory' }), launchChromium()]);
     const at = world.clock.now().toISOString();
     for (const zone of world.city.zones) {
       await world.deps.zoneStates.putZoneState({ zoneId: zone.id, level: 'II', evidence: [EVIDENCE], provider: 'open-meteo', lastSuccessAt: at, lastPollAt: at, lastError: null });
