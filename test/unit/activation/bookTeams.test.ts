@@ -49,6 +49,34 @@ describe('a plan\'s teams are booked several at once (use cases on the in-memory
     expect(seen.lanes.has(undefined)).toBe(false);
   });
 
+  it('never has two teams on the same road in flight at once, though the wave has such teams', async () => {
+    const city = await demoCityInMemory();
+    const inner = city.deps.bookings;
+    const roadsInFlight = new Set<string>();
+    const shared: string[] = [];
+    const bookings: TeamBookings = {
+      ...slowBookings(city).bookings,
+      bookTeam: async (tasks, lane) => {
+        const roads = [...new Set(tasks.map((t) => t.roadId))];
+        shared.push(...roads.filter((r) => roadsInFlight.has(r)));
+        for (const r of roads) roadsInFlight.add(r);
+        try {
+          await tick();
+          return await inner.bookTeam(tasks, lane);
+        } finally {
+          for (const r of roads) roadsInFlight.delete(r);
+        }
+      },
+    };
+
+    const result = await activate({ ...city.deps, bookings }, { ...REQUEST, zoneLevels: levels(city) });
+
+    const crewsOfRoad = new Map<string, Set<string>>();
+    for (const t of result.outcome === 'activated' ? result.tasks : []) crewsOfRoad.set(t.roadId, (crewsOfRoad.get(t.roadId) ?? new Set()).add(t.crewId));
+    expect([...crewsOfRoad.values()].some((crews) => crews.size > 1)).toBe(true);
+    expect(shared).toEqual([]);
+  });
+
   it('when one booking fails, starts no more, waits for those in flight and undoes every team it booked', async () => {
     const city = await demoCityInMemory();
     const { bookings, seen } = slowBookings(city, 3);
