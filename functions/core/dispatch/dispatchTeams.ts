@@ -5,10 +5,17 @@ import type { MessagingDeps } from './MessagingDeps.ts';
 import { resolveMessaging } from './resolveMessaging.ts';
 import { runPool } from './runPool.ts';
 
-/** The wave's context read once: the activation as it is now, the plan and the crews. Undefined when the activation is gone. */
+/**
+ * The wave's context read once: the activation as it is now, the plan and the crews. Undefined when the activation
+ * is gone. The carrier's opt-out list is fetched once for every leader, as the whole-wave dispatch does, so that the
+ * streamed teams' SMS are not each preceded by a check of their number (the checker decides when a list pays).
+ */
 export async function readWaveContext(deps: MessagingDeps, activationId: string): Promise<WaveContext | undefined> {
   const [activation, plan, crews] = await Promise.all([deps.activations.getActivation(activationId), deps.registry.getPlan(), deps.registry.listCrews()]);
-  return activation ? { activation, plan, crewById: new Map(crews.map((c) => [c.id, c])) } : undefined;
+  if (!activation) return undefined;
+  // A list that could not be fetched leaves the checks per number.
+  await resolveMessaging(deps).m.optOut?.prefetch?.(crews.map((c) => c.leader.phone)).catch(() => undefined);
+  return { activation, plan, crewById: new Map(crews.map((c) => [c.id, c])) };
 }
 
 /**

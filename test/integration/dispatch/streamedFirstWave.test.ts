@@ -6,6 +6,9 @@ import { dispatchTeamsById } from '../../../functions/core/dispatch/dispatchTeam
 import { PlanningInterruptedError } from '../../../functions/core/errors/PlanningInterruptedError.ts';
 import type { Task } from '../../../functions/core/operations/Task.ts';
 import type { TeamBookings } from '../../../functions/core/ports/TeamBookings.ts';
+import type { Messaging } from '../../../functions/core/ports/Messaging.ts';
+import type { OptOutChecker } from '../../../functions/core/ports/OptOutChecker.ts';
+import { DEFAULT_RETRY_POLICY } from '../../../functions/core/dispatch/RetryPolicy.ts';
 import { demoCityInMemory } from '../../support/demoCity.ts';
 
 type City = Awaited<ReturnType<typeof demoCityInMemory>>;
@@ -53,6 +56,29 @@ describe('the streamed first wave (use cases on the in-memory twins)', () => {
 
     expect(recorded.booked.length).toBeGreaterThan(2);
     expect(recorded.smsAtBooking.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('fetches the carrier\'s opt-out list once for the streamed teams instead of checking each leader\'s number', async () => {
+    const city = await demoCityInMemory();
+    const carrier = { lists: 0, checks: 0 };
+    let listed: ReadonlySet<string> | undefined;
+    const optOut: OptOutChecker = {
+      prefetch: async (phones) => { carrier.lists++; listed = new Set(phones); },
+      isOptedOut: async (phone) => { if (!listed?.has(phone)) carrier.checks++; return false; },
+    };
+    const messaging: Messaging = {
+      guard: { once: async (_key, work) => ({ status: 'done', value: await work(), replayed: false }) },
+      limiter: { acquire: async () => {}, refund: () => {} }, deadLetters: { send: async () => {} }, retry: DEFAULT_RETRY_POLICY,
+      optOut, sleep: async () => {}, random: () => 0.5, concurrency: 4,
+    };
+    const deps = { ...city.deps, messaging };
+    const dispatch = new InlineDispatch(deps);
+    const result = await activate({ ...deps, dispatch }, { ...REQUEST, zoneLevels: levels(city) });
+
+    const { counts } = await dispatch.stream.drain();
+
+    expect(counts.sent).toBe(new Set(result.outcome === 'activated' ? result.tasks.map((t) => t.crewId) : []).size);
+    expect(carrier).toEqual({ lists: 1, checks: 0 });
   });
 
   it('books every team with a tier-1 pass before any team without one', async () => {
