@@ -5,6 +5,7 @@ import type { ActiveLevel } from '../../../functions/core/levels/ResponseLevel.t
 import type { Shortfall } from '../../../functions/core/planner/PlanTypes.ts';
 import { passesAt } from '../../../functions/core/planner/roadGeometry.ts';
 import { roadsInScope } from '../../../functions/core/planner/roadsInScope.ts';
+import { INVARIANT_PLANNER_BUDGET } from '../../support/plannerBudget.ts';
 import { bookingProblems, plannerWorld, type PlannerWorld } from '../../support/plannerWorld.ts';
 
 describe('20 activations fired at once on DynamoDB Local (two duty officers and the poller)', () => {
@@ -12,7 +13,9 @@ describe('20 activations fired at once on DynamoDB Local (two duty officers and 
   let outcomes: { activated: number; shortfalls: Shortfall[]; activationId: string }[];
 
   beforeAll(async () => {
+    // The races are the point, not the plans: each of the 20 plans at the invariant budget (plannerBudget.ts).
     world = await plannerWorld();
+    world.deps.plannerBudget = INVARIANT_PLANNER_BUDGET;
     const actors = ['officer-wang', 'officer-li', 'poller'];
     const levels: ActiveLevel[] = ['III', 'II', 'I'];
     const fire = async (n: number) => {

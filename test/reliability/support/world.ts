@@ -36,14 +36,15 @@ import { injectDynamoFaults, type DynamoFaultOptions, type FaultInjector } from 
 import { smallCity, type SmallCity } from './smallCity.ts';
 import { startFaultyWeather, type FaultyWeather } from './weatherFaults.ts';
 import { dynamoIdempotencyStore } from '../../../functions/adapters/idempotency/dynamoIdempotencyStore.ts';
+import { INVARIANT_PLANNER_BUDGET } from '../../support/plannerBudget.ts';
 
 /**
  * The planner's budget in these storms: they check invariants under interleavings and faults (no double booking,
  * each SMS once, nothing dropped), not how good a plan is, and the small-city floor (MIN_WORK, 250,000 units) made
  * planning most of their time (5 rounds of the concurrency test: 67 s -> 28 s). A tenth of it is still a real search
- * from insertion on, over the same booking and dispatch code.
+ * from insertion on, over the same booking and dispatch code (test/support/plannerBudget.ts).
  */
-export const RELIABILITY_PLANNER_BUDGET = { work: 25_000 };
+export const RELIABILITY_PLANNER_BUDGET = INVARIANT_PLANNER_BUDGET;
 
 export type WorldDeps = CoreDeps & MessagingDeps & { messaging: Messaging; providers: ReadonlyMap<string, ForecastProvider>; registry: DynamoRegistryStore; dispatch: DispatchRequests; planning: PlanningRequests };
 
