@@ -5,8 +5,9 @@ import type { ActivationUpgrade } from '../../core/operations/ActivationUpgrade.
 import type { ActivationProgress } from '../../core/operations/ActivationProgress.ts';
 import type { ActivationClose, ActivationStore } from '../../core/ports/ActivationStore.ts';
 import type { Evidence } from '../../core/triggers/Evidence.ts';
-import { activationPartition, OPEN_LANES, operationsKeys, PARTITION, PREFIX } from '../../config/operationsKeys.ts';
-import { transactIf, writeIf, type NamedItem } from './conditionalWrite.ts';
+import { activationPartition, operationsKeys, PARTITION, PREFIX } from '../../config/operationsKeys.ts';
+import { transactIf, writeIf } from './conditionalWrite.ts';
+import { openMarkItems } from './openMarks.ts';
 import { evidenceRuns } from './evidenceItems.ts';
 import { putAll } from './putAll.ts';
 import { queryAll } from './queryAll.ts';
@@ -39,7 +40,7 @@ export class DynamoActivationStore implements ActivationStore {
       { name: 'pointer', item: { Put: { TableName: this.tableName, Item: { ...operationsKeys.openActivation(), activationId: activation.id }, ConditionExpression: 'attribute_not_exists(pk)' } } },
       { name: 'activation', item: { Put: { TableName: this.tableName, Item: { ...operationsKeys.activation(activation.id), ...activation }, ConditionExpression: 'attribute_not_exists(pk)' } } },
       { name: 'index', item: { Put: { TableName: this.tableName, Item: { ...operationsKeys.activationIndex(activation.openedAt, activation.id), activationId: activation.id } } } },
-      ...this.openLanes(activation.id, (key) => ({ Put: { TableName: this.tableName, Item: { ...key, activationId: activation.id } } })),
+      ...openMarkItems(activation.id, (key) => ({ Put: { TableName: this.tableName, Item: { ...key, activationId: activation.id } } })),
     ]);
     return out.outcome === 'written' ? 'created' : 'exists';
   }
@@ -113,7 +114,7 @@ export class DynamoActivationStore implements ActivationStore {
     await transactIf(this.db, [
       { name: 'pointer', item: { Delete: { TableName: this.tableName, Key: operationsKeys.openActivation(), ConditionExpression: 'activationId = :a', ExpressionAttributeValues: { ':a': activationId } } } },
       { name: 'activation', item: { Update: { TableName: this.tableName, Key: operationsKeys.activation(activationId), UpdateExpression: 'SET #status = :s, abandonedAt = :at, abandonReason = :r', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':s': 'stood-down', ':at': at, ':r': reason } } } },
-      ...this.openLanes(activationId, (key) => ({ Delete: { TableName: this.tableName, Key: key } })),
+      ...openMarkItems(activationId, (key) => ({ Delete: { TableName: this.tableName, Key: key } })),
     ]);
   }
 
@@ -128,15 +129,11 @@ export class DynamoActivationStore implements ActivationStore {
       } } },
       // The pointer goes only if it still names this activation (a missing pointer passes too).
       { name: 'pointer', item: { Delete: { TableName: this.tableName, Key: operationsKeys.openActivation(), ConditionExpression: 'attribute_not_exists(pk) OR activationId = :id', ExpressionAttributeValues: { ':id': id } } } },
-      ...this.openLanes(id, (key) => ({ Delete: { TableName: this.tableName, Key: key } })),
+      ...openMarkItems(id, (key) => ({ Delete: { TableName: this.tableName, Key: key } })),
     ]);
     return out.outcome === 'written' ? 'closed' : 'not-open';
   }
 
-  /** One item per open mark of the activation: written with it, deleted with its close, in the same transaction. */
-  private openLanes(id: string, item: (key: { pk: string; sk: string }) => NamedItem['item']): NamedItem[] {
-    return Array.from({ length: OPEN_LANES }, (_, lane) => ({ name: `open:${lane}`, item: item(operationsKeys.openLane(id, lane)) }));
-  }
 
   async changeActivationLevel(id: string, from: ActiveLevel, to: ActiveLevel, zoneLevels: Record<string, ResponseLevel>): Promise<boolean> {
     return (await writeIf(this.db, { Update: {

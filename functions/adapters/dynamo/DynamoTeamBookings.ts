@@ -7,6 +7,7 @@ import { MAX_TRANSACTION_ITEMS, transactAll, transactIf, TransactionConflictErro
 import { batchGetAll } from './batchGetAll.ts';
 import { queryShards } from './queryShards.ts';
 import { reassignItems } from './reassignItems.ts';
+import { restoreOpenMarks } from './openMarks.ts';
 import { roadNotRetiring } from './DynamoRoadRetirements.ts';
 import { stripKeys } from './stripKeys.ts';
 import { taskItem } from './taskItem.ts';
@@ -33,8 +34,16 @@ export class DynamoTeamBookings implements TeamBookings {
   constructor(readonly db: DynamoDBDocumentClient, readonly tableName: string) {}
 
   async bookTeam(tasks: Task[], lane?: number): Promise<BookingResult> {
+    const { result, markMissing } = await this.bookTeamOnce(tasks, lane);
+    // An open activation from before the open marks existed has none: its marks are written, and the booking sent again.
+    if (markMissing && (await restoreOpenMarks(this.db, this.tableName, tasks[0]!.activationId))) return (await this.bookTeamOnce(tasks, lane)).result;
+    return result;
+  }
+
+  /** One booking; `markMissing` when its lane's open mark was not there (the activation closed, or opened before the marks). */
+  private async bookTeamOnce(tasks: Task[], lane?: number): Promise<{ result: BookingResult; markMissing?: boolean }> {
     const team = teamOf(tasks);
-    if (!team) return { ok: true };
+    if (!team) return { result: { ok: true } };
     const { activationId, crewId, vehicleId } = team;
     const chunks: Task[][] = [];
     for (let i = 0; i < tasks.length; i += TASKS_PER_TRANSACTION) chunks.push(tasks.slice(i, i + TASKS_PER_TRANSACTION));
@@ -53,7 +62,7 @@ export class DynamoTeamBookings implements TeamBookings {
       if (error instanceof TransactionConflictError) return { outcome: 'refused' as const, refused: ['concurrent'] };
       throw error;
     });
-    if (head.outcome === 'refused') return { ok: false, reason: explain(head.refused, tasks, activationId) };
+    if (head.outcome === 'refused') return { result: { ok: false, reason: explain(head.refused, tasks, activationId) }, markMissing: head.refused.includes('activation') };
     let written = chunks[0]!.length;
     try {
       for (const [i, chunk] of chunks.entries()) {
@@ -68,7 +77,7 @@ export class DynamoTeamBookings implements TeamBookings {
         const out = await transactIf(this.db, items);
         if (out.outcome === 'refused') {
           await this.undo(tasks.slice(0, written), crewId, vehicleId, activationId);
-          return { ok: false, reason: explain(out.refused, tasks, activationId) };
+          return { result: { ok: false, reason: explain(out.refused, tasks, activationId) } };
         }
         written += chunk.length;
       }
@@ -76,7 +85,7 @@ export class DynamoTeamBookings implements TeamBookings {
       await this.undo(tasks.slice(0, written), crewId, vehicleId, activationId);
       throw error;
     }
-    return { ok: true };
+    return { result: { ok: true } };
   }
 
   /** A chunk's tasks, their road-pass claims, and one check per road that no deletion of it is under way at the booking's time. */

@@ -1,4 +1,4 @@
-import { PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { toTasks } from '../../../functions/core/activation/toTasks.ts';
 import type { Task } from '../../../functions/core/operations/Task.ts';
@@ -96,6 +96,28 @@ describe('bookings on DynamoDB Local', () => {
     const result = await world.deps.bookings.bookTeam(tasks);
     expect(result).toEqual({ ok: false, reason: 'activation act-9 is no longer open' });
     expect([await world.deps.tasks.listTasks('act-9'), await lockItems(world)]).toEqual([[], []]);
+  });
+
+  it('books into an activation opened before the open marks existed (a deploy during a storm), writing its marks first', async () => {
+    const world = await plannerWorld();
+    await world.db.send(new PutCommand({ TableName: world.names.OPERATIONS_TABLE, Item: { pk: 'ACT#act-old', sk: 'META', id: 'act-old', status: 'open', wave: 1 } }));
+    const tasks = toTasks(team('C01', 'V01', 2, 'o'), 'act-old', 0, 1, AT);
+
+    const result = await world.deps.bookings.bookTeam(tasks, 3);
+
+    const marks = await Promise.all(Array.from({ length: OPEN_LANES }, (_, lane) => world.db.send(new GetCommand({ TableName: world.names.OPERATIONS_TABLE, Key: operationsKeys.openLane('act-old', lane) }))));
+    expect({ result, booked: (await world.deps.tasks.listTasks('act-old')).length, marks: marks.filter((m) => m.Item).length }).toEqual({ result: { ok: true }, booked: 2, marks: OPEN_LANES });
+  });
+
+  it('writes no open marks for a closed activation that has none, and still refuses its booking', async () => {
+    const world = await plannerWorld();
+    await openActivation(world, 'act-8', 'stood-down');
+    const tasks = toTasks(team('C01', 'V01', 2, 'c'), 'act-8', 0, 1, AT);
+
+    const result = await world.deps.bookings.bookTeam(tasks, 3);
+
+    const mark = await world.db.send(new GetCommand({ TableName: world.names.OPERATIONS_TABLE, Key: operationsKeys.openLane('act-8', 3) }));
+    expect({ result, mark: mark.Item }).toEqual({ result: { ok: false, reason: 'activation act-8 is no longer open' }, mark: undefined });
   });
 
   it('books teams sent at once in different lanes with no item in common, so that none is cancelled for another', async () => {
