@@ -14,9 +14,11 @@ export default defineConfig({
     projects: [
       {
         // The stack's files read synthesised templates and nothing else: they share a worker's modules, so
-        // aws-cdk-lib loads once a worker and each stage is synthesised once (test/infra/synthStack.ts).
+        // aws-cdk-lib loads once a worker and each stage is synthesised once (test/infra/synthStack.ts). Vitest runs
+        // projects' files in the order of the projects' names: 'aws-stack' sorts before 'behaviour', so the stack's long
+        // synthesis and bundling start first instead of making the run's tail (no cache, in size order: 156.9 -> 151.0 s).
         extends: true,
-        test: { name: 'infra', include: ['test/infra/**/*.test.ts'], isolate: false },
+        test: { name: 'aws-stack', include: ['test/infra/**/*.test.ts'], isolate: false },
       },
       {
         // Behaviour files share a worker's modules too (isolate off): each file's imports (the SDK, zod's schemas, the
