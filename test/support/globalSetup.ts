@@ -2,22 +2,16 @@ import type { TestProject } from 'vitest/node';
 import { startDynamoLocal, type DynamoLocal } from '../../local/dynamo/startDynamoLocal.ts';
 
 let dynamo: Promise<DynamoLocal> | undefined;
-let projects = 0;
 
-/**
- * One DynamoDB Local for the whole run, on a free port, shared by the projects that name this setup; every test
- * file makes its own tables.
- */
+/** One DynamoDB Local for the whole run (the 'behaviour' project's), on a free port; every test file makes its own tables. */
 export async function setup(project: TestProject): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  projects++;
   // A JVM start: on a machine shared by many test runs it can take well over the default 30 s.
   dynamo ??= startDynamoLocal(120_000);
   project.provide('dynamoEndpoint', (await dynamo).endpoint);
 }
 
 export async function teardown(): Promise<void> {
-  if (--projects > 0) return;
   await (await dynamo)?.stop();
 }
 
